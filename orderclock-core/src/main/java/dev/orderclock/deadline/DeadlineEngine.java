@@ -1,0 +1,405 @@
+package dev.orderclock.deadline;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Fires deadlines on time, once, from a bounded memory: a horizon loader brings the deadlines due
+ * soon into timing wheels, a ticker releases them as they fall due and hands them to firing
+ * threads in batches, and a sweeper claims whatever is overdue past the grace period.
+ *
+ * <p>Two ways to drive it: {@link #start()} runs its own threads on the real clock;
+ * {@link #runOnce()} does one step of everything in the calling thread, for tests that move a
+ * manual clock and never sleep.
+ */
+public final class DeadlineEngine implements AutoCloseable {
+
+    public static final Duration DEFAULT_HORIZON = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_TICK = Duration.ofMillis(10);
+    public static final long DEFAULT_MAX_IN_MEMORY = 1_000_000;
+    public static final int DEFAULT_FIRING_BATCH_SIZE = 500;
+    public static final int DEFAULT_FIRING_THREADS = 2;
+    public static final int DEFAULT_LOAD_PAGE_SIZE = 5_000;
+    public static final Duration DEFAULT_GRACE = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofSeconds(1);
+    public static final int DEFAULT_SWEEP_BATCH_SIZE = 1_000;
+    public static final Duration DEFAULT_RETRY_DELAY = Duration.ofMillis(500);
+    /** How soon a load that the capacity cut short is tried again. */
+    static final Duration CAPPED_LOAD_RETRY = Duration.ofSeconds(1);
+
+    private static final Logger log = LoggerFactory.getLogger(DeadlineEngine.class);
+
+    private final InstantSource clock;
+    private final Settings settings;
+    private final Capacity capacity;
+    private final Ticker ticker = new Ticker();
+    private final Map<DeadlineSource, SourceTrack> tracks = new IdentityHashMap<>();
+    private final List<SourceTrack> trackList;
+    private final HorizonLoader loader;
+    private final Sweeper sweeper;
+    private final Firing firing;
+
+    private volatile boolean running;
+    private Thread tickerThread;
+    private ExecutorService firingPool;
+    private ScheduledExecutorService loaderThread;
+    private ScheduledExecutorService sweeperThread;
+    private long nextLoadAt = Long.MIN_VALUE;
+    private long nextSweepAt = Long.MIN_VALUE;
+
+    private DeadlineEngine(Builder builder) {
+        this.clock = builder.clock;
+        this.settings = new Settings(builder);
+        this.capacity = new Capacity(builder.maxInMemory);
+        long start = clock.millis();
+        for (DeadlineSource source : builder.sources) {
+            tracks.put(source, new SourceTrack(source, new TimingWheel(settings.tick.toMillis(), start, capacity)));
+        }
+        this.trackList = List.copyOf(tracks.values());
+        this.loader = new HorizonLoader(clock, ticker, capacity, builder.listener, settings.horizon,
+                builder.loadPageSize, settings.horizon.dividedBy(10));
+        this.sweeper = new Sweeper(clock, ticker, builder.listener, settings.grace, builder.sweepBatchSize);
+        this.firing = new Firing(clock, capacity, builder.listener, ticker, builder.retryDelay);
+    }
+
+    public static Builder builder(InstantSource clock) {
+        return new Builder(clock);
+    }
+
+    /**
+     * Closes the backlog (everything already overdue, no grace), loads the horizon and starts the
+     * ticker, loader, sweeper and firing threads. Logs one line with what it did.
+     */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        long started = System.nanoTime();
+        int backlog = closeBacklog();
+        loader.loadAll(trackList);
+        running = true;
+        firingPool = Executors.newFixedThreadPool(settings.firingThreads, threads("orderclock-firing"));
+        tickerThread = threads("orderclock-ticker").newThread(this::tickLoop);
+        ticker.ownedBy(tickerThread);
+        tickerThread.start();
+        loaderThread = Executors.newSingleThreadScheduledExecutor(threads("orderclock-loader"));
+        loaderThread.schedule(this::loadLoop, settings.horizon.toMillis() / 2, TimeUnit.MILLISECONDS);
+        sweeperThread = Executors.newSingleThreadScheduledExecutor(threads("orderclock-sweeper"));
+        sweeperThread.scheduleWithFixedDelay(this::sweepQuietly, settings.sweepInterval.toMillis(),
+                settings.sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("deadline engine started in {} ms: closed a backlog of {} overdue, holding {} deadlines due within {} s "
+                        + "(sources {}, tick {} ms, cap {}, grace {} s)",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), backlog, capacity.used(),
+                settings.horizon.toSeconds(), sourceNames(), settings.tick.toMillis(), capacity.limit(),
+                settings.grace.toSeconds());
+    }
+
+    /**
+     * Stops firing: no new batch starts, batches under way finish (bounded wait), and what is still
+     * in memory is simply dropped; it is in the database and the next start loads it again.
+     */
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        long started = System.nanoTime();
+        running = false;
+        loaderThread.shutdownNow();
+        sweeperThread.shutdownNow();
+        LockSupport.unpark(tickerThread);
+        join(tickerThread);
+        firingPool.shutdown();
+        boolean finished = awaitQuietly(firingPool);
+        ticker.ownedBy(null);
+        long dropped = 0;
+        for (SourceTrack track : trackList) {
+            dropped += track.wheel.size();
+            track.wheel.drain(id -> { });
+        }
+        log.info("deadline engine stopped in {} ms: {} firing batches {}; {} deadlines left in memory, kept in the database",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), finished ? "all finished" : "some still running",
+                finished ? "" : "(abandoned)", dropped);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Tells the engine about a deadline whose row has just been committed. It joins the wheel if it
+     * is due within what is loaded; otherwise the loader will find it in time. Any thread.
+     */
+    public void schedule(DeadlineSource source, long id, Instant due) {
+        SourceTrack track = track(source);
+        Deadline deadline = new Deadline(id, due.toEpochMilli());
+        ticker.submit(() -> track.offer(deadline));
+    }
+
+    /** Forgets a deadline that will not be needed (the order was paid), to spare a useless firing. Any thread. */
+    public void cancel(DeadlineSource source, long id) {
+        SourceTrack track = track(source);
+        ticker.submit(() -> track.wheel.cancel(id));
+    }
+
+    /**
+     * One step of everything, in the calling thread, for a manually driven clock: runs the queued
+     * commands, loads the horizon when due, fires what is due (synchronously) and sweeps when due.
+     */
+    public void runOnce() {
+        if (running) {
+            throw new IllegalStateException("the engine runs its own threads; runOnce is for an engine not started");
+        }
+        ticker.drain();
+        long now = clock.millis();
+        if (now >= nextLoadAt) {
+            boolean complete = loader.loadAll(trackList);
+            nextLoadAt = now + (complete ? settings.horizon.toMillis() / 2 : CAPPED_LOAD_RETRY.toMillis());
+        }
+        advance(now, Runnable::run);
+        ticker.drain();
+        if (now >= nextSweepAt) {
+            sweeper.sweep(trackList);
+            ticker.drain();
+            nextSweepAt = now + settings.sweepInterval.toMillis();
+        }
+    }
+
+    /** Fires everything already overdue, ignoring the grace period; returns how many fired. */
+    public int closeBacklog() {
+        int total = 0;
+        Instant cutoff = clock.instant();
+        for (SourceTrack track : trackList) {
+            total += sweeper.sweep(track, cutoff);
+        }
+        return total;
+    }
+
+    /** Deadlines held in memory, including those being fired. */
+    public long inMemory() {
+        return capacity.used();
+    }
+
+    public Duration horizon() {
+        return settings.horizon;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void tickLoop() {
+        long tickNanos = settings.tick.toNanos();
+        while (running) {
+            try {
+                ticker.drain();
+                advance(clock.millis(), firingPool);
+            } catch (RuntimeException e) {
+                log.error("ticker step failed; going on with the next tick", e);
+            }
+            LockSupport.parkNanos(tickNanos);
+        }
+    }
+
+    private void advance(long nowMillis, java.util.concurrent.Executor executor) {
+        int batchSize = settings.firingBatchSize;
+        for (SourceTrack track : trackList) {
+            LongBatcher batcher = new LongBatcher(batchSize, batch -> firing.fire(track, batch, executor));
+            track.wheel.advanceTo(nowMillis, batcher);
+            batcher.flush();
+        }
+    }
+
+    private void loadLoop() {
+        long delay = settings.horizon.toMillis() / 2;
+        try {
+            if (!loader.loadAll(trackList)) {
+                delay = CAPPED_LOAD_RETRY.toMillis();
+            }
+        } catch (RuntimeException e) {
+            log.warn("horizon load failed, trying again in {} ms: {}", settings.retryDelay.toMillis(), e.toString());
+            delay = settings.retryDelay.toMillis();
+        }
+        if (running) {
+            loaderThread.schedule(this::loadLoop, delay, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweeper.sweep(trackList);
+        } catch (RuntimeException e) {
+            log.warn("sweep failed, trying again in {} ms: {}", settings.sweepInterval.toMillis(), e.toString());
+        }
+    }
+
+    private SourceTrack track(DeadlineSource source) {
+        SourceTrack track = tracks.get(source);
+        if (track == null) {
+            throw new IllegalArgumentException("source not registered with this engine: " + source.name());
+        }
+        return track;
+    }
+
+    private List<String> sourceNames() {
+        return trackList.stream().map(t -> t.source.name()).toList();
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join(Duration.ofSeconds(5).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static boolean awaitQuietly(ExecutorService pool) {
+        try {
+            return pool.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** The settings in force, with the builder's defaults filled in. */
+    private record Settings(Duration horizon, Duration tick, Duration grace, Duration sweepInterval,
+                            Duration retryDelay, int firingBatchSize, int firingThreads) {
+        Settings(Builder b) {
+            this(b.horizon, b.tick, b.grace, b.sweepInterval, b.retryDelay, b.firingBatchSize, b.firingThreads);
+        }
+    }
+
+    /** Engine settings; every one has a sensible default ({@code DEFAULT_*}). */
+    public static final class Builder {
+        private final InstantSource clock;
+        private final List<DeadlineSource> sources = new ArrayList<>();
+        private Duration horizon = DEFAULT_HORIZON;
+        private Duration tick = DEFAULT_TICK;
+        private long maxInMemory = DEFAULT_MAX_IN_MEMORY;
+        private int firingBatchSize = DEFAULT_FIRING_BATCH_SIZE;
+        private int firingThreads = DEFAULT_FIRING_THREADS;
+        private int loadPageSize = DEFAULT_LOAD_PAGE_SIZE;
+        private Duration grace = DEFAULT_GRACE;
+        private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
+        private int sweepBatchSize = DEFAULT_SWEEP_BATCH_SIZE;
+        private Duration retryDelay = DEFAULT_RETRY_DELAY;
+        private EngineListener listener = EngineListener.NONE;
+
+        private Builder(InstantSource clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        public Builder source(DeadlineSource source) {
+            sources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /** How far ahead deadlines are held in memory; the loader reads the next window every half horizon. */
+        public Builder horizon(Duration horizon) {
+            this.horizon = positive(horizon, "horizon");
+            return this;
+        }
+
+        /** The wheel's resolution: the most a deadline waits in the wheel after it is due. */
+        public Builder tick(Duration tick) {
+            this.tick = positive(tick, "tick");
+            return this;
+        }
+
+        /** The cap on deadlines in memory, whatever the number pending in the database. */
+        public Builder maxInMemory(long maxInMemory) {
+            this.maxInMemory = positive(maxInMemory, "maxInMemory");
+            return this;
+        }
+
+        /** The most deadlines fired in one transaction. */
+        public Builder firingBatchSize(int size) {
+            this.firingBatchSize = (int) positive(size, "firingBatchSize");
+            return this;
+        }
+
+        public Builder firingThreads(int threads) {
+            this.firingThreads = (int) positive(threads, "firingThreads");
+            return this;
+        }
+
+        public Builder loadPageSize(int size) {
+            this.loadPageSize = (int) positive(size, "loadPageSize");
+            return this;
+        }
+
+        /** How long past its deadline a pending row must be before the sweeper claims it. */
+        public Builder grace(Duration grace) {
+            this.grace = Objects.requireNonNull(grace, "grace");
+            return this;
+        }
+
+        public Builder sweepInterval(Duration interval) {
+            this.sweepInterval = positive(interval, "sweepInterval");
+            return this;
+        }
+
+        public Builder sweepBatchSize(int size) {
+            this.sweepBatchSize = (int) positive(size, "sweepBatchSize");
+            return this;
+        }
+
+        /** How long a batch whose transaction failed waits before it is tried again. */
+        public Builder retryDelay(Duration delay) {
+            this.retryDelay = positive(delay, "retryDelay");
+            return this;
+        }
+
+        public Builder listener(EngineListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        public DeadlineEngine build() {
+            if (sources.isEmpty()) {
+                throw new IllegalStateException("an engine needs at least one deadline source");
+            }
+            return new DeadlineEngine(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+
+        private static long positive(long value, String name) {
+            if (value <= 0) {
+                throw new IllegalArgumentException(name + " must be positive: " + value);
+            }
+            return value;
+        }
+    }
+}

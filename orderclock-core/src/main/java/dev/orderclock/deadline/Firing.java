@@ -1,0 +1,71 @@
+package dev.orderclock.deadline;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Fires batches of due deadlines, one transaction per batch. A batch that fails goes back to the
+ * wheel to be tried again after {@code retryDelay}: the deadlines stay in memory, so they fire as
+ * soon as the database answers again, and the sweeper stands behind them in any case.
+ */
+final class Firing {
+
+    private static final Logger log = LoggerFactory.getLogger(Firing.class);
+    private static final long FAILURE_LOG_INTERVAL_MILLIS = 10_000;
+
+    private final InstantSource clock;
+    private final Capacity capacity;
+    private final EngineListener listener;
+    private final Ticker ticker;
+    private final Duration retryDelay;
+    private final AtomicLong lastFailureLogged = new AtomicLong(Long.MIN_VALUE);
+    private final AtomicLong failuresSinceLog = new AtomicLong();
+
+    Firing(InstantSource clock, Capacity capacity, EngineListener listener, Ticker ticker, Duration retryDelay) {
+        this.clock = clock;
+        this.capacity = capacity;
+        this.listener = listener;
+        this.ticker = ticker;
+        this.retryDelay = retryDelay;
+    }
+
+    void fire(SourceTrack track, long[] ids, Executor executor) {
+        executor.execute(() -> fireNow(track, ids));
+    }
+
+    private void fireNow(SourceTrack track, long[] ids) {
+        try {
+            List<Fired> fired = track.source.fire(ids, clock.instant());
+            listener.onFired(track.source, fired, false);
+        } catch (RuntimeException e) {
+            logFailure(track, ids.length, e);
+            listener.onFireFailed(track.source, ids.length, e);
+            long retryAt = clock.millis() + retryDelay.toMillis();
+            ticker.submit(() -> {
+                for (long id : ids) {
+                    track.retry(id, retryAt);
+                }
+            });
+        } finally {
+            capacity.release(ids.length);
+        }
+    }
+
+    private void logFailure(SourceTrack track, int deadlines, RuntimeException e) {
+        long failures = failuresSinceLog.incrementAndGet();
+        long now = clock.millis();
+        long last = lastFailureLogged.get();
+        if (now - last >= FAILURE_LOG_INTERVAL_MILLIS && lastFailureLogged.compareAndSet(last, now)) {
+            failuresSinceLog.set(0);
+            log.warn("firing {} deadlines of {} failed ({} failed batches in the last {} s), retrying in {} ms: {}",
+                    deadlines, track.source.name(), failures, FAILURE_LOG_INTERVAL_MILLIS / 1000,
+                    retryDelay.toMillis(), e.toString());
+        }
+    }
+}

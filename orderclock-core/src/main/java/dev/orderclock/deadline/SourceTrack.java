@@ -1,0 +1,117 @@
+package dev.orderclock.deadline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One source's deadlines in memory and how far they reach. Owned by the engine's ticker thread.
+ *
+ * <p>The <em>frontier</em> is the promise that makes loading safe: every deadline of the source that
+ * is pending and at or before the frontier is in the wheel (or being fired). A deadline created
+ * after commit joins the wheel only if it is at or before the frontier; later ones are left to the
+ * loader. While a load query is running, new deadlines beyond the frontier are held back and
+ * decided when the page arrives, because the query may or may not have seen their rows. A deadline
+ * the capacity refuses pulls the frontier back below it, so the loader looks for it again.
+ */
+final class SourceTrack {
+
+    final DeadlineSource source;
+    final TimingWheel wheel;
+    private Deadline frontier = Deadline.BEGINNING;
+    private boolean loading;
+    private final List<Deadline> arrivedDuringLoad = new ArrayList<>();
+    /** The lowest point the frontier had to be pulled back to while a load was running. */
+    private Deadline pulledBackTo;
+
+    SourceTrack(DeadlineSource source, TimingWheel wheel) {
+        this.source = source;
+        this.wheel = wheel;
+    }
+
+    Deadline frontier() {
+        return frontier;
+    }
+
+    /** A deadline committed by the application (an order created, an order shipped). */
+    void offer(Deadline deadline) {
+        if (deadline.compareTo(frontier) <= 0) {
+            add(deadline);
+        } else if (loading) {
+            arrivedDuringLoad.add(deadline);
+        }
+    }
+
+    /** A deadline whose firing failed, back in the wheel to be tried again at {@code retryAtMillis}. */
+    void retry(long id, long retryAtMillis) {
+        // Refused at capacity: it is overdue, so the sweeper closes it.
+        wheel.schedule(id, retryAtMillis);
+    }
+
+    /** Starts a load; returns the frontier to scan after. */
+    Deadline beginLoad() {
+        loading = true;
+        pulledBackTo = null;
+        return frontier;
+    }
+
+    /**
+     * A page of the load arrived: holds it, moves the frontier to what it covered, and decides the
+     * deadlines that arrived while it was being read. Returns the new frontier and whether the
+     * capacity refused part of the page.
+     */
+    PageOutcome pageLoaded(List<Deadline> page, Deadline covered, boolean lastPage) {
+        Deadline reached = covered;
+        boolean capped = false;
+        for (Deadline deadline : page) {
+            if (!wheel.schedule(deadline.id(), deadline.dueMillis())) {
+                reached = deadline.predecessor();
+                capped = true;
+                break;
+            }
+        }
+        if (pulledBackTo != null && pulledBackTo.compareTo(reached) < 0) {
+            reached = pulledBackTo;
+        }
+        frontier = reached;
+        List<Deadline> stillWaiting = new ArrayList<>();
+        for (Deadline deadline : arrivedDuringLoad) {
+            if (deadline.compareTo(frontier) <= 0) {
+                add(deadline);
+            } else {
+                stillWaiting.add(deadline);
+            }
+        }
+        arrivedDuringLoad.clear();
+        if (lastPage || capped) {
+            endLoad();
+        } else {
+            arrivedDuringLoad.addAll(stillWaiting);
+        }
+        return new PageOutcome(frontier, capped);
+    }
+
+    /**
+     * Ends a load that will bring no more pages (it failed, or there is no room). Deadlines that
+     * arrived meanwhile are beyond the frontier, so the next load finds them.
+     */
+    void endLoad() {
+        loading = false;
+        pulledBackTo = null;
+        arrivedDuringLoad.clear();
+    }
+
+    private void add(Deadline deadline) {
+        if (!wheel.schedule(deadline.id(), deadline.dueMillis())) {
+            Deadline below = deadline.predecessor();
+            if (below.compareTo(frontier) < 0) {
+                frontier = below;
+            }
+            if (loading && (pulledBackTo == null || below.compareTo(pulledBackTo) < 0)) {
+                pulledBackTo = below;
+            }
+        }
+    }
+
+    record PageOutcome(Deadline frontier, boolean capped) {
+    }
+}

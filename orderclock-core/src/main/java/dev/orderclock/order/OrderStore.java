@@ -1,0 +1,57 @@
+package dev.orderclock.order;
+
+import dev.orderclock.deadline.Deadline;
+import dev.orderclock.stock.InsufficientStockException;
+import dev.orderclock.stock.UnknownSkuException;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where orders live. Every method is one transaction; every state change is one conditional update
+ * that writes its stock effect and exactly one outbox event in the same transaction.
+ */
+public interface OrderStore {
+
+    /**
+     * Stores a new order: reserves the stock of every line (all or nothing, never overselling),
+     * prices the lines from the products, writes {@code order.created}.
+     *
+     * @throws UnknownSkuException when a SKU does not exist (nothing is written)
+     * @throws InsufficientStockException when a SKU lacks stock (nothing is written)
+     * @throws DuplicateOrderIdException when the id is taken (retry with another id)
+     */
+    Order create(NewOrder order);
+
+    Optional<Order> find(long id);
+
+    OrderPage list(OrderQuery query);
+
+    /** Applies a transition to one order, whatever its deadline (user and operator actions). */
+    TransitionResult apply(OrderTransition transition, long id, Instant now);
+
+    /**
+     * Applies a deadline transition to those of {@code ids} still in its source status whose
+     * deadline is at or before {@code now}; the others are left alone. Returns the orders it changed.
+     */
+    List<Order> applyDue(OrderTransition transition, long[] ids, Instant now);
+
+    /**
+     * The sweeper's claim: applies a deadline transition to at most {@code limit} orders whose
+     * deadline is before {@code cutoff}, skipping rows another transaction holds.
+     */
+    List<Order> sweepDue(OrderTransition transition, Instant cutoff, int limit, Instant now);
+
+    /**
+     * Deadlines of orders in the transition's source status, after {@code after} in (deadline, id)
+     * order and at or before {@code until}, at most {@code limit} of them, in that order: an indexed
+     * range scan, never a full one.
+     */
+    List<Deadline> deadlines(OrderTransition transition, Deadline after, Instant until, int limit);
+
+    Map<OrderStatus, Long> countByStatus();
+
+    long countClosedFor(CloseReason reason);
+}
