@@ -1,0 +1,208 @@
+package dev.orderclock.jdbc;
+
+import dev.orderclock.deadline.Deadline;
+import dev.orderclock.order.CloseReason;
+import dev.orderclock.order.NewOrder;
+import dev.orderclock.order.Order;
+import dev.orderclock.order.OrderEventFormat;
+import dev.orderclock.order.OrderPage;
+import dev.orderclock.order.OrderQuery;
+import dev.orderclock.order.OrderStatus;
+import dev.orderclock.order.OrderStore;
+import dev.orderclock.order.OrderTransition;
+import dev.orderclock.order.TransitionResult;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * {@link OrderStore} over plain JDBC, on H2 or PostgreSQL (detected from the data source). Each call
+ * is one transaction; every state change is one conditional update per batch, with its stock
+ * effect and one outbox event per changed order in the same transaction.
+ */
+public final class JdbcOrderStore implements OrderStore {
+
+    /** How long a shipped order waits for the shopper's confirmation before it completes by itself. */
+    public static final Duration DEFAULT_CONFIRM_PERIOD = Duration.ofDays(7);
+
+    private final Transactions transactions;
+    private final SqlDialect dialect;
+    private final OrderSql sql;
+    private final OrderRows rows;
+    private final OrderCreation creation;
+    private final TransitionWriter transitions;
+
+    public JdbcOrderStore(DataSource dataSource, OrderEventFormat format) {
+        this(dataSource, format, DEFAULT_CONFIRM_PERIOD);
+    }
+
+    /** @param confirmPeriod from shipping to the confirm deadline, after which a shipped order completes */
+    public JdbcOrderStore(DataSource dataSource, OrderEventFormat format, Duration confirmPeriod) {
+        Objects.requireNonNull(format, "format");
+        if (confirmPeriod.isNegative() || confirmPeriod.isZero()) {
+            throw new IllegalArgumentException("the confirm period must be positive: " + confirmPeriod);
+        }
+        this.transactions = new Transactions(dataSource);
+        this.dialect = SqlDialect.detect(dataSource);
+        this.sql = new OrderSql(dialect);
+        this.rows = new OrderRows(dialect);
+        Outbox outbox = new Outbox(format);
+        this.creation = new OrderCreation(dialect, outbox);
+        this.transitions = new TransitionWriter(sql, rows, outbox, dialect, confirmPeriod);
+    }
+
+    @Override
+    public Order create(NewOrder order) {
+        return transactions.run("create order", connection -> creation.create(connection, order));
+    }
+
+    @Override
+    public Optional<Order> find(long id) {
+        return transactions.run("find order", connection -> find(connection, id));
+    }
+
+    @Override
+    public OrderPage list(OrderQuery query) {
+        return transactions.run("list orders", connection -> {
+            List<OrderRows.Header> headers;
+            try (PreparedStatement select = connection.prepareStatement(OrderSql.list(query))) {
+                int index = 1;
+                if (query.userId() != null) {
+                    select.setString(index++, query.userId());
+                }
+                if (query.status() != null) {
+                    select.setString(index++, query.status().name());
+                }
+                if (query.before() != null) {
+                    select.setLong(index++, query.before());
+                }
+                select.setInt(index, query.limit());
+                try (ResultSet result = select.executeQuery()) {
+                    headers = OrderRows.headers(result);
+                }
+            }
+            Long next = headers.size() == query.limit() ? headers.get(headers.size() - 1).seq() : null;
+            return new OrderPage(rows.withLines(connection, headers), next);
+        });
+    }
+
+    @Override
+    public TransitionResult apply(OrderTransition transition, long id, Instant now) {
+        return transactions.run("apply " + transition, connection -> {
+            List<Order> changed = transitions.apply(connection, transition, new long[] {id}, false, now);
+            if (!changed.isEmpty()) {
+                return new TransitionResult.Applied(changed.get(0));
+            }
+            return find(connection, id).<TransitionResult>map(TransitionResult.WrongStatus::new)
+                    .orElseGet(() -> new TransitionResult.NotFound(id));
+        });
+    }
+
+    @Override
+    public List<Order> applyDue(OrderTransition transition, long[] ids, Instant now) {
+        OrderSql.requireDeadline(transition);
+        return transactions.run("apply due " + transition,
+                connection -> transitions.apply(connection, transition, ids, true, now));
+    }
+
+    @Override
+    public List<Order> sweepDue(OrderTransition transition, Instant cutoff, int limit, Instant now) {
+        String claim = sql.claim(transition);
+        if (limit <= 0) {
+            return List.of();
+        }
+        return transactions.run("sweep " + transition, connection -> {
+            List<Long> claimed = new ArrayList<>(Math.min(limit, 1024));
+            try (PreparedStatement select = connection.prepareStatement(claim)) {
+                Timestamps.setBound(select, 1, cutoff);
+                select.setInt(2, limit);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        claimed.add(row.getLong(1));
+                    }
+                }
+            }
+            long[] ids = claimed.stream().mapToLong(Long::longValue).toArray();
+            return transitions.apply(connection, transition, ids, true, now);
+        });
+    }
+
+    @Override
+    public List<Deadline> deadlines(OrderTransition transition, Deadline after, Instant until, int limit) {
+        String scan = sql.deadlines(transition);
+        if (limit <= 0) {
+            return List.of();
+        }
+        return transactions.run("scan " + transition + " deadlines", connection -> {
+            List<Deadline> deadlines = new ArrayList<>(Math.min(limit, 1024));
+            try (PreparedStatement select = connection.prepareStatement(scan)) {
+                // Deadline.BEGINNING is Long.MIN_VALUE millis: pulled in to the earliest time the column holds.
+                Timestamps.setBound(select, 1, Timestamps.ofMillis(after.dueMillis()));
+                select.setLong(2, after.id());
+                Timestamps.setBound(select, 3, until);
+                select.setInt(4, limit);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        deadlines.add(new Deadline(row.getLong("id"), Timestamps.get(row, "due").toEpochMilli()));
+                    }
+                }
+            }
+            return deadlines;
+        });
+    }
+
+    @Override
+    public Map<OrderStatus, Long> countByStatus() {
+        return transactions.run("count orders by status", connection -> {
+            Map<OrderStatus, Long> counts = new EnumMap<>(OrderStatus.class);
+            for (OrderStatus status : OrderStatus.values()) {
+                counts.put(status, 0L);
+            }
+            try (PreparedStatement select = connection.prepareStatement(OrderSql.COUNT_BY_STATUS);
+                 ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    counts.put(OrderStatus.valueOf(row.getString("status")), row.getLong("n"));
+                }
+            }
+            return counts;
+        });
+    }
+
+    @Override
+    public long countClosedFor(CloseReason reason) {
+        return transactions.run("count closed orders", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(OrderSql.COUNT_CLOSED_FOR)) {
+                select.setString(1, reason.name());
+                try (ResultSet row = select.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The database this store runs on. */
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    private Optional<Order> find(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(OrderSql.FIND)) {
+            select.setLong(1, id);
+            try (ResultSet result = select.executeQuery()) {
+                return rows.withLines(connection, OrderRows.headers(result)).stream().findFirst();
+            }
+        }
+    }
+}

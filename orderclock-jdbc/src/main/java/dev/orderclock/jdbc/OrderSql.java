@@ -1,0 +1,171 @@
+package dev.orderclock.jdbc;
+
+import dev.orderclock.order.OrderQuery;
+import dev.orderclock.order.OrderTransition;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The SQL of {@link JdbcOrderStore}, written once for both databases; {@link SqlDialect} supplies
+ * the few clauses that differ. Statuses, reasons and column names are enum constants written into
+ * the text, never user input: a literal {@code status = 'PENDING_PAYMENT'} is what lets PostgreSQL
+ * pick the partial deadline index, which a bound parameter would hide from the planner.
+ */
+final class OrderSql {
+
+    static final String ORDER_COLUMNS = """
+            id, seq, user_id, status, close_reason, amount, currency, created_at, pay_deadline, \
+            paid_at, closed_at, shipped_at, confirm_deadline, completed_at""";
+
+    static final String FIND = "SELECT " + ORDER_COLUMNS + " FROM orders WHERE id = ?";
+
+    static final String LINES = """
+            SELECT order_id, line_no, sku, quantity, unit_price FROM order_lines
+             WHERE order_id = ANY(?)
+             ORDER BY order_id, line_no""";
+
+    static final String PRICES = "SELECT sku, price FROM products WHERE sku = ANY(?)";
+
+    static final String INSERT_ORDER = """
+            INSERT INTO orders (id, user_id, status, amount, currency, created_at, pay_deadline)
+            VALUES (?, ?, 'PENDING_PAYMENT', ?, ?, ?, ?)""";
+
+    static final String INSERT_LINE = """
+            INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price)
+            VALUES (?, ?, ?, ?, ?)""";
+
+    /** Reserves stock only if there is enough: the conditional update is what prevents overselling. */
+    static final String RESERVE = """
+            UPDATE products SET available = available - ?
+             WHERE sku = ? AND available >= ?""";
+
+    static final String RELEASE = "UPDATE products SET available = available + ? WHERE sku = ?";
+
+    static final String SELL = "UPDATE products SET sold = sold + ? WHERE sku = ?";
+
+    static final String INSERT_EVENT = """
+            INSERT INTO order_events (event_id, order_id, type, occurred_at, payload)
+            VALUES (?, ?, ?, ?, ?)""";
+
+    static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) AS n FROM orders GROUP BY status";
+
+    static final String COUNT_CLOSED_FOR = "SELECT COUNT(*) FROM orders WHERE status = 'CLOSED' AND close_reason = ?";
+
+    private final Map<OrderTransition, String> apply = new EnumMap<>(OrderTransition.class);
+    private final Map<OrderTransition, String> applyDue = new EnumMap<>(OrderTransition.class);
+    private final Map<OrderTransition, String> deadlines = new EnumMap<>(OrderTransition.class);
+    private final Map<OrderTransition, String> claim = new EnumMap<>(OrderTransition.class);
+
+    OrderSql(SqlDialect dialect) {
+        for (OrderTransition transition : OrderTransition.values()) {
+            apply.put(transition, dialect.updateReturning(update(transition, false), ORDER_COLUMNS));
+            if (transition.deadline() != OrderTransition.DeadlineColumn.NONE) {
+                applyDue.put(transition, dialect.updateReturning(update(transition, true), ORDER_COLUMNS));
+                deadlines.put(transition, deadlineScan(transition));
+                claim.put(transition, dialect.claimSkippingLocked("orders", claimCandidates(transition)));
+            }
+        }
+    }
+
+    /**
+     * Parameters: the transition's timestamp, the confirm deadline (SHIP only), the ids as an array,
+     * and {@code now} when only due orders may change.
+     */
+    String transition(OrderTransition transition, boolean onlyDue) {
+        return onlyDue ? deadlineSql(applyDue, transition) : apply.get(transition);
+    }
+
+    /** Parameters: after due, after id, until, limit. */
+    String deadlines(OrderTransition transition) {
+        return deadlineSql(deadlines, transition);
+    }
+
+    /** Parameters: cutoff, limit. */
+    String claim(OrderTransition transition) {
+        return deadlineSql(claim, transition);
+    }
+
+    /** Parameters in order: user id, status, before seq (each only when the query has it), limit. */
+    static String list(OrderQuery query) {
+        StringBuilder where = new StringBuilder();
+        if (query.userId() != null) {
+            where.append(" AND user_id = ?");
+        }
+        if (query.status() != null) {
+            where.append(" AND status = ?");
+        }
+        if (query.before() != null) {
+            where.append(" AND seq < ?");
+        }
+        String filter = where.isEmpty() ? "" : "\n WHERE" + where.substring(" AND".length());
+        return "SELECT " + ORDER_COLUMNS + " FROM orders" + filter + "\n ORDER BY seq DESC\n LIMIT ?";
+    }
+
+    /** The bare conditional update, before the dialect makes it return rows. */
+    static String update(OrderTransition transition, boolean onlyDue) {
+        StringBuilder sql = new StringBuilder("UPDATE orders SET status = '").append(transition.to().name())
+                .append("', close_reason = ").append(literal(transition.closeReason()))
+                .append(", ").append(timestampColumn(transition)).append(" = ?");
+        if (transition == OrderTransition.SHIP) {
+            sql.append(", confirm_deadline = ?");
+        }
+        sql.append("\n WHERE id = ANY(?) AND status = '").append(transition.from().name()).append('\'');
+        if (onlyDue) {
+            sql.append(" AND ").append(deadlineColumn(transition)).append(" <= ?");
+        }
+        return sql.toString();
+    }
+
+    private static String deadlineScan(OrderTransition transition) {
+        String due = deadlineColumn(transition);
+        return """
+                SELECT id, %1$s AS due FROM orders
+                 WHERE status = '%2$s' AND (%1$s, id) > (?, ?) AND %1$s <= ?
+                 ORDER BY %1$s, id
+                 LIMIT ?""".formatted(due, transition.from().name());
+    }
+
+    private static String claimCandidates(OrderTransition transition) {
+        String due = deadlineColumn(transition);
+        return """
+                SELECT id FROM orders
+                 WHERE status = '%2$s' AND %1$s < ?
+                 ORDER BY %1$s, id
+                 LIMIT ?""".formatted(due, transition.from().name());
+    }
+
+    /** The column that records when the transition happened. */
+    private static String timestampColumn(OrderTransition transition) {
+        return switch (transition) {
+            case PAY -> "paid_at";
+            case CLOSE_FOR_TIMEOUT, CANCEL -> "closed_at";
+            case SHIP -> "shipped_at";
+            case CONFIRM, AUTO_CONFIRM -> "completed_at";
+        };
+    }
+
+    private static String deadlineColumn(OrderTransition transition) {
+        return switch (transition.deadline()) {
+            case PAY_DEADLINE -> "pay_deadline";
+            case CONFIRM_DEADLINE -> "confirm_deadline";
+            case NONE -> throw new IllegalArgumentException(transition + " has no deadline");
+        };
+    }
+
+    /** Refuses a transition that no deadline fires (PAY, CANCEL, SHIP, CONFIRM) where one is needed. */
+    static void requireDeadline(OrderTransition transition) {
+        if (transition.deadline() == OrderTransition.DeadlineColumn.NONE) {
+            throw new IllegalArgumentException(transition + " has no deadline");
+        }
+    }
+
+    private static String deadlineSql(Map<OrderTransition, String> sql, OrderTransition transition) {
+        requireDeadline(transition);
+        return sql.get(transition);
+    }
+
+    private static String literal(Enum<?> value) {
+        return value == null ? "NULL" : "'" + value.name() + "'";
+    }
+}

@@ -1,0 +1,108 @@
+package dev.orderclock.jdbc;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * Every difference between the databases the stores run on, in one place; the rest of the SQL is
+ * written once. Detected from the driver's {@link DatabaseMetaData}.
+ *
+ * <p>What both do alike, checked on H2 2.3.232 and PostgreSQL 15: {@code col = ANY(?)} bound to
+ * {@link Connection#createArrayOf} {@code BIGINT}/{@code VARCHAR} arrays (H2 turns it into an index
+ * lookup, as PostgreSQL does); row-value comparisons {@code (a, b) > (?, ?)} as an index range start;
+ * conditional updates that, after waiting for a row lock, re-check their condition against the
+ * committed row.
+ */
+public enum SqlDialect {
+
+    H2("h2") {
+        @Override
+        String updateReturning(String update, String columns) {
+            // H2 has no RETURNING; a data change delta table gives the rows as the update left them.
+            return "SELECT " + columns + " FROM FINAL TABLE (" + update + ")";
+        }
+
+        @Override
+        String claimSkippingLocked(String table, String candidates) {
+            // H2 2.3 accepts FOR UPDATE SKIP LOCKED, but with a LIMIT it locks every row matching the
+            // WHERE clause, not only those returned: a sweep would lock the whole backlog. So the
+            // LIMIT goes into a subquery and only its rows are locked. Rows it picked that another
+            // transaction holds are skipped rather than replaced, so a claim may come back short;
+            // the conditional update after it is what makes firing happen once either way.
+            return "SELECT id FROM " + table + " WHERE id IN (" + candidates + ") FOR UPDATE SKIP LOCKED";
+        }
+    },
+
+    POSTGRESQL("postgresql") {
+        @Override
+        String updateReturning(String update, String columns) {
+            return update + "\nRETURNING " + columns;
+        }
+
+        @Override
+        String claimSkippingLocked(String table, String candidates) {
+            return candidates + "\nFOR UPDATE SKIP LOCKED";
+        }
+    };
+
+    private final String vendor;
+
+    SqlDialect(String vendor) {
+        this.vendor = vendor;
+    }
+
+    /** Flyway's name for the database: the {@code {vendor}} of {@code classpath:db/migration/{vendor}}. */
+    public String vendor() {
+        return vendor;
+    }
+
+    /** Where this database's migrations live on the classpath, as Flyway wants the location. */
+    public String migrationLocation() {
+        return "classpath:db/migration/" + vendor;
+    }
+
+    /** An UPDATE statement that also answers the given columns of the rows it changed. */
+    abstract String updateReturning(String update, String columns);
+
+    /**
+     * Locks the rows whose ids {@code candidates} selects ({@code SELECT id ... ORDER BY ... LIMIT ?}),
+     * skipping rows another transaction holds, and answers their ids.
+     */
+    abstract String claimSkippingLocked(String table, String candidates);
+
+    /** A {@code BIGINT} array parameter for {@code = ANY(?)}. */
+    Array bigints(Connection connection, long[] values) throws SQLException {
+        return connection.createArrayOf("BIGINT", Arrays.stream(values).boxed().toArray());
+    }
+
+    /** A {@code VARCHAR} array parameter for {@code = ANY(?)}. */
+    Array varchars(Connection connection, Collection<String> values) throws SQLException {
+        return connection.createArrayOf("VARCHAR", values.toArray());
+    }
+
+    public static SqlDialect of(DatabaseMetaData metaData) throws SQLException {
+        String product = metaData.getDatabaseProductName().toLowerCase(Locale.ROOT);
+        if (product.contains("h2")) {
+            return H2;
+        }
+        if (product.contains("postgresql")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("orderclock runs on H2 or PostgreSQL, not on " + metaData.getDatabaseProductName());
+    }
+
+    /** Asks the database behind {@code dataSource} what it is (opens one connection). */
+    public static SqlDialect detect(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return of(connection.getMetaData());
+        } catch (SQLException e) {
+            throw new DatabaseException("could not tell which database this is", e);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package dev.orderclock.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Runs a store call as one transaction on a connection of its own: commit when the work returns,
+ * rollback when it throws. A deadlock or serialization failure is the database choosing a victim,
+ * not an answer, so the whole call is run again (a few times, then the failure is thrown).
+ */
+final class Transactions {
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private static final int ATTEMPTS = 3;
+    /** 40001: serialization failure (PostgreSQL) and deadlock (H2); 40P01: deadlock (PostgreSQL). */
+    private static final String SERIALIZATION_FAILURE = "40001";
+    private static final String DEADLOCK_DETECTED = "40P01";
+    /** 23505: unique violation, the same code in H2 and PostgreSQL. */
+    static final String UNIQUE_VIOLATION = "23505";
+
+    private final DataSource dataSource;
+
+    Transactions(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    <T> T run(String what, Work<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return runOnce(work);
+            } catch (SQLException e) {
+                if (attempt < ATTEMPTS && isVictim(e)) {
+                    continue;
+                }
+                throw new DatabaseException(what + " failed", e);
+            }
+        }
+    }
+
+    private <T> T runOnce(Work<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            T result;
+            try {
+                result = work.run(connection);
+                connection.commit();
+            } catch (SQLException | RuntimeException | Error e) {
+                rollback(connection, e);
+                restore(connection, autoCommit, e);
+                throw e;
+            }
+            connection.setAutoCommit(autoCommit);
+            return result;
+        }
+    }
+
+    /** Hands the connection back as it came (a pool resets it anyway; a plain data source may not). */
+    private static void restore(Connection connection, boolean autoCommit, Throwable cause) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static boolean isVictim(SQLException e) {
+        String state = e.getSQLState();
+        return SERIALIZATION_FAILURE.equals(state) || DEADLOCK_DETECTED.equals(state);
+    }
+
+    static boolean isUniqueViolation(SQLException e) {
+        return UNIQUE_VIOLATION.equals(e.getSQLState());
+    }
+}

@@ -1,0 +1,63 @@
+-- orderclock schema, version 1. Kept line for line like postgresql/V1__orders.sql: only the indexes differ.
+-- A deadline is a column of the order, not a row of a job table: inserting the order schedules it,
+-- leaving its status cancels it, and an index over pending rows by deadline is what the engine scans.
+
+CREATE TABLE products (
+    sku         VARCHAR(64)   NOT NULL PRIMARY KEY,
+    name        VARCHAR(200)  NOT NULL,
+    price       NUMERIC(12,2) NOT NULL CHECK (price >= 0),
+    stock       BIGINT        NOT NULL CHECK (stock >= 0),
+    available   BIGINT        NOT NULL CHECK (available >= 0),
+    sold        BIGINT        NOT NULL DEFAULT 0 CHECK (sold >= 0),
+    created_at  TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP
+);
+
+CREATE TABLE orders (
+    id                BIGINT        NOT NULL PRIMARY KEY,
+    -- Insertion order: the listing's order and cursor, since ids are random.
+    seq               BIGINT        GENERATED ALWAYS AS IDENTITY UNIQUE,
+    user_id           VARCHAR(64)   NOT NULL,
+    status            VARCHAR(20)   NOT NULL,
+    close_reason      VARCHAR(20),
+    amount            NUMERIC(14,2) NOT NULL,
+    currency          CHAR(3)       NOT NULL,
+    created_at        TIMESTAMP(3) WITH TIME ZONE NOT NULL,
+    pay_deadline      TIMESTAMP(3) WITH TIME ZONE NOT NULL,
+    paid_at           TIMESTAMP(3) WITH TIME ZONE,
+    closed_at         TIMESTAMP(3) WITH TIME ZONE,
+    shipped_at        TIMESTAMP(3) WITH TIME ZONE,
+    confirm_deadline  TIMESTAMP(3) WITH TIME ZONE,
+    completed_at      TIMESTAMP(3) WITH TIME ZONE,
+    CONSTRAINT orders_status_known
+        CHECK (status IN ('PENDING_PAYMENT', 'PAID', 'SHIPPED', 'COMPLETED', 'CLOSED')),
+    CONSTRAINT orders_closed_with_reason
+        CHECK ((status = 'CLOSED' AND close_reason IN ('PAYMENT_TIMEOUT', 'USER_CANCELLED'))
+            OR (status <> 'CLOSED' AND close_reason IS NULL))
+);
+
+CREATE TABLE order_lines (
+    order_id    BIGINT        NOT NULL REFERENCES orders (id),
+    line_no     INT           NOT NULL,
+    sku         VARCHAR(64)   NOT NULL REFERENCES products (sku),
+    quantity    INT           NOT NULL CHECK (quantity > 0),
+    unit_price  NUMERIC(12,2) NOT NULL,
+    PRIMARY KEY (order_id, line_no)
+);
+
+-- The transactional outbox: one row per transition, written in the transaction that made it.
+CREATE TABLE order_events (
+    seq           BIGINT        GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    event_id      UUID          NOT NULL UNIQUE,
+    order_id      BIGINT        NOT NULL,
+    type          VARCHAR(32)   NOT NULL,
+    occurred_at   TIMESTAMP(3) WITH TIME ZONE NOT NULL,
+    payload       TEXT          NOT NULL,
+    published_at  TIMESTAMP(3) WITH TIME ZONE
+);
+
+-- Dialect differences start here. H2 has no partial indexes: the status leads, so a scan of one
+-- status by deadline is still one contiguous index range. TEXT is H2's CHARACTER VARYING (1M chars).
+CREATE INDEX orders_pay_due ON orders (status, pay_deadline, id);
+CREATE INDEX orders_confirm_due ON orders (status, confirm_deadline, id);
+CREATE INDEX orders_by_user ON orders (user_id, seq);
+CREATE INDEX order_events_unpublished ON order_events (published_at, seq);

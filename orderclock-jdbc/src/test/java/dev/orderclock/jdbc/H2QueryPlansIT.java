@@ -1,0 +1,69 @@
+package dev.orderclock.jdbc;
+
+import dev.orderclock.order.OrderTransition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The hot queries read indexes on H2 too, whose deadline indexes lead with the status: a scan of one
+ * status by deadline is one range of the index. H2 marks a full read of a table {@code table scan}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class H2QueryPlansIT {
+
+    private TestDatabase database;
+    private QueryPlans plans;
+
+    @BeforeAll
+    void manyOrdersOfWhichFewWaitForADeadline() {
+        database = TestDatabase.h2();
+        database.execute("""
+                INSERT INTO orders (id, user_id, status, close_reason, amount, currency, created_at, pay_deadline,
+                                    confirm_deadline)
+                SELECT X, 'u-' || MOD(X, 500),
+                       CASE MOD(X, 20) WHEN 0 THEN 'PENDING_PAYMENT' WHEN 1 THEN 'SHIPPED' WHEN 2 THEN 'CLOSED'
+                                       ELSE 'COMPLETED' END,
+                       CASE MOD(X, 20) WHEN 2 THEN 'PAYMENT_TIMEOUT' END,
+                       9.99, 'CNY', DATEADD(SECOND, X, TIMESTAMP WITH TIME ZONE '2026-11-24 00:00:00+00'),
+                       DATEADD(SECOND, X, TIMESTAMP WITH TIME ZONE '2026-11-24 00:30:00+00'),
+                       DATEADD(SECOND, X, TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00')
+                  FROM SYSTEM_RANGE(1, %d)""".formatted(QueryPlans.ORDERS));
+        database.execute(QueryPlans.PRODUCT_AND_LINES);
+        plans = new QueryPlans(database);
+    }
+
+    @AfterAll
+    void closeTheDatabase() {
+        database.close();
+    }
+
+    @Test
+    void theHorizonScanIsOneRangeOfTheStatusAndDeadlineIndex() {
+        assertThat(plans.deadlines(OrderTransition.CLOSE_FOR_TIMEOUT))
+                .contains("/* PUBLIC.ORDERS_PAY_DUE: ", "STATUS = 'PENDING_PAYMENT'", "PAY_DEADLINE >= ?1")
+                .doesNotContain("table scan");
+        assertThat(plans.deadlines(OrderTransition.AUTO_CONFIRM))
+                .contains("/* PUBLIC.ORDERS_CONFIRM_DUE: ", "STATUS = 'SHIPPED'").doesNotContain("table scan");
+    }
+
+    @Test
+    void theSweepersClaimReadsTheDeadlineIndexAndLocksThroughThePrimaryKey() {
+        assertThat(plans.claim(OrderTransition.CLOSE_FOR_TIMEOUT))
+                .contains("/* PUBLIC.ORDERS_PAY_DUE: ", "/* PUBLIC.PRIMARY_KEY").doesNotContain("table scan");
+    }
+
+    @Test
+    void aFiringBatchFindsItsRowsThroughAnIndex() {
+        assertThat(plans.bareApplyDue(OrderTransition.CLOSE_FOR_TIMEOUT)).contains("/* PUBLIC.").doesNotContain("table scan");
+    }
+
+    @Test
+    void aShoppersPageAndItsLinesAreReadThroughIndexes() {
+        assertThat(plans.listOfUser()).contains("/* PUBLIC.ORDERS_BY_USER: ").doesNotContain("table scan");
+        assertThat(plans.linesOfAPage()).contains("/* PUBLIC.PRIMARY_KEY", "ORDER_ID IN(").doesNotContain("table scan");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.orderclock.jdbc;
+
+import dev.orderclock.order.OrderEventFormat;
+import dev.orderclock.order.OrderStoreContract;
+import dev.orderclock.order.StoreBackend;
+
+import java.time.Duration;
+
+/** The whole OrderStore and ProductStore contract, on PostgreSQL 15. */
+class PostgresOrderStoreIT extends OrderStoreContract {
+
+    @Override
+    protected StoreBackend openBackend(OrderEventFormat format, Duration confirmPeriod) {
+        return JdbcBackend.postgres(format, confirmPeriod);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.orderclock.jdbc;
+
+import dev.orderclock.order.OrderEventFormat;
+import dev.orderclock.order.PaidWhileClosing;
+import dev.orderclock.order.StoreBackend;
+
+import java.time.Duration;
+
+/** The named race PaidWhileClosing, on PostgreSQL 15. */
+class PostgresPaidWhileClosingIT extends PaidWhileClosing {
+
+    @Override
+    protected StoreBackend openBackend(OrderEventFormat format, Duration confirmPeriod) {
+        return JdbcBackend.postgres(format, confirmPeriod);
+    }
+}
