@@ -1,0 +1,37 @@
+package dev.orderclock.server.config;
+
+import dev.orderclock.jdbc.JdbcOrderStore;
+import dev.orderclock.jdbc.JdbcProductStore;
+import dev.orderclock.order.OrderEventFormat;
+import dev.orderclock.order.OrderStore;
+import dev.orderclock.server.order.JacksonOrderEventFormat;
+import dev.orderclock.stock.ProductStore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/**
+ * The stores over the pooled data source (H2 under {@code orderclock.data-dir} by default; Flyway has
+ * migrated it before anything calls a store).
+ */
+@Configuration(proxyBeanMethods = false)
+public class StorageConfiguration {
+
+    @Bean
+    OrderEventFormat orderEventFormat(ObjectMapper json) {
+        return new JacksonOrderEventFormat(json);
+    }
+
+    @Bean
+    ProductStore productStore(DataSource dataSource) {
+        return new JdbcProductStore(dataSource);
+    }
+
+    @Bean
+    OrderStore orderStore(DataSource dataSource, OrderEventFormat format) {
+        return new JdbcOrderStore(dataSource, format);
+    }
+}

@@ -1,0 +1,13 @@
+package dev.orderclock.server.identity;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/** {@code orderclock.admin-token} (environment {@code ORDERCLOCK_ADMIN_TOKEN}); blank means "generate one". */
+@ConfigurationProperties("orderclock")
+public record IdentityProperties(String adminToken) {
+
+    @Override
+    public String toString() {
+        return "IdentityProperties[adminToken=" + (adminToken == null || adminToken.isBlank() ? "unset" : "set") + "]";
+    }
+}

@@ -1,0 +1,36 @@
+package dev.orderclock.server.order;
+
+import dev.orderclock.order.OrderEvent;
+import dev.orderclock.order.OrderEventFormat;
+import dev.orderclock.order.OrderId;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The event body of API.md ({@code eventId, type, orderId, occurredAt, order}), with the order in the
+ * same representation the REST API answers, so a consumer reads both with one model.
+ */
+public final class JacksonOrderEventFormat implements OrderEventFormat {
+
+    private final ObjectMapper json;
+
+    public JacksonOrderEventFormat(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** The body, field for field. */
+    record EventBody(String eventId, String type, String orderId, String occurredAt, OrderView order) {
+    }
+
+    @Override
+    public String render(OrderEvent event) {
+        EventBody body = new EventBody(event.eventId().toString(), event.type().wireName(),
+                OrderId.format(event.orderId()), OrderView.time(event.occurredAt()), OrderView.of(event.order()));
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an event body of strings always renders", e);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package dev.orderclock.server.order;
+
+import dev.orderclock.order.Order;
+import dev.orderclock.order.OrderPage;
+import dev.orderclock.order.OrderStatus;
+import dev.orderclock.server.identity.Caller;
+
+import jakarta.validation.Valid;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/** Orders (API.md, Orders): shoppers place, read, list and cancel their own; operators see all. */
+@RestController
+@RequestMapping("/api/orders")
+class OrderController {
+
+    private final OrderPlacement placement;
+    private final VisibleOrders visible;
+    private final OrderCancellation cancellation;
+
+    OrderController(OrderPlacement placement, VisibleOrders visible, OrderCancellation cancellation) {
+        this.placement = placement;
+        this.visible = visible;
+        this.cancellation = cancellation;
+    }
+
+    @PostMapping
+    ResponseEntity<OrderView> create(Caller.Shopper shopper, @Valid @RequestBody CreateOrderRequest request) {
+        Order order = placement.place(shopper.userId(), request);
+        return ResponseEntity.created(URI.create("/api/orders/" + order.displayId())).body(OrderView.of(order));
+    }
+
+    @GetMapping("/{id}")
+    OrderView get(Caller caller, @PathVariable String id) {
+        return OrderView.of(visible.find(caller, id));
+    }
+
+    @GetMapping
+    OrderListView list(Caller caller,
+                       @RequestParam(required = false) OrderStatus status,
+                       @RequestParam(defaultValue = "50") int limit,
+                       @RequestParam(required = false) String cursor) {
+        OrderPage page = visible.list(caller, status, limit, OrderCursor.decode(cursor));
+        return new OrderListView(page.orders().stream().map(OrderView::of).toList(), OrderCursor.encode(page.next()));
+    }
+
+    @PostMapping("/{id}/cancel")
+    OrderView cancel(Caller caller, @PathVariable String id) {
+        return OrderView.of(cancellation.cancel(visible.find(caller, id)));
+    }
+}

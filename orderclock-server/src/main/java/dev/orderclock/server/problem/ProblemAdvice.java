@@ -1,0 +1,167 @@
+package dev.orderclock.server.problem;
+
+import dev.orderclock.jdbc.DatabaseException;
+import dev.orderclock.stock.DuplicateSkuException;
+import dev.orderclock.stock.InsufficientStockException;
+import dev.orderclock.stock.UnknownSkuException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every refusal and failure into an RFC 9457 problem document ({@code application/problem+json}):
+ * the API's own ({@link ProblemException}, the stores' typed refusals) and Spring MVC's (unreadable
+ * body, invalid fields, unknown path, wrong method).
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    /**
+     * SQLSTATEs of a value its column cannot hold, e.g. an order total past the amount's precision:
+     * H2 answers "value too long", PostgreSQL "numeric value out of range".
+     */
+    private static final Set<String> VALUE_DOES_NOT_FIT = Set.of("22001", "22003");
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> refused(ProblemException e) {
+        HttpHeaders headers = new HttpHeaders();
+        if (e.type() == ProblemType.UNAUTHENTICATED) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"orderclock\"");
+        }
+        return problem(e.toProblemDetail(), headers);
+    }
+
+    @ExceptionHandler(UnknownSkuException.class)
+    ResponseEntity<Object> unknownSku(UnknownSkuException e) {
+        return refused(new ProblemException(ProblemType.UNKNOWN_SKU, "no product has SKU " + e.sku())
+                .with("sku", e.sku()));
+    }
+
+    @ExceptionHandler(InsufficientStockException.class)
+    ResponseEntity<Object> notEnoughStock(InsufficientStockException e) {
+        return refused(new ProblemException(ProblemType.NOT_ENOUGH_STOCK,
+                "not enough stock of " + e.sku() + "; nothing was reserved").with("sku", e.sku()));
+    }
+
+    @ExceptionHandler(DuplicateSkuException.class)
+    ResponseEntity<Object> skuExists(DuplicateSkuException e) {
+        return refused(new ProblemException(ProblemType.SKU_EXISTS, e.getMessage()));
+    }
+
+    @ExceptionHandler(DatabaseException.class)
+    ResponseEntity<Object> databaseFailed(DatabaseException e) {
+        if (VALUE_DOES_NOT_FIT.contains(e.sqlState())) {
+            return refused(ProblemException.invalid("a value, such as the order's total, is larger than the shop can store"));
+        }
+        log.error("database call failed", e);
+        return refused(new ProblemException(ProblemType.UNAVAILABLE, "the database did not answer; nothing was changed"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> failed(Exception e) {
+        log.error("request failed", e);
+        return refused(new ProblemException(ProblemType.INTERNAL_ERROR, "the request failed on the server"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return refused(new ProblemException(ProblemType.BODY_TOO_LARGE,
+                        "the request body is over " + tooLarge.limit() + " bytes").with("limit", tooLarge.limit()));
+            }
+        }
+        return refused(ProblemException.invalid(UnreadableBody.describe(e.getCause())));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(FieldError::getField).distinct().sorted()
+                .map(field -> field + " " + e.getBindingResult().getFieldErrors(field).stream()
+                        .map(DefaultMessageSourceResolvable::getDefaultMessage).sorted()
+                        .collect(Collectors.joining(", ")))
+                .collect(Collectors.joining("; "));
+        return refused(ProblemException.invalid(detail.isEmpty() ? "the body is invalid" : detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage()))
+                .collect(Collectors.joining("; "));
+        return refused(ProblemException.invalid(detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+        Class<?> type = e.getRequiredType();
+        String expected = type == null ? "of another type"
+                : type.isEnum() ? "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                        .collect(Collectors.joining(", "))
+                : Number.class.isAssignableFrom(type) || type == int.class || type == long.class ? "an integer"
+                : "of another type";
+        return refused(ProblemException.invalid(name + " must be " + expected));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return refused(new ProblemException(ProblemType.NOT_FOUND,
+                "no endpoint " + e.getHttpMethod() + " /" + e.getResourcePath()));
+    }
+
+    /** Spring's own problems (wrong method, bad parameter...) get the API's types and content type. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
+                ProblemType type = ProblemType.forStatus(status.value());
+                problem.setType(type.type());
+                problem.setTitle(type.title());
+            }
+            return problem(problem, headers);
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    /** Always {@code application/problem+json}, even to a client that only accepts {@code application/json}. */
+    private static ResponseEntity<Object> problem(ProblemDetail problem, HttpHeaders headers) {
+        HttpHeaders all = new HttpHeaders();
+        if (headers != null) {
+            all.putAll(headers);
+        }
+        all.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(problem.getStatus()).headers(all).body(problem);
+    }
+}

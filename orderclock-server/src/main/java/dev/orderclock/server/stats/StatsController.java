@@ -1,0 +1,42 @@
+package dev.orderclock.server.stats;
+
+import dev.orderclock.deadline.DeadlineEngine;
+import dev.orderclock.order.CloseReason;
+import dev.orderclock.order.OrderStatus;
+import dev.orderclock.order.OrderStore;
+import dev.orderclock.server.identity.Caller;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Counts from the database, close lag since start-up, and the engine's memory, for operators. */
+@RestController
+class StatsController {
+
+    /** Until the cluster profile exists, the local wheel fires everything. */
+    static final String MODE = "embedded";
+
+    private final OrderStore orders;
+    private final CloseRecorder closes;
+    private final DeadlineEngine engine;
+
+    StatsController(OrderStore orders, CloseRecorder closes, DeadlineEngine engine) {
+        this.orders = orders;
+        this.closes = closes;
+        this.engine = engine;
+    }
+
+    @GetMapping("/api/stats")
+    StatsView stats(Caller.Operator operator) {
+        Map<OrderStatus, Long> counts = orders.countByStatus();
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (OrderStatus status : OrderStatus.values()) {
+            byStatus.put(status.name(), counts.getOrDefault(status, 0L));
+        }
+        return new StatsView(byStatus, orders.countClosedFor(CloseReason.PAYMENT_TIMEOUT), closes.lag(),
+                new StatsView.EngineView(MODE, engine.inMemory(), engine.horizon().toSeconds()));
+    }
+}
