@@ -126,15 +126,22 @@ public final class DeadlineEngine implements AutoCloseable {
         join(tickerThread);
         firingPool.shutdown();
         boolean finished = awaitQuietly(firingPool);
+        // The loader and sweeper reach the wheels through the ticker; once it has no owner, a call
+        // of theirs would run inline, racing the drain below (and a later start) from their thread.
+        awaitQuietly(loaderThread);
+        awaitQuietly(sweeperThread);
         ticker.ownedBy(null);
         long dropped = 0;
         for (SourceTrack track : trackList) {
             dropped += track.wheel.size();
             track.wheel.drain(id -> { });
+            // What was dropped is no longer held: without this the next start would load only past
+            // the old frontier and leave the dropped deadlines to the sweeper, a grace period late.
+            track.reset();
         }
-        log.info("deadline engine stopped in {} ms: {} firing batches {}; {} deadlines left in memory, kept in the database",
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), finished ? "all finished" : "some still running",
-                finished ? "" : "(abandoned)", dropped);
+        log.info("deadline engine stopped in {} ms: {}; {} deadlines left in memory, kept in the database",
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                finished ? "all firing batches finished" : "some firing batches still running (abandoned)", dropped);
     }
 
     @Override
@@ -150,6 +157,17 @@ public final class DeadlineEngine implements AutoCloseable {
         SourceTrack track = track(source);
         Deadline deadline = new Deadline(id, due.toEpochMilli());
         ticker.submit(() -> track.offer(deadline));
+    }
+
+    /**
+     * Fires {@code id} again at {@code when}: for a deadline whose firing found the outcome not yet
+     * decidable (a payment channel that did not answer clearly). If the capacity refuses it, the
+     * sweeper still finds the overdue row. Any thread.
+     */
+    public void retryAt(DeadlineSource source, long id, Instant when) {
+        SourceTrack track = track(source);
+        long at = when.toEpochMilli();
+        ticker.submit(() -> track.retry(id, at));
     }
 
     /** Forgets a deadline that will not be needed (the order was paid), to spare a useless firing. Any thread. */
@@ -356,7 +374,10 @@ public final class DeadlineEngine implements AutoCloseable {
 
         /** How long past its deadline a pending row must be before the sweeper claims it. */
         public Builder grace(Duration grace) {
-            this.grace = Objects.requireNonNull(grace, "grace");
+            if (grace == null || grace.isNegative()) {
+                throw new IllegalArgumentException("grace must be zero or positive: " + grace);
+            }
+            this.grace = grace;
             return this;
         }
 

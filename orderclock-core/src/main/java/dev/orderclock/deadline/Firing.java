@@ -41,19 +41,36 @@ final class Firing {
 
     private void fireNow(SourceTrack track, long[] ids) {
         try {
-            List<Fired> fired = track.source.fire(ids, clock.instant());
-            listener.onFired(track.source, fired, false);
-        } catch (RuntimeException e) {
-            logFailure(track, ids.length, e);
-            listener.onFireFailed(track.source, ids.length, e);
-            long retryAt = clock.millis() + retryDelay.toMillis();
-            ticker.submit(() -> {
-                for (long id : ids) {
-                    track.retry(id, retryAt);
-                }
-            });
+            List<Fired> fired;
+            try {
+                fired = track.source.fire(ids, clock.instant());
+            } catch (RuntimeException e) {
+                retryLater(track, ids, e);
+                return;
+            }
+            notifyQuietly(track, fired);
         } finally {
             capacity.release(ids.length);
+        }
+    }
+
+    private void retryLater(SourceTrack track, long[] ids, RuntimeException cause) {
+        logFailure(track, ids.length, cause);
+        listener.onFireFailed(track.source, ids.length, cause);
+        long retryAt = clock.millis() + retryDelay.toMillis();
+        ticker.submit(() -> {
+            for (long id : ids) {
+                track.retry(id, retryAt);
+            }
+        });
+    }
+
+    /** The transaction has committed: a failing listener must not make it look failed and retried. */
+    private void notifyQuietly(SourceTrack track, List<Fired> fired) {
+        try {
+            listener.onFired(track.source, fired, false);
+        } catch (RuntimeException e) {
+            log.warn("engine listener failed on {} fired deadlines of {}: {}", fired.size(), track.source.name(), e.toString());
         }
     }
 

@@ -20,7 +20,7 @@ final class SourceTrack {
     private Deadline frontier = Deadline.BEGINNING;
     private boolean loading;
     private final List<Deadline> arrivedDuringLoad = new ArrayList<>();
-    /** The lowest point the frontier had to be pulled back to while a load was running. */
+    /** The lowest point the frontier was pulled back to while a page was being read: that page may not move it past. */
     private Deadline pulledBackTo;
 
     SourceTrack(DeadlineSource source, TimingWheel wheel) {
@@ -72,6 +72,9 @@ final class SourceTrack {
         if (pulledBackTo != null && pulledBackTo.compareTo(reached) < 0) {
             reached = pulledBackTo;
         }
+        // The pull-back is now in the frontier, and the next page reads on from it. Kept, it would
+        // pull every later page back to the same point and the load would read the same page forever.
+        pulledBackTo = null;
         frontier = reached;
         List<Deadline> stillWaiting = new ArrayList<>();
         for (Deadline deadline : arrivedDuringLoad) {
@@ -98,6 +101,15 @@ final class SourceTrack {
         loading = false;
         pulledBackTo = null;
         arrivedDuringLoad.clear();
+    }
+
+    /**
+     * The wheel was drained (the engine stopped): nothing is held any more, so the promise goes back
+     * to the beginning and the next load reads the whole horizon again.
+     */
+    void reset() {
+        frontier = Deadline.BEGINNING;
+        endLoad();
     }
 
     private void add(Deadline deadline) {

@@ -1,0 +1,121 @@
+package dev.orderclock.deadline;
+
+import dev.orderclock.testing.ManualClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The safety net: at start-up the whole backlog closes with no grace, in batches; afterwards the
+ * periodic sweep claims only what is overdue by more than the grace period; whatever the sweeper
+ * fired leaves the wheel and is not fired again.
+ */
+class SweeperTest {
+
+    private static final Duration HORIZON = Duration.ofSeconds(30);
+    private static final Duration GRACE = Duration.ofSeconds(5);
+    private static final Duration STEP = Duration.ofMillis(100);
+
+    private final ManualClock clock = ManualClock.at("2025-01-01T00:00:00Z");
+    private final long t0 = clock.millis();
+    private final FakeDeadlineSource source = new FakeDeadlineSource();
+
+    private DeadlineEngine.Builder engine() {
+        return DeadlineEngine.builder(clock).source(source).horizon(HORIZON).grace(GRACE).sweepBatchSize(100);
+    }
+
+    @Test
+    void closingTheBacklogFiresEverythingOverdueWithNoGraceInBatches() {
+        // given 250 deadlines overdue by an hour down to a millisecond, and ten not yet due
+        for (long id = 1; id <= 250; id++) {
+            source.add(id, t0 - id * 14_400);
+        }
+        for (long id = 301; id <= 310; id++) {
+            source.add(id, t0 + (id - 300));
+        }
+        DeadlineEngine engine = engine().build();
+
+        // when
+        int closed = engine.closeBacklog();
+
+        // then
+        assertThat(closed).isEqualTo(250);
+        assertThat(source.sweepCalls()).extracting(call -> call.fired().size()).containsExactly(100, 100, 50);
+        assertThat(source.sweepCalls()).allSatisfy(call -> {
+            assertThat(call.cutoff()).isEqualTo(clock.instant());
+            assertThat(call.limit()).isEqualTo(100);
+        });
+        assertThat(source.pendingCount()).isEqualTo(10);
+    }
+
+    @Test
+    void thePeriodicSweepFiresOnlyWhatIsOverdueByMoreThanTheGrace() {
+        // given a loaded window, and two orders whose offers were lost (created inside the window),
+        // swept at every step so that the boundary shows to the millisecond
+        DeadlineEngine engine = engine().sweepInterval(Duration.ofMillis(1)).build();
+        engine.runOnce();
+        source.add(1, t0 + 1_000);
+        source.add(2, t0 + 3_000);
+
+        // when time reaches exactly the grace past the first one
+        EngineSteps.runEvery(engine, clock, STEP, t0 + 1_000 + GRACE.toMillis());
+
+        // then neither is claimed yet
+        assertThat(source.sweptIds()).isEmpty();
+
+        // when a little more than the grace has passed for the first one, and then for the second
+        EngineSteps.runEvery(engine, clock, Duration.ofMillis(1), t0 + 1_001 + GRACE.toMillis());
+        assertThat(source.sweptIds()).containsExactly(1L);
+        EngineSteps.runEvery(engine, clock, STEP, t0 + 3_000 + GRACE.toMillis());
+        assertThat(source.sweptIds()).containsExactly(1L);
+        EngineSteps.runEvery(engine, clock, STEP, t0 + 3_100 + GRACE.toMillis());
+
+        // then each was claimed once the grace had passed for it
+        assertThat(source.sweptIds()).containsExactly(1L, 2L);
+        assertThat(source.sweepCalls()).allSatisfy(call -> call.fired().forEach(fired ->
+                assertThat(call.cutoff()).isEqualTo(fired.firedAt().minus(GRACE))));
+        assertThat(source.fired().get(1L).firedAt()).isEqualTo(Instant.ofEpochMilli(t0 + 1_001 + GRACE.toMillis()));
+        assertThat(source.idsHandedToFire()).isEmpty();
+    }
+
+    @Test
+    void aDeadlineTheBacklogClosedIsDroppedFromTheWheel() {
+        // given a deadline in the wheel, overdue because the engine was not run for a while
+        source.add(1, t0 + 1_000);
+        DeadlineEngine engine = engine().build();
+        engine.runOnce();
+        clock.advance(Duration.ofSeconds(10));
+
+        // when the backlog is closed first
+        engine.closeBacklog();
+        engine.runOnce();
+
+        // then the wheel does not fire it again
+        assertThat(source.sweptIds()).containsExactly(1L);
+        assertThat(source.idsHandedToFire()).isEmpty();
+        assertThat(engine.inMemory()).isZero();
+    }
+
+    @Test
+    void aDeadlineThePeriodicSweepFiredWhileItWaitedForARetryIsNotFiredAgain() {
+        // given a deadline whose firing fails and waits in the wheel for a retry longer than the grace
+        source.add(1, t0 + 1_000);
+        DeadlineEngine engine = engine().retryDelay(Duration.ofSeconds(10)).build();
+        engine.runOnce();
+        source.failNextFires(1);
+        EngineSteps.runEvery(engine, clock, STEP, t0 + 1_000);
+        assertThat(engine.inMemory()).isEqualTo(1);
+
+        // when the sweep finds it overdue by more than the grace
+        EngineSteps.runEvery(engine, clock, STEP, t0 + 7_000);
+
+        // then the sweeper fires it, it leaves the wheel, and the retry never comes
+        assertThat(source.sweptIds()).containsExactly(1L);
+        assertThat(engine.inMemory()).isZero();
+        EngineSteps.runEvery(engine, clock, STEP, t0 + 15_000);
+        assertThat(source.fireCalls()).singleElement().satisfies(call -> assertThat(call.failed()).isTrue());
+    }
+}
