@@ -45,6 +45,12 @@ public interface OrderStore {
     List<Order> sweepDue(OrderTransition transition, Instant cutoff, int limit, Instant now);
 
     /**
+     * Those of {@code ids} still pending, overdue at {@code now} and holding an open payment attempt:
+     * the orders {@link OrderTransition#CLOSE_FOR_TIMEOUT} leaves alone until the channel has answered.
+     */
+    long[] dueWithOpenAttempt(long[] ids, Instant now);
+
+    /**
      * Deadlines of orders in the transition's source status, after {@code after} in (deadline, id)
      * order and at or before {@code until}, at most {@code limit} of them, in that order: an indexed
      * range scan, never a full one.

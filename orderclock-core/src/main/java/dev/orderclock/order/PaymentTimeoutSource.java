@@ -5,21 +5,30 @@ import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.Fired;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Unpaid orders whose payment deadline passed: firing one closes it with
  * {@link CloseReason#PAYMENT_TIMEOUT}, returns its stock and writes {@code order.closed}, in one
- * conditional update per batch ({@link OrderTransition#CLOSE_FOR_TIMEOUT}).
+ * conditional update per batch ({@link OrderTransition#CLOSE_FOR_TIMEOUT}). An order with an open
+ * payment attempt is not closed in the batch: it goes to the {@link OpenAttemptCheck}, which asks
+ * the channel first.
  */
 public final class PaymentTimeoutSource implements DeadlineSource {
 
     private static final OrderTransition TRANSITION = OrderTransition.CLOSE_FOR_TIMEOUT;
 
     private final OrderStore orders;
+    private final OpenAttemptCheck openAttempts;
 
     public PaymentTimeoutSource(OrderStore orders) {
+        this(orders, OpenAttemptCheck.NONE);
+    }
+
+    public PaymentTimeoutSource(OrderStore orders, OpenAttemptCheck openAttempts) {
         this.orders = orders;
+        this.openAttempts = openAttempts;
     }
 
     @Override
@@ -34,12 +43,28 @@ public final class PaymentTimeoutSource implements DeadlineSource {
 
     @Override
     public List<Fired> fire(long[] ids, Instant now) {
-        return fired(orders.applyDue(TRANSITION, ids, now));
+        List<Order> closed = orders.applyDue(TRANSITION, ids, now);
+        if (closed.size() < ids.length) {
+            handOverOpenAttempts(ids, closed, now);
+        }
+        return fired(closed);
     }
 
+    /**
+     * The sweeper closes only orders without an open attempt; those with one are found again by the
+     * horizon load after a restart and by reconciliation, never closed here without the channel.
+     */
     @Override
     public List<Fired> sweep(Instant cutoff, int limit, Instant now) {
         return fired(orders.sweepDue(TRANSITION, cutoff, limit, now));
+    }
+
+    private void handOverOpenAttempts(long[] ids, List<Order> closed, Instant now) {
+        long[] closedIds = closed.stream().mapToLong(Order::id).sorted().toArray();
+        long[] rest = Arrays.stream(ids).filter(id -> Arrays.binarySearch(closedIds, id) < 0).toArray();
+        for (long id : orders.dueWithOpenAttempt(rest, now)) {
+            openAttempts.check(id);
+        }
     }
 
     private static List<Fired> fired(List<Order> closed) {

@@ -42,6 +42,7 @@ public final class JdbcOrderStore implements OrderStore {
     private final OrderRows rows;
     private final OrderCreation creation;
     private final TransitionWriter transitions;
+    private final Outbox outbox;
 
     public JdbcOrderStore(DataSource dataSource, OrderEventFormat format) {
         this(dataSource, format, DEFAULT_CONFIRM_PERIOD);
@@ -57,7 +58,7 @@ public final class JdbcOrderStore implements OrderStore {
         this.dialect = SqlDialect.detect(dataSource);
         this.sql = new OrderSql(dialect);
         this.rows = new OrderRows(dialect);
-        Outbox outbox = new Outbox(format);
+        this.outbox = new Outbox(format);
         this.creation = new OrderCreation(dialect, outbox);
         this.transitions = new TransitionWriter(sql, rows, outbox, dialect, confirmPeriod);
     }
@@ -139,6 +140,26 @@ public final class JdbcOrderStore implements OrderStore {
     }
 
     @Override
+    public long[] dueWithOpenAttempt(long[] ids, Instant now) {
+        if (ids.length == 0) {
+            return new long[0];
+        }
+        return transactions.run("find orders held by an open attempt", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(OrderSql.DUE_WITH_OPEN_ATTEMPT)) {
+                select.setArray(1, dialect.bigints(connection, ids));
+                Timestamps.set(select, 2, now);
+                List<Long> held = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        held.add(row.getLong(1));
+                    }
+                }
+                return held.stream().mapToLong(Long::longValue).toArray();
+            }
+        });
+    }
+
+    @Override
     public List<Deadline> deadlines(OrderTransition transition, Deadline after, Instant until, int limit) {
         String scan = sql.deadlines(transition);
         if (limit <= 0) {
@@ -192,17 +213,34 @@ public final class JdbcOrderStore implements OrderStore {
         });
     }
 
-    /** The database this store runs on. */
-    public SqlDialect dialect() {
-        return dialect;
+    /** The one path of every state change, shared with the payment store so that both write alike. */
+    TransitionWriter transitions() {
+        return transitions;
     }
 
-    private Optional<Order> find(Connection connection, long id) throws SQLException {
+    Transactions transactions() {
+        return transactions;
+    }
+
+    OrderRows rows() {
+        return rows;
+    }
+
+    Outbox outbox() {
+        return outbox;
+    }
+
+    Optional<Order> find(Connection connection, long id) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(OrderSql.FIND)) {
             select.setLong(1, id);
             try (ResultSet result = select.executeQuery()) {
                 return rows.withLines(connection, OrderRows.headers(result)).stream().findFirst();
             }
         }
+    }
+
+    /** The database this store runs on. */
+    public SqlDialect dialect() {
+        return dialect;
     }
 }

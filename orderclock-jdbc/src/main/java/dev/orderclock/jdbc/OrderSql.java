@@ -48,6 +48,11 @@ final class OrderSql {
             INSERT INTO order_events (event_id, order_id, type, occurred_at, payload)
             VALUES (?, ?, ?, ?, ?)""";
 
+    /** Parameters: ids as an array, now. */
+    static final String DUE_WITH_OPEN_ATTEMPT = """
+            SELECT id FROM orders
+             WHERE id = ANY(?) AND status = 'PENDING_PAYMENT' AND pay_deadline <= ? AND open_trade_no IS NOT NULL""";
+
     static final String COUNT_BY_STATUS = "SELECT status, COUNT(*) AS n FROM orders GROUP BY status";
 
     static final String COUNT_CLOSED_FOR = "SELECT COUNT(*) FROM orders WHERE status = 'CLOSED' AND close_reason = ?";
@@ -114,6 +119,10 @@ final class OrderSql {
         if (onlyDue) {
             sql.append(" AND ").append(deadlineColumn(transition)).append(" <= ?");
         }
+        if (closesPending(transition)) {
+            // An open payment attempt may have been paid: only the channel can say (QueryBeforeClose).
+            sql.append(" AND open_trade_no IS NULL");
+        }
         return sql.toString();
     }
 
@@ -128,11 +137,18 @@ final class OrderSql {
 
     private static String claimCandidates(OrderTransition transition) {
         String due = deadlineColumn(transition);
+        // Orders the closing update would leave alone are not claimed: they would fill every batch.
+        String closable = closesPending(transition) ? " AND open_trade_no IS NULL" : "";
         return """
                 SELECT id FROM orders
-                 WHERE status = '%2$s' AND %1$s < ?
+                 WHERE status = '%2$s' AND %1$s < ?%3$s
                  ORDER BY %1$s, id
-                 LIMIT ?""".formatted(due, transition.from().name());
+                 LIMIT ?""".formatted(due, transition.from().name(), closable);
+    }
+
+    /** Closing an unpaid order (timeout, cancel) waits for its open payment attempt to be settled. */
+    private static boolean closesPending(OrderTransition transition) {
+        return transition == OrderTransition.CLOSE_FOR_TIMEOUT || transition == OrderTransition.CANCEL;
     }
 
     /** The column that records when the transition happened. */

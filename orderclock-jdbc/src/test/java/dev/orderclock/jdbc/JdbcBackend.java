@@ -67,7 +67,7 @@ final class JdbcBackend implements StoreBackend {
 
     @Override
     public void clear() {
-        database.execute("DELETE FROM order_events", "DELETE FROM order_lines", "DELETE FROM orders",
+        database.execute("DELETE FROM payment_attempts", "DELETE FROM order_events", "DELETE FROM order_lines", "DELETE FROM orders",
                 "DELETE FROM products");
     }
 

@@ -8,9 +8,11 @@ import dev.orderclock.server.order.JacksonOrderEventFormat;
 import dev.orderclock.stock.ProductStore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
@@ -31,7 +33,8 @@ public class StorageConfiguration {
     }
 
     @Bean
-    OrderStore orderStore(DataSource dataSource, OrderEventFormat format) {
-        return new JdbcOrderStore(dataSource, format);
+    OrderStore orderStore(DataSource dataSource, OrderEventFormat format,
+                          @Value("${orderclock.auto-confirm:7d}") Duration autoConfirm) {
+        return new JdbcOrderStore(dataSource, format, autoConfirm);
     }
 }

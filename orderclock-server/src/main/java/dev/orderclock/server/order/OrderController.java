@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
-/** Orders (API.md, Orders): shoppers place, read, list and cancel their own; operators see all. */
+/** Orders (API.md, Orders): shoppers place, read, list, cancel and confirm their own; operators see all and ship. */
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
@@ -25,11 +25,16 @@ class OrderController {
     private final OrderPlacement placement;
     private final VisibleOrders visible;
     private final OrderCancellation cancellation;
+    private final OrderShipping shipping;
+    private final OrderRefunds refunds;
 
-    OrderController(OrderPlacement placement, VisibleOrders visible, OrderCancellation cancellation) {
+    OrderController(OrderPlacement placement, VisibleOrders visible, OrderCancellation cancellation,
+                    OrderShipping shipping, OrderRefunds refunds) {
         this.placement = placement;
         this.visible = visible;
         this.cancellation = cancellation;
+        this.shipping = shipping;
+        this.refunds = refunds;
     }
 
     @PostMapping
@@ -40,7 +45,7 @@ class OrderController {
 
     @GetMapping("/{id}")
     OrderView get(Caller caller, @PathVariable String id) {
-        return OrderView.of(visible.find(caller, id));
+        return view(visible.find(caller, id));
     }
 
     @GetMapping
@@ -49,11 +54,27 @@ class OrderController {
                        @RequestParam(defaultValue = "50") int limit,
                        @RequestParam(required = false) String cursor) {
         OrderPage page = visible.list(caller, status, limit, OrderCursor.decode(cursor));
-        return new OrderListView(page.orders().stream().map(OrderView::of).toList(), OrderCursor.encode(page.next()));
+        return new OrderListView(page.orders().stream().map(this::view).toList(), OrderCursor.encode(page.next()));
     }
 
     @PostMapping("/{id}/cancel")
     OrderView cancel(Caller caller, @PathVariable String id) {
-        return OrderView.of(cancellation.cancel(visible.find(caller, id)));
+        return view(cancellation.cancel(visible.find(caller, id)));
+    }
+
+    @PostMapping("/{id}/ship")
+    OrderView ship(Caller.Operator operator, @PathVariable String id) {
+        return view(shipping.ship(visible.find(operator, id)));
+    }
+
+    @PostMapping("/{id}/confirm")
+    OrderView confirm(Caller.Shopper shopper, @PathVariable String id) {
+        return view(shipping.confirm(visible.find(shopper, id)));
+    }
+
+    /** Only orders that left pending can have had money to give back; pending ones skip the lookup. */
+    private OrderView view(Order order) {
+        boolean mayHaveRefund = order.status() != OrderStatus.PENDING_PAYMENT;
+        return OrderView.of(order, mayHaveRefund ? refunds.of(order.id()).orElse(null) : null);
     }
 }

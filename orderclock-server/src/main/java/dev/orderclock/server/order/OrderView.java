@@ -37,17 +37,21 @@ public record OrderView(
     public record ItemView(String sku, int quantity, String unitPrice) {
     }
 
-    /** Money that reached a closed order (payments, later); null until then. */
+    /** Money that reached an order no longer pending, and where its refund stands; null when none did. */
     public record RefundView(String status, String amount, String tradeNo) {
     }
 
     public static OrderView of(Order order) {
+        return of(order, null);
+    }
+
+    public static OrderView of(Order order, RefundView refund) {
         CloseReason reason = order.closeReason();
         return new OrderView(order.displayId(), order.userId(), order.status().name(),
                 reason == null ? null : reason.name(), Money.format(order.amount()), order.currency(),
                 order.lines().stream().map(OrderView::item).toList(),
                 time(order.createdAt()), time(order.payDeadline()), time(order.paidAt()), time(order.closedAt()),
-                time(order.shippedAt()), time(order.completedAt()), null);
+                time(order.shippedAt()), time(order.completedAt()), refund);
     }
 
     /** {@code 2026-11-24T19:20:00.123Z}: always three decimals, always UTC. */

@@ -71,6 +71,12 @@ public final class Api {
             return this;
         }
 
+        /** A body as it is, with whatever Content-Type the caller set. */
+        public Request body(String text) {
+            body = BodyPublishers.ofString(text);
+            return this;
+        }
+
         /** A body of unknown length: sent chunked, without Content-Length. */
         public Request chunkedJson(byte[] json) {
             header("Content-Type", "application/json");

@@ -1,0 +1,56 @@
+package dev.orderclock.payment;
+
+import dev.orderclock.order.Order;
+import dev.orderclock.order.TransitionResult;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where payment attempts live, beside their orders. Every method is one transaction; every change of
+ * an order goes through the same conditional updates (and outbox events) as {@code OrderStore}'s.
+ */
+public interface PaymentStore {
+
+    /**
+     * Opens an attempt on a pending order whose deadline has not passed and that has none open
+     * (a conditional update of the order row); the attempt expires at the order's deadline.
+     */
+    OpenResult open(long orderId, String channel, Instant now);
+
+    /** Records where the buyer pays, once the channel opened the trade. */
+    void openedAtChannel(String tradeNo, String payUrl);
+
+    Optional<PaymentAttempt> find(String tradeNo);
+
+    Optional<PaymentAttempt> openAttemptOf(long orderId);
+
+    /** Every attempt of an order, oldest first. */
+    List<PaymentAttempt> attemptsOf(long orderId);
+
+    /**
+     * Records money the channel accepted: marks the attempt paid and pays the order if it is still
+     * pending, or records a refund due if it is not. Idempotent: a repeat changes nothing.
+     */
+    Recorded recordPayment(String tradeNo, BigDecimal amount, String channelTradeNo, Instant paidAt, Instant now);
+
+    /**
+     * Closes an attempt the channel has closed (or never had) and then, conditionally, its order for
+     * timeout: only if still pending and overdue. Writes {@code order.closed} when it closes it.
+     */
+    TransitionResult closeForTimeout(String tradeNo, Instant now);
+
+    /** Closes an attempt the channel has closed and then, conditionally, cancels its pending order. */
+    TransitionResult cancel(String tradeNo, Instant now);
+
+    /** Open attempts opened at or before {@code openedBy}, oldest first after {@code afterTradeNo} (null: from the start). */
+    List<PaymentAttempt> openSince(Instant openedBy, Instant afterOpenedAt, String afterTradeNo, int limit);
+
+    /** Attempts whose refund is due and not yet confirmed, oldest payment first. */
+    List<PaymentAttempt> refundsDue(int limit);
+
+    /** Marks a due refund done and writes {@code order.refunded}; empty when it was already marked. */
+    Optional<Order> refunded(String tradeNo, Instant at);
+}

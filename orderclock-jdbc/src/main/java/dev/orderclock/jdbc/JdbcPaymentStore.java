@@ -1,0 +1,253 @@
+package dev.orderclock.jdbc;
+
+import dev.orderclock.order.EventType;
+import dev.orderclock.order.Order;
+import dev.orderclock.order.OrderEvent;
+import dev.orderclock.order.OrderTransition;
+import dev.orderclock.order.TransitionResult;
+import dev.orderclock.payment.OpenResult;
+import dev.orderclock.payment.PaymentAttempt;
+import dev.orderclock.payment.PaymentStore;
+import dev.orderclock.payment.Recorded;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * {@link PaymentStore} over JDBC, beside a {@link JdbcOrderStore} whose transition path it shares: a
+ * payment, a close or a cancel through an attempt changes the order with the very same conditional
+ * update, stock effect and outbox event. Each call is one transaction; an attempt's row is locked
+ * before its order's.
+ */
+public final class JdbcPaymentStore implements PaymentStore {
+
+    private final JdbcOrderStore orders;
+    private final Transactions transactions;
+
+    public JdbcPaymentStore(JdbcOrderStore orders) {
+        this.orders = orders;
+        this.transactions = orders.transactions();
+    }
+
+    @Override
+    public OpenResult open(long orderId, String channel, Instant now) {
+        return transactions.run("open payment attempt", connection -> {
+            Order order = orders.find(connection, orderId).orElse(null);
+            if (order == null) {
+                return new OpenResult.NotFound(orderId);
+            }
+            String tradeNo = order.displayId() + "-" + (count(connection, orderId) + 1);
+            if (update(connection, PaymentSql.CLAIM_ORDER, tradeNo, orderId, now) == 0) {
+                return refusal(connection, orderId);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(PaymentSql.INSERT)) {
+                insert.setString(1, tradeNo);
+                insert.setLong(2, orderId);
+                insert.setString(3, channel);
+                insert.setBigDecimal(4, order.amount());
+                Timestamps.set(insert, 5, now);
+                // Never later than the order's deadline: after it, nobody may pay.
+                Timestamps.set(insert, 6, order.payDeadline());
+                Batches.expectOneRowEach(new int[] {insert.executeUpdate()}, "attempt insert");
+            }
+            return new OpenResult.Opened(find(connection, tradeNo, false).orElseThrow());
+        });
+    }
+
+    @Override
+    public void openedAtChannel(String tradeNo, String payUrl) {
+        transactions.run("record the pay URL", connection -> {
+            try (PreparedStatement update = connection.prepareStatement(PaymentSql.OPENED_AT_CHANNEL)) {
+                update.setString(1, payUrl);
+                update.setString(2, tradeNo);
+                return update.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public Optional<PaymentAttempt> find(String tradeNo) {
+        return transactions.run("find attempt", connection -> find(connection, tradeNo, false));
+    }
+
+    @Override
+    public Optional<PaymentAttempt> openAttemptOf(long orderId) {
+        return transactions.run("find open attempt", connection ->
+                select(connection, PaymentSql.OPEN_OF_ORDER, orderId).stream().findFirst());
+    }
+
+    @Override
+    public List<PaymentAttempt> attemptsOf(long orderId) {
+        return transactions.run("list attempts", connection -> select(connection, PaymentSql.OF_ORDER, orderId));
+    }
+
+    @Override
+    public Recorded recordPayment(String tradeNo, BigDecimal amount, String channelTradeNo, Instant paidAt,
+                                  Instant now) {
+        return transactions.run("record payment", connection -> {
+            PaymentAttempt attempt = find(connection, tradeNo, true).orElse(null);
+            if (attempt == null) {
+                return new Recorded.UnknownTrade(tradeNo);
+            }
+            if (amount == null || attempt.amount().compareTo(amount) != 0) {
+                return new Recorded.AmountMismatch(attempt);
+            }
+            if (attempt.status() == PaymentAttempt.Status.PAID) {
+                return new Recorded.AlreadyRecorded(attempt);
+            }
+            update(connection, PaymentSql.MARK_PAID, channelTradeNo, paidAt, tradeNo);
+            update(connection, PaymentSql.RELEASE_ORDER, attempt.orderId(), tradeNo);
+            List<Order> paid = orders.transitions().apply(connection, OrderTransition.PAY,
+                    new long[] {attempt.orderId()}, false, now);
+            if (!paid.isEmpty()) {
+                return new Recorded.Paid(paid.get(0));
+            }
+            // Closed, or paid through another attempt: the money goes back under a number fixed here.
+            update(connection, PaymentSql.REFUND_DUE, PaymentAttempt.refundRequestNo(tradeNo), attempt.amount(), tradeNo);
+            return new Recorded.RefundDue(find(connection, tradeNo, false).orElseThrow());
+        });
+    }
+
+    @Override
+    public TransitionResult closeForTimeout(String tradeNo, Instant now) {
+        return closeAttemptAndOrder(OrderTransition.CLOSE_FOR_TIMEOUT, tradeNo, now);
+    }
+
+    @Override
+    public TransitionResult cancel(String tradeNo, Instant now) {
+        return closeAttemptAndOrder(OrderTransition.CANCEL, tradeNo, now);
+    }
+
+    @Override
+    public List<PaymentAttempt> openSince(Instant openedBy, Instant afterOpenedAt, String afterTradeNo, int limit) {
+        return transactions.run("scan open attempts", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(PaymentSql.OPEN_SINCE)) {
+                Timestamps.setBound(select, 1, openedBy);
+                Timestamps.setBound(select, 2, afterOpenedAt != null ? afterOpenedAt : Timestamps.ofMillis(Long.MIN_VALUE));
+                select.setString(3, afterTradeNo != null ? afterTradeNo : "");
+                select.setInt(4, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    return PaymentRows.all(rows);
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<PaymentAttempt> refundsDue(int limit) {
+        return transactions.run("scan refunds due", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(PaymentSql.REFUNDS_DUE)) {
+                select.setInt(1, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    return PaymentRows.all(rows);
+                }
+            }
+        });
+    }
+
+    @Override
+    public Optional<Order> refunded(String tradeNo, Instant at) {
+        return transactions.run("record refund", connection -> {
+            PaymentAttempt attempt = find(connection, tradeNo, true).orElse(null);
+            if (attempt == null || update(connection, PaymentSql.MARK_REFUNDED, at, tradeNo) == 0) {
+                return Optional.<Order>empty();
+            }
+            Order order = orders.find(connection, attempt.orderId()).orElseThrow();
+            Instant occurred = Timestamps.millis(at);
+            orders.outbox().write(connection, List.of(
+                    new OrderEvent(UUID.randomUUID(), EventType.ORDER_REFUNDED, order.id(), occurred, order)));
+            return Optional.of(order);
+        });
+    }
+
+    private TransitionResult closeAttemptAndOrder(OrderTransition transition, String tradeNo, Instant now) {
+        return transactions.run(transition + " through attempt", connection -> {
+            PaymentAttempt attempt = find(connection, tradeNo, true).orElse(null);
+            if (attempt == null) {
+                return new TransitionResult.NotFound(0); // no such trade, so no order to name
+            }
+            update(connection, PaymentSql.MARK_CLOSED, now, tradeNo);
+            update(connection, PaymentSql.RELEASE_ORDER, attempt.orderId(), tradeNo);
+            boolean onlyDue = transition.deadline() != OrderTransition.DeadlineColumn.NONE;
+            List<Order> changed = orders.transitions().apply(connection, transition,
+                    new long[] {attempt.orderId()}, onlyDue, now);
+            if (!changed.isEmpty()) {
+                return new TransitionResult.Applied(changed.get(0));
+            }
+            return orders.find(connection, attempt.orderId()).<TransitionResult>map(TransitionResult.WrongStatus::new)
+                    .orElseGet(() -> new TransitionResult.NotFound(attempt.orderId()));
+        });
+    }
+
+    private OpenResult refusal(Connection connection, long orderId) throws SQLException {
+        String open;
+        try (PreparedStatement select = connection.prepareStatement(PaymentSql.OPEN_TRADE_OF_ORDER)) {
+            select.setLong(1, orderId);
+            try (ResultSet row = select.executeQuery()) {
+                open = row.next() ? row.getString(1) : null;
+            }
+        }
+        if (open != null) {
+            Optional<PaymentAttempt> attempt = find(connection, open, false);
+            if (attempt.isPresent()) {
+                return new OpenResult.AlreadyOpen(attempt.get());
+            }
+        }
+        return orders.find(connection, orderId).<OpenResult>map(OpenResult.Refused::new)
+                .orElseGet(() -> new OpenResult.NotFound(orderId));
+    }
+
+    private static long count(Connection connection, long orderId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(PaymentSql.COUNT_OF_ORDER)) {
+            select.setLong(1, orderId);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static Optional<PaymentAttempt> find(Connection connection, String tradeNo, boolean lock)
+            throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(lock ? PaymentSql.LOCK : PaymentSql.FIND)) {
+            select.setString(1, tradeNo);
+            try (ResultSet rows = select.executeQuery()) {
+                return PaymentRows.all(rows).stream().findFirst();
+            }
+        }
+    }
+
+    private static List<PaymentAttempt> select(Connection connection, String sql, long orderId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, orderId);
+            try (ResultSet rows = select.executeQuery()) {
+                return PaymentRows.all(rows);
+            }
+        }
+    }
+
+    /** Binds strings, longs, decimals and instants in order and answers the row count. */
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                Object value = parameters[i];
+                if (value == null) {
+                    update.setNull(i + 1, Types.VARCHAR); // only text parameters are ever null here
+                } else if (value instanceof Instant instant) {
+                    Timestamps.set(update, i + 1, instant);
+                } else {
+                    update.setObject(i + 1, value);
+                }
+            }
+            return update.executeUpdate();
+        }
+    }
+}

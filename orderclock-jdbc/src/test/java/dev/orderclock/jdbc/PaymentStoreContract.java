@@ -1,0 +1,185 @@
+package dev.orderclock.jdbc;
+
+import dev.orderclock.order.Order;
+import dev.orderclock.order.OrderStatus;
+import dev.orderclock.order.OrderTransition;
+import dev.orderclock.order.StoreSuite;
+import dev.orderclock.order.StoredEvent;
+import dev.orderclock.order.TransitionResult;
+import dev.orderclock.payment.OpenResult;
+import dev.orderclock.payment.PaymentAttempt;
+import dev.orderclock.payment.Recorded;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static dev.orderclock.order.NewOrderBuilder.anOrder;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link JdbcPaymentStore}: attempts, recording payments and refunds, and the conditions they put on closing. */
+abstract class PaymentStoreContract extends StoreSuite {
+
+    static final Instant T0 = Instant.parse("2026-11-24T19:20:00.123Z");
+    static final Instant DEADLINE = T0.plus(Duration.ofMinutes(30));
+    static final Instant AFTER_DEADLINE = DEADLINE.plusSeconds(1);
+
+    JdbcPaymentStore payments;
+    Order order;
+
+    @BeforeEach
+    void aPendingOrder() {
+        payments = new JdbcPaymentStore((JdbcOrderStore) shop().orders());
+        shop().hasProduct("TEA-1", "9.99", 100);
+        order = shop().places(anOrder().of("TEA-1", 2).pendingUntil(DEADLINE));
+    }
+
+    @Test
+    void opensOneAttemptThatExpiresAtTheDeadlineAndAnswersItAgain() {
+        PaymentAttempt first = opened(T0.plusSeconds(1));
+
+        OpenResult again = payments.open(order.id(), "alipay", T0.plusSeconds(2));
+
+        assertThat(first.tradeNo()).isEqualTo(order.displayId() + "-1");
+        assertThat(first.expiresAt()).isEqualTo(DEADLINE);
+        assertThat(first.amount()).isEqualByComparingTo("19.98");
+        assertThat(first.status()).isEqualTo(PaymentAttempt.Status.OPEN);
+        assertThat(again).isEqualTo(new OpenResult.AlreadyOpen(first));
+    }
+
+    @Test
+    void refusesToOpenOnAnOrderOverdueOrNotPending() {
+        Order paid = shop().paid(shop().places(anOrder().of("TEA-1", 1).pendingUntil(DEADLINE)), T0);
+
+        assertThat(payments.open(order.id(), "alipay", DEADLINE)).isInstanceOf(OpenResult.Refused.class);
+        assertThat(payments.open(paid.id(), "alipay", T0)).isInstanceOf(OpenResult.Refused.class);
+        assertThat(payments.attemptsOf(order.id())).isEmpty();
+    }
+
+    @Test
+    void anOrderWithAnOpenAttemptIsNeverClosedByTheBatchTheSweeperOrACancel() {
+        opened(T0);
+
+        List<Order> byBatch = shop().orders().applyDue(OrderTransition.CLOSE_FOR_TIMEOUT, new long[] {order.id()}, AFTER_DEADLINE);
+        List<Order> bySweeper = shop().orders().sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, AFTER_DEADLINE, 10, AFTER_DEADLINE);
+        TransitionResult cancel = shop().orders().apply(OrderTransition.CANCEL, order.id(), T0);
+
+        assertThat(byBatch).isEmpty();
+        assertThat(bySweeper).isEmpty();
+        assertThat(cancel).isInstanceOf(TransitionResult.WrongStatus.class);
+        assertThat(shop().orders().dueWithOpenAttempt(new long[] {order.id()}, AFTER_DEADLINE)).containsExactly(order.id());
+        assertThat(shop().order(order.id()).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+    }
+
+    @Test
+    void aPaymentPaysThePendingOrderOnceAndARepeatChangesNothing() {
+        PaymentAttempt attempt = opened(T0);
+
+        Recorded first = payments.recordPayment(attempt.tradeNo(), new BigDecimal("19.98"), "ch-1", T0.plusSeconds(5), T0.plusSeconds(6));
+        Recorded second = payments.recordPayment(attempt.tradeNo(), new BigDecimal("19.98"), "ch-1", T0.plusSeconds(5), T0.plusSeconds(9));
+
+        assertThat(first).isInstanceOf(Recorded.Paid.class);
+        assertThat(((Recorded.Paid) first).order().status()).isEqualTo(OrderStatus.PAID);
+        assertThat(second).isInstanceOf(Recorded.AlreadyRecorded.class);
+        assertThat(types(order)).containsExactly("order.created", "order.paid");
+        assertThat(shop().product("TEA-1").sold()).isEqualTo(2);
+        assertThat(payments.openAttemptOf(order.id())).isEmpty();
+        shop().assertStockConserved();
+    }
+
+    @Test
+    void anotherAmountOrAnUnknownTradeChangesNothing() {
+        PaymentAttempt attempt = opened(T0);
+
+        assertThat(payments.recordPayment(attempt.tradeNo(), new BigDecimal("0.01"), "ch-1", T0, T0))
+                .isInstanceOf(Recorded.AmountMismatch.class);
+        assertThat(payments.recordPayment("ORD-0000000000-9", new BigDecimal("19.98"), "ch-1", T0, T0))
+                .isInstanceOf(Recorded.UnknownTrade.class);
+        assertThat(payments.find(attempt.tradeNo()).orElseThrow()).isEqualTo(attempt);
+        assertThat(types(order)).containsExactly("order.created");
+    }
+
+    @Test
+    void closingThroughTheAttemptClosesItAndTheOverdueOrderOnce() {
+        PaymentAttempt attempt = opened(T0);
+
+        TransitionResult early = payments.closeForTimeout(attempt.tradeNo(), DEADLINE.minusMillis(1));
+        TransitionResult onTime = payments.closeForTimeout(attempt.tradeNo(), AFTER_DEADLINE);
+        TransitionResult again = payments.closeForTimeout(attempt.tradeNo(), AFTER_DEADLINE);
+
+        assertThat(early).isInstanceOf(TransitionResult.WrongStatus.class);
+        assertThat(onTime).isInstanceOf(TransitionResult.Applied.class);
+        assertThat(again).isInstanceOf(TransitionResult.WrongStatus.class);
+        assertThat(payments.find(attempt.tradeNo()).orElseThrow().status()).isEqualTo(PaymentAttempt.Status.CLOSED);
+        assertThat(types(order)).containsExactly("order.created", "order.closed");
+        shop().assertStockConserved();
+    }
+
+    @Test
+    void moneyForAClosedOrderIsDueBackUnderAFixedNumberAndRefundedOnce() {
+        PaymentAttempt attempt = opened(T0);
+        payments.closeForTimeout(attempt.tradeNo(), AFTER_DEADLINE);
+
+        Recorded late = payments.recordPayment(attempt.tradeNo(), new BigDecimal("19.98"), "ch-1", AFTER_DEADLINE, AFTER_DEADLINE);
+        Recorded repeat = payments.recordPayment(attempt.tradeNo(), new BigDecimal("19.98"), "ch-1", AFTER_DEADLINE, AFTER_DEADLINE);
+        List<PaymentAttempt> due = payments.refundsDue(10);
+        boolean refunded = payments.refunded(attempt.tradeNo(), AFTER_DEADLINE.plusSeconds(5)).isPresent();
+        boolean refundedAgain = payments.refunded(attempt.tradeNo(), AFTER_DEADLINE.plusSeconds(9)).isPresent();
+
+        assertThat(late).isInstanceOf(Recorded.RefundDue.class);
+        assertThat(repeat).isInstanceOf(Recorded.AlreadyRecorded.class);
+        assertThat(due).singleElement().satisfies(a -> {
+            assertThat(a.refund().requestNo()).isEqualTo("RF-" + attempt.tradeNo());
+            assertThat(a.refund().status()).isEqualTo(PaymentAttempt.RefundStatus.REFUND_PENDING);
+            assertThat(a.refund().amount()).isEqualByComparingTo("19.98");
+        });
+        assertThat(refunded).isTrue();
+        assertThat(refundedAgain).isFalse();
+        assertThat(payments.refundsDue(10)).isEmpty();
+        assertThat(shop().order(order.id()).status()).isEqualTo(OrderStatus.CLOSED);
+        assertThat(types(order)).containsExactly("order.created", "order.closed", "order.refunded");
+        shop().assertStockConserved();
+    }
+
+    @Test
+    void cancellingThroughTheAttemptClosesItAndTheOrder() {
+        PaymentAttempt attempt = opened(T0);
+
+        TransitionResult result = payments.cancel(attempt.tradeNo(), T0.plusSeconds(3));
+
+        assertThat(result).isInstanceOf(TransitionResult.Applied.class);
+        assertThat(shop().order(order.id()).status()).isEqualTo(OrderStatus.CLOSED);
+        assertThat(payments.openAttemptOf(order.id())).isEmpty();
+    }
+
+    @Test
+    void findsAttemptsOpenLongerThanAnAgePageByPage() {
+        Order second = shop().places(anOrder().of("TEA-1", 1).pendingUntil(DEADLINE));
+        Order young = shop().places(anOrder().of("TEA-1", 1).pendingUntil(DEADLINE));
+        PaymentAttempt a = opened(T0);
+        PaymentAttempt b = ((OpenResult.Opened) payments.open(second.id(), "alipay", T0.plusSeconds(1))).attempt();
+        payments.open(young.id(), "alipay", T0.plusSeconds(100));
+
+        List<PaymentAttempt> first = payments.openSince(T0.plusSeconds(10), null, null, 1);
+        List<PaymentAttempt> next = payments.openSince(T0.plusSeconds(10), first.get(0).openedAt(), first.get(0).tradeNo(), 1);
+        List<PaymentAttempt> last = payments.openSince(T0.plusSeconds(10), next.get(0).openedAt(), next.get(0).tradeNo(), 1);
+
+        assertThat(first).containsExactly(a);
+        assertThat(next).containsExactly(b);
+        assertThat(last).isEmpty();
+    }
+
+    private PaymentAttempt opened(Instant at) {
+        OpenResult result = payments.open(order.id(), "alipay", at);
+        assertThat(result).isInstanceOf(OpenResult.Opened.class);
+        return ((OpenResult.Opened) result).attempt();
+    }
+
+    private List<String> types(Order of) {
+        return shop().eventsOf(of).stream().map(StoredEvent::type).toList();
+    }
+}

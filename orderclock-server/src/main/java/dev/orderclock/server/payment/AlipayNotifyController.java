@@ -1,0 +1,57 @@
+package dev.orderclock.server.payment;
+
+import dev.orderclock.payment.InboundNotification;
+import dev.orderclock.payment.PaymentChannels;
+import dev.orderclock.payment.PaymentNotifications;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code POST /api/payments/alipay/notify}: Alipay's asynchronous notification. The body is read raw
+ * from the request stream (no {@code @RequestParam}, no form binding: Spring would rebuild a form
+ * body from parsed parameters, and the signature is over what was sent). Answers exactly
+ * {@code success} when recorded now or before, {@code fail} (nothing changed) otherwise.
+ */
+@RestController
+class AlipayNotifyController {
+
+    private static final String CHANNEL = "alipay";
+
+    private final PaymentChannels channels;
+    private final PaymentNotifications notifications;
+
+    AlipayNotifyController(PaymentChannels channels, PaymentNotifications notifications) {
+        this.channels = channels;
+        this.notifications = notifications;
+    }
+
+    @PostMapping("/api/payments/alipay/notify")
+    ResponseEntity<String> notify(HttpServletRequest request) throws IOException {
+        String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String answer = channels.find(CHANNEL)
+                .map(channel -> notifications.receive(channel, new InboundNotification(headers(request), body)))
+                .filter(PaymentNotifications.Answer.ACCEPTED::equals)
+                .map(accepted -> "success")
+                .orElse("fail");
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(answer);
+    }
+
+    private static Map<String, String> headers(HttpServletRequest request) {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,125 @@
+package dev.orderclock.server.payment;
+
+import dev.orderclock.deadline.DeadlineEngine;
+import dev.orderclock.jdbc.JdbcOrderStore;
+import dev.orderclock.jdbc.JdbcPaymentStore;
+import dev.orderclock.order.OrderStore;
+import dev.orderclock.order.PaymentTimeoutSource;
+import dev.orderclock.payment.CancelWithOpenAttempt;
+import dev.orderclock.payment.Checkout;
+import dev.orderclock.payment.PaymentAttempt;
+import dev.orderclock.payment.PaymentChannel;
+import dev.orderclock.payment.PaymentChannels;
+import dev.orderclock.payment.PaymentNotifications;
+import dev.orderclock.payment.PaymentOutcomes;
+import dev.orderclock.payment.PaymentStore;
+import dev.orderclock.payment.QueryBeforeClose;
+import dev.orderclock.payment.Reconciliation;
+import dev.orderclock.payment.Refunds;
+import dev.orderclock.server.engine.PaymentDeadlines;
+import dev.orderclock.server.order.OrderRefunds;
+import dev.orderclock.server.order.OrderView;
+import dev.orderclock.server.stats.CloseRecorder;
+import dev.orderclock.server.stock.Money;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.InstantSource;
+import java.util.Comparator;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The payment side of orders: attempts, checkout, notifications, query-before-close, 查单 and refunds. */
+@Configuration(proxyBeanMethods = false)
+public class PaymentConfiguration {
+
+    @Bean
+    PaymentStore paymentStore(OrderStore orders) {
+        if (!(orders instanceof JdbcOrderStore jdbc)) {
+            throw new IllegalStateException("payments are stored beside a JdbcOrderStore, not " + orders.getClass());
+        }
+        return new JdbcPaymentStore(jdbc);
+    }
+
+    @Bean
+    PaymentChannels paymentChannels(ObjectProvider<PaymentChannel> channels) {
+        return new PaymentChannels(channels.orderedStream().toList());
+    }
+
+    @Bean
+    PaymentOutcomes paymentOutcomes(PaymentDeadlines deadlines, CloseRecorder closes, PaymentTimeoutSource source) {
+        return new ServerPaymentOutcomes(deadlines, closes, source);
+    }
+
+    @Bean
+    Checkout checkout(PaymentStore store, InstantSource clock) {
+        return new Checkout(store, clock);
+    }
+
+    @Bean
+    PaymentNotifications paymentNotifications(PaymentStore store, InstantSource clock, PaymentOutcomes outcomes) {
+        return new PaymentNotifications(store, clock, outcomes);
+    }
+
+    @Bean
+    CancelWithOpenAttempt cancelWithOpenAttempt(PaymentStore store, PaymentChannels channels, InstantSource clock,
+                                                PaymentOutcomes outcomes) {
+        return new CancelWithOpenAttempt(store, channels, clock, outcomes);
+    }
+
+    /** Bounded twice: at most max-in-flight checks run (threads) and none queue beyond that (the rest retry). */
+    @Bean(destroyMethod = "shutdownNow")
+    ExecutorService paymentCheckThreads(PaymentProperties settings) {
+        AtomicInteger count = new AtomicInteger();
+        return new ThreadPoolExecutor(settings.maxInFlight(), settings.maxInFlight(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.maxInFlight()), runnable -> {
+                    Thread thread = new Thread(runnable, "orderclock-payment-check-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+    }
+
+    /** Retries go through the engine, which is built after this: looked up when the first retry happens. */
+    @Bean
+    QueryBeforeClose queryBeforeClose(PaymentStore store, PaymentChannels channels, InstantSource clock,
+                                      ObjectProvider<DeadlineEngine> engine, PaymentTimeoutSource source,
+                                      PaymentOutcomes outcomes, ExecutorService paymentCheckThreads,
+                                      PaymentProperties settings) {
+        QueryBeforeClose.Retry retry = (orderId, when) -> engine.getObject().retryAt(source, orderId, when);
+        return new QueryBeforeClose(store, channels, clock, retry, outcomes, paymentCheckThreads,
+                settings.checkSettings());
+    }
+
+    @Bean
+    Reconciliation reconciliation(PaymentStore store, PaymentChannels channels, QueryBeforeClose check,
+                                  InstantSource clock, PaymentOutcomes outcomes, PaymentProperties settings) {
+        return new Reconciliation(store, channels, check, clock, outcomes, settings.reconcileAge(),
+                settings.reconcileBatchSize());
+    }
+
+    @Bean
+    Refunds refunds(PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes,
+                    PaymentProperties settings) {
+        return new Refunds(store, channels, clock, outcomes, settings.refundBatchSize());
+    }
+
+    @Bean
+    PaymentJobs paymentJobs(Reconciliation reconciliation, Refunds refunds, PaymentProperties settings) {
+        return new PaymentJobs(reconciliation, refunds, settings);
+    }
+
+    /** The latest attempt with a refund is the one the order shows. */
+    @Bean
+    OrderRefunds orderRefunds(PaymentStore store) {
+        return orderId -> store.attemptsOf(orderId).stream()
+                .filter(attempt -> attempt.refund() != null)
+                .max(Comparator.comparing(PaymentAttempt::paidAt))
+                .map(attempt -> new OrderView.RefundView(attempt.refund().status().name(),
+                        Money.format(attempt.refund().amount()), attempt.tradeNo()));
+    }
+}
