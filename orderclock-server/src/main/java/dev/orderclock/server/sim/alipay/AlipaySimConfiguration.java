@@ -1,0 +1,35 @@
+package dev.orderclock.server.sim.alipay;
+
+import dev.orderclock.server.sim.ConditionalOnSimulator;
+import dev.orderclock.server.sim.Faults;
+import dev.orderclock.server.sim.Notifier;
+import dev.orderclock.server.sim.SimRandom;
+import dev.orderclock.server.sim.TradeLedger;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.InstantSource;
+
+/** The simulated Alipay: its account (keys from {@link SimulatedAlipayKeys}), trades, gateway and notifications. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnSimulator
+public class AlipaySimConfiguration {
+
+    @Bean
+    AlipaySimAccount alipaySimAccount(AlipaySimProperties settings, SimRandom random) {
+        return AlipaySimAccount.of(settings, "2088" + random.digits(12));
+    }
+
+    @Bean
+    AlipayNotifications alipaySimNotifications(Notifier notifier, AlipaySimAccount account, SimRandom random,
+                                               InstantSource clock) {
+        return new AlipayNotifications(notifier, account, random, clock);
+    }
+
+    @Bean
+    AlipayGateway alipaySimGateway(TradeLedger ledger, Faults faults, SimRandom random, InstantSource clock,
+                                   AlipaySimAccount account, AlipayNotifications notifications) {
+        return new AlipayGateway(account, new AlipayTrades(ledger, faults, random, clock, account, notifications));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.orderclock.server.sim;
+
+import dev.orderclock.order.OrderId;
+import dev.orderclock.payment.InboundNotification;
+import dev.orderclock.payment.OpenedTrade;
+import dev.orderclock.payment.PaymentChannel;
+import dev.orderclock.payment.PaymentNotification;
+import dev.orderclock.payment.TradeRequest;
+import dev.orderclock.payment.TradeState;
+import dev.orderclock.server.channel.alipay.ShopChannel;
+import dev.orderclock.server.testing.Api;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import static dev.orderclock.server.testing.ReplyAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The simulator on its own port, without the order service or a database ({@link SimulatorApplication}),
+ * and a shop configured from its console paying through it.
+ */
+class StandaloneSimulatorIT {
+
+    private static final NotificationCatcher SHOP = new NotificationCatcher();
+    private static ConfigurableApplicationContext simulator;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        simulator = SpringApplication.run(SimulatorApplication.class, "--server.port=0",
+                "--orderclock.admin-token=" + Api.OPERATOR_TOKEN, "--orderclock.sim.seed=7");
+        api = new Api(simulator.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+        SHOP.close();
+    }
+
+    @Test
+    void runsWithoutTheOrderServiceOrADatabase() {
+        assertThat(simulator.getBeanNamesForType(DataSource.class)).isEmpty();
+        assertThat(simulator.getBeanNamesForType(PaymentChannel.class)).isEmpty();
+        assertThat(api.get("/actuator/health").send()).hasStatus(200);
+    }
+
+    @Test
+    void aShopConfiguredFromItsConsoleOpensAndIsNotifiedOfAPayment() {
+        SimApi sim = new SimApi(api);
+        PaymentChannel alipay = ShopChannel.configuredFrom(sim.alipayConsole(), SHOP.url());
+        long orderId = 42;
+        OpenedTrade trade = alipay.open(new TradeRequest(OrderId.format(orderId) + "-1", orderId, new BigDecimal("9.99"),
+                "Green tea", Instant.now().plusSeconds(600)));
+
+        assertThat(sim.pay(trade.tradeNo())).hasStatus(200);
+
+        assertThat(alipay.query(trade.tradeNo())).isInstanceOf(TradeState.Paid.class);
+        NotificationCatcher.Received received = SHOP.await(trade.tradeNo(), 1).get(0);
+        PaymentNotification notification = alipay.readNotification(new InboundNotification(received.headers(), received.body()));
+        assertThat(notification.kind()).isEqualTo(PaymentNotification.Kind.PAID);
+    }
+}
