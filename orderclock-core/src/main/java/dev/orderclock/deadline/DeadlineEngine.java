@@ -28,7 +28,7 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #runOnce()} does one step of everything in the calling thread, for tests that move a
  * manual clock and never sleep.
  */
-public final class DeadlineEngine implements AutoCloseable {
+public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
 
     public static final Duration DEFAULT_HORIZON = Duration.ofSeconds(60);
     public static final Duration DEFAULT_TICK = Duration.ofMillis(10);
@@ -92,14 +92,18 @@ public final class DeadlineEngine implements AutoCloseable {
         }
         long started = System.nanoTime();
         int backlog = closeBacklog();
-        loader.loadAll(trackList);
+        if (settings.horizonLoading) {
+            loader.loadAll(trackList);
+        }
         running = true;
         firingPool = Executors.newFixedThreadPool(settings.firingThreads, threads("orderclock-firing"));
         tickerThread = threads("orderclock-ticker").newThread(this::tickLoop);
         ticker.ownedBy(tickerThread);
         tickerThread.start();
         loaderThread = Executors.newSingleThreadScheduledExecutor(threads("orderclock-loader"));
-        loaderThread.schedule(this::loadLoop, settings.horizon.toMillis() / 2, TimeUnit.MILLISECONDS);
+        if (settings.horizonLoading) {
+            loaderThread.schedule(this::loadLoop, settings.horizon.toMillis() / 2, TimeUnit.MILLISECONDS);
+        }
         sweeperThread = Executors.newSingleThreadScheduledExecutor(threads("orderclock-sweeper"));
         sweeperThread.scheduleWithFixedDelay(this::sweepQuietly, settings.sweepInterval.toMillis(),
                 settings.sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -153,6 +157,7 @@ public final class DeadlineEngine implements AutoCloseable {
      * Tells the engine about a deadline whose row has just been committed. It joins the wheel if it
      * is due within what is loaded; otherwise the loader will find it in time. Any thread.
      */
+    @Override
     public void schedule(DeadlineSource source, long id, Instant due) {
         SourceTrack track = track(source);
         Deadline deadline = new Deadline(id, due.toEpochMilli());
@@ -171,6 +176,7 @@ public final class DeadlineEngine implements AutoCloseable {
     }
 
     /** Forgets a deadline that will not be needed (the order was paid), to spare a useless firing. Any thread. */
+    @Override
     public void cancel(DeadlineSource source, long id) {
         SourceTrack track = track(source);
         ticker.submit(() -> track.wheel.cancel(id));
@@ -186,7 +192,7 @@ public final class DeadlineEngine implements AutoCloseable {
         }
         ticker.drain();
         long now = clock.millis();
-        if (now >= nextLoadAt) {
+        if (settings.horizonLoading && now >= nextLoadAt) {
             boolean complete = loader.loadAll(trackList);
             nextLoadAt = now + (complete ? settings.horizon.toMillis() / 2 : CAPPED_LOAD_RETRY.toMillis());
         }
@@ -307,9 +313,10 @@ public final class DeadlineEngine implements AutoCloseable {
 
     /** The settings in force, with the builder's defaults filled in. */
     private record Settings(Duration horizon, Duration tick, Duration grace, Duration sweepInterval,
-                            Duration retryDelay, int firingBatchSize, int firingThreads) {
+                            Duration retryDelay, int firingBatchSize, int firingThreads, boolean horizonLoading) {
         Settings(Builder b) {
-            this(b.horizon, b.tick, b.grace, b.sweepInterval, b.retryDelay, b.firingBatchSize, b.firingThreads);
+            this(b.horizon, b.tick, b.grace, b.sweepInterval, b.retryDelay, b.firingBatchSize, b.firingThreads,
+                    b.horizonLoading);
         }
     }
 
@@ -328,6 +335,7 @@ public final class DeadlineEngine implements AutoCloseable {
         private int sweepBatchSize = DEFAULT_SWEEP_BATCH_SIZE;
         private Duration retryDelay = DEFAULT_RETRY_DELAY;
         private EngineListener listener = EngineListener.NONE;
+        private boolean horizonLoading = true;
 
         private Builder(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -394,6 +402,17 @@ public final class DeadlineEngine implements AutoCloseable {
         /** How long a batch whose transaction failed waits before it is tried again. */
         public Builder retryDelay(Duration delay) {
             this.retryDelay = positive(delay, "retryDelay");
+            return this;
+        }
+
+        /**
+         * Whether the engine reads upcoming deadlines from the sources itself (default). Off when
+         * something else fires them on time (cluster mode: RabbitMQ delay tiers): the wheel holds only
+         * what {@link DeadlineEngine#retryAt} hands it, {@link DeadlineEngine#schedule} hints are
+         * dropped (nothing loaded, nothing promised), and the sweeper still runs.
+         */
+        public Builder horizonLoading(boolean horizonLoading) {
+            this.horizonLoading = horizonLoading;
             return this;
         }
 

@@ -1,7 +1,10 @@
 package dev.orderclock.server.engine;
 
 import dev.orderclock.deadline.DeadlineEngine;
+import dev.orderclock.deadline.DeadlineScheduler;
 import dev.orderclock.deadline.EngineListener;
+import dev.orderclock.order.AutoConfirmSource;
+import dev.orderclock.order.OpenAttemptCheck;
 import dev.orderclock.order.OrderStore;
 import dev.orderclock.order.PaymentTimeoutSource;
 
@@ -10,23 +13,35 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.Profiles;
 
 import java.time.InstantSource;
 
-/** The embedded deadline engine: one source (payment timeouts), started and stopped with the context. */
+/** The embedded deadline engine: payment timeouts and auto-confirms, started and stopped with the context. */
 @Configuration(proxyBeanMethods = false)
 public class EngineConfiguration {
 
+    /** Overdue orders with an open payment attempt go to the payment side's check (query before close). */
     @Bean
-    PaymentTimeoutSource paymentTimeoutSource(OrderStore orders) {
-        return new PaymentTimeoutSource(orders);
+    PaymentTimeoutSource paymentTimeoutSource(OrderStore orders, ObjectProvider<OpenAttemptCheck> openAttempts) {
+        return new PaymentTimeoutSource(orders, id -> openAttempts.getIfAvailable(() -> OpenAttemptCheck.NONE).check(id));
+    }
+
+    @Bean
+    AutoConfirmSource autoConfirmSource(OrderStore orders) {
+        return new AutoConfirmSource(orders);
     }
 
     @Bean
     DeadlineEngine deadlineEngine(InstantSource clock, EngineProperties settings, PaymentTimeoutSource payments,
-                                  ObjectProvider<EngineListener> listeners) {
+                                  AutoConfirmSource autoConfirm, ObjectProvider<EngineListener> listeners,
+                                  Environment environment) {
         return settings.applyTo(DeadlineEngine.builder(clock))
+                // In cluster mode the RabbitMQ delay tiers fire the deadlines: no horizon to load.
+                .horizonLoading(!isCluster(environment))
                 .source(payments)
+                .source(autoConfirm)
                 .listener(new EngineListeners(listeners.orderedStream().toList()))
                 .build();
     }
@@ -37,8 +52,18 @@ public class EngineConfiguration {
     }
 
     @Bean
-    PaymentDeadlines paymentDeadlines(DeadlineEngine engine, PaymentTimeoutSource payments) {
-        return new PaymentDeadlines(engine, payments);
+    PaymentDeadlines paymentDeadlines(ObjectProvider<DeadlineScheduler> schedulers, PaymentTimeoutSource payments) {
+        // The engine itself, unless a profile adds a @Primary one (cluster: the RabbitMQ delay tiers).
+        return new PaymentDeadlines(schedulers.getObject(), payments);
+    }
+
+    /** {@code cluster} or {@code embedded}, from the active profiles. */
+    public static String mode(Environment environment) {
+        return isCluster(environment) ? "cluster" : "embedded";
+    }
+
+    private static boolean isCluster(Environment environment) {
+        return environment.acceptsProfiles(Profiles.of("cluster"));
     }
 
     @Bean

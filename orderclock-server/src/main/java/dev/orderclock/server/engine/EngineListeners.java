@@ -15,13 +15,13 @@ import java.util.List;
  * the dashboard). A failing listener must not fail the engine's thread, nor keep the others from
  * hearing about it.
  */
-final class EngineListeners implements EngineListener {
+public final class EngineListeners implements EngineListener {
 
     private static final Logger log = LoggerFactory.getLogger(EngineListeners.class);
 
     private final List<EngineListener> listeners;
 
-    EngineListeners(List<EngineListener> listeners) {
+    public EngineListeners(List<EngineListener> listeners) {
         this.listeners = List.copyOf(listeners);
     }
 

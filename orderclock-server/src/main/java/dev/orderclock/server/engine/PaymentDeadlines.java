@@ -1,20 +1,20 @@
 package dev.orderclock.server.engine;
 
-import dev.orderclock.deadline.DeadlineEngine;
+import dev.orderclock.deadline.DeadlineScheduler;
 import dev.orderclock.order.Order;
 import dev.orderclock.order.PaymentTimeoutSource;
 
 /**
- * Tells the engine about payment deadlines the API just committed: a new order's joins the wheel if
- * it falls within the loaded horizon; a cancelled order's leaves it. Both are hints that save work:
- * the database row is the truth, and the loader and sweeper find it either way.
+ * Tells the scheduler about payment deadlines the API just committed (embedded: the engine's wheel;
+ * cluster: the RabbitMQ delay tiers). Both are hints that save work: the database row is the truth,
+ * and the loader and sweeper find it either way.
  */
 public final class PaymentDeadlines {
 
-    private final DeadlineEngine engine;
+    private final DeadlineScheduler engine;
     private final PaymentTimeoutSource source;
 
-    public PaymentDeadlines(DeadlineEngine engine, PaymentTimeoutSource source) {
+    public PaymentDeadlines(DeadlineScheduler engine, PaymentTimeoutSource source) {
         this.engine = engine;
         this.source = source;
     }

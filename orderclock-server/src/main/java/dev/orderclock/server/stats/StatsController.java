@@ -4,8 +4,10 @@ import dev.orderclock.deadline.DeadlineEngine;
 import dev.orderclock.order.CloseReason;
 import dev.orderclock.order.OrderStatus;
 import dev.orderclock.order.OrderStore;
+import dev.orderclock.server.engine.EngineConfiguration;
 import dev.orderclock.server.identity.Caller;
 
+import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,17 +18,16 @@ import java.util.Map;
 @RestController
 class StatsController {
 
-    /** Until the cluster profile exists, the local wheel fires everything. */
-    static final String MODE = "embedded";
-
     private final OrderStore orders;
     private final CloseRecorder closes;
     private final DeadlineEngine engine;
+    private final String mode;
 
-    StatsController(OrderStore orders, CloseRecorder closes, DeadlineEngine engine) {
+    StatsController(OrderStore orders, CloseRecorder closes, DeadlineEngine engine, Environment environment) {
         this.orders = orders;
         this.closes = closes;
         this.engine = engine;
+        this.mode = EngineConfiguration.mode(environment);
     }
 
     @GetMapping("/api/stats")
@@ -37,6 +38,6 @@ class StatsController {
             byStatus.put(status.name(), counts.getOrDefault(status, 0L));
         }
         return new StatsView(byStatus, orders.countClosedFor(CloseReason.PAYMENT_TIMEOUT), closes.lag(),
-                new StatsView.EngineView(MODE, engine.inMemory(), engine.horizon().toSeconds()));
+                new StatsView.EngineView(mode, engine.inMemory(), engine.horizon().toSeconds()));
     }
 }

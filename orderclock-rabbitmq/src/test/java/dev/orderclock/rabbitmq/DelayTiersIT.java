@@ -1,0 +1,113 @@
+package dev.orderclock.rabbitmq;
+
+import dev.orderclock.deadline.Deadline;
+import dev.orderclock.deadline.DeadlineSource;
+import dev.orderclock.deadline.Fired;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The tiers on the local RabbitMQ: deadlines published at once with delays of 1, 3, 7 and 12 s and a
+ * random mix arrive on the due queue in due order, none early and each within a second of its due
+ * time, the longest published first so that a short one blocked behind it would show.
+ */
+class DelayTiersIT {
+
+    private static final DeadlineSource SOURCE = new DeadlineSource() {
+        @Override
+        public String name() {
+            return "test";
+        }
+
+        @Override
+        public List<Deadline> scan(Deadline after, Instant until, int limit) {
+            return List.of();
+        }
+
+        @Override
+        public List<Fired> fire(long[] ids, Instant now) {
+            return List.of();
+        }
+
+        @Override
+        public List<Fired> sweep(Instant cutoff, int limit, Instant now) {
+            return List.of();
+        }
+    };
+
+    private final RabbitDelayTiers tiers = new RabbitDelayTiers("test-" + System.nanoTime() + ".");
+    private Connection connection;
+    private Channel channel;
+
+    @BeforeEach
+    void declare() throws Exception {
+        connection = new ConnectionFactory().newConnection("DelayTiersIT");
+        channel = connection.createChannel();
+        tiers.declare(channel);
+        tiers.declare(channel); // idempotent
+    }
+
+    @AfterEach
+    void deleteWhatWasDeclared() throws Exception {
+        tiers.delete(channel);
+        connection.close();
+    }
+
+    @Test
+    void mixedDelaysArriveInDueOrderEachWithinASecondOfItsDueTime() throws Exception {
+        // given a consumer recording when each deadline reaches the due queue
+        record Arrival(long id, long dueMillis, long arrivedMillis) {
+        }
+        List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+        channel.basicConsume(tiers.dueQueue(), true, (tag, delivery) -> {
+            DelayMessage message = DelayMessage.from(delivery);
+            arrivals.add(new Arrival(message.id(), message.dueMillis(), System.currentTimeMillis()));
+        }, tag -> { });
+        RabbitDeadlineScheduler scheduler = new RabbitDeadlineScheduler(connection, tiers, InstantSource.system());
+
+        // when the long ones are published first, then the short ones, then a random mix (fractions of a second too)
+        List<Long> delays = new ArrayList<>(List.of(12_000L, 7_000L, 3_000L, 1_000L));
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < 40; i++) {
+            delays.add(random.nextLong(500, 12_000));
+        }
+        long now = System.currentTimeMillis();
+        for (int i = 0; i < delays.size(); i++) {
+            scheduler.schedule(SOURCE, i, Instant.ofEpochMilli(now + delays.get(i)));
+        }
+
+        // then all arrive, each within a second of its deadline (the tiers round down to whole seconds and
+        // the consumer's wheel waits out the fraction), and in due order up to that rounding
+        await().atMost(Duration.ofSeconds(20)).until(() -> arrivals.size() == delays.size());
+        assertThat(scheduler.lost()).isZero();
+        for (int i = 0; i < arrivals.size(); i++) {
+            Arrival arrival = arrivals.get(i);
+            assertThat(arrival.arrivedMillis()).as("arrival of %s", arrival)
+                    .isBetween(arrival.dueMillis() - 1_000, arrival.dueMillis() + 1_000);
+            for (Arrival later : arrivals.subList(i + 1, arrivals.size())) {
+                assertThat(later.dueMillis()).as("%s arrived after %s", later, arrival)
+                        .isGreaterThan(arrival.dueMillis() - 1_000);
+            }
+        }
+        assertThat(arrivals).extracting(Arrival::id).containsSubsequence(3L, 2L, 1L, 0L);
+        System.out.printf("delay tiers: %d deadlines, arrival minus deadline from %d to %d ms%n", arrivals.size(),
+                arrivals.stream().mapToLong(a -> a.arrivedMillis() - a.dueMillis()).min().orElseThrow(),
+                arrivals.stream().mapToLong(a -> a.arrivedMillis() - a.dueMillis()).max().orElseThrow());
+    }
+}

@@ -1,0 +1,123 @@
+package dev.orderclock.server.cluster;
+
+import dev.orderclock.deadline.DeadlineEngine;
+import dev.orderclock.deadline.DeadlineScheduler;
+import dev.orderclock.deadline.DeadlineSource;
+import dev.orderclock.deadline.EngineListener;
+import dev.orderclock.rabbitmq.DueQueueConsumer;
+import dev.orderclock.rabbitmq.EventRelay;
+import dev.orderclock.rabbitmq.RabbitDeadlineScheduler;
+import dev.orderclock.rabbitmq.RabbitDelayTiers;
+import dev.orderclock.server.engine.EngineListeners;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
+import com.rabbitmq.client.Recoverable;
+import com.rabbitmq.client.RecoveryListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.context.annotation.Profile;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+
+/**
+ * The {@code cluster} profile: deadlines are published into the RabbitMQ delay tiers after commit and
+ * fired by whichever node takes them off the due queue; the outbox is relayed to {@code <prefix>events}.
+ * The connection recovers by itself (back-off {@link #RECOVERY_INTERVAL_MILLIS}) and every recovery
+ * declares the topology again; Hikari does the same for the database.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("cluster")
+public class ClusterConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(ClusterConfiguration.class);
+    static final long RECOVERY_INTERVAL_MILLIS = 2_000;
+
+    @Bean(destroyMethod = "close")
+    Connection rabbitConnection(RabbitConnectionProperties broker) throws IOException, TimeoutException {
+        ConnectionFactory factory = new ConnectionFactory();
+        factory.setHost(broker.host());
+        factory.setPort(broker.port());
+        factory.setUsername(broker.username());
+        factory.setPassword(broker.password());
+        factory.setVirtualHost(broker.virtualHost());
+        factory.setAutomaticRecoveryEnabled(true);
+        factory.setTopologyRecoveryEnabled(true);
+        factory.setNetworkRecoveryInterval(RECOVERY_INTERVAL_MILLIS);
+        factory.setRequestedHeartbeat(10);
+        return factory.newConnection("orderclock@" + InetAddress.getLocalHost().getHostName());
+    }
+
+    @Bean
+    RabbitDelayTiers rabbitDelayTiers(Connection connection, ClusterProperties settings) throws IOException {
+        RabbitDelayTiers tiers = new RabbitDelayTiers(settings.prefix());
+        declare(connection, tiers);
+        ((Recoverable) connection).addRecoveryListener(new RecoveryListener() {
+            @Override
+            public void handleRecovery(Recoverable recoverable) {
+                // A broker that lost its definitions (a reset node) gets them back; otherwise a no-op.
+                try {
+                    declare(connection, tiers);
+                } catch (IOException | RuntimeException e) {
+                    log.warn("declaring the delay tiers again after a reconnection failed: {}", e.toString());
+                }
+            }
+
+            @Override
+            public void handleRecoveryStarted(Recoverable recoverable) {
+                log.warn("lost the RabbitMQ connection; reconnecting every {} ms", RECOVERY_INTERVAL_MILLIS);
+            }
+        });
+        return tiers;
+    }
+
+    @Bean
+    @Primary
+    DeadlineScheduler rabbitDeadlineScheduler(Connection connection, RabbitDelayTiers tiers, InstantSource clock) {
+        return new RabbitDeadlineScheduler(connection, tiers, clock);
+    }
+
+    @Bean
+    DueQueueConsumer dueQueueConsumer(Connection connection, RabbitDelayTiers tiers, List<DeadlineSource> sources,
+                                      DeadlineEngine engine, ObjectProvider<EngineListener> listeners,
+                                      InstantSource clock, ClusterProperties settings) {
+        return new DueQueueConsumer(connection, tiers, sources, engine,
+                new EngineListeners(listeners.orderedStream().toList()), clock,
+                new DueQueueConsumer.Settings(settings.consumers(), settings.prefetch(), settings.batchSize(),
+                        settings.retryDelay()));
+    }
+
+    @Bean
+    EventRelay eventRelay(DataSource dataSource, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
+                          ClusterProperties settings) {
+        return new EventRelay(dataSource, connection, tiers, clock, settings.relayInterval(), settings.relayBatchSize());
+    }
+
+    @Bean
+    ClusterLifecycle clusterLifecycle(DueQueueConsumer consumer, EventRelay relay) {
+        return new ClusterLifecycle(consumer, relay);
+    }
+
+    @Bean
+    RabbitHealthIndicator rabbitHealthIndicator(Connection connection) {
+        return new RabbitHealthIndicator(connection);
+    }
+
+    private static void declare(Connection connection, RabbitDelayTiers tiers) throws IOException {
+        try (Channel channel = connection.createChannel()) {
+            tiers.declare(channel);
+        } catch (TimeoutException e) {
+            throw new IOException("declaring the delay tiers timed out", e);
+        }
+    }
+}
