@@ -27,9 +27,17 @@ public record PaymentAttempt(String tradeNo, long orderId, String channel, BigDe
         REFUNDED
     }
 
+    /**
+     * The trade number of an order's n-th attempt, e.g. {@code ORD_7Q3K9ZP2M4_1}: letters, digits and
+     * underscores only, which is all Alipay's {@code out_trade_no} accepts.
+     */
+    public static String tradeNo(String orderDisplayId, long attempt) {
+        return orderDisplayId.replace('-', '_') + "_" + attempt;
+    }
+
     /** The refund request number of a trade: fixed, so that the channel sees every retry as one refund. */
     public static String refundRequestNo(String tradeNo) {
-        return "RF-" + tradeNo;
+        return "RF_" + tradeNo;
     }
 
     /** Whether the channel has been asked to open it (a failed open leaves no pay URL). */

@@ -44,7 +44,7 @@ public final class JdbcPaymentStore implements PaymentStore {
             if (order == null) {
                 return new OpenResult.NotFound(orderId);
             }
-            String tradeNo = order.displayId() + "-" + (count(connection, orderId) + 1);
+            String tradeNo = PaymentAttempt.tradeNo(order.displayId(), count(connection, orderId) + 1);
             if (update(connection, PaymentSql.CLAIM_ORDER, tradeNo, orderId, now) == 0) {
                 return refusal(connection, orderId);
             }

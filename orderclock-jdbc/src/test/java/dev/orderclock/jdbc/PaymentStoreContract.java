@@ -44,7 +44,7 @@ abstract class PaymentStoreContract extends StoreSuite {
 
         OpenResult again = payments.open(order.id(), "alipay", T0.plusSeconds(2));
 
-        assertThat(first.tradeNo()).isEqualTo(order.displayId() + "-1");
+        assertThat(first.tradeNo()).isEqualTo(order.displayId().replace('-', '_') + "_1");
         assertThat(first.expiresAt()).isEqualTo(DEADLINE);
         assertThat(first.amount()).isEqualByComparingTo("19.98");
         assertThat(first.status()).isEqualTo(PaymentAttempt.Status.OPEN);
@@ -133,7 +133,7 @@ abstract class PaymentStoreContract extends StoreSuite {
         assertThat(late).isInstanceOf(Recorded.RefundDue.class);
         assertThat(repeat).isInstanceOf(Recorded.AlreadyRecorded.class);
         assertThat(due).singleElement().satisfies(a -> {
-            assertThat(a.refund().requestNo()).isEqualTo("RF-" + attempt.tradeNo());
+            assertThat(a.refund().requestNo()).isEqualTo("RF_" + attempt.tradeNo());
             assertThat(a.refund().status()).isEqualTo(PaymentAttempt.RefundStatus.REFUND_PENDING);
             assertThat(a.refund().amount()).isEqualByComparingTo("19.98");
         });

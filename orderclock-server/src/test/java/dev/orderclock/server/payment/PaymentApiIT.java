@@ -44,7 +44,7 @@ class PaymentApiIT {
         Reply again = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"alipay\"}").send();
 
         assertThat(first).hasStatus(201);
-        assertThat(first.text("tradeNo")).isEqualTo(id + "-1");
+        assertThat(first.text("tradeNo")).isEqualTo(id.replace('-', '_') + "_1");
         assertThat(first.text("channel")).isEqualTo("alipay");
         assertThat(first.text("payUrl")).isNotBlank();
         assertThat(first.text("expiresAt")).isEqualTo(order.path("payDeadline").asText());
