@@ -139,10 +139,13 @@ final class OrderSql {
         String due = deadlineColumn(transition);
         // Orders the closing update would leave alone are not claimed: they would fill every batch.
         String closable = closesPending(transition) ? " AND open_trade_no IS NULL" : "";
+        // "status" leads the ORDER BY although it is fixed: H2 then reads the (status, deadline, id)
+        // index in order and stops at the limit instead of sorting every overdue row (a 50,000-row
+        // backlog: 1,000 rows read instead of 50,001). PostgreSQL drops the constant key.
         return """
                 SELECT id FROM orders
                  WHERE status = '%2$s' AND %1$s < ?%3$s
-                 ORDER BY %1$s, id
+                 ORDER BY status, %1$s, id
                  LIMIT ?""".formatted(due, transition.from().name(), closable);
     }
 
