@@ -1,0 +1,105 @@
+package dev.orderclock.bench.command;
+
+import dev.orderclock.bench.measurement.Progress;
+import dev.orderclock.bench.report.Report;
+import dev.orderclock.bench.workload.Catalogue;
+import dev.orderclock.bench.workload.OrderLoad;
+import dev.orderclock.bench.workload.TimeoutPlan;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code burst}: many orders created through the API so that all fall due within one target second,
+ * then the pace of their closes from the first to the last. The target second is placed after the
+ * creation ends (estimated from a warm-up), so creating and closing do not share the CPU.
+ */
+@Command(name = "burst", mixinStandardHelpOptions = true,
+        description = "Closes per second when a large batch of orders falls due within the same second.")
+public final class BurstCommand implements Callable<Integer> {
+
+    @Mixin
+    TargetOptions target;
+
+    @Mixin
+    OutputOptions output;
+
+    @Option(names = "--orders", defaultValue = "100000", description = "orders due in the same second (default: ${DEFAULT-VALUE})")
+    long orders;
+
+    @Option(names = "--concurrency", defaultValue = "8", description = "client threads (default: ${DEFAULT-VALUE})")
+    int concurrency;
+
+    @Option(names = "--warmup", defaultValue = "3000",
+            description = "orders (due in 30 min) created first to warm up and estimate the pace (default: ${DEFAULT-VALUE})")
+    long warmup;
+
+    @Option(names = "--due-in", converter = DurationConverter.class,
+            description = "target second from now (default: estimated creation time x 1.1 + 20 s)")
+    Duration dueIn;
+
+    @Option(names = "--grace", defaultValue = "5s", converter = DurationConverter.class,
+            description = "a close later than this after the deadline is late (default: ${DEFAULT-VALUE})")
+    Duration grace;
+
+    @Option(names = "--drain", defaultValue = "120s", converter = DurationConverter.class,
+            description = "how long after the last deadline plus grace to wait for late closes (default: ${DEFAULT-VALUE})")
+    Duration drain;
+
+    @Option(names = "--profile", description = "record a JFR profile of the server while orders close")
+    boolean profile;
+
+    @Option(names = "--products", defaultValue = "16", description = "SKUs the orders spread over (default: ${DEFAULT-VALUE})")
+    int products;
+
+    @Override
+    public Integer call() throws Exception {
+        InstantSource clock = InstantSource.system();
+        try (Target server = target.open()) {
+            Catalogue catalogue = CloseRun.catalogue(server.api(), products, orders + warmup);
+            double warmRate = warmUp(server, catalogue, clock);
+            Duration until = dueIn != null ? dueIn
+                    : Duration.ofSeconds((long) Math.ceil(orders / Math.max(1, warmRate) * 1.1) + 20);
+            Instant targetSecond = clock.instant().plus(until).truncatedTo(ChronoUnit.SECONDS);
+            Progress.step("all " + orders + " orders will fall due in [" + targetSecond + ", +1 s)");
+            CloseRun.Plan plan = new CloseRun.Plan(
+                    new OrderLoad.Settings(orders, 0, concurrency, TimeoutPlan.dueWithinSecondOf(targetSecond), 1000),
+                    "due within the second " + targetSecond, 0, Duration.ZERO, grace, drain, products, profile);
+            Report report = new CloseRun(server, clock).execute("burst --mode " + target.mode, plan, catalogue);
+            Map<String, Object> burst = report.section("workload");
+            burst.put("server", server.description());
+            burst.put("warmupOrdersPerSecond", warmRate);
+            burst.put("targetSecond", targetSecond.toString());
+            if ((Long) report.section("workload").get("lastCreatedBeforeLastDeadlineMs") < 1_000) {
+                report.note("creation ran into the target second: closes shared the CPU with creation; raise --due-in");
+            }
+            output.print(report);
+            return (Long) report.section("close").get("missedCloses") == 0 ? 0 : 1;
+        }
+    }
+
+    /** Warms the server's JIT with two halves of the warm-up and returns the pace of the second, warmer one. */
+    private double warmUp(Target server, Catalogue catalogue, InstantSource clock) throws InterruptedException {
+        if (warmup <= 0) {
+            return 1_000;
+        }
+        OrderLoad.Result result = null;
+        for (int half = 0; half < 2; half++) {
+            OrderLoad load = new OrderLoad(server.api(), catalogue, clock);
+            try (Progress progress = Progress.of("warm-up", () -> load.done() + "/" + warmup / 2)) {
+                result = load.run(new OrderLoad.Settings(warmup / 2, 0, concurrency,
+                        TimeoutPlan.fixed(Duration.ofMinutes(30)), 1000), order -> { });
+            }
+        }
+        Progress.step(String.format("warm-up: %,d orders at %,.0f/s", result.created().size(), result.perSecond()));
+        return result.perSecond();
+    }
+}

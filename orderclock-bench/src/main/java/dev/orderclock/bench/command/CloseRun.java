@@ -1,0 +1,227 @@
+package dev.orderclock.bench.command;
+
+import dev.orderclock.bench.measurement.CloseReadback;
+import dev.orderclock.bench.measurement.Progress;
+import dev.orderclock.bench.measurement.ServerProfile;
+import dev.orderclock.bench.measurement.StatementCounter;
+import dev.orderclock.bench.report.Report;
+import dev.orderclock.bench.workload.Catalogue;
+import dev.orderclock.bench.workload.CreatedOrder;
+import dev.orderclock.bench.workload.OrderApi;
+import dev.orderclock.bench.workload.OrderLoad;
+import dev.orderclock.bench.workload.Payments;
+
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One close workload end to end, shared by {@code run} and {@code burst}: create orders through the
+ * API, wait until every deadline plus the grace period has passed, then read the orders back and
+ * report creation pace, close pace, close lag, missed closes, statements and server memory.
+ */
+final class CloseRun {
+
+    /**
+     * The workload: the load itself, the paid share and its lead, the grace after which a close is
+     * late, and how long past the last deadline plus grace the bench waits for late closes.
+     */
+    record Plan(OrderLoad.Settings load, String timeoutsDescription, double paidShare, Duration payLead,
+                Duration grace, Duration drain, int products, boolean profile) {
+    }
+
+    private final Target target;
+    private final InstantSource clock;
+
+    CloseRun(Target target, InstantSource clock) {
+        this.target = target;
+        this.clock = clock;
+    }
+
+    /** Products with stock for {@code orders} spread over them, under a fresh SKU prefix (a reused server keeps old ones). */
+    static Catalogue catalogue(OrderApi api, int products, long orders) throws IOException, InterruptedException {
+        String prefix = "B" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)).toUpperCase();
+        long stockEach = orders / products + orders / 10 + 1_000;
+        return Catalogue.create(api, prefix, products, stockEach);
+    }
+
+    Report execute(String command, Plan plan, Catalogue catalogue) throws Exception {
+        OrderApi api = target.api();
+        Report report = new Report(command);
+        for (String section : new String[] {"workload", "create", "close", "database", "server"}) {
+            report.section(section);
+        }
+        Payments payments = payments(plan, catalogue, report);
+        long closedBefore = ServerFigures.closedByTimeout(api);
+        Optional<StatementCounter> counter = statementCounter(report);
+        StatementCounter.Snapshot before = counter.isPresent() ? counter.get().snapshot() : null;
+
+        OrderLoad load = new OrderLoad(api, catalogue, clock);
+        OrderLoad.Result created;
+        try (Progress progress = Progress.of("creating", () -> load.done() + "/" + plan.load().orders())) {
+            created = load.run(plan.load(), payments == null ? order -> { } : payments::consider);
+        }
+        Progress.step(String.format("created %,d orders at %,.0f/s (%,d failed)", created.created().size(),
+                created.perSecond(), created.failed()));
+        Instant lastDeadline = created.created().stream().map(CreatedOrder::payDeadline).max(Instant::compareTo)
+                .orElse(clock.instant());
+        ServerProfile profile = plan.profile() ? startProfile(report) : null;
+        awaitCloses(api, counter, created.created().size(), closedBefore, payments, lastDeadline,
+                plan.grace().plus(plan.drain()));
+        if (profile != null) {
+            Map<String, Object> section = report.section("profile of the close phase");
+            section.putAll(profile.stop(15));
+            section.put("recording", profile.file().toString());
+        }
+
+        if (counter.isPresent()) {
+            ServerFigures.statements(report.section("database"), counter.get().snapshot().since(before));
+            counter.get().close();
+        }
+        ServerFigures.memory(report, report.section("server"), target);
+        ServerFigures.stats(report, report.section("server"), api);
+        if (payments != null) {
+            payments.close();
+        }
+        Set<String> accepted = payments == null ? Set.of() : payments.accepted();
+        Map<String, CreatedOrder> ours = new HashMap<>();
+        created.created().forEach(order -> ours.put(order.id(), order));
+        Progress.step("reading " + ours.size() + " orders back through GET /api/orders");
+        CloseReadback.Outcome outcome = CloseReadback.read(api, ours, accepted, clock.instant(), plan.grace());
+        if (outcome.missed() > 0) {
+            report.note(outcome.missed() + " orders still pending " + plan.drain().toSeconds()
+                    + " s after their deadline plus grace (--drain)");
+        }
+
+        describe(report, plan, created, lastDeadline);
+        close(report, outcome, payments, accepted);
+        return report;
+    }
+
+    private Payments payments(Plan plan, Catalogue catalogue, Report report) throws IOException, InterruptedException {
+        if (plan.paidShare() <= 0) {
+            return null;
+        }
+        Optional<String> unsupported = Payments.unsupportedReason(target.api(), catalogue);
+        if (unsupported.isPresent()) {
+            report.note("payments not measured: " + unsupported.get());
+            return null;
+        }
+        return new Payments(target.api(), plan.paidShare(), plan.payLead(), clock);
+    }
+
+    /** A JFR recording of the server from the end of creation to the last close, when its pid is known. */
+    private ServerProfile startProfile(Report report) throws IOException, InterruptedException {
+        if (target.pid().isEmpty()) {
+            report.note("no profile: the server's pid is not known (--pid)");
+            return null;
+        }
+        Path file = Files.createTempFile("orderclock-close-", ".jfr");
+        Progress.step("recording a JFR profile of the close phase into " + file);
+        return ServerProfile.start(target.pid().getAsLong(), file);
+    }
+
+    private Optional<StatementCounter> statementCounter(Report report) {
+        if (target.database().isEmpty()) {
+            report.note("database statements not counted: pass --data-dir of the server (started with "
+                    + "QUERY_STATISTICS=TRUE;AUTO_SERVER=TRUE) or let the bench start it");
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StatementCounter.attach(target.database().get()));
+        } catch (SQLException e) {
+            report.note("database statements not counted: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Sleeps to the last deadline, then returns when nothing due is still pending, or at the last
+     * deadline plus {@code wait}; any order still pending then is a missed close. With the
+     * database at hand it asks it (a marked query, not counted); otherwise it polls {@code /api/stats}.
+     */
+    private void awaitCloses(OrderApi api, Optional<StatementCounter> counter, long created, long closedBefore,
+                             Payments payments, Instant lastDeadline, Duration wait)
+            throws IOException, InterruptedException, SQLException {
+        Instant giveUp = lastDeadline.plus(wait);
+        try (Progress progress = Progress.of("closing", () -> String.format("%,d orders, last deadline in %d s",
+                created, Duration.between(clock.instant(), lastDeadline).toSeconds()))) {
+            long untilLast = Duration.between(clock.instant(), lastDeadline).toMillis();
+            TimeUnit.MILLISECONDS.sleep(Math.max(0, untilLast));
+            while (clock.instant().isBefore(giveUp)) {
+                boolean open;
+                if (counter.isPresent()) {
+                    open = counter.get().anyPendingDueBy(lastDeadline);
+                } else {
+                    long closed = ServerFigures.closedByTimeout(api);
+                    long paid = payments == null ? 0 : payments.accepted().size();
+                    open = closed < 0 || closed - closedBefore + paid < created;
+                }
+                if (!open) {
+                    return;
+                }
+                // Lag and pace come from the orders' own timestamps; this poll only ends the wait.
+                TimeUnit.SECONDS.sleep(1);
+            }
+        }
+    }
+
+    private static void describe(Report report, Plan plan, OrderLoad.Result created, Instant lastDeadline) {
+        Map<String, Object> workload = report.section("workload");
+        workload.put("ordersRequested", plan.load().orders());
+        workload.put("ordersCreated", (long) created.created().size());
+        workload.put("createFailures", created.failures().toString());
+        workload.put("concurrency", plan.load().concurrency());
+        workload.put("rateLimitPerSecond", plan.load().ratePerSecond() > 0 ? plan.load().ratePerSecond() : "none");
+        workload.put("timeouts", plan.timeoutsDescription());
+        workload.put("products", plan.products());
+        workload.put("graceSeconds", plan.grace().toSeconds());
+        workload.put("clientCpuSecondsWhileCreating", created.clientCpuSeconds());
+        workload.put("lastDeadline", lastDeadline.toString());
+        workload.put("lastCreatedBeforeLastDeadlineMs", Duration.between(created.finished(), lastDeadline).toMillis());
+        Map<String, Object> create = report.section("create");
+        create.put("ordersPerSecond", created.perSecond());
+        create.put("seconds", Duration.between(created.started(), created.finished()).toMillis() / 1000.0);
+        Histogram latency = created.latencyMicros();
+        create.put("latencyP50Ms", latency.getValueAtPercentile(50) / 1000.0);
+        create.put("latencyP99Ms", latency.getValueAtPercentile(99) / 1000.0);
+        create.put("latencyMaxMs", latency.getMaxValue() / 1000.0);
+    }
+
+    private static void close(Report report, CloseReadback.Outcome outcome, Payments payments, Set<String> accepted) {
+        Map<String, Object> close = report.section("close");
+        close.put("closedByTimeout", outcome.closedByTimeout());
+        close.put("closesPerSecond", outcome.closesPerSecond());
+        close.put("firstToLastCloseMs", outcome.firstClose() == null ? 0L
+                : Duration.between(outcome.firstClose(), outcome.lastClose()).toMillis());
+        Histogram lag = outcome.lagMs();
+        close.put("lagP50Ms", lag.getTotalCount() == 0 ? 0L : lag.getValueAtPercentile(50));
+        close.put("lagP99Ms", lag.getTotalCount() == 0 ? 0L : lag.getValueAtPercentile(99));
+        close.put("lagP999Ms", lag.getTotalCount() == 0 ? 0L : lag.getValueAtPercentile(99.9));
+        close.put("lagMaxMs", lag.getMaxValue());
+        close.put("closedLaterThanGrace", outcome.late());
+        close.put("missedCloses", outcome.missed());
+        close.put("stillPending", outcome.pending());
+        close.put("closedBeforeDeadline", outcome.closedEarly());
+        close.put("notFoundInListing", outcome.unseen());
+        close.put("cancelled", outcome.cancelled());
+        if (payments != null) {
+            close.put("paymentsAccepted", (long) accepted.size());
+            close.put("paymentsRefusedOrFailed", payments.refused() + payments.failed());
+            close.put("paidOrders", outcome.paid());
+            close.put("paidOrdersClosed", outcome.paidButClosed());
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.orderclock.bench.command;
+
+import dev.orderclock.bench.measurement.ServerMemory;
+import dev.orderclock.bench.measurement.StatementCounter;
+import dev.orderclock.bench.report.Report;
+import dev.orderclock.bench.workload.OrderApi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** The server-side figures every command reports the same way: memory, the server's own stats, statements. */
+final class ServerFigures {
+
+    private ServerFigures() {
+    }
+
+    /** Live heap after a full GC and RSS when the pid is known; otherwise the heap gauge from Prometheus, before GC. */
+    static void memory(Report report, Map<String, Object> server, Target target)
+            throws IOException, InterruptedException {
+        if (target.pid().isPresent()) {
+            ServerMemory.Reading memory = ServerMemory.read(target.pid().getAsLong());
+            server.put("heapUsedAfterFullGcMiB", ServerMemory.mib(memory.heapUsedBytes()));
+            server.put("heapCommittedMiB", ServerMemory.mib(memory.heapCommittedBytes()));
+            server.put("rssMiB", ServerMemory.mib(memory.rssBytes()));
+            return;
+        }
+        String prometheus = target.api().prometheus();
+        if (prometheus == null) {
+            report.note("heap and RSS not measured: no --pid and /actuator/prometheus not reachable");
+            return;
+        }
+        double heap = prometheus.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        server.put("heapUsedBeforeGcMiB", ServerMemory.mib(OptionalLong.of((long) heap)));
+        report.note("RSS not measured and heap read without a GC: pass --pid for both");
+    }
+
+    /** The server's own view from {@code GET /api/stats}: deadlines in memory, its close-lag histogram. */
+    static void stats(Report report, Map<String, Object> server, OrderApi api) throws IOException, InterruptedException {
+        OrderApi.Answer stats = api.stats();
+        if (!stats.is(200) || stats.body() == null) {
+            report.note("GET /api/stats answered " + stats.status() + ": the server's own figures are missing");
+            return;
+        }
+        JsonNode body = stats.body();
+        server.put("deadlinesInMemory", body.path("engine").path("inMemory").asLong());
+        server.put("pendingOrders", body.path("orders").path("PENDING_PAYMENT").asLong());
+        server.put("closedByTimeoutTotal", body.path("closedByTimeout").asLong());
+        JsonNode lag = body.path("closeLag");
+        server.put("ownCloseLagP50Ms", lag.path("p50Ms").asDouble());
+        server.put("ownCloseLagP99Ms", lag.path("p99Ms").asDouble());
+        server.put("ownCloseLagMaxMs", lag.path("maxMs").asDouble());
+    }
+
+    /** Closed-by-timeout count from the stats, or -1 when the server has no stats endpoint. */
+    static long closedByTimeout(OrderApi api) throws IOException, InterruptedException {
+        OrderApi.Answer stats = api.stats();
+        return stats.is(200) && stats.body() != null ? stats.body().path("closedByTimeout").asLong(-1) : -1;
+    }
+
+    static void statements(Map<String, Object> database, StatementCounter.Issued issued) {
+        database.put("windowSeconds", Math.round(issued.seconds() * 10) / 10.0);
+        database.put("statements", issued.total());
+        database.put("statementsPerMinute", issued.perMinute());
+        database.put("commitStatements", issued.commits());
+        database.put("top", issued.top(12));
+    }
+}
