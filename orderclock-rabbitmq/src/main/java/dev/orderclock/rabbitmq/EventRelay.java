@@ -35,6 +35,12 @@ public final class EventRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
     /** "orderclk": the advisory lock key space of the relay, mixed with the prefix. */
     private static final long LOCK_BASE = 0x6f72646572636c6bL;
+    /**
+     * How long a batch waits for the broker's confirms. Past it the batch is published again, so
+     * it is generous: a quorum queue on a busy disk can take seconds, and a duplicate costs more
+     * downstream than a slow batch here.
+     */
+    private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
 
     private final DataSource dataSource;
     private final Connection connection;
@@ -135,7 +141,7 @@ public final class EventRelay implements AutoCloseable {
                     }
                 }
                 if (!seqs.isEmpty()) {
-                    publishing.waitForConfirmsOrDie(Duration.ofSeconds(10).toMillis());
+                    publishing.waitForConfirmsOrDie(CONFIRM_TIMEOUT.toMillis());
                     markPublished(db, seqs);
                 }
                 db.commit();

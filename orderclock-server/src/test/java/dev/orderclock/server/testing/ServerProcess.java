@@ -60,6 +60,15 @@ public final class ServerProcess implements AutoCloseable {
         return port;
     }
 
+    /** The lines of this process's log that contain {@code text}, to explain a failure. */
+    public List<String> logLines(String text) {
+        try (var lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(text)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed by the JVM. */
     public void kill9() throws InterruptedException {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
