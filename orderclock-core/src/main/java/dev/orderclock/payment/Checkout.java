@@ -61,7 +61,7 @@ public final class Checkout {
         // Opening the same trade number again is what the channel expects after a failed call.
         OpenedTrade trade = channel.open(new TradeRequest(attempt.tradeNo(), order.id(), attempt.amount(),
                 "orderclock " + order.displayId(), attempt.expiresAt()));
-        store.openedAtChannel(attempt.tradeNo(), trade.payUrl());
+        store.openedAtChannel(attempt.tradeNo(), trade.payUrl(), trade.expiresAt());
         return new Result.Started(store.find(attempt.tradeNo()).orElseThrow());
     }
 }

@@ -20,8 +20,11 @@ public interface PaymentStore {
      */
     OpenResult open(long orderId, String channel, Instant now);
 
-    /** Records where the buyer pays, once the channel opened the trade. */
-    void openedAtChannel(String tradeNo, String payUrl);
+    /**
+     * Records where the buyer pays, once the channel opened the trade, and when the trade really
+     * expires: a channel that writes moments to the second expires it at or before the deadline.
+     */
+    void openedAtChannel(String tradeNo, String payUrl, Instant expiresAt);
 
     Optional<PaymentAttempt> find(String tradeNo);
 

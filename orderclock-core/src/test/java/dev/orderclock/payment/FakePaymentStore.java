@@ -82,7 +82,7 @@ final class FakePaymentStore implements PaymentStore {
     }
 
     @Override
-    public void openedAtChannel(String tradeNo, String payUrl) {
+    public void openedAtChannel(String tradeNo, String payUrl, Instant expiresAt) {
         throw new UnsupportedOperationException();
     }
 

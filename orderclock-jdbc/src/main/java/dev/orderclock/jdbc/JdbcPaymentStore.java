@@ -63,14 +63,10 @@ public final class JdbcPaymentStore implements PaymentStore {
     }
 
     @Override
-    public void openedAtChannel(String tradeNo, String payUrl) {
-        transactions.run("record the pay URL", connection -> {
-            try (PreparedStatement update = connection.prepareStatement(PaymentSql.OPENED_AT_CHANNEL)) {
-                update.setString(1, payUrl);
-                update.setString(2, tradeNo);
-                return update.executeUpdate();
-            }
-        });
+    public void openedAtChannel(String tradeNo, String payUrl, Instant expiresAt) {
+        // Never later than the deadline the attempt was opened with: a channel may only shorten it.
+        transactions.run("record the pay URL", connection ->
+                update(connection, PaymentSql.OPENED_AT_CHANNEL, payUrl, expiresAt, tradeNo));
     }
 
     @Override

@@ -52,6 +52,20 @@ abstract class PaymentStoreContract extends StoreSuite {
     }
 
     @Test
+    void theChannelMayShortenTheAttemptsExpiryButNeverExtendIt() {
+        PaymentAttempt attempt = opened(T0.plusSeconds(1));
+        Instant toTheSecond = Instant.parse("2026-11-24T19:50:00Z");
+
+        payments.openedAtChannel(attempt.tradeNo(), "https://pay.example/qr/1", toTheSecond);
+        PaymentAttempt shortened = payments.find(attempt.tradeNo()).orElseThrow();
+        payments.openedAtChannel(attempt.tradeNo(), "https://pay.example/qr/1", DEADLINE.plusSeconds(1));
+
+        assertThat(shortened.expiresAt()).isEqualTo(toTheSecond);
+        assertThat(shortened.payUrl()).isEqualTo("https://pay.example/qr/1");
+        assertThat(payments.find(attempt.tradeNo()).orElseThrow().expiresAt()).isEqualTo(toTheSecond);
+    }
+
+    @Test
     void refusesToOpenOnAnOrderOverdueOrNotPending() {
         Order paid = shop().paid(shop().places(anOrder().of("TEA-1", 1).pendingUntil(DEADLINE)), T0);
 

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import static dev.orderclock.server.testing.ReplyAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -47,7 +49,10 @@ class PaymentApiIT {
         assertThat(first.text("tradeNo")).isEqualTo(id.replace('-', '_') + "_1");
         assertThat(first.text("channel")).isEqualTo("alipay");
         assertThat(first.text("payUrl")).isNotBlank();
-        assertThat(first.text("expiresAt")).isEqualTo(order.path("payDeadline").asText());
+        // Alipay writes time_expire to the second: the trade expires at the deadline's second, never after it.
+        Instant deadline = Instant.parse(order.path("payDeadline").asText());
+        assertThat(Instant.parse(first.text("expiresAt"))).isEqualTo(deadline.truncatedTo(ChronoUnit.SECONDS));
+        assertThat(api.get("/sim/trades/" + first.text("tradeNo")).send().text("expiresAt")).isEqualTo(first.text("expiresAt"));
         assertThat(again).hasStatus(201);
         assertThat(again.json()).isEqualTo(first.json());
     }
