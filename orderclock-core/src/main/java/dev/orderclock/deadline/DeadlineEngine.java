@@ -74,8 +74,9 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         this.trackList = List.copyOf(tracks.values());
         this.loader = new HorizonLoader(clock, ticker, capacity, builder.listener, settings.horizon,
                 builder.loadPageSize, settings.horizon.dividedBy(10));
-        this.sweeper = new Sweeper(clock, ticker, builder.listener, settings.grace, builder.sweepBatchSize);
         this.firing = new Firing(clock, capacity, builder.listener, ticker, builder.retryDelay);
+        this.sweeper = new Sweeper(clock, ticker, builder.listener, settings.grace, builder.sweepBatchSize,
+                firing::backlogged);
     }
 
     public static Builder builder(InstantSource clock) {

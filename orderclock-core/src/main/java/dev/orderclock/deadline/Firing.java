@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,6 +28,8 @@ final class Firing {
     private final Duration retryDelay;
     private final AtomicLong lastFailureLogged = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong failuresSinceLog = new AtomicLong();
+    /** Batches handed to the executor that no thread has started yet. */
+    private final AtomicInteger waiting = new AtomicInteger();
 
     Firing(InstantSource clock, Capacity capacity, EngineListener listener, Ticker ticker, Duration retryDelay) {
         this.clock = clock;
@@ -36,7 +40,21 @@ final class Firing {
     }
 
     void fire(SourceTrack track, long[] ids, Executor executor) {
-        executor.execute(() -> fireNow(track, ids));
+        waiting.incrementAndGet();
+        try {
+            executor.execute(() -> {
+                waiting.decrementAndGet();
+                fireNow(track, ids);
+            });
+        } catch (RejectedExecutionException e) {
+            waiting.decrementAndGet();
+            throw e;
+        }
+    }
+
+    /** Whether batches are queued behind the firing threads: the database is the bottleneck right now. */
+    boolean backlogged() {
+        return waiting.get() > 0;
     }
 
     private void fireNow(SourceTrack track, long[] ids) {

@@ -7,36 +7,56 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * The safety net: claims pending deadlines that are overdue by more than the grace period and fires
  * them, in batches, skipping rows another node holds. With a healthy wheel it finds nothing (one
  * small indexed query per interval); after a crash, a lost message or a failed firing, it is what
  * closes the rest. At start-up it closes the whole backlog with no grace.
+ *
+ * <p>While firing threads have batches waiting, what is overdue is mostly in those batches: a sweep
+ * then would claim the same rows, lock them against the batches and double the work in the database
+ * exactly when it is busiest. So while firing is backlogged the sweeper claims at most one batch per
+ * grace period — enough to keep catching lost deadlines — and sweeps fully again once firing keeps up.
  */
 final class Sweeper {
 
     private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final InstantSource clock;
     private final Ticker ticker;
     private final EngineListener listener;
     private final Duration grace;
     private final int batchSize;
+    private final BooleanSupplier firingBacklogged;
+    private long lastSweptAt = NEVER;
 
-    Sweeper(InstantSource clock, Ticker ticker, EngineListener listener, Duration grace, int batchSize) {
+    Sweeper(InstantSource clock, Ticker ticker, EngineListener listener, Duration grace, int batchSize,
+            BooleanSupplier firingBacklogged) {
         this.clock = clock;
         this.ticker = ticker;
         this.listener = listener;
         this.grace = grace;
         this.batchSize = batchSize;
+        this.firingBacklogged = firingBacklogged;
     }
 
-    /** Claims what is overdue by more than the grace period; returns how many it fired. */
+    /**
+     * Claims what is overdue by more than the grace period; returns how many it fired. While firing
+     * is backlogged: nothing if it swept less than a grace period ago, else one batch per source.
+     */
     int sweep(List<SourceTrack> tracks) {
+        boolean backlogged = firingBacklogged.getAsBoolean();
+        long now = clock.millis();
+        if (backlogged && lastSweptAt != NEVER && now - lastSweptAt < grace.toMillis()) {
+            return 0;
+        }
+        lastSweptAt = now;
         int total = 0;
         for (SourceTrack track : tracks) {
-            int fired = sweep(track, clock.instant().minus(grace));
+            int fired = sweep(track, clock.instant().minus(grace), backlogged ? 1 : Integer.MAX_VALUE);
             if (fired > 0) {
                 log.info("sweeper fired {} overdue deadlines of {} that the wheel had not", fired, track.source.name());
             }
@@ -47,8 +67,12 @@ final class Sweeper {
 
     /** Fires everything of {@code track} due before {@code cutoff}; returns how many. */
     int sweep(SourceTrack track, Instant cutoff) {
+        return sweep(track, cutoff, Integer.MAX_VALUE);
+    }
+
+    private int sweep(SourceTrack track, Instant cutoff, int maxBatches) {
         int total = 0;
-        while (true) {
+        for (int batches = 1; ; batches++) {
             List<Fired> fired = track.source.sweep(cutoff, batchSize, clock.instant());
             if (!fired.isEmpty()) {
                 listener.onFired(track.source, fired, true);
@@ -56,7 +80,7 @@ final class Sweeper {
                 ticker.submit(() -> fired.forEach(f -> track.wheel.cancel(f.id())));
             }
             total += fired.size();
-            if (fired.size() < batchSize) {
+            if (fired.size() < batchSize || batches >= maxBatches) {
                 return total;
             }
         }

@@ -5,6 +5,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -117,5 +120,32 @@ class SweeperTest {
         assertThat(engine.inMemory()).isZero();
         EngineSteps.runEvery(engine, clock, STEP, t0 + 15_000);
         assertThat(source.fireCalls()).singleElement().satisfies(call -> assertThat(call.failed()).isTrue());
+    }
+
+    @Test
+    void whileFiringIsBackloggedItClaimsOneBatchPerGracePeriodThenSweepsFullyWhenFiringKeepsUp() {
+        // given 350 deadlines overdue by more than the grace, and firing threads with batches waiting
+        for (long id = 1; id <= 350; id++) {
+            source.add(id, t0 - 60_000 + id);
+        }
+        AtomicBoolean backlogged = new AtomicBoolean(true);
+        Ticker ticker = new Ticker();
+        Sweeper sweeper = new Sweeper(clock, ticker, EngineListener.NONE, GRACE, 100, backlogged::get);
+        List<SourceTrack> tracks = List.of(new SourceTrack(source, new TimingWheel(10, t0, new Capacity(1_000))));
+
+        // when it is asked every second for a grace period and a bit
+        List<Integer> fired = new ArrayList<>();
+        for (int second = 0; second <= 5; second++) {
+            fired.add(sweeper.sweep(tracks));
+            clock.advance(Duration.ofSeconds(1));
+        }
+
+        // then it claimed one batch at the first round and one once the grace period had passed
+        assertThat(fired).containsExactly(100, 0, 0, 0, 0, 100);
+
+        // when firing keeps up again, the next round sweeps everything overdue
+        backlogged.set(false);
+        assertThat(sweeper.sweep(tracks)).isEqualTo(150);
+        assertThat(source.sweepCalls()).extracting(call -> call.fired().size()).containsExactly(100, 100, 100, 50);
     }
 }

@@ -119,24 +119,44 @@ public final class JdbcOrderStore implements OrderStore {
 
     @Override
     public List<Order> sweepDue(OrderTransition transition, Instant cutoff, int limit, Instant now) {
-        String claim = sql.claim(transition);
         if (limit <= 0) {
             return List.of();
         }
         return transactions.run("sweep " + transition, connection -> {
-            List<Long> claimed = new ArrayList<>(Math.min(limit, 1024));
-            try (PreparedStatement select = connection.prepareStatement(claim)) {
-                Timestamps.setBound(select, 1, cutoff);
-                select.setInt(2, limit);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        claimed.add(row.getLong(1));
-                    }
-                }
-            }
-            long[] ids = claimed.stream().mapToLong(Long::longValue).toArray();
+            long[] ids = claim(connection, sql, dialect, transition, cutoff, limit);
             return transitions.apply(connection, transition, ids, true, now);
         });
+    }
+
+    /**
+     * Locks up to {@code limit} rows due before {@code cutoff}, earliest first, skipping rows another
+     * transaction holds (one statement on PostgreSQL, two on H2), and answers their ids.
+     */
+    static long[] claim(Connection connection, OrderSql sql, SqlDialect dialect, OrderTransition transition,
+                        Instant cutoff, int limit) throws SQLException {
+        long[] ids;
+        try (PreparedStatement select = connection.prepareStatement(sql.claim(transition))) {
+            Timestamps.setBound(select, 1, cutoff);
+            select.setInt(2, limit);
+            ids = ids(select);
+        }
+        if (sql.lockClaimed() != null && ids.length > 0) {
+            try (PreparedStatement lock = connection.prepareStatement(sql.lockClaimed())) {
+                lock.setArray(1, dialect.bigints(connection, ids));
+                ids = ids(lock);
+            }
+        }
+        return ids;
+    }
+
+    private static long[] ids(PreparedStatement select) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                ids.add(row.getLong(1));
+            }
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
     @Override
@@ -148,13 +168,7 @@ public final class JdbcOrderStore implements OrderStore {
             try (PreparedStatement select = connection.prepareStatement(OrderSql.DUE_WITH_OPEN_ATTEMPT)) {
                 select.setArray(1, dialect.bigints(connection, ids));
                 Timestamps.set(select, 2, now);
-                List<Long> held = new ArrayList<>();
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        held.add(row.getLong(1));
-                    }
-                }
-                return held.stream().mapToLong(Long::longValue).toArray();
+                return ids(select);
             }
         });
     }

@@ -61,6 +61,7 @@ final class OrderSql {
     private final Map<OrderTransition, String> applyDue = new EnumMap<>(OrderTransition.class);
     private final Map<OrderTransition, String> deadlines = new EnumMap<>(OrderTransition.class);
     private final Map<OrderTransition, String> claim = new EnumMap<>(OrderTransition.class);
+    private final String lockClaimed;
 
     OrderSql(SqlDialect dialect) {
         for (OrderTransition transition : OrderTransition.values()) {
@@ -68,9 +69,10 @@ final class OrderSql {
             if (transition.deadline() != OrderTransition.DeadlineColumn.NONE) {
                 applyDue.put(transition, dialect.updateReturning(update(transition, true), ORDER_COLUMNS));
                 deadlines.put(transition, deadlineScan(transition));
-                claim.put(transition, dialect.claimSkippingLocked("orders", claimCandidates(transition)));
+                claim.put(transition, dialect.claimSkippingLocked(claimCandidates(transition)));
             }
         }
+        lockClaimed = dialect.lockSkippingLocked("orders");
     }
 
     /**
@@ -89,6 +91,11 @@ final class OrderSql {
     /** Parameters: cutoff, limit. */
     String claim(OrderTransition transition) {
         return deadlineSql(claim, transition);
+    }
+
+    /** Parameter: the claimed ids as an array; {@code null} where {@link #claim} locked them already. */
+    String lockClaimed() {
+        return lockClaimed;
     }
 
     /** Parameters in order: user id, status, before seq (each only when the query has it), limit. */

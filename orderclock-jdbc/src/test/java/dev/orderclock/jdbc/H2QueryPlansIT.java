@@ -51,9 +51,11 @@ class H2QueryPlansIT {
     }
 
     @Test
-    void theSweepersClaimReadsTheDeadlineIndexAndLocksThroughThePrimaryKey() {
+    void theSweepersClaimReadsTheDeadlineIndexInOrderAndLocksThroughThePrimaryKey() {
         assertThat(plans.claim(OrderTransition.CLOSE_FOR_TIMEOUT))
-                .contains("/* PUBLIC.ORDERS_PAY_DUE: ", "/* PUBLIC.PRIMARY_KEY").doesNotContain("table scan");
+                .contains("/* PUBLIC.ORDERS_PAY_DUE: ", "index sorted").doesNotContain("table scan");
+        assertThat(plans.lockClaimed())
+                .contains("/* PUBLIC.PRIMARY_KEY", "FOR UPDATE SKIP LOCKED").doesNotContain("table scan");
     }
 
     @Test

@@ -58,6 +58,12 @@ final class QueryPlans {
         });
     }
 
+    /** Locking the 1,000 ids a claim read, where the claim could not lock them itself. */
+    String lockClaimed() {
+        return explain(sql.lockClaimed(), (select, c) ->
+                select.setArray(1, dialect.bigints(c, LongStream.rangeClosed(1, 1000).toArray())));
+    }
+
     /** A firing batch of 500 due orders. */
     String applyDue(OrderTransition transition) {
         return explain(sql.transition(transition, true), (update, c) -> {

@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -69,11 +70,11 @@ class SqlDialectIT {
     void aClaimLocksOnlyTheRowsItReturnsAndTheNextClaimSkipsThem(SqlDialect dialect) throws SQLException {
         // given
         TestDatabase database = databases.get(dialect);
-        String claim = new OrderSql(dialect).claim(OrderTransition.CLOSE_FOR_TIMEOUT);
+        OrderSql sql = new OrderSql(dialect);
         try (Connection first = transaction(database); Connection second = transaction(database)) {
             // when
-            List<Long> claimedFirst = ids(first, claim, 2);
-            List<Long> claimedSecond = ids(second, claim, 2);
+            List<Long> claimedFirst = claim(first, sql, dialect, 2);
+            List<Long> claimedSecond = claim(second, sql, dialect, 2);
             List<Long> lockableBySecond = ids(second,
                     "SELECT id FROM orders WHERE status = 'PENDING_PAYMENT' ORDER BY id FOR UPDATE SKIP LOCKED", null);
             // then
@@ -94,6 +95,11 @@ class SqlDialectIT {
         Connection connection = database.dataSource().getConnection();
         connection.setAutoCommit(false);
         return connection;
+    }
+
+    private static List<Long> claim(Connection connection, OrderSql sql, SqlDialect dialect, int limit) throws SQLException {
+        return Arrays.stream(JdbcOrderStore.claim(connection, sql, dialect, OrderTransition.CLOSE_FOR_TIMEOUT, DUE, limit))
+                .boxed().toList();
     }
 
     private static List<Long> ids(Connection connection, String sql, Integer limit) throws SQLException {
