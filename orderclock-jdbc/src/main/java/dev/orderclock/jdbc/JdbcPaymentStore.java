@@ -158,8 +158,10 @@ public final class JdbcPaymentStore implements PaymentStore {
             }
             Order order = orders.find(connection, attempt.orderId()).orElseThrow();
             Instant occurred = Timestamps.millis(at);
+            OrderEvent.Refund refund = new OrderEvent.Refund(PaymentAttempt.RefundStatus.REFUNDED.name(),
+                    attempt.refund().amount(), tradeNo);
             orders.outbox().write(connection, List.of(
-                    new OrderEvent(UUID.randomUUID(), EventType.ORDER_REFUNDED, order.id(), occurred, order)));
+                    new OrderEvent(UUID.randomUUID(), EventType.ORDER_REFUNDED, order.id(), occurred, order, refund)));
             return Optional.of(order);
         });
     }

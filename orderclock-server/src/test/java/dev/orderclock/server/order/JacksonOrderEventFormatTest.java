@@ -44,6 +44,21 @@ class JacksonOrderEventFormatTest {
     }
 
     @Test
+    void aRefundedEventShowsTheRefundInTheOrder() throws Exception {
+        Order closed = new Order(1L, "u-42", OrderStatus.CLOSED, CloseReason.PAYMENT_TIMEOUT, new BigDecimal("19.98"),
+                "CNY", List.of(new OrderLine("TEA-1", 2, new BigDecimal("9.99"))),
+                Instant.parse("2026-11-24T19:20:00.123Z"), Instant.parse("2026-11-24T19:50:00.123Z"), null,
+                Instant.parse("2026-11-24T19:50:00.131Z"), null, null, null);
+        OrderEvent.Refund refund = new OrderEvent.Refund("REFUNDED", new BigDecimal("19.980"), "ORD_0000000001_1");
+
+        String body = new JacksonOrderEventFormat(JSON).render(new OrderEvent(UUID.randomUUID(), EventType.ORDER_REFUNDED,
+                1L, Instant.parse("2026-11-24T19:51:00Z"), closed, refund));
+
+        assertThat(JSON.readTree(body).path("order").path("refund")).isEqualTo(JSON.readTree(
+                "{\"status\":\"REFUNDED\",\"amount\":\"19.98\",\"tradeNo\":\"ORD_0000000001_1\"}"));
+    }
+
+    @Test
     void timesAlwaysShowMillisecondsInUtc() {
         assertThat(OrderView.time(Instant.parse("2026-11-24T19:20:00Z"))).isEqualTo("2026-11-24T19:20:00.000Z");
     }

@@ -26,6 +26,21 @@ final class Outbox {
                 + " ORDER BY seq").getOrDefault(orderId, List.of());
     }
 
+    /** The body of an order's last event of {@code type}, as it was written to the outbox. */
+    String payload(String orderId, String type) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT payload FROM order_events WHERE order_id = ? AND type = ? ORDER BY seq DESC")) {
+            select.setLong(1, OrderId.parse(orderId).getAsLong());
+            select.setString(2, type);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the outbox", e);
+        }
+    }
+
     /** Every order's event types, by order id as the API shows it. */
     Map<String, List<String>> all() {
         return query("SELECT order_id, type FROM order_events ORDER BY seq");

@@ -5,6 +5,7 @@ import dev.orderclock.server.testing.Reply;
 import dev.orderclock.server.testing.Shop;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -95,7 +96,7 @@ class PaymentOutcomesIT {
     }
 
     @Test
-    void moneyAfterTheCloseIsRefundedOnceEvenWhenTheRefundFailsAtFirst() {
+    void moneyAfterTheCloseIsRefundedOnceEvenWhenTheRefundFailsAtFirst() throws Exception {
         faults.set("\"accept-after-close\":true,\"refund-fail-rate\":1");
         String id = shop.order(user, sku, 2, 1).text("id");
         String tradeNo = pay(id);
@@ -113,6 +114,8 @@ class PaymentOutcomesIT {
         assertThat(order.path("refund").path("tradeNo").asText()).isEqualTo(tradeNo);
         assertThat(api.get("/sim/trades/" + tradeNo).send().text("refundedAmount")).isEqualTo("19.98");
         assertThat(new Outbox(dataSource).types(id)).containsExactly("order.created", "order.closed", "order.refunded");
+        JsonNode refunded = new ObjectMapper().readTree(new Outbox(dataSource).payload(id, "order.refunded"));
+        assertThat(refunded.path("order").path("refund")).isEqualTo(order.path("refund"));
         assertThat(shop.available(sku)).isEqualTo(10);
     }
 
