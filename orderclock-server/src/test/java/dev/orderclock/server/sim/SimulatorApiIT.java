@@ -3,6 +3,7 @@ package dev.orderclock.server.sim;
 import dev.orderclock.order.OrderId;
 import dev.orderclock.payment.OpenedTrade;
 import dev.orderclock.payment.PaymentChannel;
+import dev.orderclock.payment.PaymentAttempt;
 import dev.orderclock.payment.TradeRequest;
 import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Reply;
@@ -49,8 +50,8 @@ class SimulatorApiIT {
     @Test
     void aTradeIsShownAsTheContractWritesIt() {
         long orderId = ThreadLocalRandom.current().nextLong(1, 1L << 50);
-        OpenedTrade trade = alipay.open(new TradeRequest(OrderId.format(orderId) + "-1", orderId, new BigDecimal("19.98"),
-                "Green tea", Instant.parse("2099-11-24T11:50:00.123Z")));
+        OpenedTrade trade = alipay.open(new TradeRequest(PaymentAttempt.tradeNo(OrderId.format(orderId), 1), orderId,
+                new BigDecimal("19.98"), "Green tea", Instant.parse("2099-11-24T11:50:00.123Z")));
 
         JsonNode shown = sim.trade(trade.tradeNo());
 
@@ -134,7 +135,7 @@ class SimulatorApiIT {
 
     private OpenedTrade open() {
         long orderId = ThreadLocalRandom.current().nextLong(1, 1L << 50);
-        return alipay.open(new TradeRequest(OrderId.format(orderId) + "-1", orderId, new BigDecimal("9.99"), "Green tea",
-                Instant.now().plusSeconds(600)));
+        return alipay.open(new TradeRequest(PaymentAttempt.tradeNo(OrderId.format(orderId), 1), orderId,
+                new BigDecimal("9.99"), "Green tea", Instant.now().plusSeconds(600)));
     }
 }

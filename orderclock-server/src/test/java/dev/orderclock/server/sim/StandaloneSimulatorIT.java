@@ -5,6 +5,7 @@ import dev.orderclock.payment.InboundNotification;
 import dev.orderclock.payment.OpenedTrade;
 import dev.orderclock.payment.PaymentChannel;
 import dev.orderclock.payment.PaymentNotification;
+import dev.orderclock.payment.PaymentAttempt;
 import dev.orderclock.payment.TradeRequest;
 import dev.orderclock.payment.TradeState;
 import dev.orderclock.server.channel.alipay.ShopChannel;
@@ -58,8 +59,8 @@ class StandaloneSimulatorIT {
         SimApi sim = new SimApi(api);
         PaymentChannel alipay = ShopChannel.configuredFrom(sim.alipayConsole(), SHOP.url());
         long orderId = 42;
-        OpenedTrade trade = alipay.open(new TradeRequest(OrderId.format(orderId) + "-1", orderId, new BigDecimal("9.99"),
-                "Green tea", Instant.now().plusSeconds(600)));
+        OpenedTrade trade = alipay.open(new TradeRequest(PaymentAttempt.tradeNo(OrderId.format(orderId), 1), orderId,
+                new BigDecimal("9.99"), "Green tea", Instant.now().plusSeconds(600)));
 
         assertThat(sim.pay(trade.tradeNo())).hasStatus(200);
 

@@ -32,7 +32,7 @@ final class AlipayTrades {
     static final Duration DEFAULT_EXPIRY = Duration.ofHours(2);
 
     private static final Pattern AMOUNT = Pattern.compile("(0|[1-9][0-9]{0,8})(\\.[0-9]{1,2})?");
-    private static final Pattern TRADE_NO = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    private static final Pattern TRADE_NO = Pattern.compile("[A-Za-z0-9_]{1,64}");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000.00");
     private static final String NOT_EXIST = "ACQ.TRADE_NOT_EXIST";
 
@@ -61,7 +61,7 @@ final class AlipayTrades {
         String subject = text(biz, "subject");
         String timeExpire = text(biz, "time_expire");
         if (tradeNo == null || !TRADE_NO.matcher(tradeNo).matches()) {
-            return AlipayResponses.invalidParameter("out_trade_no must be 1 to 64 letters, digits, '_' or '-'");
+            return AlipayResponses.invalidParameter("out_trade_no must be 1 to 64 letters, digits or '_'");
         }
         if (amount == null || !AMOUNT.matcher(amount).matches() || new BigDecimal(amount).signum() <= 0
                 || new BigDecimal(amount).compareTo(MAX_AMOUNT) > 0) {

@@ -6,6 +6,7 @@ import dev.orderclock.payment.CloseAnswer;
 import dev.orderclock.payment.InboundNotification;
 import dev.orderclock.payment.InvalidNotificationException;
 import dev.orderclock.payment.OpenedTrade;
+import dev.orderclock.payment.PaymentAttempt;
 import dev.orderclock.payment.PaymentChannel;
 import dev.orderclock.payment.PaymentNotification;
 import dev.orderclock.payment.RefundAnswer;
@@ -287,7 +288,7 @@ class AlipayChannelIT {
 
     private static TradeRequest request(Instant expiresAt) {
         long orderId = ThreadLocalRandom.current().nextLong(1, 1L << 50);
-        return new TradeRequest(OrderId.format(orderId) + "-" + ATTEMPTS.incrementAndGet(), orderId,
+        return new TradeRequest(PaymentAttempt.tradeNo(OrderId.format(orderId), ATTEMPTS.incrementAndGet()), orderId,
                 new BigDecimal("19.98"), "绿茶 Green tea", expiresAt);
     }
 }

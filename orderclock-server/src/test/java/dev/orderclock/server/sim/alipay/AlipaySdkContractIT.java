@@ -193,6 +193,15 @@ class AlipaySdkContractIT {
     }
 
     @Test
+    void aTradeNumberWithCharactersAlipayDoesNotAllowIsRefused() throws AlipayApiException {
+        AlipayTradePrecreateResponse dashed = precreate("ORD-" + newTradeNo(), "1.00");
+
+        assertThat(dashed.isSuccess()).isFalse();
+        assertThat(dashed.getSubCode()).isEqualTo("ACQ.INVALID_PARAMETER");
+        assertThat(dashed.getSubMsg()).contains("letters, digits or '_'");
+    }
+
+    @Test
     void theSimulatorRefusesACallSignedWithAnotherKey() throws AlipayApiException {
         String foreignKey = RsaKeys.encode(RsaKeys.generate().getPrivate());
         AlipayClient impostor = new DefaultAlipayClient(sim.alipayConsole().path("gatewayUrl").asText(), appId, foreignKey,

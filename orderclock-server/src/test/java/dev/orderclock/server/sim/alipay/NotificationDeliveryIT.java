@@ -3,6 +3,7 @@ package dev.orderclock.server.sim.alipay;
 import dev.orderclock.order.OrderId;
 import dev.orderclock.payment.OpenedTrade;
 import dev.orderclock.payment.PaymentChannel;
+import dev.orderclock.payment.PaymentAttempt;
 import dev.orderclock.payment.TradeRequest;
 import dev.orderclock.server.channel.alipay.ShopChannel;
 import dev.orderclock.server.sim.NotificationCatcher;
@@ -132,7 +133,7 @@ class NotificationDeliveryIT {
 
     private OpenedTrade open() {
         long orderId = ThreadLocalRandom.current().nextLong(1, 1L << 50);
-        return alipay.open(new TradeRequest(OrderId.format(orderId) + "-" + ATTEMPTS.incrementAndGet(), orderId,
+        return alipay.open(new TradeRequest(PaymentAttempt.tradeNo(OrderId.format(orderId), ATTEMPTS.incrementAndGet()), orderId,
                 new BigDecimal("9.99"), "Green tea", Instant.now().plusSeconds(600)));
     }
 
