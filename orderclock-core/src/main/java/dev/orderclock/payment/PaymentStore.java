@@ -45,6 +45,13 @@ public interface PaymentStore {
     /** Closes an attempt the channel has closed and then, conditionally, cancels its pending order. */
     TransitionResult cancel(String tradeNo, Instant now);
 
+    /**
+     * Closes an open attempt the channel has closed (or never had) and leaves its order as it is, so
+     * that another attempt can open: the shopper switches channel. Empty when no attempt has that number;
+     * an attempt no longer open is answered unchanged.
+     */
+    Optional<PaymentAttempt> closeAttempt(String tradeNo, Instant now);
+
     /** Open attempts opened at or before {@code openedBy}, oldest first after {@code afterTradeNo} (null: from the start). */
     List<PaymentAttempt> openSince(Instant openedBy, Instant afterOpenedAt, String afterTradeNo, int limit);
 
@@ -53,4 +60,7 @@ public interface PaymentStore {
 
     /** Marks a due refund done and writes {@code order.refunded}; empty when it was already marked. */
     Optional<Order> refunded(String tradeNo, Instant at);
+
+    /** Every channel's attempts, payments and refunds so far, by channel name. */
+    List<ChannelTally> tallyByChannel();
 }

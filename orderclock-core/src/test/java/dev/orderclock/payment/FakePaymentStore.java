@@ -115,4 +115,18 @@ final class FakePaymentStore implements PaymentStore {
     public Optional<Order> refunded(String tradeNo, Instant at) {
         return Optional.empty();
     }
+
+    @Override
+    public Optional<PaymentAttempt> closeAttempt(String tradeNo, Instant now) {
+        if (attempt.status() == PaymentAttempt.Status.OPEN) {
+            attempt = with(PaymentAttempt.Status.CLOSED);
+            changes.add("attempt closed");
+        }
+        return Optional.of(attempt);
+    }
+
+    @Override
+    public List<ChannelTally> tallyByChannel() {
+        throw new UnsupportedOperationException();
+    }
 }

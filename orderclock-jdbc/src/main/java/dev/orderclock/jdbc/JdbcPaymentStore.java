@@ -5,6 +5,7 @@ import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderEvent;
 import dev.orderclock.order.OrderTransition;
 import dev.orderclock.order.TransitionResult;
+import dev.orderclock.payment.ChannelTally;
 import dev.orderclock.payment.OpenResult;
 import dev.orderclock.payment.PaymentAttempt;
 import dev.orderclock.payment.PaymentStore;
@@ -17,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -124,6 +126,35 @@ public final class JdbcPaymentStore implements PaymentStore {
     @Override
     public TransitionResult cancel(String tradeNo, Instant now) {
         return closeAttemptAndOrder(OrderTransition.CANCEL, tradeNo, now);
+    }
+
+    @Override
+    public Optional<PaymentAttempt> closeAttempt(String tradeNo, Instant now) {
+        return transactions.run("close attempt", connection -> {
+            PaymentAttempt attempt = find(connection, tradeNo, true).orElse(null);
+            if (attempt == null) {
+                return Optional.<PaymentAttempt>empty();
+            }
+            if (update(connection, PaymentSql.MARK_CLOSED, now, tradeNo) == 1) {
+                update(connection, PaymentSql.RELEASE_ORDER, attempt.orderId(), tradeNo);
+            }
+            return find(connection, tradeNo, false);
+        });
+    }
+
+    @Override
+    public List<ChannelTally> tallyByChannel() {
+        return transactions.run("tally payments by channel", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(PaymentSql.TALLY_BY_CHANNEL);
+                 ResultSet rows = select.executeQuery()) {
+                List<ChannelTally> tallies = new ArrayList<>();
+                while (rows.next()) {
+                    tallies.add(new ChannelTally(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                            rows.getLong(5), rows.getLong(6)));
+                }
+                return tallies;
+            }
+        });
     }
 
     @Override

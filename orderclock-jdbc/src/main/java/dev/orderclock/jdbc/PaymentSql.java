@@ -67,6 +67,17 @@ final class PaymentSql {
              ORDER BY paid_at, trade_no
              LIMIT ?""".formatted(COLUMNS);
 
+    /** Attempts, open, paid and refunds by channel: one scan of a table that holds one row per /pay. */
+    static final String TALLY_BY_CHANNEL = """
+            SELECT channel, COUNT(*),
+                   SUM(CASE WHEN status = 'OPEN' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN status = 'PAID' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN refund_status = 'REFUND_PENDING' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN refund_status = 'REFUNDED' THEN 1 ELSE 0 END)
+              FROM payment_attempts
+             GROUP BY channel
+             ORDER BY channel""";
+
     private PaymentSql() {
     }
 }
