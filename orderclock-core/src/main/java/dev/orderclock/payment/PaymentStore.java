@@ -55,6 +55,15 @@ public interface PaymentStore {
     /** Open attempts opened at or before {@code openedBy}, oldest first after {@code afterTradeNo} (null: from the start). */
     List<PaymentAttempt> openSince(Instant openedBy, Instant afterOpenedAt, String afterTradeNo, int limit);
 
+    /**
+     * Closed attempts not yet looked at again, closed at or before {@code closedBy}, oldest close first
+     * after {@code (afterClosedAt, afterTradeNo)} (nulls: from the start).
+     */
+    List<PaymentAttempt> closedUnchecked(Instant closedBy, Instant afterClosedAt, String afterTradeNo, int limit);
+
+    /** Records that a closed attempt was looked at again: it leaves {@link #closedUnchecked}. */
+    void rechecked(String tradeNo, Instant at);
+
     /** Attempts whose refund is due and not yet confirmed, oldest payment first. */
     List<PaymentAttempt> refundsDue(int limit);
 

@@ -129,4 +129,14 @@ final class FakePaymentStore implements PaymentStore {
     public List<ChannelTally> tallyByChannel() {
         throw new UnsupportedOperationException();
     }
+
+    @Override
+    public List<PaymentAttempt> closedUnchecked(Instant closedBy, Instant afterClosedAt, String afterTradeNo, int limit) {
+        return List.of();
+    }
+
+    @Override
+    public void rechecked(String tradeNo, Instant at) {
+        changes.add("rechecked");
+    }
 }

@@ -173,6 +173,26 @@ public final class JdbcPaymentStore implements PaymentStore {
     }
 
     @Override
+    public List<PaymentAttempt> closedUnchecked(Instant closedBy, Instant afterClosedAt, String afterTradeNo, int limit) {
+        return transactions.run("scan closed attempts", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(PaymentSql.CLOSED_UNCHECKED)) {
+                Timestamps.setBound(select, 1, closedBy);
+                Timestamps.setBound(select, 2, afterClosedAt != null ? afterClosedAt : Timestamps.ofMillis(Long.MIN_VALUE));
+                select.setString(3, afterTradeNo != null ? afterTradeNo : "");
+                select.setInt(4, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    return PaymentRows.all(rows);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void rechecked(String tradeNo, Instant at) {
+        transactions.run("mark attempt rechecked", connection -> update(connection, PaymentSql.MARK_RECHECKED, at, tradeNo));
+    }
+
+    @Override
     public List<PaymentAttempt> refundsDue(int limit) {
         return transactions.run("scan refunds due", connection -> {
             try (PreparedStatement select = connection.prepareStatement(PaymentSql.REFUNDS_DUE)) {

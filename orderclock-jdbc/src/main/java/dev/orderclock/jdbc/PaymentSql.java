@@ -61,6 +61,16 @@ final class PaymentSql {
              ORDER BY opened_at, trade_no
              LIMIT ?""".formatted(COLUMNS);
 
+    /** Parameters: closed by, after closed at, after trade no, limit. */
+    static final String CLOSED_UNCHECKED = """
+            SELECT %s FROM payment_attempts
+             WHERE status = 'CLOSED' AND rechecked_at IS NULL AND closed_at <= ? AND (closed_at, trade_no) > (?, ?)
+             ORDER BY status, rechecked_at, closed_at, trade_no
+             LIMIT ?""".formatted(COLUMNS);
+
+    static final String MARK_RECHECKED = """
+            UPDATE payment_attempts SET rechecked_at = ? WHERE trade_no = ? AND rechecked_at IS NULL""";
+
     static final String REFUNDS_DUE = """
             SELECT %s FROM payment_attempts
              WHERE refund_status = 'REFUND_PENDING'

@@ -211,6 +211,21 @@ abstract class PaymentStoreContract extends StoreSuite {
                 new ChannelTally("alipay", 1, 0, 1, 0, 0), new ChannelTally("wechat", 1, 0, 1, 1, 0));
     }
 
+    @Test
+    void aClosedAttemptIsLookedAtAgainOnceAfterItsClose() {
+        PaymentAttempt attempt = opened(T0);
+        payments.closeAttempt(attempt.tradeNo(), T0.plusSeconds(10));
+
+        List<PaymentAttempt> tooEarly = payments.closedUnchecked(T0.plusSeconds(9), null, null, 10);
+        List<PaymentAttempt> due = payments.closedUnchecked(T0.plusSeconds(10), null, null, 10);
+        payments.rechecked(attempt.tradeNo(), T0.plusSeconds(20));
+        List<PaymentAttempt> afterLook = payments.closedUnchecked(T0.plusSeconds(30), null, null, 10);
+
+        assertThat(tooEarly).isEmpty();
+        assertThat(due).extracting(PaymentAttempt::tradeNo).containsExactly(attempt.tradeNo());
+        assertThat(afterLook).isEmpty();
+    }
+
     private PaymentAttempt opened(Instant at) {
         OpenResult result = payments.open(order.id(), "alipay", at);
         assertThat(result).isInstanceOf(OpenResult.Opened.class);
