@@ -2,15 +2,21 @@ package dev.orderclock.payment;
 
 import dev.orderclock.order.Order;
 
+import java.time.Instant;
 import java.time.InstantSource;
 
 /**
  * A shopper asks to pay: an attempt is opened on the order (at most one open, expiring at the
  * order's deadline) and then at the channel. Asking again on the same channel answers the same
- * open attempt. The attempt is written before the channel is called, so that the order's deadline
- * never closes it blindly while a trade may exist.
+ * open attempt. Asking on another channel first closes the open attempt at its own channel; if that
+ * channel says the trade was paid (or gives no clear answer and a query then says paid), the order
+ * is paid through it and no second attempt opens. The attempt is written before the channel is
+ * called, so that the order's deadline never closes it blindly while a trade may exist.
  */
 public final class Checkout {
+
+    /** How many times an attempt that appeared on another channel meanwhile is closed before giving up. */
+    private static final int MAX_SWITCHES = 3;
 
     /** What {@link #pay} did. */
     public sealed interface Result {
@@ -23,8 +29,8 @@ public final class Checkout {
         record Refused(Order current) implements Result {
         }
 
-        /** An attempt is open on another channel. */
-        record OtherChannelOpen(PaymentAttempt attempt) implements Result {
+        /** The attempt open on another channel turned out paid when it was being closed: the order is paid. */
+        record PaidMeanwhile(Order order, PaymentAttempt through) implements Result {
         }
 
         record NotFound(long orderId) implements Result {
@@ -32,36 +38,93 @@ public final class Checkout {
     }
 
     private final PaymentStore store;
+    private final PaymentChannels channels;
     private final InstantSource clock;
+    private final PaymentOutcomes outcomes;
 
-    public Checkout(PaymentStore store, InstantSource clock) {
+    public Checkout(PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes) {
         this.store = store;
+        this.channels = channels;
         this.clock = clock;
+        this.outcomes = outcomes;
     }
 
-    /** @throws ChannelException when the channel did not open the trade (the attempt stays open, to be asked again) */
+    /**
+     * @throws ChannelException when the channel did not open the trade (the attempt stays open, to be
+     *                          asked again), or the other channel gave no clear answer about closing
+     *                          its trade (nothing changed)
+     */
     public Result pay(Order order, PaymentChannel channel) {
-        OpenResult result = store.open(order.id(), channel.name(), clock.instant());
-        PaymentAttempt attempt;
-        if (result instanceof OpenResult.Opened opened) {
-            attempt = opened.attempt();
-        } else if (result instanceof OpenResult.AlreadyOpen open) {
-            attempt = open.attempt();
-        } else if (result instanceof OpenResult.Refused refused) {
-            return new Result.Refused(refused.current());
-        } else {
-            return new Result.NotFound(order.id());
+        for (int round = 0; round < MAX_SWITCHES; round++) {
+            OpenResult result = store.open(order.id(), channel.name(), clock.instant());
+            PaymentAttempt attempt;
+            if (result instanceof OpenResult.Opened opened) {
+                attempt = opened.attempt();
+            } else if (result instanceof OpenResult.AlreadyOpen open) {
+                attempt = open.attempt();
+            } else if (result instanceof OpenResult.Refused refused) {
+                return new Result.Refused(refused.current());
+            } else {
+                return new Result.NotFound(order.id());
+            }
+            if (!attempt.channel().equals(channel.name())) {
+                Result paid = closeAtItsChannel(attempt);
+                if (paid != null) {
+                    return paid;
+                }
+                continue; // closed: open the new one, or learn what changed meanwhile
+            }
+            if (attempt.isOpenedAtChannel()) {
+                return new Result.Started(attempt);
+            }
+            // Opening the same trade number again is what the channel expects after a failed call.
+            OpenedTrade trade = channel.open(new TradeRequest(attempt.tradeNo(), order.id(), attempt.amount(),
+                    "orderclock " + order.displayId(), attempt.expiresAt()));
+            store.openedAtChannel(attempt.tradeNo(), trade.payUrl(), trade.expiresAt());
+            return new Result.Started(store.find(attempt.tradeNo()).orElseThrow());
         }
-        if (!attempt.channel().equals(channel.name())) {
-            return new Result.OtherChannelOpen(attempt);
+        throw new ChannelException("order " + order.displayId() + " kept getting attempts on other channels; try again");
+    }
+
+    /**
+     * Closes the open attempt at its channel, and locally once the channel has closed it. Answers null
+     * when the order may go on to a new attempt, or what ended the call (the trade was paid).
+     */
+    private Result closeAtItsChannel(PaymentAttempt attempt) {
+        PaymentChannel other = channels.find(attempt.channel())
+                .orElseThrow(() -> new ChannelException("the open attempt's channel " + attempt.channel() + " is not configured"));
+        CloseAnswer answer = other.close(attempt.tradeNo());
+        if (answer instanceof CloseAnswer.Closed || answer instanceof CloseAnswer.NotFound) {
+            // Not existing (Alipay before the buyer scans) cannot be waited out here: should the buyer
+            // still pay it, that payment is recorded, and the later one of the two refunded.
+            store.closeAttempt(attempt.tradeNo(), clock.instant());
+            return null;
         }
-        if (attempt.isOpenedAtChannel()) {
-            return new Result.Started(attempt);
+        // Refused because paid, or no clear answer: what the trade is now decides.
+        TradeState state = other.query(attempt.tradeNo());
+        if (state instanceof TradeState.Closed) {
+            store.closeAttempt(attempt.tradeNo(), clock.instant());
+            return null;
         }
-        // Opening the same trade number again is what the channel expects after a failed call.
-        OpenedTrade trade = channel.open(new TradeRequest(attempt.tradeNo(), order.id(), attempt.amount(),
-                "orderclock " + order.displayId(), attempt.expiresAt()));
-        store.openedAtChannel(attempt.tradeNo(), trade.payUrl(), trade.expiresAt());
-        return new Result.Started(store.find(attempt.tradeNo()).orElseThrow());
+        if (!(state instanceof TradeState.Paid paid)) {
+            throw new ChannelException("the " + other.name() + " channel did not close trade " + attempt.tradeNo()
+                    + " (" + describe(answer) + "); try again");
+        }
+        Instant now = clock.instant();
+        Recorded recorded = store.recordPayment(attempt.tradeNo(), paid.amount(), paid.channelTradeNo(),
+                paid.paidAt() != null ? paid.paidAt() : now, now);
+        if (recorded instanceof Recorded.Paid done) {
+            outcomes.paid(done.order());
+            return new Result.PaidMeanwhile(done.order(), store.find(attempt.tradeNo()).orElse(attempt));
+        }
+        if (recorded instanceof Recorded.AmountMismatch) {
+            throw new ChannelException("the " + other.name() + " channel reports trade " + attempt.tradeNo()
+                    + " paid with another amount");
+        }
+        return null; // recorded before, or the order had left pending: the next open says which
+    }
+
+    private static String describe(CloseAnswer answer) {
+        return answer instanceof CloseAnswer.Unknown unknown ? unknown.reason() : "already paid, then no clear query";
     }
 }

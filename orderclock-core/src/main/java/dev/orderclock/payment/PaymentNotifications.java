@@ -19,6 +19,46 @@ public final class PaymentNotifications {
         REFUSED
     }
 
+    /** Why a notification was refused, for channels whose failure answer depends on it (WeChat Pay: 401 or 400). */
+    public enum Refusal {
+        BAD_SIGNATURE,
+        STALE,
+        FOREIGN_MERCHANT,
+        UNDECRYPTABLE,
+        MALFORMED,
+        UNKNOWN_TRADE,
+        AMOUNT_MISMATCH;
+
+        /** Whether the notification could not be shown to come from the channel at all. */
+        public boolean isUnauthenticated() {
+            return this == BAD_SIGNATURE || this == STALE;
+        }
+
+        static Refusal of(InvalidNotificationException.Reason reason) {
+            return switch (reason) {
+                case BAD_SIGNATURE -> BAD_SIGNATURE;
+                case STALE -> STALE;
+                case FOREIGN_MERCHANT -> FOREIGN_MERCHANT;
+                case UNDECRYPTABLE -> UNDECRYPTABLE;
+                case MALFORMED -> MALFORMED;
+            };
+        }
+    }
+
+    /** The answer and, when refused, why (null when accepted). */
+    public record Receipt(Answer answer, Refusal refusal) {
+
+        static final Receipt ACCEPTED = new Receipt(Answer.ACCEPTED, null);
+
+        static Receipt refused(Refusal refusal) {
+            return new Receipt(Answer.REFUSED, refusal);
+        }
+
+        public boolean isAccepted() {
+            return answer == Answer.ACCEPTED;
+        }
+    }
+
     private static final Logger log = LoggerFactory.getLogger(PaymentNotifications.class);
 
     private final PaymentStore store;
@@ -32,20 +72,25 @@ public final class PaymentNotifications {
     }
 
     public Answer receive(PaymentChannel channel, InboundNotification inbound) {
+        return handle(channel, inbound).answer();
+    }
+
+    /** As {@link #receive}, saying why a refused notification was refused. */
+    public Receipt handle(PaymentChannel channel, InboundNotification inbound) {
         PaymentNotification notification;
         try {
             notification = channel.readNotification(inbound);
         } catch (InvalidNotificationException e) {
             log.warn("refused a {} notification: {}", channel.name(), e.reason());
-            return Answer.REFUSED;
+            return Receipt.refused(Refusal.of(e.reason()));
         }
         PaymentAttempt attempt = store.find(notification.tradeNo()).orElse(null);
         if (attempt == null || !attempt.channel().equals(channel.name())) {
             log.warn("refused a {} notification for an unknown trade", channel.name());
-            return Answer.REFUSED;
+            return Receipt.refused(Refusal.UNKNOWN_TRADE);
         }
         if (notification.kind() != PaymentNotification.Kind.PAID) {
-            return Answer.ACCEPTED; // closed, finished, refunded: nothing for the order to learn
+            return Receipt.ACCEPTED; // closed, finished, refunded: nothing for the order to learn
         }
         Instant now = clock.instant();
         Instant paidAt = notification.paidAt() != null ? notification.paidAt() : now;
@@ -53,17 +98,17 @@ public final class PaymentNotifications {
                 notification.channelTradeNo(), paidAt, now);
         if (recorded instanceof Recorded.Paid paid) {
             outcomes.paid(paid.order());
-            return Answer.ACCEPTED;
+            return Receipt.ACCEPTED;
         }
         if (recorded instanceof Recorded.RefundDue due) {
             log.info("money reached order {} after it left pending; refund {} is due",
                     attempt.orderId(), due.attempt().refund().requestNo());
-            return Answer.ACCEPTED;
+            return Receipt.ACCEPTED;
         }
         if (recorded instanceof Recorded.AlreadyRecorded) {
-            return Answer.ACCEPTED;
+            return Receipt.ACCEPTED;
         }
         log.warn("refused a {} notification: {}", channel.name(), recorded.getClass().getSimpleName());
-        return Answer.REFUSED;
+        return Receipt.refused(recorded instanceof Recorded.AmountMismatch ? Refusal.AMOUNT_MISMATCH : Refusal.UNKNOWN_TRADE);
     }
 }

@@ -48,12 +48,31 @@ public interface PaymentStore {
     /** Closes an attempt the channel has closed and then, conditionally, cancels its pending order. */
     TransitionResult cancel(String tradeNo, Instant now);
 
+    /**
+     * Closes an open attempt the channel has closed (or never had) and leaves its order as it is, so
+     * that another attempt can open: the shopper switches channel. Empty when no attempt has that number;
+     * an attempt no longer open is answered unchanged.
+     */
+    Optional<PaymentAttempt> closeAttempt(String tradeNo, Instant now);
+
     /** Open attempts opened at or before {@code openedBy}, oldest first after {@code afterTradeNo} (null: from the start). */
     List<PaymentAttempt> openSince(Instant openedBy, Instant afterOpenedAt, String afterTradeNo, int limit);
+
+    /**
+     * Closed attempts not yet looked at again, closed at or before {@code closedBy}, oldest close first
+     * after {@code (afterClosedAt, afterTradeNo)} (nulls: from the start).
+     */
+    List<PaymentAttempt> closedUnchecked(Instant closedBy, Instant afterClosedAt, String afterTradeNo, int limit);
+
+    /** Records that a closed attempt was looked at again: it leaves {@link #closedUnchecked}. */
+    void rechecked(String tradeNo, Instant at);
 
     /** Attempts whose refund is due and not yet confirmed, oldest payment first. */
     List<PaymentAttempt> refundsDue(int limit);
 
     /** Marks a due refund done and writes {@code order.refunded}; empty when it was already marked. */
     Optional<Order> refunded(String tradeNo, Instant at);
+
+    /** Every channel's attempts, payments and refunds so far, by channel name. */
+    List<ChannelTally> tallyByChannel();
 }

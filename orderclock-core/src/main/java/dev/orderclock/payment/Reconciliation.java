@@ -11,10 +11,13 @@ import java.time.InstantSource;
 import java.util.List;
 
 /**
- * 查单: asks the channel about attempts open longer than {@code age}, in pages of {@code batchSize},
- * so that a lost notification is repaired long before the order's deadline. An attempt whose order
- * is already overdue goes to the deadline's own check (query, then close), which also catches an
- * order whose retry was lost.
+ * 查单: asks the channel about attempts open longer than {@code age}, whichever their channel, in
+ * pages of {@code batchSize}, so that a lost notification is repaired long before the order's
+ * deadline. An attempt whose order is already overdue goes to the deadline's own check (query, then
+ * close), which also catches an order whose retry was lost. It also takes a last look at every
+ * attempt closed {@code age} ago: money a channel took after the close (WeChat Pay after
+ * {@code time_expire}, a buyer paying the old trade while the shop switched channel) is recorded and
+ * refunded even when every notification of it was lost.
  */
 public final class Reconciliation {
 
@@ -70,7 +73,66 @@ public final class Reconciliation {
             log.info("reconciliation queried {} open trades and found {} paid whose notification had not arrived",
                     queried, repaired);
         }
-        return repaired;
+        return repaired + recheckClosed(openedBy);
+    }
+
+    /** The last look at attempts closed at or before {@code closedBy}; answers how many it found paid. */
+    private int recheckClosed(Instant closedBy) {
+        int found = 0;
+        int looked = 0;
+        Instant afterClosedAt = null;
+        String afterTradeNo = null;
+        while (true) {
+            List<PaymentAttempt> page = store.closedUnchecked(closedBy, afterClosedAt, afterTradeNo, batchSize);
+            for (PaymentAttempt attempt : page) {
+                looked++;
+                if (recheck(attempt)) {
+                    found++;
+                }
+            }
+            if (page.size() < batchSize) {
+                break;
+            }
+            PaymentAttempt last = page.get(page.size() - 1);
+            afterClosedAt = last.closedAt();
+            afterTradeNo = last.tradeNo();
+        }
+        if (found > 0) {
+            log.info("reconciliation looked again at {} closed trades and found {} paid after their close", looked, found);
+        }
+        return found;
+    }
+
+    private boolean recheck(PaymentAttempt attempt) {
+        PaymentChannel channel = channels.find(attempt.channel()).orElse(null);
+        if (channel == null) {
+            return false;
+        }
+        TradeState state;
+        try {
+            state = channel.query(attempt.tradeNo());
+        } catch (RuntimeException e) {
+            return false; // looked at again on the next pass
+        }
+        if (state instanceof TradeState.Unknown) {
+            return false;
+        }
+        Instant now = clock.instant();
+        boolean paid = false;
+        if (state instanceof TradeState.Paid money) {
+            Recorded recorded = store.recordPayment(attempt.tradeNo(), money.amount(), money.channelTradeNo(),
+                    money.paidAt() != null ? money.paidAt() : now, now);
+            if (recorded instanceof Recorded.AmountMismatch) {
+                log.warn("the channel reports closed trade {} paid with another amount; looking again later", attempt.tradeNo());
+                return false;
+            }
+            if (recorded instanceof Recorded.Paid done) {
+                outcomes.paid(done.order());
+            }
+            paid = true;
+        }
+        store.rechecked(attempt.tradeNo(), now);
+        return paid;
     }
 
     private boolean reconcile(PaymentAttempt attempt, Instant now) {

@@ -15,9 +15,18 @@ final class FakeChannel implements PaymentChannel {
 
     static final BigDecimal AMOUNT = new BigDecimal("19.98");
 
+    private final String name;
     private final Deque<TradeState> queries = new ArrayDeque<>();
     private final Deque<CloseAnswer> closes = new ArrayDeque<>();
     final List<String> calls = new ArrayList<>();
+
+    FakeChannel() {
+        this("alipay");
+    }
+
+    FakeChannel(String name) {
+        this.name = name;
+    }
 
     static TradeState.Paid paid() {
         return new TradeState.Paid("ch-1", AMOUNT, Instant.parse("2026-11-24T19:49:59Z"));
@@ -35,7 +44,7 @@ final class FakeChannel implements PaymentChannel {
 
     @Override
     public String name() {
-        return "alipay";
+        return name;
     }
 
     @Override

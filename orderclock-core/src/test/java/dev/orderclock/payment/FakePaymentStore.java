@@ -22,6 +22,7 @@ final class FakePaymentStore implements PaymentStore {
     private final Instant deadline;
     private PaymentAttempt attempt;
     OrderStatus status = OrderStatus.PENDING_PAYMENT;
+    private int attempts = 1;
     final List<String> changes = new ArrayList<>();
 
     FakePaymentStore(Instant openedAt, Instant deadline) {
@@ -76,14 +77,27 @@ final class FakePaymentStore implements PaymentStore {
                 attempt.openedAt(), attempt.expiresAt(), attempt.payUrl(), null, null, null, null);
     }
 
+    /** The one open attempt, or a new one on the channel when none is open and the order may still be paid. */
     @Override
     public OpenResult open(long orderId, String channel, Instant now) {
-        throw new UnsupportedOperationException();
+        if (attempt.status() == PaymentAttempt.Status.OPEN) {
+            return new OpenResult.AlreadyOpen(attempt);
+        }
+        if (status != OrderStatus.PENDING_PAYMENT || !deadline.isAfter(now)) {
+            return new OpenResult.Refused(order());
+        }
+        String tradeNo = TRADE_NO.substring(0, TRADE_NO.lastIndexOf('-') + 1) + (++attempts);
+        attempt = new PaymentAttempt(tradeNo, ORDER_ID, channel, attempt.amount(), PaymentAttempt.Status.OPEN, now, deadline,
+                null, null, null, null, null);
+        changes.add("opened " + channel);
+        return new OpenResult.Opened(attempt);
     }
 
     @Override
     public void openedAtChannel(String tradeNo, String payUrl, Instant expiresAt) {
-        throw new UnsupportedOperationException();
+        Instant expiry = expiresAt.isBefore(attempt.expiresAt()) ? expiresAt : attempt.expiresAt();
+        attempt = new PaymentAttempt(attempt.tradeNo(), attempt.orderId(), attempt.channel(), attempt.amount(),
+                attempt.status(), attempt.openedAt(), expiry, payUrl, null, null, null, null);
     }
 
     @Override
@@ -114,5 +128,29 @@ final class FakePaymentStore implements PaymentStore {
     @Override
     public Optional<Order> refunded(String tradeNo, Instant at) {
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<PaymentAttempt> closeAttempt(String tradeNo, Instant now) {
+        if (attempt.status() == PaymentAttempt.Status.OPEN) {
+            attempt = with(PaymentAttempt.Status.CLOSED);
+            changes.add("attempt closed");
+        }
+        return Optional.of(attempt);
+    }
+
+    @Override
+    public List<ChannelTally> tallyByChannel() {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<PaymentAttempt> closedUnchecked(Instant closedBy, Instant afterClosedAt, String afterTradeNo, int limit) {
+        return List.of();
+    }
+
+    @Override
+    public void rechecked(String tradeNo, Instant at) {
+        changes.add("rechecked");
     }
 }

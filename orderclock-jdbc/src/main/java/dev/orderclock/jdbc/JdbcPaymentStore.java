@@ -5,6 +5,7 @@ import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderEvent;
 import dev.orderclock.order.OrderTransition;
 import dev.orderclock.order.TransitionResult;
+import dev.orderclock.payment.ChannelTally;
 import dev.orderclock.payment.OpenResult;
 import dev.orderclock.payment.PaymentAttempt;
 import dev.orderclock.payment.PaymentStore;
@@ -17,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -123,6 +125,35 @@ public final class JdbcPaymentStore implements PaymentStore {
     }
 
     @Override
+    public Optional<PaymentAttempt> closeAttempt(String tradeNo, Instant now) {
+        return transactions.run("close attempt", connection -> {
+            PaymentAttempt attempt = find(connection, tradeNo, true).orElse(null);
+            if (attempt == null) {
+                return Optional.<PaymentAttempt>empty();
+            }
+            if (update(connection, PaymentSql.MARK_CLOSED, now, tradeNo) == 1) {
+                update(connection, PaymentSql.RELEASE_ORDER, attempt.orderId(), tradeNo);
+            }
+            return find(connection, tradeNo, false);
+        });
+    }
+
+    @Override
+    public List<ChannelTally> tallyByChannel() {
+        return transactions.run("tally payments by channel", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(PaymentSql.TALLY_BY_CHANNEL);
+                 ResultSet rows = select.executeQuery()) {
+                List<ChannelTally> tallies = new ArrayList<>();
+                while (rows.next()) {
+                    tallies.add(new ChannelTally(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
+                            rows.getLong(5), rows.getLong(6)));
+                }
+                return tallies;
+            }
+        });
+    }
+
+    @Override
     public List<PaymentAttempt> openSince(Instant openedBy, Instant afterOpenedAt, String afterTradeNo, int limit) {
         return transactions.run("scan open attempts", connection -> {
             try (PreparedStatement select = connection.prepareStatement(PaymentSql.OPEN_SINCE)) {
@@ -135,6 +166,26 @@ public final class JdbcPaymentStore implements PaymentStore {
                 }
             }
         });
+    }
+
+    @Override
+    public List<PaymentAttempt> closedUnchecked(Instant closedBy, Instant afterClosedAt, String afterTradeNo, int limit) {
+        return transactions.run("scan closed attempts", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(PaymentSql.CLOSED_UNCHECKED)) {
+                Timestamps.setBound(select, 1, closedBy);
+                Timestamps.setBound(select, 2, afterClosedAt != null ? afterClosedAt : Timestamps.ofMillis(Long.MIN_VALUE));
+                select.setString(3, afterTradeNo != null ? afterTradeNo : "");
+                select.setInt(4, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    return PaymentRows.all(rows);
+                }
+            }
+        });
+    }
+
+    @Override
+    public void rechecked(String tradeNo, Instant at) {
+        transactions.run("mark attempt rechecked", connection -> update(connection, PaymentSql.MARK_RECHECKED, at, tradeNo));
     }
 
     @Override

@@ -62,11 +62,32 @@ final class PaymentSql {
              ORDER BY opened_at, trade_no
              LIMIT ?""".formatted(COLUMNS);
 
+    /** Parameters: closed by, after closed at, after trade no, limit. */
+    static final String CLOSED_UNCHECKED = """
+            SELECT %s FROM payment_attempts
+             WHERE status = 'CLOSED' AND rechecked_at IS NULL AND closed_at <= ? AND (closed_at, trade_no) > (?, ?)
+             ORDER BY status, rechecked_at, closed_at, trade_no
+             LIMIT ?""".formatted(COLUMNS);
+
+    static final String MARK_RECHECKED = """
+            UPDATE payment_attempts SET rechecked_at = ? WHERE trade_no = ? AND rechecked_at IS NULL""";
+
     static final String REFUNDS_DUE = """
             SELECT %s FROM payment_attempts
              WHERE refund_status = 'REFUND_PENDING'
              ORDER BY paid_at, trade_no
              LIMIT ?""".formatted(COLUMNS);
+
+    /** Attempts, open, paid and refunds by channel: one scan of a table that holds one row per /pay. */
+    static final String TALLY_BY_CHANNEL = """
+            SELECT channel, COUNT(*),
+                   SUM(CASE WHEN status = 'OPEN' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN status = 'PAID' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN refund_status = 'REFUND_PENDING' THEN 1 ELSE 0 END),
+                   SUM(CASE WHEN refund_status = 'REFUNDED' THEN 1 ELSE 0 END)
+              FROM payment_attempts
+             GROUP BY channel
+             ORDER BY channel""";
 
     private PaymentSql() {
     }

@@ -6,6 +6,7 @@ import dev.orderclock.order.OrderTransition;
 import dev.orderclock.order.StoreSuite;
 import dev.orderclock.order.StoredEvent;
 import dev.orderclock.order.TransitionResult;
+import dev.orderclock.payment.ChannelTally;
 import dev.orderclock.payment.OpenResult;
 import dev.orderclock.payment.PaymentAttempt;
 import dev.orderclock.payment.Recorded;
@@ -185,6 +186,58 @@ abstract class PaymentStoreContract extends StoreSuite {
         assertThat(first).containsExactly(a);
         assertThat(next).containsExactly(b);
         assertThat(last).isEmpty();
+    }
+
+    @Test
+    void closingAnAttemptAloneLeavesTheOrderPendingForAnAttemptOnAnotherChannel() {
+        PaymentAttempt alipay = opened(T0);
+
+        PaymentAttempt closed = payments.closeAttempt(alipay.tradeNo(), T0.plusSeconds(5)).orElseThrow();
+        PaymentAttempt closedAgain = payments.closeAttempt(alipay.tradeNo(), T0.plusSeconds(6)).orElseThrow();
+        OpenResult wechat = payments.open(order.id(), "wechat", T0.plusSeconds(7));
+
+        assertThat(closed.status()).isEqualTo(PaymentAttempt.Status.CLOSED);
+        assertThat(closed.closedAt()).isEqualTo(T0.plusSeconds(5));
+        assertThat(closedAgain).isEqualTo(closed);
+        assertThat(payments.closeAttempt("NO_SUCH_TRADE", T0)).isEmpty();
+        assertThat(shop().order(order.id()).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(wechat).isInstanceOf(OpenResult.Opened.class);
+        assertThat(((OpenResult.Opened) wechat).attempt().tradeNo()).isEqualTo(order.displayId().replace('-', '_') + "_2");
+        assertThat(((OpenResult.Opened) wechat).attempt().channel()).isEqualTo("wechat");
+    }
+
+    @Test
+    void moneyThroughBothChannelsKeepsTheFirstAndOwesTheSecondBack() {
+        PaymentAttempt alipay = opened(T0);
+        payments.closeAttempt(alipay.tradeNo(), T0.plusSeconds(1));
+        PaymentAttempt wechat = ((OpenResult.Opened) payments.open(order.id(), "wechat", T0.plusSeconds(2))).attempt();
+
+        Recorded first = payments.recordPayment(alipay.tradeNo(), new BigDecimal("19.98"), "a-1", T0.plusSeconds(3), T0.plusSeconds(3));
+        Recorded second = payments.recordPayment(wechat.tradeNo(), new BigDecimal("19.98"), "w-1", T0.plusSeconds(4), T0.plusSeconds(4));
+
+        assertThat(first).isInstanceOf(Recorded.Paid.class);
+        assertThat(second).isInstanceOf(Recorded.RefundDue.class);
+        assertThat(((Recorded.RefundDue) second).attempt().refund().requestNo()).isEqualTo("RF_" + wechat.tradeNo());
+        assertThat(payments.openAttemptOf(order.id())).isEmpty();
+        assertThat(shop().order(order.id()).status()).isEqualTo(OrderStatus.PAID);
+        assertThat(types(order)).containsExactly("order.created", "order.paid");
+        assertThat(payments.tallyByChannel()).containsExactly(
+                new ChannelTally("alipay", 1, 0, 1, 0, 0), new ChannelTally("wechat", 1, 0, 1, 1, 0));
+    }
+
+    @Test
+    void aClosedAttemptIsLookedAtAgainOnceAfterItsClose() {
+        PaymentAttempt attempt = opened(T0);
+        payments.closeAttempt(attempt.tradeNo(), T0.plusSeconds(10));
+
+        List<PaymentAttempt> tooEarly = payments.closedUnchecked(T0.plusSeconds(9), null, null, 10);
+        List<PaymentAttempt> due = payments.closedUnchecked(T0.plusSeconds(10), null, null, 10);
+        payments.rechecked(attempt.tradeNo(), T0.plusSeconds(20));
+        List<PaymentAttempt> afterLook = payments.closedUnchecked(T0.plusSeconds(30), null, null, 10);
+
+        assertThat(tooEarly).isEmpty();
+        assertThat(due).extracting(PaymentAttempt::tradeNo).containsExactly(attempt.tradeNo());
+        assertThat(afterLook).isEmpty();
     }
 
     private PaymentAttempt opened(Instant at) {

@@ -11,6 +11,8 @@ import dev.orderclock.server.order.VisibleOrders;
 import dev.orderclock.server.problem.ProblemException;
 import dev.orderclock.server.problem.ProblemType;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,9 +20,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/orders/{id}/pay}: the owner opens (or gets again) a trade at a payment channel. */
+/**
+ * {@code POST /api/orders/{id}/pay}: the owner opens (or gets again) a trade at a payment channel; on
+ * another channel than the open trade's, that trade is closed at its channel first.
+ */
 @RestController
 class PayController {
+
+    private static final Logger log = LoggerFactory.getLogger(PayController.class);
 
     private final VisibleOrders visible;
     private final Checkout checkout;
@@ -41,8 +48,11 @@ class PayController {
         try {
             result = checkout.pay(order, channel);
         } catch (ChannelException e) {
-            throw new ProblemException(ProblemType.UNAVAILABLE, "the " + channel.name()
-                    + " channel did not open the trade; try again").with("channel", channel.name());
+            // The channel's own words stay in the log: they may name its internals.
+            log.warn("pay {} on {}: {}", id, channel.name(), e.getMessage());
+            throw new ProblemException(ProblemType.UNAVAILABLE, "the payment channels gave no clear answer (opening the "
+                    + channel.name() + " trade, or closing the order's open trade on another channel); try again")
+                    .with("channel", channel.name());
         }
         if (result instanceof Checkout.Result.Started started) {
             return ResponseEntity.status(HttpStatus.CREATED).body(TradeView.of(started.attempt()));
@@ -53,9 +63,11 @@ class PayController {
                     + (refused.current().status() == OrderStatus.PENDING_PAYMENT ? " but past its pay deadline" : "")
                     + "; only a PENDING_PAYMENT order before its deadline can be paid").with("orderStatus", status);
         }
-        if (result instanceof Checkout.Result.OtherChannelOpen other) {
-            throw new ProblemException(ProblemType.WRONG_ORDER_STATUS, "order " + id + " has an open trade on "
-                    + other.attempt().channel() + "; pay it there or cancel the order").with("channel", other.attempt().channel());
+        if (result instanceof Checkout.Result.PaidMeanwhile paid) {
+            throw new ProblemException(ProblemType.WRONG_ORDER_STATUS, "order " + id + " was paid through its "
+                    + paid.through().channel() + " trade " + paid.through().tradeNo() + " while that trade was being closed")
+                    .with("orderStatus", paid.order().status().name()).with("channel", paid.through().channel())
+                    .with("tradeNo", paid.through().tradeNo());
         }
         throw new ProblemException(ProblemType.ORDER_NOT_FOUND, "no order " + id).with("orderId", id);
     }

@@ -57,8 +57,8 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    Checkout checkout(PaymentStore store, InstantSource clock) {
-        return new Checkout(store, clock);
+    Checkout checkout(PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes) {
+        return new Checkout(store, channels, clock, outcomes);
     }
 
     @Bean

@@ -4,6 +4,8 @@ import dev.orderclock.deadline.DeadlineEngine;
 import dev.orderclock.order.CloseReason;
 import dev.orderclock.order.OrderStatus;
 import dev.orderclock.order.OrderStore;
+import dev.orderclock.payment.ChannelTally;
+import dev.orderclock.payment.PaymentStore;
 import dev.orderclock.server.engine.EngineConfiguration;
 import dev.orderclock.server.identity.Caller;
 
@@ -22,9 +24,12 @@ class StatsController {
     private final CloseRecorder closes;
     private final DeadlineEngine engine;
     private final String mode;
+    private final PaymentStore payments;
 
-    StatsController(OrderStore orders, CloseRecorder closes, DeadlineEngine engine, Environment environment) {
+    StatsController(OrderStore orders, CloseRecorder closes, DeadlineEngine engine, Environment environment,
+                    PaymentStore payments) {
         this.orders = orders;
+        this.payments = payments;
         this.closes = closes;
         this.engine = engine;
         this.mode = EngineConfiguration.mode(environment);
@@ -38,6 +43,18 @@ class StatsController {
             byStatus.put(status.name(), counts.getOrDefault(status, 0L));
         }
         return new StatsView(byStatus, orders.countClosedFor(CloseReason.PAYMENT_TIMEOUT), closes.lag(),
-                new StatsView.EngineView(mode, engine.inMemory(), engine.horizon().toSeconds()));
+                new StatsView.EngineView(mode, engine.inMemory(), engine.horizon().toSeconds()), payments());
+    }
+
+    /** Every channel the API knows, with zeros until its first attempt. */
+    private Map<String, StatsView.PaymentsView> payments() {
+        Map<String, StatsView.PaymentsView> byChannel = new LinkedHashMap<>();
+        for (String channel : new String[] {"alipay", "wechat"}) {
+            byChannel.put(channel, new StatsView.PaymentsView(0, 0, 0, 0, 0, 0));
+        }
+        for (ChannelTally tally : payments.tallyByChannel()) {
+            byChannel.put(tally.channel(), StatsView.PaymentsView.of(tally));
+        }
+        return byChannel;
     }
 }

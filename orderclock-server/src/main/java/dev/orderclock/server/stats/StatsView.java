@@ -1,10 +1,21 @@
 package dev.orderclock.server.stats;
 
+import dev.orderclock.payment.ChannelTally;
+
 import java.util.Map;
 
-/** {@code GET /api/stats} (API.md, Operations). */
+/** {@code GET /api/stats} (API.md, Operations); {@code payments} (by channel name) is an addition. */
 public record StatsView(Map<String, Long> orders, long closedByTimeout, CloseRecorder.CloseLag closeLag,
-                        EngineView engine) {
+                        EngineView engine, Map<String, PaymentsView> payments) {
+
+    /** One channel's attempts, payments (money it took), payments kept, and refunds pending and done. */
+    public record PaymentsView(long attempts, long open, long paid, long kept, long refundsPending, long refunded) {
+
+        static PaymentsView of(ChannelTally tally) {
+            return new PaymentsView(tally.attempts(), tally.open(), tally.paid(), tally.kept(), tally.refundsPending(),
+                    tally.refunded());
+        }
+    }
 
     /** The engine as it runs here: {@code embedded} (the local wheel) or, later, {@code cluster}. */
     public record EngineView(String mode, long inMemory, long horizonSeconds) {

@@ -79,17 +79,16 @@ class PaymentApiIT {
     }
 
     @Test
-    void anUnknownOrUnconfiguredChannelOrABadBodyIsA400() {
+    void anUnknownChannelOrABadBodyIsA400() {
         String id = shop.pendingOrder(user, sku, 1).path("id").asText();
 
         Reply unknown = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"paypal\"}").send();
-        Reply wechat = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"wechat\"}").send();
         Reply unknownField = api.post("/api/orders/" + id + "/pay").as(user).json("{\"chanel\":\"alipay\"}").send();
         Reply notJson = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":").send();
 
-        assertThat(unknown).hasStatus(400);
-        assertThat(wechat).hasStatus(400);
-        assertThat(wechat.text("detail")).contains("not configured");
+        assertThat(unknown).isProblem(400, "invalid-request");
+        assertThat(unknown.text("detail")).contains("paypal");
+        assertThat(shop.orderAsOperator(id).path("status").asText()).isEqualTo("PENDING_PAYMENT");
         assertThat(unknownField).hasStatus(400);
         assertThat(notJson).hasStatus(400);
     }

@@ -29,6 +29,7 @@ public final class NotificationCatcher implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile Function<Received, String> answer = notification -> "success";
+    private volatile Function<Received, Integer> status = notification -> 200;
 
     /** One notification as it arrived: lower-case header names, the raw body and its form fields. */
     public record Received(Map<String, String> headers, String body) {
@@ -63,6 +64,12 @@ public final class NotificationCatcher implements AutoCloseable {
         return this;
     }
 
+    /** The HTTP status the endpoint answers from now on, per notification (200 unless told otherwise). */
+    public NotificationCatcher answeringStatus(Function<Received, Integer> status) {
+        this.status = status;
+        return this;
+    }
+
     public List<Received> received() {
         return List.copyOf(received);
     }
@@ -92,9 +99,12 @@ public final class NotificationCatcher implements AutoCloseable {
         Received notification = new Received(headers, body);
         received.add(notification);
         byte[] reply = answer.apply(notification).getBytes(StandardCharsets.UTF_8);
+        int code = status.apply(notification);
         exchange.getResponseHeaders().set("Content-Type", "text/plain;charset=utf-8");
-        exchange.sendResponseHeaders(200, reply.length);
-        exchange.getResponseBody().write(reply);
+        exchange.sendResponseHeaders(code, code == 204 ? -1 : reply.length);
+        if (code != 204) {
+            exchange.getResponseBody().write(reply);
+        }
         exchange.close();
     }
 }

@@ -50,4 +50,14 @@ public final class SimApi {
         assertThat(reply).hasStatus(200);
         return reply.json();
     }
+
+    /**
+     * What WeChat Pay's merchant platform gives a shop: {@code baseUrl, mchid, appid, merchantSerial,
+     * privateKey, apiV3Key, publicKey, publicKeyId}.
+     */
+    public JsonNode wechatConsole() {
+        Reply reply = api.get("/sim/wechat/console").asOperator().send();
+        assertThat(reply).hasStatus(200);
+        return reply.json();
+    }
 }

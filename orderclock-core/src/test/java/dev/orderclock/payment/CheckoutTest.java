@@ -1,0 +1,104 @@
+package dev.orderclock.payment;
+
+import dev.orderclock.order.OrderStatus;
+import dev.orderclock.testing.ManualClock;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Paying on another channel than the open attempt's: close it at its channel first, and decide on what it says. */
+class CheckoutTest {
+
+    static final Instant DEADLINE = Instant.parse("2026-11-24T19:50:00.123Z");
+
+    final ManualClock clock = new ManualClock(DEADLINE.minusSeconds(300));
+    final FakePaymentStore store = new FakePaymentStore(DEADLINE.minusSeconds(600), DEADLINE);
+    final FakeChannel alipay = new FakeChannel("alipay");
+    final FakeChannel wechat = new FakeChannel("wechat");
+    final Checkout checkout = new Checkout(store, new PaymentChannels(List.of(alipay, wechat)), clock, PaymentOutcomes.NONE);
+
+    @Test
+    void theSameChannelAgainAnswersTheOpenAttemptWithoutCallingAnyChannel() {
+        Checkout.Result result = checkout.pay(store.order(), alipay);
+
+        assertThat(result).isEqualTo(new Checkout.Result.Started(store.openAttemptOf(FakePaymentStore.ORDER_ID).orElseThrow()));
+        assertThat(alipay.calls).isEmpty();
+        assertThat(wechat.calls).isEmpty();
+    }
+
+    @Test
+    void anotherChannelClosesTheOpenAttemptAtItsChannelBeforeOpeningTheNewOne() {
+        alipay.answersCloses(new CloseAnswer.Closed());
+
+        Checkout.Result result = checkout.pay(store.order(), wechat);
+
+        assertThat(alipay.calls).containsExactly("close");
+        assertThat(store.changes).containsExactly("attempt closed", "opened wechat");
+        assertThat(wechat.calls).containsExactly("open ORD-000000001A-2");
+        assertThat(result).isInstanceOfSatisfying(Checkout.Result.Started.class, started -> {
+            assertThat(started.attempt().channel()).isEqualTo("wechat");
+            assertThat(started.attempt().payUrl()).isEqualTo("https://qr/ORD-000000001A-2");
+        });
+    }
+
+    @Test
+    void aTradeThatWasPaidMeanwhileMakesTheOrderPaidAndOpensNothing() {
+        alipay.answersCloses(new CloseAnswer.AlreadyPaid()).answersQueries(FakeChannel.paid());
+
+        Checkout.Result result = checkout.pay(store.order(), wechat);
+
+        assertThat(result).isInstanceOf(Checkout.Result.PaidMeanwhile.class);
+        assertThat(store.status).isEqualTo(OrderStatus.PAID);
+        assertThat(alipay.calls).containsExactly("close", "query");
+        assertThat(wechat.calls).isEmpty();
+        assertThat(store.changes).containsExactly("paid");
+    }
+
+    @Test
+    void anUnclearCloseThenAClosedTradeOpensTheNewOne() {
+        alipay.answersCloses(new CloseAnswer.Unknown("timeout")).answersQueries(new TradeState.Closed());
+
+        Checkout.Result result = checkout.pay(store.order(), wechat);
+
+        assertThat(result).isInstanceOf(Checkout.Result.Started.class);
+        assertThat(alipay.calls).containsExactly("close", "query");
+        assertThat(store.changes).containsExactly("attempt closed", "opened wechat");
+    }
+
+    @Test
+    void aTradeTheChannelDoesNotKnowIsClosedHereAndTheNewOneOpens() {
+        alipay.answersCloses(new CloseAnswer.NotFound());
+
+        Checkout.Result result = checkout.pay(store.order(), wechat);
+
+        assertThat(result).isInstanceOf(Checkout.Result.Started.class);
+        assertThat(alipay.calls).containsExactly("close");
+    }
+
+    @Test
+    void noClearAnswerFromTheOtherChannelChangesNothing() {
+        alipay.answersCloses(new CloseAnswer.Unknown("timeout")).answersQueries(new TradeState.Unknown("system error"));
+
+        assertThatThrownBy(() -> checkout.pay(store.order(), wechat)).isInstanceOf(ChannelException.class);
+        assertThat(store.changes).isEmpty();
+        assertThat(store.openAttemptOf(FakePaymentStore.ORDER_ID)).get()
+                .extracting(PaymentAttempt::channel).isEqualTo("alipay");
+        assertThat(wechat.calls).isEmpty();
+    }
+
+    @Test
+    void anOrderPastItsDeadlineIsRefusedAfterItsAttemptIsClosed() {
+        alipay.answersCloses(new CloseAnswer.Closed());
+        clock.set(DEADLINE);
+
+        Checkout.Result result = checkout.pay(store.order(), wechat);
+
+        assertThat(result).isInstanceOf(Checkout.Result.Refused.class);
+        assertThat(wechat.calls).isEmpty();
+    }
+}

@@ -1,0 +1,94 @@
+package dev.orderclock.server.channel.wechat;
+
+import dev.orderclock.payment.PaymentChannel;
+import dev.orderclock.server.channel.alipay.RsaKeys;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import java.time.InstantSource;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * The {@code wechat} {@link PaymentChannel} from {@link WechatProperties}, present when a base URL is
+ * configured. It knows nothing of the simulator: when the shop configures nothing, the simulator has
+ * put its own API root and keys into the configuration before this reads it.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(WechatChannelConfiguration.BaseUrlSet.class)
+public class WechatChannelConfiguration {
+
+    /** A base URL is set; not resolved here, since the simulator's names a port not known yet. */
+    static final class BaseUrlSet implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return context.getEnvironment().containsProperty(PREFIX + "base-url");
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(WechatChannelConfiguration.class);
+    private static final String PREFIX = "orderclock.channels.wechat.";
+
+    @Bean(WechatPayChannel.NAME)
+    PaymentChannel wechat(WechatProperties settings, Environment environment, InstantSource clock,
+                          ObjectProvider<MeterRegistry> meters) {
+        String baseUrl = required(settings.baseUrl(), "base-url");
+        WechatAccount account = new WechatAccount(required(settings.mchid(), "mchid"), required(settings.appid(), "appid"),
+                required(settings.merchantSerial(), "merchant-serial"),
+                key(() -> RsaKeys.privateKey(required(settings.privateKey(), "private-key")), "private-key"),
+                key(() -> new ApiV3Cipher(required(settings.apiV3Key(), "api-v3-key")), "api-v3-key"),
+                key(() -> RsaKeys.publicKey(required(settings.publicKey(), "public-key")), "public-key"),
+                required(settings.publicKeyId(), "public-key-id"));
+        log.info("WeChat Pay channel: merchant {} app {} at {}, notified at {}", account.mchid(), account.appid(), baseUrl,
+                settings.notifyUrl());
+        Supplier<String> base = resolvedOnUse(stripSlash(baseUrl), environment);
+        return new WechatPayChannel(account, base, resolvedOnUse(settings.notifyUrl(), environment),
+                new HttpWechatTransport(settings.connectTimeout(), settings.readTimeout()), clock,
+                meters.getIfAvailable(CompositeMeterRegistry::new));
+    }
+
+    /** The text with its placeholders resolved at first use and then kept ({@code ${local.server.port}}). */
+    private static Supplier<String> resolvedOnUse(String template, Environment environment) {
+        AtomicReference<String> resolved = new AtomicReference<>();
+        return () -> {
+            String value = resolved.get();
+            if (value == null) {
+                value = environment.resolveRequiredPlaceholders(template);
+                resolved.set(value);
+            }
+            return value;
+        };
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static String required(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(PREFIX + name + " is not set (the built-in simulator sets it only while "
+                    + "orderclock.sim.enabled is true and base-url is unset)");
+        }
+        return value.strip();
+    }
+
+    private static <T> T key(Supplier<T> parse, String name) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(PREFIX + name + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.orderclock.server.payment;
+
+import dev.orderclock.payment.InboundNotification;
+import dev.orderclock.payment.PaymentChannel;
+import dev.orderclock.payment.PaymentChannels;
+import dev.orderclock.payment.PaymentNotifications;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code POST /api/payments/wechat/notify}: WeChat Pay's v3 notification, read raw (the signature is
+ * over the exact body). Answers 204 when recorded now or before; when refused — nothing changed —
+ * 401 for a signature, serial or timestamp that does not hold, 400 for the rest, each with WeChat
+ * Pay's {@code {"code":"FAIL","message":...}}, never 200, so that WeChat Pay sends it again.
+ */
+@RestController
+class WechatNotifyController {
+
+    private static final String CHANNEL = "wechat";
+
+    private final PaymentChannels channels;
+    private final PaymentNotifications notifications;
+
+    WechatNotifyController(PaymentChannels channels, PaymentNotifications notifications) {
+        this.channels = channels;
+        this.notifications = notifications;
+    }
+
+    @PostMapping("/api/payments/wechat/notify")
+    ResponseEntity<String> notify(HttpServletRequest request) throws IOException {
+        String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        PaymentChannel channel = channels.find(CHANNEL).orElse(null);
+        if (channel == null) {
+            return fail(HttpStatus.SERVICE_UNAVAILABLE, "WeChat Pay is not configured on this server");
+        }
+        PaymentNotifications.Receipt receipt = notifications.handle(channel, new InboundNotification(headers(request), body));
+        if (receipt.isAccepted()) {
+            return ResponseEntity.noContent().build();
+        }
+        HttpStatus status = receipt.refusal().isUnauthenticated() ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST;
+        return fail(status, switch (receipt.refusal()) {
+            case BAD_SIGNATURE -> "the signature, its serial or its headers do not hold";
+            case STALE -> "Wechatpay-Timestamp is more than 5 minutes away";
+            case FOREIGN_MERCHANT -> "the notification is for another merchant or app";
+            case UNDECRYPTABLE -> "the resource does not decrypt";
+            case MALFORMED -> "the notification is malformed";
+            case UNKNOWN_TRADE -> "no such trade";
+            case AMOUNT_MISMATCH -> "the amount is not the trade's";
+        });
+    }
+
+    private static ResponseEntity<String> fail(HttpStatus status, String message) {
+        String json = JsonNodeFactory.instance.objectNode().put("code", "FAIL").put("message", message).toString();
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json);
+    }
+
+    private static Map<String, String> headers(HttpServletRequest request) {
+        Map<String, String> headers = new HashMap<>();
+        for (String name : Collections.list(request.getHeaderNames())) {
+            headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.orderclock.server.sim.wechat;
+
+import dev.orderclock.server.sim.ConditionalOnSimulator;
+import dev.orderclock.server.sim.Faults;
+import dev.orderclock.server.sim.Notifier;
+import dev.orderclock.server.sim.SimRandom;
+import dev.orderclock.server.sim.TradeLedger;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.InstantSource;
+
+/** The simulated WeChat Pay: its merchant account (keys from {@link SimulatedWechatKeys}), trades, API and notifications. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnSimulator
+public class WechatSimConfiguration {
+
+    @Bean
+    WechatSimAccount wechatSimAccount(WechatSimProperties settings) {
+        return WechatSimAccount.of(settings);
+    }
+
+    @Bean
+    WechatNotifications wechatSimNotifications(Notifier notifier, WechatSimAccount account, SimRandom random,
+                                               InstantSource clock) {
+        return new WechatNotifications(notifier, account, random, clock);
+    }
+
+    @Bean
+    WechatApi wechatSimApi(TradeLedger ledger, Faults faults, SimRandom random, InstantSource clock,
+                           WechatSimAccount account, WechatNotifications notifications) {
+        return new WechatApi(account, new WechatTrades(ledger, faults, random, clock, account, notifications), clock);
+    }
+}
