@@ -33,6 +33,9 @@ public interface PaymentStore {
     /** Every attempt of an order, oldest first. */
     List<PaymentAttempt> attemptsOf(long orderId);
 
+    /** The attempts with a refund (pending or done) of any of these orders, in one query: a page's worth. */
+    List<PaymentAttempt> refundedAttemptsOf(long[] orderIds);
+
     /**
      * Records money the channel accepted: marks the attempt paid and pays the order if it is still
      * pending, or records a refund due if it is not. Idempotent: a repeat changes nothing.

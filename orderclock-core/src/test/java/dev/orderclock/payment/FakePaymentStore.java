@@ -101,6 +101,11 @@ final class FakePaymentStore implements PaymentStore {
     }
 
     @Override
+    public List<PaymentAttempt> refundedAttemptsOf(long[] orderIds) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
     public Optional<PaymentAttempt> find(String tradeNo) {
         return Optional.of(attempt);
     }

@@ -88,6 +88,21 @@ public final class JdbcPaymentStore implements PaymentStore {
     }
 
     @Override
+    public List<PaymentAttempt> refundedAttemptsOf(long[] orderIds) {
+        if (orderIds.length == 0) {
+            return List.of();
+        }
+        return transactions.run("list refunds", connection -> {
+            try (PreparedStatement select = connection.prepareStatement(PaymentSql.REFUNDED_OF_ORDERS)) {
+                select.setArray(1, orders.dialect().bigints(connection, orderIds));
+                try (ResultSet rows = select.executeQuery()) {
+                    return PaymentRows.all(rows);
+                }
+            }
+        });
+    }
+
+    @Override
     public Recorded recordPayment(String tradeNo, BigDecimal amount, String channelTradeNo, Instant paidAt,
                                   Instant now) {
         return transactions.run("record payment", connection -> {

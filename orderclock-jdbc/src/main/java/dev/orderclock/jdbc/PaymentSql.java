@@ -21,6 +21,9 @@ final class PaymentSql {
     static final String OF_ORDER = "SELECT " + COLUMNS
             + " FROM payment_attempts WHERE order_id = ? ORDER BY opened_at, trade_no";
 
+    static final String REFUNDED_OF_ORDERS = "SELECT " + COLUMNS
+            + " FROM payment_attempts WHERE order_id = ANY(?) AND refund_status IS NOT NULL";
+
     static final String COUNT_OF_ORDER = "SELECT COUNT(*) FROM payment_attempts WHERE order_id = ?";
 
     static final String OPEN_TRADE_OF_ORDER = "SELECT open_trade_no FROM orders WHERE id = ?";

@@ -161,6 +161,23 @@ abstract class PaymentStoreContract extends StoreSuite {
     }
 
     @Test
+    void thePagesRefundsComeInOneLookupOnlyForOrdersWithMoneyToGiveBack() {
+        PaymentAttempt late = opened(T0);
+        payments.closeForTimeout(late.tradeNo(), AFTER_DEADLINE);
+        payments.recordPayment(late.tradeNo(), new BigDecimal("19.98"), "ch-1", AFTER_DEADLINE, AFTER_DEADLINE);
+        Order other = shop().places(anOrder().of("TEA-1", 1).pendingUntil(DEADLINE));
+        payments.open(other.id(), "alipay", T0);
+
+        List<PaymentAttempt> refunds = payments.refundedAttemptsOf(new long[] {order.id(), other.id(), 424242L});
+
+        assertThat(refunds).singleElement().satisfies(attempt -> {
+            assertThat(attempt.tradeNo()).isEqualTo(late.tradeNo());
+            assertThat(attempt.refund().status()).isEqualTo(PaymentAttempt.RefundStatus.REFUND_PENDING);
+        });
+        assertThat(payments.refundedAttemptsOf(new long[0])).isEmpty();
+    }
+
+    @Test
     void cancellingThroughTheAttemptClosesItAndTheOrder() {
         PaymentAttempt attempt = opened(T0);
 

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.Map;
 
 /** Orders (API.md, Orders): shoppers place, read, list, cancel and confirm their own; operators see all and ship. */
 @RestController
@@ -54,7 +55,10 @@ class OrderController {
                        @RequestParam(defaultValue = "50") int limit,
                        @RequestParam(required = false) String cursor) {
         OrderPage page = visible.list(caller, status, limit, OrderCursor.decode(cursor));
-        return new OrderListView(page.orders().stream().map(this::view).toList(), OrderCursor.encode(page.next()));
+        long[] mayHaveRefund = page.orders().stream().filter(OrderController::mayHaveRefund).mapToLong(Order::id).toArray();
+        Map<Long, OrderView.RefundView> pageRefunds = refunds.of(mayHaveRefund);
+        return new OrderListView(page.orders().stream().map(order -> OrderView.of(order, pageRefunds.get(order.id()))).toList(),
+                OrderCursor.encode(page.next()));
     }
 
     @PostMapping("/{id}/cancel")
@@ -74,7 +78,10 @@ class OrderController {
 
     /** Only orders that left pending can have had money to give back; pending ones skip the lookup. */
     private OrderView view(Order order) {
-        boolean mayHaveRefund = order.status() != OrderStatus.PENDING_PAYMENT;
-        return OrderView.of(order, mayHaveRefund ? refunds.of(order.id()).orElse(null) : null);
+        return OrderView.of(order, mayHaveRefund(order) ? refunds.of(order.id()).orElse(null) : null);
+    }
+
+    private static boolean mayHaveRefund(Order order) {
+        return order.status() != OrderStatus.PENDING_PAYMENT;
     }
 }

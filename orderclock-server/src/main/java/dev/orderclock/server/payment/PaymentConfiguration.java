@@ -28,6 +28,9 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.stream.Collectors;
+import java.util.function.BinaryOperator;
+import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -116,10 +119,12 @@ public class PaymentConfiguration {
     /** The latest attempt with a refund is the one the order shows. */
     @Bean
     OrderRefunds orderRefunds(PaymentStore store) {
-        return orderId -> store.attemptsOf(orderId).stream()
-                .filter(attempt -> attempt.refund() != null)
-                .max(Comparator.comparing(PaymentAttempt::paidAt))
-                .map(attempt -> new OrderView.RefundView(attempt.refund().status().name(),
-                        Money.format(attempt.refund().amount()), attempt.tradeNo()));
+        return orderIds -> store.refundedAttemptsOf(orderIds).stream()
+                .collect(Collectors.toMap(PaymentAttempt::orderId, attempt -> attempt,
+                        BinaryOperator.maxBy(Comparator.comparing(PaymentAttempt::paidAt))))
+                .entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, entry -> new OrderView.RefundView(
+                        entry.getValue().refund().status().name(), Money.format(entry.getValue().refund().amount()),
+                        entry.getValue().tradeNo())));
     }
 }
