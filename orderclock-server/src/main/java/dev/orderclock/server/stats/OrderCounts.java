@@ -23,7 +23,7 @@ import java.util.Map;
 public class OrderCounts {
 
     static final Duration MIN_AGE = Duration.ofSeconds(1);
-    static final Duration MAX_AGE = Duration.ofSeconds(30);
+    static final Duration MAX_AGE = Duration.ofSeconds(10);
     private static final int DUTY_FACTOR = 20;
 
     private final OrderStore orders;
