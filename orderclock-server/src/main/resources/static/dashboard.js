@@ -222,10 +222,16 @@
     state.chart.setData([t.map((s) => s.at), lagOf('p50Ms'), lagOf('p99Ms'), lagOf('maxMs'), t.map((s) => s.closed)]);
   }
 
+  /**
+   * The nearest deadlines, asked for a few more than shown: at hundreds of closes a second the first
+   * ones close within the second, so those already past are left out rather than shown as stuck.
+   */
   async function refreshNextDeadlines() {
-    const data = await api('GET', '/api/stats/next-deadlines?limit=' + NEXT_DEADLINES);
+    const data = await api('GET', '/api/stats/next-deadlines?limit=' + (NEXT_DEADLINES * 3));
+    const now = Date.now();
+    const next = data.deadlines.filter((d) => Date.parse(d.payDeadline) > now - 500).slice(0, NEXT_DEADLINES);
     const list = $('next-deadlines');
-    list.replaceChildren(...data.deadlines.map((d) => {
+    list.replaceChildren(...next.map((d) => {
       const li = document.createElement('li');
       const id = document.createElement('span');
       id.className = 'id';
@@ -281,7 +287,10 @@
     const tr = document.createElement('tr');
     tr.dataset.orderId = order.id;
     tr.dataset.status = order.status;
-    if (order.flash) tr.className = 'flash';
+    if (order.flash) {
+      tr.className = 'flash'; // once: a row moved in the table would otherwise flash again
+      setTimeout(() => tr.classList.remove('flash'), 1300);
+    }
     const status = document.createElement('td');
     const badge = document.createElement('span');
     badge.className = 'st st-' + order.status;

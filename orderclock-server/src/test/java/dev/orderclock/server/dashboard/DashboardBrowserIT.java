@@ -104,7 +104,7 @@ class DashboardBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
 
         // and with a few orders waiting, a picture for people to look at, wide and phone-sized
-        createDemoOrders(6, 90);
+        createDemoOrders(6, 45);
         await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElements(By.cssSelector("#next-deadlines li")).size() >= 6);
         screenshot("dashboard.png");
         browser.manage().window().setSize(new Dimension(390, 1600));
