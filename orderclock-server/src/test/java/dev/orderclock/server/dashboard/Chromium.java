@@ -10,21 +10,29 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Debian's headless Chromium driven through its own chromedriver, both named explicitly, so that
  * Selenium Manager has nothing to look up or download ({@code .ci/run} installs the two packages).
  * The flags keep Chromium from calling home: on a machine without internet it would wait for it.
  */
-final class Chromium {
+final class Chromium implements AutoCloseable {
 
     static final Path BROWSER = Path.of(System.getProperty("orderclock.chromium", "/usr/bin/chromium"));
     static final Path DRIVER = Path.of(System.getProperty("orderclock.chromedriver", "/usr/bin/chromedriver"));
 
-    private Chromium() {
+    private final ChromeDriver driver;
+    private final Path profile;
+
+    private Chromium(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
     }
 
-    static ChromeDriver start(int width, int height) {
+    /** A browser with a fresh profile, which {@link #close()} deletes. */
+    static Chromium start(int width, int height) {
         if (!Files.isExecutable(BROWSER) || !Files.isExecutable(DRIVER)) {
             throw new IllegalStateException("the browser tests need " + BROWSER + " and " + DRIVER
                     + ": apt-get install chromium chromium-driver (.ci/run does it when they are missing)");
@@ -48,6 +56,20 @@ final class Chromium {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(30));
+        return new Chromium(driver, profile);
+    }
+
+    ChromeDriver driver() {
         return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -40,6 +40,7 @@ import static org.awaitility.Awaitility.await;
         })
 class DashboardBrowserIT {
 
+    private static Chromium chromium;
     private static ChromeDriver browser;
 
     @LocalServerPort
@@ -47,13 +48,14 @@ class DashboardBrowserIT {
 
     @BeforeAll
     static void startBrowser() {
-        browser = Chromium.start(1440, 1400);
+        chromium = Chromium.start(1440, 1400);
+        browser = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
