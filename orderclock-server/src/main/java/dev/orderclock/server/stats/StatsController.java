@@ -30,16 +30,16 @@ class StatsController {
     private final CloseRecorder closes;
     private final CloseTimeline timeline;
     private final DeadlineEngine engine;
-    private final PaymentTimeoutSource payments;
+    private final PaymentTimeoutSource timeouts;
     private final String mode;
 
     StatsController(OrderCounts counts, CloseRecorder closes, CloseTimeline timeline, DeadlineEngine engine,
-                    PaymentTimeoutSource payments, Environment environment) {
+                    PaymentTimeoutSource timeouts, Environment environment) {
         this.counts = counts;
         this.closes = closes;
         this.timeline = timeline;
         this.engine = engine;
-        this.payments = payments;
+        this.timeouts = timeouts;
         this.mode = EngineConfiguration.mode(environment);
     }
 
@@ -71,7 +71,7 @@ class StatsController {
         if (limit < 1 || limit > MAX_NEXT_DEADLINES) {
             throw ProblemException.invalid("limit must be from 1 to " + MAX_NEXT_DEADLINES + ": " + limit);
         }
-        List<Deadline> next = payments.scan(Deadline.BEGINNING, Instant.MAX, limit);
+        List<Deadline> next = timeouts.scan(Deadline.BEGINNING, Instant.MAX, limit);
         return new NextDeadlinesView(next.stream()
                 .map(d -> new NextDeadlinesView.DeadlineView(OrderId.format(d.id()),
                         ApiTime.of(Instant.ofEpochMilli(d.dueMillis()))))
