@@ -15,6 +15,9 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.Recoverable;
 import com.rabbitmq.client.RecoveryListener;
+import com.rabbitmq.client.impl.MicrometerMetricsCollector;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -44,8 +47,12 @@ public class ClusterConfiguration {
     static final long RECOVERY_INTERVAL_MILLIS = 2_000;
 
     @Bean(destroyMethod = "close")
-    Connection rabbitConnection(RabbitConnectionProperties broker) throws IOException, TimeoutException {
+    Connection rabbitConnection(RabbitConnectionProperties broker, ObjectProvider<MeterRegistry> meters)
+            throws IOException, TimeoutException {
         ConnectionFactory factory = new ConnectionFactory();
+        // rabbitmq_connections, _channels, _published_total, _consumed_total, ...: the names Spring Boot uses
+        meters.ifAvailable(registry -> factory.setMetricsCollector(
+                new MicrometerMetricsCollector(registry, "rabbitmq", Tags.of("name", "orderclock"))));
         factory.setHost(broker.host());
         factory.setPort(broker.port());
         factory.setUsername(broker.username());

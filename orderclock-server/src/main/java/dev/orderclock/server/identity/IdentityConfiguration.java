@@ -1,7 +1,5 @@
 package dev.orderclock.server.identity;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -9,16 +7,24 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
 
-/** The operator's token (configured, or generated and logged once) and the {@link Caller} resolver. */
+/**
+ * The operator's token (configured, or generated) and the {@link Caller} resolver. A generated token
+ * is logged once by the application that runs this ({@link IssuedAdminToken}): the service prints it
+ * in its dashboard address, the standalone simulator on a line of its own.
+ */
 @Configuration(proxyBeanMethods = false)
 public class IdentityConfiguration implements WebMvcConfigurer {
 
-    private static final Logger log = LoggerFactory.getLogger(IdentityConfiguration.class);
-
+    private final IssuedAdminToken issued;
     private final CallerResolver callers;
 
     IdentityConfiguration(IdentityProperties properties) {
-        this.callers = new CallerResolver(adminToken(properties));
+        String configured = properties.adminToken();
+        boolean isConfigured = configured != null && !configured.isBlank();
+        // API.md: an unset token is generated, so a local run needs no setup.
+        String token = isConfigured ? configured : AdminToken.generate();
+        this.issued = new IssuedAdminToken(isConfigured ? null : token);
+        this.callers = new CallerResolver(new AdminToken(token));
     }
 
     @Bean
@@ -26,19 +32,13 @@ public class IdentityConfiguration implements WebMvcConfigurer {
         return callers;
     }
 
+    @Bean
+    IssuedAdminToken issuedAdminToken() {
+        return issued;
+    }
+
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(callers);
-    }
-
-    private static AdminToken adminToken(IdentityProperties properties) {
-        String configured = properties.adminToken();
-        if (configured != null && !configured.isBlank()) {
-            return new AdminToken(configured);
-        }
-        String generated = AdminToken.generate();
-        // API.md: an unset token is generated and logged once, so a local run needs no setup.
-        log.info("orderclock.admin-token is not set; operators use this generated token until restart: {}", generated);
-        return new AdminToken(generated);
     }
 }

@@ -4,15 +4,19 @@ import dev.orderclock.server.config.ClockConfiguration;
 import dev.orderclock.server.config.StrictJsonConfiguration;
 import dev.orderclock.server.identity.IdentityConfiguration;
 import dev.orderclock.server.identity.IdentityProperties;
+import dev.orderclock.server.identity.IssuedAdminToken;
 import dev.orderclock.server.problem.ProblemAdvice;
 import dev.orderclock.server.problem.ProblemConfiguration;
 
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Import;
 
@@ -32,5 +36,17 @@ public class SimulatorApplication {
 
     public static void main(String[] args) {
         SpringApplication.run(SimulatorApplication.class, args);
+    }
+
+    /** API.md: a token the server generated is logged once, so that an operator can switch faults. */
+    @Bean
+    ApplicationRunner announceGeneratedToken(IssuedAdminToken issued) {
+        return args -> {
+            if (issued.wasGenerated()) {
+                LoggerFactory.getLogger(SimulatorApplication.class).info(
+                        "orderclock.admin-token is not set; operators use this generated token until restart: {}",
+                        issued.generated());
+            }
+        };
     }
 }

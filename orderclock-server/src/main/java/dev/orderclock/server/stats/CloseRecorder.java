@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Records every close: for timeouts, the close lag ({@code closedAt - payDeadline}) into an
  * HdrHistogram for {@code /api/stats} and a Micrometer timer ({@code orderclock_close_lag_seconds});
- * for every close, {@code orderclock_orders_closed_total} by reason. Engine threads record without
+ * for every close, {@code orderclock_orders_closed_total} by reason; and, per second, for the
+ * dashboard's chart ({@link CloseTimeline}). Engine threads record without
  * locking; only a reader of the totals takes a lock.
  */
 @Component
@@ -29,6 +30,8 @@ public class CloseRecorder implements EngineListener {
     private static final int SIGNIFICANT_DIGITS = 3;
 
     private final Recorder recent = new Recorder(SIGNIFICANT_DIGITS);
+    private final Recorder sinceLastSecond = new Recorder(SIGNIFICANT_DIGITS); // read by CloseTimeline only
+    private Histogram recycledSecond;
     private final Histogram total = new Histogram(SIGNIFICANT_DIGITS); // auto-resizing: a backlog may be hours late
     private Histogram recycled;
     private final Timer lag;
@@ -62,6 +65,7 @@ public class CloseRecorder implements EngineListener {
             // Never negative: the closing update requires the deadline to have passed.
             long millis = Math.max(0, close.firedAt().toEpochMilli() - close.due().toEpochMilli());
             recent.recordValue(millis);
+            sinceLastSecond.recordValue(millis);
             lag.record(millis, TimeUnit.MILLISECONDS);
         }
         timedOut.increment(fired.size());
@@ -78,6 +82,16 @@ public class CloseRecorder implements EngineListener {
         total.add(recycled);
         return new CloseLag(total.getValueAtPercentile(50), total.getValueAtPercentile(99), total.getMaxValue(),
                 total.getTotalCount());
+    }
+
+    /**
+     * The close lag of the timeouts closed since the previous call, for the once-a-second timeline;
+     * one reader only ({@link CloseTimeline}).
+     */
+    synchronized CloseLag sinceLastSample() {
+        recycledSecond = sinceLastSecond.getIntervalHistogram(recycledSecond);
+        Histogram h = recycledSecond;
+        return new CloseLag(h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue(), h.getTotalCount());
     }
 
     /** Close lag percentiles in milliseconds, and how many closes they cover. */

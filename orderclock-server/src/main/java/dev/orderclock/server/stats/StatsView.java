@@ -4,9 +4,12 @@ import dev.orderclock.payment.ChannelTally;
 
 import java.util.Map;
 
-/** {@code GET /api/stats} (API.md, Operations); {@code payments} (by channel name) is an addition. */
+/**
+ * {@code GET /api/stats} (API.md, Operations); {@code payments} (by channel name) and
+ * {@code countedAt} (when the database counted the orders, see {@link OrderCounts}) are additions.
+ */
 public record StatsView(Map<String, Long> orders, long closedByTimeout, CloseRecorder.CloseLag closeLag,
-                        EngineView engine, Map<String, PaymentsView> payments) {
+                        EngineView engine, Map<String, PaymentsView> payments, String countedAt) {
 
     /** One channel's attempts, payments (money it took), payments kept, and refunds pending and done. */
     public record PaymentsView(long attempts, long open, long paid, long kept, long refundsPending, long refunded) {
@@ -17,7 +20,7 @@ public record StatsView(Map<String, Long> orders, long closedByTimeout, CloseRec
         }
     }
 
-    /** The engine as it runs here: {@code embedded} (the local wheel) or, later, {@code cluster}. */
+    /** The engine as it runs here: {@code embedded} (the local wheel) or {@code cluster}. */
     public record EngineView(String mode, long inMemory, long horizonSeconds) {
     }
 }

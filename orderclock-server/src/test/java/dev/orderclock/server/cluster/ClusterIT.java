@@ -37,6 +37,8 @@ class ClusterIT {
                     .isEqualTo("cluster");
             assertThat(cluster.api(2).get("/actuator/health").send().json().path("components").path("rabbit")
                     .path("status").asText()).isEqualTo("UP");
+            assertThat(cluster.api(2).get("/actuator/prometheus").send().body())
+                    .contains("rabbitmq_connections{", "rabbitmq_published_total{", "orderclock_deadlines_in_memory{");
 
             // when orders are placed across them
             Instant started = Instant.now();

@@ -1,0 +1,46 @@
+package dev.orderclock.server.events;
+
+import dev.orderclock.server.identity.Caller;
+import dev.orderclock.server.problem.ProblemException;
+import dev.orderclock.server.problem.ProblemType;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET /api/events} (operator): the order events as server-sent events, {@code id} the outbox
+ * sequence number, {@code event} the type ({@code order.closed}), {@code data} the body of API.md's
+ * Events. It starts with the latest few, or with what was missed after {@code Last-Event-ID}.
+ */
+@RestController
+class EventStreamController {
+
+    private final EventStream stream;
+
+    EventStreamController(EventStream stream) {
+        this.stream = stream;
+    }
+
+    @GetMapping("/api/events")
+    SseEmitter events(Caller.Operator operator,
+                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+        SseEmitter emitter = new SseEmitter(0L); // no time limit: heartbeats find the clients that left
+        try {
+            stream.subscribe(emitter, parse(lastEventId));
+        } catch (EventStream.TooManySubscribers e) {
+            throw new ProblemException(ProblemType.UNAVAILABLE, "too many event streams are open ("
+                    + EventStream.MAX_SUBSCRIBERS + "); close one and try again");
+        }
+        return emitter;
+    }
+
+    /** A Last-Event-ID this server did not write is ignored: the stream starts as for a new client. */
+    private static Long parse(String lastEventId) {
+        if (lastEventId == null || !lastEventId.matches("\\d{1,18}")) {
+            return null;
+        }
+        return Long.parseLong(lastEventId);
+    }
+}

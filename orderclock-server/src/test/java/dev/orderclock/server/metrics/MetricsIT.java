@@ -1,0 +1,93 @@
+package dev.orderclock.server.metrics;
+
+import dev.orderclock.server.testing.Api;
+import dev.orderclock.server.testing.RunningServer;
+import dev.orderclock.server.testing.Shop;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static dev.orderclock.server.testing.ReplyAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** What an operator's Prometheus scrapes from {@code /actuator/prometheus} once the shop has done some work. */
+@RunningServer
+class MetricsIT {
+
+    @LocalServerPort
+    int port;
+    Api api;
+    Shop shop;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        shop = new Shop(api);
+    }
+
+    @Test
+    void afterClosingOrdersPrometheusShowsTheEngineChannelAndPlatformSeriesWithPlausibleValues() {
+        // given orders that time out, one that its shopper cancels and one with a trade opened at the channel
+        String sku = shop.product(100);
+        String user = Shop.newUser();
+        List<String> timingOut = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            timingOut.add(shop.order(user, sku, 1, 1).text("id"));
+        }
+        String cancelled = shop.order(user, sku, 1, 600).text("id");
+        assertThat(api.post("/api/orders/" + cancelled + "/cancel").as(user).send()).hasStatus(200);
+        String paying = shop.order(user, sku, 1, 600).text("id");
+        assertThat(api.post("/api/orders/" + paying + "/pay").as(user).send()).hasStatus(201);
+
+        // when they have closed
+        await().atMost(Duration.ofSeconds(15)).until(() -> timingOut.stream()
+                .allMatch(id -> "CLOSED".equals(shop.orderAsOperator(id).path("status").asText())));
+        String metrics = api.get("/actuator/prometheus").send().body();
+
+        // then
+        assertThat(value(metrics, "orderclock_close_lag_seconds_count", "")).isGreaterThanOrEqualTo(3);
+        double meanLag = value(metrics, "orderclock_close_lag_seconds_sum", "")
+                / value(metrics, "orderclock_close_lag_seconds_count", "");
+        assertThat(meanLag).as("mean close lag in seconds").isBetween(0.0, 6.0);
+        assertThat(metrics).contains("orderclock_close_lag_seconds_bucket{application=\"orderclock\",le=\"");
+        assertThat(value(metrics, "orderclock_orders_closed_total", "reason=\"PAYMENT_TIMEOUT\""))
+                .isGreaterThanOrEqualTo(3);
+        assertThat(value(metrics, "orderclock_orders_closed_total", "reason=\"USER_CANCELLED\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "orderclock_deadlines_in_memory", "")).isBetween(0.0, 1_000_000.0);
+        assertThat(value(metrics, "orderclock_horizon_load_seconds_count", "source=\"payment-timeout\""))
+                .isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "orderclock_sweeper_claimed_total", "source=\"payment-timeout\""))
+                .isGreaterThanOrEqualTo(0);
+        assertThat(value(metrics, "orderclock_channel_calls_seconds_count",
+                "channel=\"alipay\",method=\"alipay.trade.precreate\",outcome=\"success\"")).isGreaterThanOrEqualTo(1);
+        assertThat(value(metrics, "jvm_memory_used_bytes", "area=\"heap\"")).isPositive();
+        assertThat(value(metrics, "hikaricp_connections_max", "")).isPositive();
+        assertThat(value(metrics, "http_server_requests_seconds_count", "uri=\"/api/orders\"")).isPositive();
+    }
+
+    @Test
+    void healthShowsTheDatabase() {
+        assertThat(api.get("/actuator/health").send().json().path("components").path("db").path("status").asText())
+                .isEqualTo("UP");
+    }
+
+    /** The value of the first sample of {@code name} whose labels contain {@code labels}. */
+    private static double value(String metrics, String name, String labels) {
+        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$").matcher(metrics);
+        while (sample.find()) {
+            if (sample.group(1).contains(labels)) {
+                return Double.parseDouble(sample.group(2));
+            }
+        }
+        throw new AssertionError("no sample " + name + "{" + labels + "} in /actuator/prometheus");
+    }
+}
