@@ -34,7 +34,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * table with every figure's ratio to orderclock's.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "The same close workload through orderclock and through the classic approaches and libraries.")
+        description = {"The same close workload through orderclock and through the classic approaches and libraries.",
+                "Exit code 0 when every system ran, closed no paid order and none twice, kept the stock, and the first "
+                        + "system (orderclock) missed no close; a peer too slow to close everything is reported, not an error."})
 public final class CompareCommand implements Callable<Integer> {
 
     @Mixin
@@ -143,7 +145,7 @@ public final class CompareCommand implements Callable<Integer> {
             table.printText(System.out);
         }
         System.out.flush();
-        return table.allCorrect() ? 0 : 1;
+        return table.trustworthy() ? 0 : 1;
     }
 
     private static List<String> allSystems() {
@@ -189,6 +191,10 @@ public final class CompareCommand implements Callable<Integer> {
         try (Target server = target.open()) {
             Report report = new CloseRun(server, InstantSource.system()).execute("compare: orderclock", plan,
                     CloseRun.catalogue(server.api(), workload.products(), workload.orders()));
+            if (report.section("close").get("paymentsRefusedOrFailed") instanceof Long refused && refused > 0) {
+                table.note("orderclock: " + refused + " payments were refused or failed (too late for the deadline, "
+                        + "or the API did not answer in time), so fewer orders were paid than the share asked");
+            }
             if (report.asMap().get("notes") instanceof List<?> notes) {
                 notes.forEach(note -> table.note("orderclock: " + note));
             }

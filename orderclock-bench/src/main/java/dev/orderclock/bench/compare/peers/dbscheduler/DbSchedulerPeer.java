@@ -1,5 +1,6 @@
 package dev.orderclock.bench.compare.peers.dbscheduler;
 
+import dev.orderclock.bench.compare.LibraryVersion;
 import dev.orderclock.bench.compare.OrdersTable;
 import dev.orderclock.bench.compare.Peer;
 import dev.orderclock.bench.compare.PeerContext;
@@ -61,7 +62,7 @@ public final class DbSchedulerPeer implements Peer {
 
     @Override
     public String configuration() {
-        return "db-scheduler " + Scheduler.class.getPackage().getImplementationVersion() + " on PostgreSQL, "
+        return "db-scheduler " + LibraryVersion.of(Scheduler.class, "com.github.kagkarlsson", "db-scheduler") + " on PostgreSQL, "
                 + "Scheduler.create(dataSource, task) with its defaults: 10 threads, pollingInterval 10 s; "
                 + (polling == Polling.LOCK_AND_FETCH
                 ? "pollUsingLockAndFetch(0.5, 1.0) (SELECT ... FOR UPDATE SKIP LOCKED, the README's choice for PostgreSQL at high throughput)"

@@ -1,5 +1,6 @@
 package dev.orderclock.bench.compare.peers.quartz;
 
+import dev.orderclock.bench.compare.LibraryVersion;
 import dev.orderclock.bench.compare.OrdersTable;
 import dev.orderclock.bench.compare.Peer;
 import dev.orderclock.bench.compare.PeerContext;
@@ -49,9 +50,10 @@ public final class QuartzPeer implements Peer {
 
     @Override
     public String configuration() {
-        return "quartz " + Scheduler.class.getPackage().getImplementationVersion() + ", JobStoreTX with "
+        return "quartz " + LibraryVersion.of(Scheduler.class, "org.quartz-scheduler", "quartz") + ", JobStoreTX with "
                 + "PostgreSQLDelegate, tables from its tables_postgres.sql, not clustered, threadPool.threadCount "
-                + THREADS + ", misfireThreshold 60 s (the documentation's example settings); one JobDetail and one "
+                + THREADS + ", misfireThreshold 60 s (the documentation's example settings), batchTriggerAcquisitionMaxCount "
+                + THREADS + " with acquireTriggersWithinLock (its advice when many triggers fire at once; default 1); one JobDetail and one "
                 + "SimpleTrigger (startAt = deadline, misfire: fire now) per order, scheduled after the order's commit";
     }
 
@@ -70,6 +72,10 @@ public final class QuartzPeer implements Peer {
         properties.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
         properties.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
+        // Its configuration reference: more than 1 "is more efficient when very many triggers need to fire at once",
+        // and then acquireTriggersWithinLock must be true with a JDBC job store.
+        properties.setProperty("org.quartz.scheduler.batchTriggerAcquisitionMaxCount", Integer.toString(THREADS));
+        properties.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         scheduler = new StdSchedulerFactory(properties).getScheduler();
         scheduler.setJobFactory((bundle, owner) -> closeJob(orders));
         scheduler.start();

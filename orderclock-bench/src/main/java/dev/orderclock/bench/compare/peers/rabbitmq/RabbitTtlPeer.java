@@ -1,5 +1,6 @@
 package dev.orderclock.bench.compare.peers.rabbitmq;
 
+import dev.orderclock.bench.compare.LibraryVersion;
 import dev.orderclock.bench.compare.OrdersTable;
 import dev.orderclock.bench.compare.Peer;
 import dev.orderclock.bench.compare.PeerContext;
@@ -37,6 +38,7 @@ public final class RabbitTtlPeer implements Peer {
     private String deadLetters;
     private final ThreadLocal<Channel> publishers = new ThreadLocal<>();
     private java.time.InstantSource clock;
+    private String brokerVersion = "?";
 
     /** {@code label} tells the two rows apart (equal or mixed deadlines). */
     public RabbitTtlPeer(String label) {
@@ -50,7 +52,8 @@ public final class RabbitTtlPeer implements Peer {
 
     @Override
     public String configuration() {
-        return "amqp-client, one durable classic queue with per-message expiration = the timeout, "
+        return "amqp-client " + LibraryVersion.of(ConnectionFactory.class, "com.rabbitmq", "amqp-client")
+                + " on RabbitMQ " + brokerVersion + ", one durable classic queue with per-message expiration = the timeout, "
                 + "x-dead-letter-exchange to a direct exchange and a durable due queue; persistent messages, publisher "
                 + "confirms per publish (one channel per client thread), after the order's commit; " + CONSUMERS
                 + " consumers (a channel each), manual ack after the close commits, prefetch " + PREFETCH;
@@ -61,6 +64,7 @@ public final class RabbitTtlPeer implements Peer {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setUri(context.services().rabbit());
         connection = factory.newConnection("orderclock-bench " + context.prefix());
+        brokerVersion = String.valueOf(connection.getServerProperties().get("version"));
         delayQueue = context.prefix() + ".delay";
         dueQueue = context.prefix() + ".due";
         deadLetters = context.prefix() + ".dlx";

@@ -1,5 +1,6 @@
 package dev.orderclock.bench.compare.peers.redisson;
 
+import dev.orderclock.bench.compare.LibraryVersion;
 import dev.orderclock.bench.compare.OrdersTable;
 import dev.orderclock.bench.compare.Peer;
 import dev.orderclock.bench.compare.PeerContext;
@@ -39,7 +40,7 @@ public final class RedissonPeer implements Peer {
 
     @Override
     public String configuration() {
-        return "redisson " + Redisson.class.getPackage().getImplementationVersion()
+        return "redisson " + LibraryVersion.of(Redisson.class, "org.redisson", "redisson")
                 + ", single server, defaults; RDelayedQueue over an RBlockingQueue (StringCodec), offer(id, delay) after the "
                 + "order's commit, " + CONSUMERS + " consumer threads take() and close; nothing in PostgreSQL but the orders";
     }

@@ -1,5 +1,6 @@
 package dev.orderclock.bench.compare.peers.wheel;
 
+import dev.orderclock.bench.compare.LibraryVersion;
 import dev.orderclock.bench.compare.OrdersTable;
 import dev.orderclock.bench.compare.Peer;
 import dev.orderclock.bench.compare.PeerContext;
@@ -35,7 +36,7 @@ public final class HashedWheelPeer implements Peer {
 
     @Override
     public String configuration() {
-        return "netty-common " + HashedWheelTimer.class.getPackage().getImplementationVersion()
+        return "netty-common " + LibraryVersion.of(HashedWheelTimer.class, "io.netty", "netty-common")
                 + ", in memory, tick " + TICK_MS + " ms (Netty's default is 100 ms; 10 ms is orderclock's own tick), 512 buckets, one timeout per order; the task hands "
                 + "the close to " + CLOSERS + " threads (a timer task must not block the wheel's thread); nothing persisted";
     }
