@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -205,13 +206,13 @@ public final class PeerRun {
             try (ResultSet row = select.executeQuery("SELECT id, status, pay_deadline, closed_at FROM orders")) {
                 while (row.next()) {
                     String status = row.getString(2);
-                    Instant deadline = row.getObject(3, java.time.OffsetDateTime.class).toInstant();
+                    Instant deadline = row.getObject(3, OffsetDateTime.class).toInstant();
                     if ("CLOSED".equals(status)) {
                         closed++;
                         if (paid.contains(row.getLong(1))) {
                             paidClosed++;
                         }
-                        Instant closedAt = row.getObject(4, java.time.OffsetDateTime.class).toInstant();
+                        Instant closedAt = row.getObject(4, OffsetDateTime.class).toInstant();
                         long ms = Duration.between(deadline, closedAt).toMillis();
                         if (ms > grace.toMillis()) {
                             late++;
