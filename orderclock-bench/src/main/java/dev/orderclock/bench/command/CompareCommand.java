@@ -133,6 +133,7 @@ public final class CompareCommand implements Callable<Integer> {
             var peer = entry.create().get();
             try {
                 table.add(peerRun.execute(system, peer, own));
+                peer.finding().ifPresent(finding -> table.note(peer.name() + ": " + finding));
             } catch (Exception e) {
                 Progress.step(system + " failed: " + e);
                 table.add(Figures.failed(peer.name(), peer.configuration(), own.timeoutsDescription(), e.toString()));

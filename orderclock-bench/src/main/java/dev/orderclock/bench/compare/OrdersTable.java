@@ -209,6 +209,17 @@ public final class OrdersTable {
         }
     }
 
+    /**
+     * The delay to hand a millisecond timer (a TTL, a delayed queue, a wheel) so that it never fires
+     * before {@code deadline}: rounded up, plus one millisecond for the timer's own truncation of its
+     * start. A delay rounded down fires up to a millisecond early, when the conditional close still
+     * refuses the order as not due, and the order is never closed.
+     */
+    public long millisUntil(Instant deadline) {
+        long nanos = java.time.Duration.between(clock.instant(), deadline).toNanos();
+        return Math.max(0, (nanos + 999_999) / 1_000_000) + 1;
+    }
+
     /** Orders closed so far through this table (rows the conditional update changed). */
     public long closed() {
         return closed.get();

@@ -1,6 +1,7 @@
 package dev.orderclock.bench.compare;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One alternative to orderclock for closing unpaid orders at their deadline, run in the bench's
@@ -20,6 +21,11 @@ public interface Peer extends AutoCloseable {
 
     /** The order {@code orderId}, due at {@code deadline}, was just committed: arrange its close. Called from many threads. */
     void schedule(long orderId, Instant deadline) throws Exception;
+
+    /** What the peer itself saw that the table cannot show (messages lost, fired early), said in the notes. */
+    default Optional<String> finding() {
+        return Optional.empty();
+    }
 
     /** Stops firing and releases what {@link #start} took; the figures are read after this. */
     @Override

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -128,7 +129,8 @@ public final class PeerRun {
                 while ((i = next.getAndIncrement()) < workload.orders()) {
                     pace(workload, startNanos, i);
                     Instant now = clock.instant();
-                    Instant deadline = now.plusSeconds(workload.timeouts().secondsFor(now));
+                    // Whole milliseconds: Quartz's Date, a TTL and a delayed queue's score cannot hold finer.
+                    Instant deadline = now.plusSeconds(workload.timeouts().secondsFor(now)).truncatedTo(ChronoUnit.MILLIS);
                     try {
                         long id = orders.createOrder(deadline);
                         peer.schedule(id, deadline);

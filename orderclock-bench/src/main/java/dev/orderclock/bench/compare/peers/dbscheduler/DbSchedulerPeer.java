@@ -65,7 +65,7 @@ public final class DbSchedulerPeer implements Peer {
         return "db-scheduler " + LibraryVersion.of(Scheduler.class, "com.github.kagkarlsson", "db-scheduler") + " on PostgreSQL, "
                 + "Scheduler.create(dataSource, task) with its defaults: 10 threads, pollingInterval 10 s; "
                 + (polling == Polling.LOCK_AND_FETCH
-                ? "pollUsingLockAndFetch(0.5, 1.0) (SELECT ... FOR UPDATE SKIP LOCKED, the README's choice for PostgreSQL at high throughput)"
+                ? "pollUsingLockAndFetch(0.5, 1.0) (SELECT ... FOR UPDATE SKIP LOCKED: its README's strategy for lower overhead at high throughput where the database has SKIP LOCKED)"
                 : "default polling fetch-and-lock-on-execute (0.5, 3.0)")
                 + "; one OneTimeTask instance per order (data = order id, Java-serialised), scheduled after the order's commit";
     }

@@ -14,7 +14,6 @@ import com.rabbitmq.client.Envelope;
 import com.rabbitmq.client.MessageProperties;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -37,7 +36,7 @@ public final class RabbitTtlPeer implements Peer {
     private String dueQueue;
     private String deadLetters;
     private final ThreadLocal<Channel> publishers = new ThreadLocal<>();
-    private java.time.InstantSource clock;
+    private OrdersTable orders;
     private String brokerVersion = "?";
 
     /** {@code label} tells the two rows apart (equal or mixed deadlines). */
@@ -76,8 +75,7 @@ public final class RabbitTtlPeer implements Peer {
                     "x-dead-letter-exchange", deadLetters,
                     "x-dead-letter-routing-key", dueQueue));
         }
-        OrdersTable orders = context.orders();
-        clock = orders.clock();
+        orders = context.orders();
         for (int i = 0; i < CONSUMERS; i++) {
             consume(connection.createChannel(), orders);
         }
@@ -107,7 +105,7 @@ public final class RabbitTtlPeer implements Peer {
             channel.confirmSelect();
             publishers.set(channel);
         }
-        long ttl = Math.max(0, Duration.between(clock.instant(), deadline).toMillis()) + 1;
+        long ttl = orders.millisUntil(deadline);
         AMQP.BasicProperties properties = MessageProperties.PERSISTENT_BASIC.builder()
                 .expiration(Long.toString(ttl)).build();
         channel.basicPublish("", delayQueue, properties, Long.toString(orderId).getBytes(StandardCharsets.US_ASCII));

@@ -12,11 +12,12 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.redisson.config.Config;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Redisson's delayed queue on the local Redis: each order id is offered with its delay; Redisson
@@ -32,6 +33,9 @@ public final class RedissonPeer implements Peer {
     private OrdersTable orders;
     private final List<Thread> consumers = new ArrayList<>();
     private volatile boolean running;
+    private final AtomicLong offered = new AtomicLong();
+    private final AtomicLong taken = new AtomicLong();
+    private final AtomicLong takenEarly = new AtomicLong();
 
     @Override
     public String name() {
@@ -67,9 +71,15 @@ public final class RedissonPeer implements Peer {
     private void consume() {
         while (running) {
             try {
-                String id = due.poll(1, TimeUnit.SECONDS);
-                if (id != null) {
-                    orders.close(Long.parseLong(id));
+                String message = due.poll(1, TimeUnit.SECONDS);
+                if (message != null) {
+                    // "id:deadline" so the peer can tell a lost message from one taken before its deadline.
+                    int colon = message.indexOf(':');
+                    taken.incrementAndGet();
+                    if (orders.clock().millis() < Long.parseLong(message.substring(colon + 1))) {
+                        takenEarly.incrementAndGet();
+                    }
+                    orders.close(Long.parseLong(message.substring(0, colon)));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -84,8 +94,15 @@ public final class RedissonPeer implements Peer {
 
     @Override
     public void schedule(long orderId, Instant deadline) {
-        long delay = Duration.between(orders.clock().instant(), deadline).toMillis() + 1;
-        delayed.offer(Long.toString(orderId), Math.max(0, delay), TimeUnit.MILLISECONDS);
+        delayed.offer(orderId + ":" + deadline.toEpochMilli(), orders.millisUntil(deadline), TimeUnit.MILLISECONDS);
+        offered.incrementAndGet();
+    }
+
+    @Override
+    public Optional<String> finding() {
+        long lost = offered.get() - taken.get();
+        return Optional.of(String.format("%,d offered, %,d taken from the queue (%,d not delivered), %,d taken before "
+                + "their deadline", offered.get(), taken.get(), lost, takenEarly.get()));
     }
 
     @Override

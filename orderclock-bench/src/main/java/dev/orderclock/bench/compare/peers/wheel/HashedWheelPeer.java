@@ -8,7 +8,6 @@ import dev.orderclock.bench.compare.PeerContext;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timer;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,15 +49,14 @@ public final class HashedWheelPeer implements Peer {
 
     @Override
     public void schedule(long orderId, Instant deadline) {
-        // The wheel measures time on the monotonic clock; +1 ms so a fire is never before the wall-clock deadline.
-        long delay = Duration.between(orders.clock().instant(), deadline).toMillis() + 1;
+        long delay = orders.millisUntil(deadline);
         timer.newTimeout(t -> closers.execute(() -> {
             try {
                 orders.close(orderId);
             } catch (Exception e) {
                 System.err.println("[bench] wheel close of " + orderId + " failed: " + e);
             }
-        }), Math.max(0, delay), TimeUnit.MILLISECONDS);
+        }), delay, TimeUnit.MILLISECONDS);
     }
 
     @Override
