@@ -18,6 +18,13 @@ public record Figures(String system, String configuration, String deadlines, lon
                       Long closedTwice, Boolean stockConserved, Long statements, Long commits, Long tableScans,
                       Long rowsWritten, Double heapMiB, Double rssMiB, String failure) {
 
+    /** The same figures under another name (the RabbitMQ rows carry their deadlines in theirs). */
+    public Figures named(String name) {
+        return new Figures(name, configuration, deadlines, created, createdPerSecond, closesPerSecond, lagP50Ms,
+                lagP99Ms, lagMaxMs, closed, missed, late, paidAccepted, paidClosed, closedTwice, stockConserved,
+                statements, commits, tableScans, rowsWritten, heapMiB, rssMiB, failure);
+    }
+
     /** A system whose run failed before it produced figures. */
     public static Figures failed(String system, String configuration, String deadlines, String failure) {
         return new Figures(system, configuration, deadlines, 0, null, null, null, null, null, 0, 0, 0, 0, 0, null,

@@ -28,8 +28,8 @@ public final class Peers {
     static {
         add(new Entry("scan-1s", () -> new ScanPeer(Duration.ofSeconds(1)), false));
         add(new Entry("scan-60s", () -> new ScanPeer(Duration.ofSeconds(60)), false));
-        add(new Entry("rabbitmq-ttl", () -> new RabbitTtlPeer("workload deadlines"), false));
-        add(new Entry("rabbitmq-ttl-other", () -> new RabbitTtlPeer("other deadlines"), true));
+        add(new Entry("rabbitmq-ttl", RabbitTtlPeer::new, false));
+        add(new Entry("rabbitmq-ttl-other", RabbitTtlPeer::new, true));
         add(new Entry("db-scheduler", () -> new DbSchedulerPeer(DbSchedulerPeer.Polling.FETCH_AND_LOCK_ON_EXECUTE), false));
         add(new Entry("db-scheduler-lock-and-fetch", () -> new DbSchedulerPeer(DbSchedulerPeer.Polling.LOCK_AND_FETCH), false));
         add(new Entry("quartz", QuartzPeer::new, false));

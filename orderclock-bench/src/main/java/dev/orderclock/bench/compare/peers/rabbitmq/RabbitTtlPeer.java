@@ -30,7 +30,6 @@ public final class RabbitTtlPeer implements Peer {
     // As many closing threads as the other in-memory peers get; one consumer closing one order per delivery is the bottleneck otherwise.
     private static final int CONSUMERS = 4;
 
-    private final String label;
     private Connection connection;
     private String delayQueue;
     private String dueQueue;
@@ -39,14 +38,10 @@ public final class RabbitTtlPeer implements Peer {
     private OrdersTable orders;
     private String brokerVersion = "?";
 
-    /** {@code label} tells the two rows apart (equal or mixed deadlines). */
-    public RabbitTtlPeer(String label) {
-        this.label = label;
-    }
 
     @Override
     public String name() {
-        return "RabbitMQ TTL + DLX, " + label;
+        return "RabbitMQ TTL + DLX";
     }
 
     @Override
