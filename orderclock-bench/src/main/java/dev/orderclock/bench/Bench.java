@@ -1,6 +1,7 @@
 package dev.orderclock.bench;
 
 import dev.orderclock.bench.command.BurstCommand;
+import dev.orderclock.bench.command.CompareCommand;
 import dev.orderclock.bench.command.IdleCommand;
 import dev.orderclock.bench.command.RunCommand;
 import dev.orderclock.bench.command.ScaleCommand;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
  * measured from the outside (HTTP, the database's own statistics, the process's memory).
  */
 @Command(name = "orderclock-bench", mixinStandardHelpOptions = true, version = "orderclock-bench 0.1",
-        subcommands = {RunCommand.class, BurstCommand.class, IdleCommand.class, ScaleCommand.class, SeedCommand.class},
+        subcommands = {RunCommand.class, BurstCommand.class, IdleCommand.class, ScaleCommand.class, SeedCommand.class,
+                CompareCommand.class},
         description = "Measures orderclock: creation and close pace, close lag, missed closes, statements, memory.")
 public final class Bench implements Runnable {
 

@@ -1,0 +1,60 @@
+package dev.orderclock.bench.command;
+
+import dev.orderclock.bench.compare.Figures;
+import dev.orderclock.bench.report.Report;
+
+import java.util.Map;
+
+/** orderclock's row of the {@code compare} table, read from the report of its close run. */
+final class OrderclockFigures {
+
+    private OrderclockFigures() {
+    }
+
+    static Figures from(Report report, String server, String deadlines) {
+        Map<String, Object> create = report.section("create");
+        Map<String, Object> close = report.section("close");
+        Map<String, Object> database = report.section("database");
+        Map<String, Object> memory = report.section("server");
+        Long statements = asLong(database.get("statements"));
+        Long commits = asLong(database.get("commitStatements"));
+        return new Figures("orderclock (embedded)",
+                "its server jar, " + server + ", embedded H2, the local timing wheel, engine defaults; orders created "
+                        + "through POST /api/orders, paid through its simulated channel",
+                deadlines, number(report.section("workload").get("ordersCreated")),
+                asDouble(create.get("ordersPerSecond")), asDouble(close.get("closesPerSecond")),
+                asLong(close.get("lagP50Ms")), asLong(close.get("lagP99Ms")), asLong(close.get("lagMaxMs")),
+                number(close.get("closedByTimeout")), number(close.get("missedCloses")),
+                number(close.get("closedLaterThanGrace")), number(close.get("paymentsAccepted")),
+                number(close.get("paidOrdersClosed")), null, null,
+                statements == null ? null : statements - (commits == null ? 0 : commits), commits, null, null,
+                asDouble(memory.get("heapUsedAfterFullGcMiB")), asDouble(memory.get("rssMiB")), null);
+    }
+
+    private static long number(Object value) {
+        Long parsed = asLong(value);
+        return parsed == null ? 0 : parsed;
+    }
+
+    private static Long asLong(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        return null;
+    }
+
+    /** Numbers, and the memory figures the report keeps as text ("23.5", or "n/a"). */
+    private static Double asDouble(Object value) {
+        if (value instanceof Number number) {
+            return number.doubleValue();
+        }
+        if (value instanceof String text) {
+            try {
+                return Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}
