@@ -15,11 +15,28 @@ export async function refreshStats() {
   $('counted-at').textContent = stats.countedAt ? new Date(stats.countedAt).toLocaleTimeString([], { hour12: false }) : '–';
   $('mode').textContent = stats.engine.mode;
   $('mode').hidden = false;
+  showPayments(stats.payments || {});
   const lag = stats.closeLag;
   $('lag-total-p50').textContent = ms(lag.p50Ms);
   $('lag-total-p99').textContent = ms(lag.p99Ms);
   $('lag-total-max').textContent = ms(lag.maxMs);
   $('lag-total-count').textContent = lag.count.toLocaleString();
+}
+
+/** One row per channel: payments taken, kept, refunded (or due back), and attempts still open. */
+function showPayments(byChannel) {
+  const rows = Object.entries(byChannel).map(([channel, p]) => {
+    const tr = document.createElement('tr');
+    tr.dataset.channel = channel;
+    const refunded = p.refundsPending ? `${p.refunded} (+${p.refundsPending} due)` : String(p.refunded);
+    for (const text of [channel, p.paid, p.kept, refunded, p.open]) {
+      const td = document.createElement('td');
+      td.textContent = String(text);
+      tr.append(td);
+    }
+    return tr;
+  });
+  $('payments').tBodies[0].replaceChildren(...rows);
 }
 
 export async function refreshTimeline(seconds) {

@@ -3,7 +3,10 @@ package dev.orderclock.server.stats;
 import dev.orderclock.order.CloseReason;
 import dev.orderclock.order.OrderStatus;
 import dev.orderclock.order.OrderStore;
+import dev.orderclock.payment.ChannelTally;
+import dev.orderclock.payment.PaymentStore;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -11,10 +14,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * Orders by status, counted by the database and kept for a moment: a dashboard that polls every
+ * Orders by status and payments by channel, counted by the database and kept for a moment: a dashboard that polls every
  * second, or ten of them, cost one count at most every {@link #MIN_AGE}, and never more than a
  * twentieth of the database's time however slow the count grows (a million rows). Counts come from
  * the database, not from counters, so that every node of a cluster shows the same totals.
@@ -27,12 +32,19 @@ public class OrderCounts {
     private static final int DUTY_FACTOR = 20;
 
     private final OrderStore orders;
+    private final Supplier<List<ChannelTally>> payments;
     private final InstantSource clock;
     private Counted latest;
     private Instant freshUntil = Instant.MIN;
 
-    public OrderCounts(OrderStore orders, InstantSource clock) {
+    @Autowired
+    public OrderCounts(OrderStore orders, PaymentStore payments, InstantSource clock) {
+        this(orders, payments::tallyByChannel, clock);
+    }
+
+    OrderCounts(OrderStore orders, Supplier<List<ChannelTally>> payments, InstantSource clock) {
         this.orders = orders;
+        this.payments = payments;
         this.clock = clock;
     }
 
@@ -57,10 +69,14 @@ public class OrderCounts {
             byStatus.put(status.name(), counts.getOrDefault(status, 0L));
         }
         return new Counted(Collections.unmodifiableMap(byStatus),
-                orders.countClosedFor(CloseReason.PAYMENT_TIMEOUT), now);
+                orders.countClosedFor(CloseReason.PAYMENT_TIMEOUT), List.copyOf(payments.get()), now);
     }
 
-    /** Orders by status name (every status, in declaration order), closes by timeout, and when they were counted. */
-    public record Counted(Map<String, Long> byStatus, long closedByTimeout, Instant countedAt) {
+    /**
+     * Orders by status name (every status, in declaration order), closes by timeout, payments by the
+     * channels that have any, and when they were counted.
+     */
+    public record Counted(Map<String, Long> byStatus, long closedByTimeout, List<ChannelTally> payments,
+                          Instant countedAt) {
     }
 }

@@ -5,7 +5,6 @@ import dev.orderclock.deadline.DeadlineEngine;
 import dev.orderclock.order.OrderId;
 import dev.orderclock.order.PaymentTimeoutSource;
 import dev.orderclock.payment.ChannelTally;
-import dev.orderclock.payment.PaymentStore;
 import dev.orderclock.server.engine.EngineConfiguration;
 import dev.orderclock.server.identity.Caller;
 import dev.orderclock.server.problem.ProblemException;
@@ -21,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * For operators and the dashboard: counts (from the database, kept a moment by {@link OrderCounts}),
- * close lag since start-up, the engine's memory, the per-second close timeline and the nearest
- * payment deadlines. Nothing here reads more than a handful of rows, whatever the number of orders.
+ * For operators and the dashboard: counts of orders and payments (from the database, kept a moment
+ * by {@link OrderCounts}), close lag since start-up, the engine's memory, the per-second close
+ * timeline and the nearest payment deadlines. Nothing here reads more than a handful of rows, whatever the number of orders.
  */
 @RestController
 class StatsController {
@@ -35,12 +34,10 @@ class StatsController {
     private final CloseTimeline timeline;
     private final DeadlineEngine engine;
     private final PaymentTimeoutSource timeouts;
-    private final PaymentStore payments;
     private final String mode;
 
     StatsController(OrderCounts counts, CloseRecorder closes, CloseTimeline timeline, DeadlineEngine engine,
-                    PaymentTimeoutSource timeouts, PaymentStore payments, Environment environment) {
-        this.payments = payments;
+                    PaymentTimeoutSource timeouts, Environment environment) {
         this.counts = counts;
         this.closes = closes;
         this.timeline = timeline;
@@ -53,17 +50,17 @@ class StatsController {
     StatsView stats(Caller.Operator operator) {
         OrderCounts.Counted counted = counts.current();
         return new StatsView(counted.byStatus(), counted.closedByTimeout(), closes.lag(),
-                new StatsView.EngineView(mode, engine.inMemory(), engine.horizon().toSeconds()), payments(),
-                ApiTime.of(counted.countedAt()));
+                new StatsView.EngineView(mode, engine.inMemory(), engine.horizon().toSeconds()),
+                payments(counted.payments()), ApiTime.of(counted.countedAt()));
     }
 
     /** Every channel the API knows, with zeros until its first attempt. */
-    private Map<String, StatsView.PaymentsView> payments() {
+    private static Map<String, StatsView.PaymentsView> payments(List<ChannelTally> tallies) {
         Map<String, StatsView.PaymentsView> byChannel = new LinkedHashMap<>();
         for (String channel : new String[] {"alipay", "wechat"}) {
             byChannel.put(channel, new StatsView.PaymentsView(0, 0, 0, 0, 0, 0));
         }
-        for (ChannelTally tally : payments.tallyByChannel()) {
+        for (ChannelTally tally : tallies) {
             byChannel.put(tally.channel(), StatsView.PaymentsView.of(tally));
         }
         return byChannel;

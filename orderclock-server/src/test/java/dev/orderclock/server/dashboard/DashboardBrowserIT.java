@@ -102,6 +102,10 @@ class DashboardBrowserIT {
         // then it shows PAID, and the chart and the event list have something to show
         await().atMost(Duration.ofSeconds(20)).until(() -> "PAID".equals(rows().get(toPay).status()));
         await().atMost(Duration.ofSeconds(10)).until(() -> text("count-PAID").equals("1"));
+        // the payment counted by channel: Alipay took it and the order kept it
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(
+                By.cssSelector("#payments tr[data-channel='alipay'] td")).stream().map(WebElement::getText).toList(),
+                cells -> cells.size() == 5 && cells.get(1).equals("1") && cells.get(2).equals("1"));
         assertThat(browser.findElements(By.cssSelector("#events li")).size()).isGreaterThanOrEqualTo(42);
         assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,7 +21,7 @@ class OrderCountsTest {
     private final ManualClock clock = ManualClock.at("2026-11-27T03:00:00Z");
     private final AtomicInteger counts = new AtomicInteger();
     private final Map<OrderStatus, Long> byStatus = new EnumMap<>(Map.of(OrderStatus.PENDING_PAYMENT, 7L));
-    private final OrderCounts orderCounts = new OrderCounts(countingStore(), clock);
+    private final OrderCounts orderCounts = new OrderCounts(countingStore(), List::of, clock);
 
     @Test
     void pollsWithinASecondShareOneCountOfTheDatabase() {

@@ -92,7 +92,7 @@ public final class ServerProcess implements AutoCloseable {
     private void awaitHealthy() throws IOException {
         Api api = api();
         try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100))
                     .ignoreExceptions()
                     .failFast("the server exited", () -> !process.isAlive())
                     .until(() -> api.get("/actuator/health").send(), (Reply reply) -> reply.status() == 200);
