@@ -56,10 +56,11 @@ final class OrderCreation {
                 amount.setScale(2, RoundingMode.UNNECESSARY), request.currency(), lines, createdAt,
                 Timestamps.millis(request.payDeadline()), null, null, null, null, null);
         insert(connection, order);
-        // Last, so the hot product rows stay locked for as short a time as possible.
-        reserve(connection, request.items());
         outbox.write(connection, List.of(new OrderEvent(UUID.randomUUID(), EventType.ORDER_CREATED, order.id(),
                 createdAt, order)));
+        // Last, so the hot product rows stay locked only for the reservation and the commit: every
+        // order and every firing batch queues for them.
+        reserve(connection, request.items());
         return order;
     }
 

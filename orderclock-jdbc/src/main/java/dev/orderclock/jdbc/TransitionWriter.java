@@ -21,8 +21,8 @@ import java.util.UUID;
 /**
  * The one code path of every state change, for one order or five hundred: a conditional update of
  * all of them that returns the rows it changed, then, for exactly those rows and in the same
- * transaction, their stock effect and one event each. Four statements whatever the batch size:
- * update, lines, stock (a batch, one row per SKU), events (a batch).
+ * transaction, one event each and their stock effect. Four statements whatever the batch size:
+ * update, lines, events (a batch), stock (a batch, one row per SKU).
  */
 final class TransitionWriter {
 
@@ -58,7 +58,6 @@ final class TransitionWriter {
             throw new IllegalStateException(transition + " of " + sorted.length + " ids changed " + changed.size() + " rows");
         }
         List<Order> orders = rows.withLines(connection, changed);
-        applyStockEffect(connection, transition.stockEffect(), orders);
         List<OrderEvent> events = new ArrayList<>(orders.size());
         for (Order order : orders) {
             events.add(new OrderEvent(UUID.randomUUID(), transition.event(), order.id(), at, order));
@@ -66,6 +65,9 @@ final class TransitionWriter {
         if (!events.isEmpty()) {
             outbox.write(connection, events);
         }
+        // Last, as in OrderCreation: the product rows every order and batch shares stay locked only
+        // for the stock update and the commit.
+        applyStockEffect(connection, transition.stockEffect(), orders);
         return orders;
     }
 
