@@ -70,7 +70,8 @@ public final class TargetOptions {
     /** The server to measure: attached to {@code --url}, or the jar started on {@code --data-dir} or a fresh one. */
     Target open() throws IOException, InterruptedException {
         if (!"embedded".equals(mode)) {
-            throw new IllegalArgumentException("--mode " + mode + ": the server has no cluster profile yet; only embedded runs");
+            throw new IllegalArgumentException("--mode " + mode
+                    + ": the bench does not start a cluster yet (the README starts one by hand); only embedded runs");
         }
         if (url != null) {
             return attach();
