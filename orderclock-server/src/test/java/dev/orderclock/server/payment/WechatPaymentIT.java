@@ -212,17 +212,24 @@ class WechatPaymentIT {
 
     @Test
     void statsCountPaymentsAndRefundsByChannel() {
-        JsonNode before = api.get("/api/stats").asOperator().send().json().path("payments");
+        JsonNode before = statsCountedSince(Instant.now()).path("payments");
         String id = shop.pendingOrder(user, sku, 1).path("id").asText();
         String tradeNo = pay(id, "wechat").text("tradeNo");
         api.post("/sim/trades/" + tradeNo + "/pay").send();
         await().atMost(Duration.ofSeconds(10)).until(() -> status(id), "PAID"::equals);
 
-        JsonNode after = api.get("/api/stats").asOperator().send().json().path("payments");
+        JsonNode after = statsCountedSince(Instant.now()).path("payments");
 
         assertThat(after.path("wechat").path("paid").asLong()).isEqualTo(before.path("wechat").path("paid").asLong() + 1);
         assertThat(after.path("wechat").path("kept").asLong()).isEqualTo(before.path("wechat").path("kept").asLong() + 1);
         assertThat(after.path("alipay").has("refunded")).isTrue();
+    }
+
+    /** The stats once counted at or after {@code since}: counts are a snapshot kept up to a few seconds. */
+    private JsonNode statsCountedSince(Instant since) {
+        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> api.get("/api/stats").asOperator().send().json(),
+                        stats -> !Instant.parse(stats.path("countedAt").asText()).isBefore(since));
     }
 
     private Reply pay(String id, String channel) {
