@@ -128,6 +128,10 @@ class SwitchingChannelsRaceIT {
         buyers.shutdown();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                 .until(() -> count(sku, "o.status = 'PENDING_PAYMENT'") == 0 && count(sku, "a.refund_status = 'REFUND_PENDING'") == 0);
+        // Money taken after a close whose every notification was lost is found by reconciliation's
+        // last look at the closed attempt (reconcile-age after the close): wait for it, with a bound.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> paidAtTheChannelButNotRecorded(api, sku) == 0 && count(sku, "a.refund_status = 'REFUND_PENDING'") == 0);
         // then
         Map<String, String> statusOf = statuses(sku);
         Map<String, List<Attempt>> attemptsOf = attempts(sku);
@@ -213,6 +217,17 @@ class SwitchingChannelsRaceIT {
         query("SELECT o.id, o.status FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE l.sku = ?",
                 sku, row -> statuses.put(OrderId.format(row.getLong(1)), row.getString(2)));
         return statuses;
+    }
+
+    /** Attempts the channel's own ledger shows paid while the order's attempt does not say so. */
+    private long paidAtTheChannelButNotRecorded(Api api, String sku) {
+        return attempts(sku).values().stream().flatMap(List::stream)
+                .filter(attempt -> !attempt.status().equals("PAID"))
+                .filter(attempt -> {
+                    JsonNode atChannel = api.get("/sim/trades/" + attempt.tradeNo()).send().json();
+                    return !atChannel.path("paidAt").isMissingNode() && !atChannel.path("paidAt").isNull();
+                })
+                .count();
     }
 
     private Map<String, List<Attempt>> attempts(String sku) {
