@@ -15,15 +15,16 @@ import java.util.function.BooleanSupplier;
  * small indexed query per interval); after a crash, a lost message or a failed firing, it is what
  * closes the rest. At start-up it closes the whole backlog with no grace.
  *
- * <p>While firing threads have batches waiting, what is overdue is mostly in those batches: a sweep
- * then would claim the same rows, lock them against the batches and double the work in the database
- * exactly when it is busiest. So while firing is backlogged the sweeper claims at most one batch per
- * grace period — enough to keep catching lost deadlines — and sweeps fully again once firing keeps up.
+ * <p>While firing threads have batches waiting, what is overdue is mostly in those batches: sweeping
+ * the whole backlog then would claim the same rows, lock them against the batches and double the
+ * work in the database exactly when it is busiest. So while firing is backlogged a round claims one
+ * batch — the oldest overdue, which is where a lost deadline is, so the bound of a lost deadline
+ * (grace plus a sweep interval) holds while the backlog is small — and sweeps fully again once
+ * firing keeps up.
  */
 final class Sweeper {
 
     private static final Logger log = LoggerFactory.getLogger(Sweeper.class);
-    private static final long NEVER = Long.MIN_VALUE;
 
     private final InstantSource clock;
     private final Ticker ticker;
@@ -31,7 +32,6 @@ final class Sweeper {
     private final Duration grace;
     private final int batchSize;
     private final BooleanSupplier firingBacklogged;
-    private long lastSweptAt = NEVER;
 
     Sweeper(InstantSource clock, Ticker ticker, EngineListener listener, Duration grace, int batchSize,
             BooleanSupplier firingBacklogged) {
@@ -45,15 +45,10 @@ final class Sweeper {
 
     /**
      * Claims what is overdue by more than the grace period; returns how many it fired. While firing
-     * is backlogged: nothing if it swept less than a grace period ago, else one batch per source.
+     * is backlogged, one batch per source.
      */
     int sweep(List<SourceTrack> tracks) {
         boolean backlogged = firingBacklogged.getAsBoolean();
-        long now = clock.millis();
-        if (backlogged && lastSweptAt != NEVER && now - lastSweptAt < grace.toMillis()) {
-            return 0;
-        }
-        lastSweptAt = now;
         int total = 0;
         for (SourceTrack track : tracks) {
             int fired = sweep(track, clock.instant().minus(grace), backlogged ? 1 : Integer.MAX_VALUE);

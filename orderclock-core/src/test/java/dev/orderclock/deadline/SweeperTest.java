@@ -123,9 +123,9 @@ class SweeperTest {
     }
 
     @Test
-    void whileFiringIsBackloggedItClaimsOneBatchPerGracePeriodThenSweepsFullyWhenFiringKeepsUp() {
-        // given 350 deadlines overdue by more than the grace, and firing threads with batches waiting
-        for (long id = 1; id <= 350; id++) {
+    void whileFiringIsBackloggedEachRoundClaimsOneBatchThenItSweepsFullyWhenFiringKeepsUp() {
+        // given 550 deadlines overdue by more than the grace, and firing threads with batches waiting
+        for (long id = 1; id <= 550; id++) {
             source.add(id, t0 - 60_000 + id);
         }
         AtomicBoolean backlogged = new AtomicBoolean(true);
@@ -133,19 +133,20 @@ class SweeperTest {
         Sweeper sweeper = new Sweeper(clock, ticker, EngineListener.NONE, GRACE, 100, backlogged::get);
         List<SourceTrack> tracks = List.of(new SourceTrack(source, new TimingWheel(10, t0, new Capacity(1_000))));
 
-        // when it is asked every second for a grace period and a bit
+        // when it is asked every second, three times
         List<Integer> fired = new ArrayList<>();
-        for (int second = 0; second <= 5; second++) {
+        for (int second = 0; second < 3; second++) {
             fired.add(sweeper.sweep(tracks));
             clock.advance(Duration.ofSeconds(1));
         }
 
-        // then it claimed one batch at the first round and one once the grace period had passed
-        assertThat(fired).containsExactly(100, 0, 0, 0, 0, 100);
+        // then each round claimed one batch, the oldest overdue first
+        assertThat(fired).containsExactly(100, 100, 100);
+        assertThat(source.sweptIds()).startsWith(1L, 2L, 3L);
 
         // when firing keeps up again, the next round sweeps everything overdue
         backlogged.set(false);
-        assertThat(sweeper.sweep(tracks)).isEqualTo(150);
-        assertThat(source.sweepCalls()).extracting(call -> call.fired().size()).containsExactly(100, 100, 100, 50);
+        assertThat(sweeper.sweep(tracks)).isEqualTo(250);
+        assertThat(source.sweepCalls()).extracting(call -> call.fired().size()).containsExactly(100, 100, 100, 100, 100, 50);
     }
 }
