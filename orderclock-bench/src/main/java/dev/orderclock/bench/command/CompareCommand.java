@@ -55,15 +55,7 @@ public final class CompareCommand implements Callable<Integer> {
     int concurrency;
 
     @ArgGroup(exclusive = true)
-    Due due = new Due();
-
-    static final class Due {
-        @Option(names = "--timeout", converter = DurationConverter.class, description = "every order's pay timeout (default 5s)")
-        Duration timeout;
-
-        @Option(names = "--spread", converter = DurationConverter.class, description = "timeouts uniform from 1 s to this")
-        Duration spread;
-    }
+    DueOptions due = new DueOptions();
 
     @Option(names = "--paid", defaultValue = "0.1", description = "share of orders paid shortly before their deadline (default: ${DEFAULT-VALUE})")
     double paid;
@@ -160,16 +152,8 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private Workload workload() {
-        TimeoutPlan timeouts;
-        String described;
-        if (due.spread != null) {
-            timeouts = TimeoutPlan.spread(due.spread);
-            described = "uniform 1.." + due.spread.toSeconds() + " s";
-        } else {
-            Duration timeout = due.timeout != null ? due.timeout : Duration.ofSeconds(5);
-            timeouts = TimeoutPlan.fixed(timeout);
-            described = "fixed " + Math.max(1, timeout.toSeconds()) + " s";
-        }
+        TimeoutPlan timeouts = due.plan();
+        String described = due.description();
         return new Workload(orders, concurrency, rate, timeouts, described, paid, payLead, grace, drain, products);
     }
 
@@ -178,11 +162,11 @@ public final class CompareCommand implements Callable<Integer> {
      * timeout) when the workload's are equal, equal (half the spread) when they are mixed.
      */
     private Workload otherDeadlines(Workload workload) {
-        if (due.spread != null) {
+        if (due.isSpread()) {
             Duration half = Duration.ofSeconds(Math.max(1, due.spread.toSeconds() / 2));
             return workload.withTimeouts(TimeoutPlan.fixed(half), "fixed " + half.toSeconds() + " s");
         }
-        Duration timeout = due.timeout != null ? due.timeout : Duration.ofSeconds(5);
+        Duration timeout = due.fixedTimeout();
         Duration twice = Duration.ofSeconds(Math.max(2, timeout.toSeconds() * 2));
         return workload.withTimeouts(TimeoutPlan.spread(twice), "uniform 1.." + twice.toSeconds() + " s");
     }

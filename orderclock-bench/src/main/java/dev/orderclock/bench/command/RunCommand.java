@@ -34,15 +34,7 @@ public final class RunCommand implements Callable<Integer> {
     int concurrency;
 
     @ArgGroup(exclusive = true)
-    Due due = new Due();
-
-    static final class Due {
-        @Option(names = "--timeout", converter = DurationConverter.class, description = "every order's pay timeout (default 5s)")
-        Duration timeout;
-
-        @Option(names = "--spread", converter = DurationConverter.class, description = "timeouts uniform from 1 s to this")
-        Duration spread;
-    }
+    DueOptions due = new DueOptions();
 
     @Option(names = "--paid", defaultValue = "0", description = "share of orders paid shortly before their deadline")
     double paid;
@@ -70,16 +62,8 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TimeoutPlan timeouts;
-        String described;
-        if (due.spread != null) {
-            timeouts = TimeoutPlan.spread(due.spread);
-            described = "uniform 1.." + due.spread.toSeconds() + " s";
-        } else {
-            Duration timeout = due.timeout != null ? due.timeout : Duration.ofSeconds(5);
-            timeouts = TimeoutPlan.fixed(timeout);
-            described = "fixed " + Math.max(1, timeout.toSeconds()) + " s";
-        }
+        TimeoutPlan timeouts = due.plan();
+        String described = due.description();
         CloseRun.Plan plan = new CloseRun.Plan(new OrderLoad.Settings(orders, rate, concurrency, timeouts, users),
                 described, paid, payLead, grace, drain, products, profile);
         try (Target server = target.open()) {
