@@ -1,5 +1,6 @@
 package dev.orderclock.jdbc;
 
+import dev.orderclock.order.EventIds;
 import dev.orderclock.order.EventType;
 import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderEvent;
@@ -21,7 +22,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * {@link PaymentStore} over JDBC, beside a {@link JdbcOrderStore} whose transition path it shares: a
@@ -227,7 +227,7 @@ public final class JdbcPaymentStore implements PaymentStore {
             OrderEvent.Refund refund = new OrderEvent.Refund(PaymentAttempt.RefundStatus.REFUNDED.name(),
                     attempt.refund().amount(), tradeNo);
             orders.outbox().write(connection, List.of(
-                    new OrderEvent(UUID.randomUUID(), EventType.ORDER_REFUNDED, order.id(), occurred, order, refund)));
+                    new OrderEvent(EventIds.next(occurred), EventType.ORDER_REFUNDED, order.id(), occurred, order, refund)));
             return Optional.of(order);
         });
     }

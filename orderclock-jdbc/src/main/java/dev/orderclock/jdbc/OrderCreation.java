@@ -1,6 +1,7 @@
 package dev.orderclock.jdbc;
 
 import dev.orderclock.order.DuplicateOrderIdException;
+import dev.orderclock.order.EventIds;
 import dev.orderclock.order.EventType;
 import dev.orderclock.order.NewOrder;
 import dev.orderclock.order.Order;
@@ -22,7 +23,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Stores a new order in the caller's transaction: prices its lines, inserts it, reserves its stock
@@ -56,7 +56,7 @@ final class OrderCreation {
                 amount.setScale(2, RoundingMode.UNNECESSARY), request.currency(), lines, createdAt,
                 Timestamps.millis(request.payDeadline()), null, null, null, null, null);
         insert(connection, order);
-        outbox.write(connection, List.of(new OrderEvent(UUID.randomUUID(), EventType.ORDER_CREATED, order.id(),
+        outbox.write(connection, List.of(new OrderEvent(EventIds.next(createdAt), EventType.ORDER_CREATED, order.id(),
                 createdAt, order)));
         // Last, so the hot product rows stay locked only for the reservation and the commit: every
         // order and every firing batch queues for them.

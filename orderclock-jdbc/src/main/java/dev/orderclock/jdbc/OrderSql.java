@@ -68,8 +68,9 @@ final class OrderSql {
             apply.put(transition, dialect.updateReturning(update(transition, false), ORDER_COLUMNS));
             if (transition.deadline() != OrderTransition.DeadlineColumn.NONE) {
                 applyDue.put(transition, dialect.updateReturning(update(transition, true), ORDER_COLUMNS));
-                deadlines.put(transition, deadlineScan(transition));
-                claim.put(transition, dialect.claimSkippingLocked(claimCandidates(transition)));
+                String status = dialect.dueStatusColumn(transition.deadline());
+                deadlines.put(transition, deadlineScan(transition, status));
+                claim.put(transition, dialect.claimSkippingLocked(claimCandidates(transition, status)));
             }
         }
         lockClaimed = dialect.lockSkippingLocked("orders");
@@ -133,27 +134,28 @@ final class OrderSql {
         return sql.toString();
     }
 
-    private static String deadlineScan(OrderTransition transition) {
+    /** @param status the column of the status in the deadline's index ({@link SqlDialect#dueStatusColumn}) */
+    private static String deadlineScan(OrderTransition transition, String status) {
         String due = deadlineColumn(transition);
         return """
                 SELECT id, %1$s AS due FROM orders
-                 WHERE status = '%2$s' AND (%1$s, id) > (?, ?) AND %1$s <= ?
+                 WHERE %3$s = '%2$s' AND (%1$s, id) > (?, ?) AND %1$s <= ?
                  ORDER BY %1$s, id
-                 LIMIT ?""".formatted(due, transition.from().name());
+                 LIMIT ?""".formatted(due, transition.from().name(), status);
     }
 
-    private static String claimCandidates(OrderTransition transition) {
+    private static String claimCandidates(OrderTransition transition, String status) {
         String due = deadlineColumn(transition);
         // Orders the closing update would leave alone are not claimed: they would fill every batch.
         String closable = closesPending(transition) ? " AND open_trade_no IS NULL" : "";
-        // "status" leads the ORDER BY although it is fixed: H2 then reads the (status, deadline, id)
+        // The status leads the ORDER BY although it is fixed: H2 then reads the (status, deadline, id)
         // index in order and stops at the limit instead of sorting every overdue row (a 50,000-row
         // backlog: 1,000 rows read instead of 50,001). PostgreSQL drops the constant key.
         return """
                 SELECT id FROM orders
-                 WHERE status = '%2$s' AND %1$s < ?%3$s
-                 ORDER BY status, %1$s, id
-                 LIMIT ?""".formatted(due, transition.from().name(), closable);
+                 WHERE %4$s = '%2$s' AND %1$s < ?%3$s
+                 ORDER BY %4$s, %1$s, id
+                 LIMIT ?""".formatted(due, transition.from().name(), closable, status);
     }
 
     /** Closing an unpaid order (timeout, cancel) waits for its open payment attempt to be settled. */

@@ -1,5 +1,7 @@
 package dev.orderclock.jdbc;
 
+import dev.orderclock.order.OrderTransition;
+
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -44,6 +46,13 @@ public enum SqlDialect {
             // back short; the conditional update after it is what makes firing happen once either way.
             return "SELECT id FROM " + table + " WHERE id = ANY(?) FOR UPDATE SKIP LOCKED";
         }
+
+        @Override
+        String dueStatusColumn(OrderTransition.DeadlineColumn deadline) {
+            // H2 has no partial index: the confirm index leads with a column that holds the status
+            // only once a confirm deadline is set (V4), so closing unpaid orders leaves it alone.
+            return deadline == OrderTransition.DeadlineColumn.CONFIRM_DEADLINE ? "confirm_status" : "status";
+        }
     },
 
     POSTGRESQL("postgresql") {
@@ -60,6 +69,11 @@ public enum SqlDialect {
         @Override
         String lockSkippingLocked(String table) {
             return null;
+        }
+
+        @Override
+        String dueStatusColumn(OrderTransition.DeadlineColumn deadline) {
+            return "status";
         }
     };
 
@@ -94,6 +108,13 @@ public enum SqlDialect {
      * holds, and answers those it locked; {@code null} where the claim locked them already.
      */
     abstract String lockSkippingLocked(String table);
+
+    /**
+     * The column that holds an order's status in the index of {@code deadline}: what the horizon scan
+     * and the sweeper's claim filter and sort on, so that they read that index in order. The
+     * conditional update itself always checks {@code status}.
+     */
+    abstract String dueStatusColumn(OrderTransition.DeadlineColumn deadline);
 
     /** A {@code BIGINT} array parameter for {@code = ANY(?)}. */
     Array bigints(Connection connection, long[] values) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.orderclock.jdbc;
 
+import dev.orderclock.order.EventIds;
 import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderEvent;
 import dev.orderclock.order.OrderLine;
@@ -16,7 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * The one code path of every state change, for one order or five hundred: a conditional update of
@@ -60,7 +60,7 @@ final class TransitionWriter {
         List<Order> orders = rows.withLines(connection, changed);
         List<OrderEvent> events = new ArrayList<>(orders.size());
         for (Order order : orders) {
-            events.add(new OrderEvent(UUID.randomUUID(), transition.event(), order.id(), at, order));
+            events.add(new OrderEvent(EventIds.next(at), transition.event(), order.id(), at, order));
         }
         if (!events.isEmpty()) {
             outbox.write(connection, events);

@@ -23,7 +23,7 @@ class H2FileModeIT {
         String url = "jdbc:h2:file:" + data.resolve("orderclock").toAbsolutePath();
         Order placed;
         try (HikariDataSource first = pool(url)) {
-            assertThat(JdbcSchema.migrate(first)).as("V1, V2 and V3").isEqualTo(3);
+            assertThat(JdbcSchema.migrate(first)).as("V1 to V4").isEqualTo(4);
             new JdbcProductStore(first).create("TEA-1", "Green tea", new BigDecimal("9.99"), 10);
             placed = new JdbcOrderStore(first, new PlainEventFormat())
                     .create(anOrder().of("TEA-1", 2).pendingUntil(Instant.parse("2026-11-24T19:50:00.123Z")).build());
