@@ -93,7 +93,7 @@ public final class BurstCommand implements Callable<Integer> {
         }
         OrderLoad.Result result = null;
         for (int half = 0; half < 2; half++) {
-            OrderLoad load = new OrderLoad(server.api(), catalogue, clock);
+            OrderLoad load = new OrderLoad(server.nodes(), catalogue, clock);
             try (Progress progress = Progress.of("warm-up", () -> load.done() + "/" + warmup / 2)) {
                 result = load.run(new OrderLoad.Settings(warmup / 2, 0, concurrency,
                         TimeoutPlan.fixed(Duration.ofMinutes(30)), 1000), order -> { });
