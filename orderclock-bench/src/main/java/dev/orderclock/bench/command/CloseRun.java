@@ -133,6 +133,13 @@ final class CloseRun {
         return report;
     }
 
+    /** 0 when no close was missed and, where the database tells (cluster mode), no order was closed twice. */
+    static int exitCode(Report report) {
+        boolean missedNone = report.section("close").get("missedCloses") instanceof Long missed && missed == 0;
+        boolean closedTwice = report.section("database").get("ordersClosedTwice") instanceof Long twice && twice > 0;
+        return missedNone && !closedTwice ? 0 : 1;
+    }
+
     private Payments payments(Plan plan, Catalogue catalogue, Report report) throws IOException, InterruptedException {
         if (plan.paidShare() <= 0) {
             return null;
