@@ -24,7 +24,7 @@ class CompareCommandIT {
     private static final Path JAR = Path.of(System.getProperty("orderclock.jar",
             "../orderclock-server/target/orderclock-server.jar"));
 
-    private static final String SYSTEMS = "orderclock,scan-1s,rabbitmq-ttl,rabbitmq-ttl-other,db-scheduler,"
+    private static final String SYSTEMS = "orderclock,orderclock-cluster,scan-1s,rabbitmq-ttl,rabbitmq-ttl-other,db-scheduler,"
             + "db-scheduler-lock-and-fetch,quartz,redisson,hashed-wheel";
 
     @Test
@@ -65,7 +65,7 @@ class CompareCommandIT {
                 assertThat(system.get("tableScans").asLong()).as(name + " PostgreSQL scans").isPositive();
             }
         }
-        assertThat(names).hasSize(9);
+        assertThat(names).hasSize(10);
         assertThat(exit).isZero();
     }
 }

@@ -23,7 +23,8 @@ import java.util.concurrent.Callable;
  * creation ends (estimated from a warm-up), so creating and closing do not share the CPU.
  */
 @Command(name = "burst", mixinStandardHelpOptions = true,
-        description = "Closes per second when a large batch of orders falls due within the same second.")
+        description = {"Closes per second when a large batch of orders falls due within the same second.",
+                "--mode cluster --nodes N: the same on N cluster nodes (see run --help)."})
 public final class BurstCommand implements Callable<Integer> {
 
     @Mixin
@@ -82,7 +83,7 @@ public final class BurstCommand implements Callable<Integer> {
                 report.note("creation ran into the target second: closes shared the CPU with creation; raise --due-in");
             }
             output.print(report);
-            return (Long) report.section("close").get("missedCloses") == 0 ? 0 : 1;
+            return CloseRun.exitCode(report);
         }
     }
 
@@ -93,7 +94,7 @@ public final class BurstCommand implements Callable<Integer> {
         }
         OrderLoad.Result result = null;
         for (int half = 0; half < 2; half++) {
-            OrderLoad load = new OrderLoad(server.api(), catalogue, clock);
+            OrderLoad load = new OrderLoad(server.nodes(), catalogue, clock);
             try (Progress progress = Progress.of("warm-up", () -> load.done() + "/" + warmup / 2)) {
                 result = load.run(new OrderLoad.Settings(warmup / 2, 0, concurrency,
                         TimeoutPlan.fixed(Duration.ofMinutes(30)), 1000), order -> { });

@@ -1,6 +1,8 @@
 package dev.orderclock.bench.command;
 
+import dev.orderclock.bench.cluster.ClusterActivity;
 import dev.orderclock.bench.measurement.CloseReadback;
+import dev.orderclock.bench.measurement.PendingProbe;
 import dev.orderclock.bench.measurement.Progress;
 import dev.orderclock.bench.measurement.ServerProfile;
 import dev.orderclock.bench.measurement.StatementCounter;
@@ -20,7 +22,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,21 +69,33 @@ final class CloseRun {
         }
         Payments payments = payments(plan, catalogue, report);
         long closedBefore = ServerFigures.closedByTimeout(api);
-        Optional<StatementCounter> counter = statementCounter(report);
+        Optional<ClusterActivity> activity = clusterActivity();
+        Optional<StatementCounter> counter = activity.isPresent() ? Optional.empty() : statementCounter(report);
         StatementCounter.Snapshot before = counter.isPresent() ? counter.get().snapshot() : null;
+        Optional<PendingProbe> probe = activity.isPresent() ? activity.map(ClusterActivity::pendingProbe)
+                : counter.map(PendingProbe.class::cast);
+        if (activity.isPresent()) {
+            activity.get().creationStarts();
+        }
 
-        OrderLoad load = new OrderLoad(api, catalogue, clock);
+        OrderLoad load = new OrderLoad(target.nodes(), catalogue, clock);
         OrderLoad.Result created;
         try (Progress progress = Progress.of("creating", () -> load.done() + "/" + plan.load().orders())) {
             created = load.run(plan.load(), payments == null ? order -> { } : payments::consider);
+        }
+        if (activity.isPresent()) {
+            activity.get().creationEnded();
         }
         Progress.step(String.format("created %,d orders at %,.0f/s (%,d failed)", created.created().size(),
                 created.perSecond(), created.failed()));
         Instant lastDeadline = created.created().stream().map(CreatedOrder::payDeadline).max(Instant::compareTo)
                 .orElse(clock.instant());
         ServerProfile profile = plan.profile() ? startProfile(report) : null;
-        awaitCloses(api, counter, created.created().size(), closedBefore, payments, lastDeadline,
+        awaitCloses(api, probe, created.created().size(), closedBefore, payments, lastDeadline,
                 plan.grace().plus(plan.drain()));
+        if (activity.isPresent()) {
+            activity.get().closesEnded();
+        }
         if (profile != null) {
             Map<String, Object> section = report.section("profile of the close phase");
             section.putAll(profile.stop(15));
@@ -107,11 +123,32 @@ final class CloseRun {
 
         describe(report, plan, created, lastDeadline);
         close(report, outcome, payments, accepted);
+        if (activity.isPresent()) {
+            List<String> notes = new ArrayList<>();
+            activity.get().report(report.section("database"), report.section("broker"), notes,
+                    created.created().size(), outcome.closedByTimeout());
+            notes.forEach(report::note);
+            activity.get().close();
+        }
         return report;
+    }
+
+    /** 0 when no close was missed and, where the database tells (cluster mode), no order was closed twice. */
+    static int exitCode(Report report) {
+        boolean missedNone = report.section("close").get("missedCloses") instanceof Long missed && missed == 0;
+        boolean closedTwice = report.section("database").get("ordersClosedTwice") instanceof Long twice && twice > 0;
+        return missedNone && !closedTwice ? 0 : 1;
     }
 
     private Payments payments(Plan plan, Catalogue catalogue, Report report) throws IOException, InterruptedException {
         if (plan.paidShare() <= 0) {
+            return null;
+        }
+        if (target.nodes().size() > 1) {
+            // Each node's built-in channel simulator keeps its trades in memory: a node closing an order
+            // paid through another node's simulator would ask its own, which never saw the trade.
+            report.note("payments not measured: with several nodes each has its own in-memory channel simulator; "
+                    + "run --paid with --nodes 1");
             return null;
         }
         Optional<String> unsupported = Payments.unsupportedReason(target.api(), catalogue);
@@ -133,6 +170,14 @@ final class CloseRun {
         return ServerProfile.start(target.pid().getAsLong(), file);
     }
 
+    /** PostgreSQL's and RabbitMQ's counters, when the target is a cluster the bench started. */
+    private Optional<ClusterActivity> clusterActivity() throws SQLException {
+        if (target.cluster().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClusterActivity(target.cluster().get(), target.nodes()));
+    }
+
     private Optional<StatementCounter> statementCounter(Report report) {
         if (target.database().isEmpty()) {
             report.note("database statements not counted: pass --data-dir of the server (started with "
@@ -152,7 +197,7 @@ final class CloseRun {
      * deadline plus {@code wait}; any order still pending then is a missed close. With the
      * database at hand it asks it (a marked query, not counted); otherwise it polls {@code /api/stats}.
      */
-    private void awaitCloses(OrderApi api, Optional<StatementCounter> counter, long created, long closedBefore,
+    private void awaitCloses(OrderApi api, Optional<PendingProbe> probe, long created, long closedBefore,
                              Payments payments, Instant lastDeadline, Duration wait)
             throws IOException, InterruptedException, SQLException {
         Instant giveUp = lastDeadline.plus(wait);
@@ -162,8 +207,8 @@ final class CloseRun {
             TimeUnit.MILLISECONDS.sleep(Math.max(0, untilLast));
             while (clock.instant().isBefore(giveUp)) {
                 boolean open;
-                if (counter.isPresent()) {
-                    open = counter.get().anyPendingDueBy(lastDeadline);
+                if (probe.isPresent()) {
+                    open = probe.get().anyPendingDueBy(lastDeadline);
                 } else {
                     long closed = ServerFigures.closedByTimeout(api);
                     long paid = payments == null ? 0 : payments.accepted().size();

@@ -39,6 +39,11 @@ import java.util.concurrent.ThreadLocalRandom;
                         + "system (orderclock) missed no close; a peer too slow to close everything is reported, not an error."})
 public final class CompareCommand implements Callable<Integer> {
 
+    /** The {@code --peers} keys of orderclock's own rows. */
+    static final String EMBEDDED = "orderclock";
+    static final String CLUSTER = "orderclock-cluster";
+    private static final String CLUSTER_ROW = "orderclock (cluster, 1 node)";
+
     @Mixin
     TargetOptions target;
 
@@ -76,22 +81,9 @@ public final class CompareCommand implements Callable<Integer> {
     int products;
 
     @Option(names = "--peers", split = ",", description = "systems to run, in order (default: orderclock and every peer: "
-            + "orderclock, scan-1s, scan-60s, rabbitmq-ttl, rabbitmq-ttl-other, db-scheduler, db-scheduler-lock-and-fetch, "
+            + "orderclock, orderclock-cluster (one node in cluster mode on --postgres and --rabbitmq), scan-1s, scan-60s, rabbitmq-ttl, rabbitmq-ttl-other, db-scheduler, db-scheduler-lock-and-fetch, "
             + "quartz, redisson, hashed-wheel)")
     List<String> peers;
-
-    @Option(names = "--postgres", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test",
-            description = "PostgreSQL of the peers (default: ${DEFAULT-VALUE}); each peer gets its own schema, dropped after")
-    String postgresUrl;
-
-    @Option(names = "--postgres-user", defaultValue = "postgres", description = "(default: ${DEFAULT-VALUE})")
-    String postgresUser;
-
-    @Option(names = "--postgres-password", defaultValue = "", description = "(default: empty)")
-    String postgresPassword;
-
-    @Option(names = "--rabbitmq", defaultValue = "amqp://guest:guest@127.0.0.1:5672/%2F", description = "(default: ${DEFAULT-VALUE})")
-    URI rabbit;
 
     @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379", description = "(default: ${DEFAULT-VALUE})")
     URI redis;
@@ -103,20 +95,22 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Workload workload = workload();
         List<String> systems = peers == null || peers.isEmpty() ? allSystems() : peers;
-        systems.stream().filter(s -> !s.equals("orderclock")).forEach(Peers::named);
+        systems.stream().filter(s -> !s.equals(EMBEDDED) && !s.equals(CLUSTER)).forEach(Peers::named);
         CompareTable table = new CompareTable(describe(workload, systems));
         String runPrefix = "ocbench_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
-        PeerRun peerRun = new PeerRun(new PeerContext.Services(postgresUrl, postgresUser, postgresPassword, rabbit, redis),
+        PeerRun peerRun = new PeerRun(new PeerContext.Services(target.services.postgresUrl,
+                target.services.postgresUser, target.services.postgresPassword, target.services.rabbit, redis),
                 runPrefix, InstantSource.system(), keepSchemas);
         for (String system : systems) {
             Progress.step("== " + system);
-            if (system.equals("orderclock")) {
+            if (system.equals(EMBEDDED) || system.equals(CLUSTER)) {
+                boolean cluster = system.equals(CLUSTER);
                 try {
-                    table.add(orderclock(workload, table));
+                    table.add(orderclock(workload, table, cluster));
                 } catch (Exception e) {
-                    Progress.step("orderclock failed: " + e);
-                    table.add(Figures.failed("orderclock (embedded)", "its server jar " + target.jar,
-                            workload.timeoutsDescription(), e.toString()));
+                    Progress.step(system + " failed: " + e);
+                    table.add(Figures.failed(cluster ? CLUSTER_ROW : "orderclock (embedded)",
+                            "its server jar " + target.jar, workload.timeoutsDescription(), e.toString()));
                 }
                 continue;
             }
@@ -146,7 +140,8 @@ public final class CompareCommand implements Callable<Integer> {
 
     private static List<String> allSystems() {
         List<String> all = new ArrayList<>();
-        all.add("orderclock");
+        all.add(EMBEDDED);
+        all.add(CLUSTER);
         all.addAll(Peers.keys());
         return all;
     }
@@ -171,20 +166,29 @@ public final class CompareCommand implements Callable<Integer> {
         return workload.withTimeouts(TimeoutPlan.spread(twice), "uniform 1.." + twice.toSeconds() + " s");
     }
 
-    /** orderclock through the same path as {@code run}: its real jar, HTTP, its own database's statistics. */
-    private Figures orderclock(Workload workload, CompareTable table) throws Exception {
+    /**
+     * orderclock through the same path as {@code run}: its real jar, HTTP, its own database's
+     * statistics; embedded, or one node in cluster mode on the peers' PostgreSQL and RabbitMQ.
+     */
+    private Figures orderclock(Workload workload, CompareTable table, boolean cluster) throws Exception {
         CloseRun.Plan plan = new CloseRun.Plan(new OrderLoad.Settings(workload.orders(), workload.ratePerSecond(),
                 workload.concurrency(), workload.timeouts(), 1000), workload.timeoutsDescription(), workload.paidShare(),
                 workload.payLead(), workload.grace(), workload.drain(), workload.products(), false);
-        try (Target server = target.open()) {
-            Report report = new CloseRun(server, InstantSource.system()).execute("compare: orderclock", plan,
+        String row = cluster ? CLUSTER : EMBEDDED;
+        try (Target server = cluster ? target.openCluster(1) : target.open()) {
+            Report report = new CloseRun(server, InstantSource.system()).execute("compare: " + row, plan,
                     CloseRun.catalogue(server.api(), workload.products(), workload.orders()));
             if (report.section("close").get("paymentsRefusedOrFailed") instanceof Long refused && refused > 0) {
-                table.note("orderclock: " + refused + " payments were refused or failed (too late for the deadline, "
+                table.note(row + ": " + refused + " payments were refused or failed (too late for the deadline, "
                         + "or the API did not answer in time), so fewer orders were paid than the share asked");
             }
             if (report.asMap().get("notes") instanceof List<?> notes) {
-                notes.forEach(note -> table.note("orderclock: " + note));
+                notes.forEach(note -> table.note(row + ": " + note));
+            }
+            if (cluster) {
+                return OrderclockFigures.from(report, CLUSTER_ROW, "its server jar, " + server.description()
+                        + ", RabbitMQ delay tiers, engine defaults; orders created through POST /api/orders, paid "
+                        + "through its simulated channel", workload.timeoutsDescription());
             }
             return OrderclockFigures.from(report, server.description(), workload.timeoutsDescription());
         }
@@ -229,6 +233,15 @@ public final class CompareCommand implements Callable<Integer> {
         table.note("every close, for every peer, is the same conditional update (still PENDING_PAYMENT and due), which "
                 + "returns the stock in the same transaction; so a paid order can only be closed by a bug in the harness, "
                 + "and a timer that fires early closes nothing and its order shows as missed.");
+        if (systems.contains(CLUSTER)) {
+            table.note("orderclock (cluster, 1 node) is the same jar with --spring.profiles.active=cluster on a fresh "
+                    + "PostgreSQL database and RabbitMQ queue prefix of its own (dropped after): deadlines go through the "
+                    + "RabbitMQ delay tiers, so it runs on the same services as the peers. Its commits are PostgreSQL's "
+                    + "transactions in that database (pg_stat_database: creation, payments, closes, outbox relay, sweeper); "
+                    + "statements only when pg_stat_statements is preloaded; pg scans and rows written as for the peers; "
+                    + "closed twice counts orders with more than one order.closed event. Broker messages per order are in "
+                    + "`run --mode cluster`'s report, not in this table.");
+        }
         if (systems.contains("rabbitmq-ttl-other")) {
             table.note("the second RabbitMQ row runs the other kind of deadlines (mixed when the workload's are equal): "
                     + "RabbitMQ expires a message only at the head of its queue, so mixed TTLs in one queue are closed late "

@@ -52,6 +52,7 @@ public final class IdleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        target.requireEmbedded("idle");
         InstantSource clock = InstantSource.system();
         Report report = new Report("idle --mode " + target.mode);
         try (Target server = target.open()) {

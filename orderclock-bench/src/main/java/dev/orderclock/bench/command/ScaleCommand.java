@@ -56,6 +56,7 @@ public final class ScaleCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        target.requireEmbedded("scale");
         if (target.url != null) {
             throw new IllegalArgumentException("scale starts its own servers; --url does not apply");
         }

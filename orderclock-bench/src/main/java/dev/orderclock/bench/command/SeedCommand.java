@@ -34,6 +34,7 @@ public final class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        target.requireEmbedded("seed");
         if (target.dataDir == null) {
             throw new IllegalArgumentException("seed needs --data-dir");
         }

@@ -8,6 +8,7 @@ import dev.orderclock.bench.workload.OrderApi;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -20,6 +21,10 @@ final class ServerFigures {
     /** Live heap after a full GC and RSS when the pid is known; otherwise the heap gauge from Prometheus, before GC. */
     static void memory(Report report, Map<String, Object> server, Target target)
             throws IOException, InterruptedException {
+        if (target.pids().size() > 1) {
+            perNode(report, server, target.pids());
+            return;
+        }
         if (target.pid().isPresent()) {
             ServerMemory.Reading memory = ServerMemory.read(target.pid().getAsLong());
             server.put("heapUsedAfterFullGcMiB", ServerMemory.mib(memory.heapUsedBytes()));
@@ -36,6 +41,28 @@ final class ServerFigures {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
         server.put("heapUsedBeforeGcMiB", ServerMemory.mib(OptionalLong.of((long) heap)));
         report.note("RSS not measured and heap read without a GC: pass --pid for both");
+    }
+
+    /** Each node's figures under {@code nodeN...} keys, and their sums under the single server's keys. */
+    private static void perNode(Report report, Map<String, Object> server, List<Long> pids) throws InterruptedException {
+        long heap = 0, committed = 0, rss = 0;
+        boolean complete = true;
+        for (int i = 0; i < pids.size(); i++) {
+            ServerMemory.Reading memory = ServerMemory.read(pids.get(i));
+            String node = "node" + (i + 1);
+            server.put(node + "HeapUsedAfterFullGcMiB", ServerMemory.mib(memory.heapUsedBytes()));
+            server.put(node + "HeapCommittedMiB", ServerMemory.mib(memory.heapCommittedBytes()));
+            server.put(node + "RssMiB", ServerMemory.mib(memory.rssBytes()));
+            complete &= memory.heapUsedBytes().isPresent() && memory.rssBytes().isPresent();
+            heap += memory.heapUsedBytes().orElse(0);
+            committed += memory.heapCommittedBytes().orElse(0);
+            rss += memory.rssBytes().orElse(0);
+        }
+        server.put("heapUsedAfterFullGcMiB", ServerMemory.mib(OptionalLong.of(heap)));
+        server.put("heapCommittedMiB", ServerMemory.mib(OptionalLong.of(committed)));
+        server.put("rssMiB", ServerMemory.mib(OptionalLong.of(rss)));
+        report.note("heap and RSS: per node under nodeN..., summed over the " + pids.size() + " nodes under the plain keys"
+                + (complete ? "" : " (a node did not answer: the sums are incomplete)"));
     }
 
     /** The server's own view from {@code GET /api/stats}: deadlines in memory, its close-lag histogram. */

@@ -1,5 +1,6 @@
 package dev.orderclock.bench.command;
 
+import dev.orderclock.bench.cluster.BenchCluster;
 import dev.orderclock.bench.server.ServerDatabase;
 import dev.orderclock.bench.server.ServerProcess;
 import dev.orderclock.bench.workload.OrderApi;
@@ -8,36 +9,59 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 /**
- * The server a command measures: a child process the bench started (and stops), or one already
- * running that the bench only talks to. What can be measured depends on what is known of it: its pid
- * (memory), its data directory (statements).
+ * The server a command measures: a child process the bench started (and stops), one already
+ * running that the bench only talks to, or a cluster of nodes the bench started. What can be
+ * measured depends on what is known of it: its pids (memory), its H2 data directory (statements),
+ * its cluster (PostgreSQL's and RabbitMQ's counters).
  */
 final class Target implements AutoCloseable {
 
-    private final OrderApi api;
+    private final List<OrderApi> nodes;
     private final String description;
     private final ServerProcess process;
     private final ServerDatabase database;
-    private final Long pid;
+    private final List<Long> pids;
+    private final BenchCluster cluster;
     private final Path deleteOnClose;
 
-    Target(OrderApi api, String description, ServerProcess process, ServerDatabase database, Long pid,
-           Path deleteOnClose) {
-        this.api = api;
+    private Target(List<OrderApi> nodes, String description, ServerProcess process, ServerDatabase database,
+                   List<Long> pids, BenchCluster cluster, Path deleteOnClose) {
+        this.nodes = List.copyOf(nodes);
         this.description = description;
         this.process = process;
         this.database = database;
-        this.pid = pid;
+        this.pids = List.copyOf(pids);
+        this.cluster = cluster;
         this.deleteOnClose = deleteOnClose;
     }
 
+    /** One embedded server: started by the bench ({@code process} non-null) or attached to. */
+    Target(OrderApi api, String description, ServerProcess process, ServerDatabase database, Long pid,
+           Path deleteOnClose) {
+        this(List.of(api), description, process, database, pid == null ? List.of() : List.of(pid), null, deleteOnClose);
+    }
+
+    /** Every node of a cluster the bench started, all sharing {@code token}. */
+    static Target cluster(BenchCluster cluster, String token, String description, Path deleteOnClose) {
+        List<OrderApi> apis = cluster.nodes().stream().map(node -> new OrderApi(node.baseUri(), token)).toList();
+        List<Long> pids = cluster.nodes().stream().map(ServerProcess::pid).toList();
+        return new Target(apis, description, null, null, pids, cluster, deleteOnClose);
+    }
+
+    /** The first node: reads, stats and payments go there (every node shares the database). */
     OrderApi api() {
-        return api;
+        return nodes.get(0);
+    }
+
+    /** Every node, for spreading order creation round robin. */
+    List<OrderApi> nodes() {
+        return nodes;
     }
 
     String description() {
@@ -52,17 +76,33 @@ final class Target implements AutoCloseable {
         return Optional.ofNullable(database);
     }
 
+    Optional<BenchCluster> cluster() {
+        return Optional.ofNullable(cluster);
+    }
+
+    /** The first node's pid (JFR profile). */
     OptionalLong pid() {
-        return pid == null ? OptionalLong.empty() : OptionalLong.of(pid);
+        return pids.isEmpty() ? OptionalLong.empty() : OptionalLong.of(pids.get(0));
+    }
+
+    /** Every node's pid, for memory per node. */
+    List<Long> pids() {
+        return pids;
     }
 
     @Override
-    public void close() throws InterruptedException, IOException {
-        if (process != null) {
-            process.close();
-        }
-        if (deleteOnClose != null) {
-            deleteTree(deleteOnClose);
+    public void close() throws Exception {
+        try {
+            if (process != null) {
+                process.close();
+            }
+            if (cluster != null) {
+                cluster.close();
+            }
+        } finally {
+            if (deleteOnClose != null) {
+                deleteTree(deleteOnClose);
+            }
         }
     }
 

@@ -1,11 +1,14 @@
 package dev.orderclock.bench.command;
 
+import dev.orderclock.bench.cluster.BenchCluster;
+import dev.orderclock.bench.cluster.ClusterServices;
 import dev.orderclock.bench.measurement.Progress;
 import dev.orderclock.bench.server.ServerDatabase;
 import dev.orderclock.bench.server.ServerProcess;
 import dev.orderclock.bench.server.ServerSettings;
 import dev.orderclock.bench.workload.OrderApi;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.IOException;
@@ -22,14 +25,22 @@ import java.util.UUID;
 /** Which server to measure and how to start it: options shared by every command that needs one. */
 public final class TargetOptions {
 
-    @Option(names = "--mode", defaultValue = "embedded", description = "embedded (H2, the local wheel) or cluster")
+    @Option(names = "--mode", defaultValue = "embedded", description = "embedded (H2, the local wheel; default) or "
+            + "cluster (--nodes servers on the local PostgreSQL and RabbitMQ, a fresh database and queue prefix per run)")
     String mode;
+
+    @Option(names = "--nodes", defaultValue = "1", description = "cluster mode: server processes; orders are created "
+            + "on them round robin (default: ${DEFAULT-VALUE})")
+    int nodes;
+
+    @Mixin
+    ServiceOptions services = new ServiceOptions();
 
     @Option(names = "--url", description = "a running server on this machine (127.0.0.1) instead of starting the jar")
     URI url;
 
     @Option(names = "--admin-token", defaultValue = "${env:ORDERCLOCK_ADMIN_TOKEN}",
-            description = "operator token of the --url server")
+            description = "operator token of the --url server, or of every cluster node (default there: a random one)")
     String adminToken;
 
     @Option(names = "--pid", description = "process id of the --url server, for heap and RSS")
@@ -42,7 +53,7 @@ public final class TargetOptions {
     @Option(names = "--data-dir", description = "server data directory (default: a fresh temporary one, deleted after)")
     Path dataDir;
 
-    @Option(names = "--keep-data", description = "keep the temporary data directory")
+    @Option(names = "--keep-data", description = "keep the temporary data directory (cluster mode: and the run's database)")
     boolean keepData;
 
     @Option(names = "--server-heap", defaultValue = "1g", description = "the server's -Xmx (default: ${DEFAULT-VALUE})")
@@ -67,19 +78,25 @@ public final class TargetOptions {
         return "bench-" + UUID.randomUUID();
     }
 
-    /** The server to measure: attached to {@code --url}, or the jar started on {@code --data-dir} or a fresh one. */
-    Target open() throws IOException, InterruptedException {
+    /** The server to measure: attached to {@code --url}, the jar started on {@code --data-dir} or a fresh one, or a cluster. */
+    Target open() throws Exception {
+        return switch (mode) {
+            case "embedded" -> url != null ? attach() : openEmbedded();
+            case "cluster" -> openCluster(nodes);
+            default -> throw new IllegalArgumentException("--mode " + mode + ": embedded or cluster");
+        };
+    }
+
+    /** For the commands that read or write the H2 file itself (seed, scale, idle). */
+    void requireEmbedded(String command) {
         if (!"embedded".equals(mode)) {
-            throw new IllegalArgumentException("--mode " + mode
-                    + ": the bench does not start a cluster yet (the README starts one by hand); only embedded runs");
+            throw new IllegalArgumentException(command + " measures the embedded H2 file; --mode " + mode
+                    + " is for run, burst and compare");
         }
-        if (url != null) {
-            return attach();
-        }
-        if (!Files.isRegularFile(jar) || Files.size(jar) < 1024) {
-            throw new IllegalArgumentException("no server jar at " + jar.toAbsolutePath()
-                    + ": build it (mvn -B -pl orderclock-server -am package -DskipTests) or pass --jar");
-        }
+    }
+
+    private Target openEmbedded() throws IOException, InterruptedException {
+        requireJar();
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("orderclock-bench-");
         ServerDatabase database = ServerDatabase.of(dir, jar);
         String token = newToken();
@@ -89,8 +106,7 @@ public final class TargetOptions {
             server = ServerProcess.start(settings(), database, token);
         } catch (IOException | RuntimeException e) {
             if (dataDir == null && !keepData) {
-                System.err.println("[bench] server log kept at " + Files.copy(dir.resolve("server.log"),
-                        Files.createTempFile("orderclock-server-", ".log"), StandardCopyOption.REPLACE_EXISTING));
+                keepLog(dir.resolve("server.log"));
                 Target.deleteTree(dir);
             }
             throw e;
@@ -99,6 +115,54 @@ public final class TargetOptions {
                 + server.startedIn().toMillis() + " ms");
         return new Target(new OrderApi(server.baseUri(), token), "jar " + jar + " -Xmx" + heap + " pid " + server.pid(), server,
                 database, server.pid(), dataDir == null && !keepData ? dir : null);
+    }
+
+    /** {@code count} nodes in cluster mode, one operator token for all; their logs under --data-dir or a temporary one. */
+    Target openCluster(int count) throws Exception {
+        if (url != null) {
+            throw new IllegalArgumentException("--mode cluster starts its own nodes; --url is for one running embedded server");
+        }
+        if (count < 1) {
+            throw new IllegalArgumentException("--nodes must be at least 1");
+        }
+        requireJar();
+        Path dir = dataDir != null ? dataDir : Files.createTempDirectory("orderclock-bench-cluster-");
+        boolean deleteDir = dataDir == null && !keepData;
+        String token = adminToken != null && !adminToken.isBlank() ? adminToken : newToken();
+        ClusterServices on = new ClusterServices(services.postgresUrl, services.postgresUser, services.postgresPassword,
+                services.rabbit);
+        BenchCluster cluster;
+        try {
+            cluster = BenchCluster.start(settings(), count, on, dir, token, keepData);
+        } catch (Exception e) {
+            if (deleteDir) {
+                for (int i = 1; i <= count; i++) {
+                    Path log = dir.resolve("node-" + i).resolve("server.log");
+                    if (Files.exists(log)) {
+                        keepLog(log);
+                    }
+                }
+                Target.deleteTree(dir);
+            }
+            throw e;
+        }
+        String pids = cluster.nodes().stream().map(node -> Long.toString(node.pid())).reduce((a, b) -> a + "," + b)
+                .orElse("");
+        Progress.step(count + " cluster node(s) healthy, pids " + pids);
+        return Target.cluster(cluster, token, count + " node(s) of jar " + jar + " -Xmx" + heap + " in cluster mode, pids "
+                + pids + ", database " + cluster.database().name() + ", queue prefix " + cluster.prefix(), deleteDir ? dir : null);
+    }
+
+    private void requireJar() throws IOException {
+        if (!Files.isRegularFile(jar) || Files.size(jar) < 1024) {
+            throw new IllegalArgumentException("no server jar at " + jar.toAbsolutePath()
+                    + ": build it (mvn -B -pl orderclock-server -am package -DskipTests) or pass --jar");
+        }
+    }
+
+    private static void keepLog(Path log) throws IOException {
+        System.err.println("[bench] server log kept at " + Files.copy(log,
+                Files.createTempFile("orderclock-server-", ".log"), StandardCopyOption.REPLACE_EXISTING));
     }
 
     private Target attach() throws IOException {

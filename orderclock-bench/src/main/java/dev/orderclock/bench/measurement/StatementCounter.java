@@ -22,7 +22,7 @@ import java.util.Map;
  * (cumulative per SQL text since the database opened): two snapshots and their difference. The
  * bench's own statements carry a marker alias and are left out.
  */
-public final class StatementCounter implements AutoCloseable {
+public final class StatementCounter implements AutoCloseable, PendingProbe {
 
     /** In the text of the bench's own queries; H2 drops comments from the text it records, so an alias. */
     static final String MARKER = "ORDERCLOCK_BENCH";
@@ -60,6 +60,7 @@ public final class StatementCounter implements AutoCloseable {
      * Whether an order due by {@code instant} is still pending: one index probe (LIMIT 1), because a
      * count over a large backlog, asked every second, would take CPU from the server it measures.
      */
+    @Override
     public boolean anyPendingDueBy(Instant instant) throws SQLException {
         try (PreparedStatement probe = connection.prepareStatement("""
                 SELECT id AS %s FROM orders

@@ -36,17 +36,27 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the jar and returns once {@code /actuator/health} answers 200, or throws with the log's tail. */
     public static ServerProcess start(ServerSettings settings, ServerDatabase database, String adminToken)
             throws IOException, InterruptedException {
-        Files.createDirectories(database.dataDir());
+        return start(settings, database.dataDir(), List.of("--spring.datasource.url=" + database.serverUrl()),
+                adminToken);
+    }
+
+    /**
+     * Starts the jar on {@code dataDir} (its log goes there too) with the database and mode given by
+     * {@code modeArgs}, e.g. the cluster profile and its PostgreSQL and RabbitMQ settings.
+     */
+    public static ServerProcess start(ServerSettings settings, Path dataDir, List<String> modeArgs, String adminToken)
+            throws IOException, InterruptedException {
+        Files.createDirectories(dataDir);
         int port = settings.port() > 0 ? settings.port() : freePort();
-        Path log = database.dataDir().resolve("server.log");
+        Path log = dataDir.resolve("server.log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + settings.heap()));
         command.addAll(settings.jvmArgs());
         command.addAll(List.of("-jar", settings.jar().toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
-                "--orderclock.data-dir=" + database.dataDir(),
-                "--orderclock.admin-token=" + adminToken,
-                "--spring.datasource.url=" + database.serverUrl()));
+                "--orderclock.data-dir=" + dataDir,
+                "--orderclock.admin-token=" + adminToken));
+        command.addAll(modeArgs);
         command.addAll(settings.serverArgs());
         long started = System.nanoTime();
         Process process = new ProcessBuilder(command)

@@ -84,8 +84,10 @@ public final class OrderApi {
 
     /** The Prometheus text, or null when the endpoint is not exposed on this port. */
     public String prometheus() throws IOException, InterruptedException {
-        HttpResponse<String> answer = http.send(request("/actuator/prometheus").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        // Not request(): its Accept: application/json makes the endpoint answer 406.
+        HttpRequest text = HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).timeout(REQUEST_TIMEOUT)
+                .header("Accept", "text/plain").GET().build();
+        HttpResponse<String> answer = http.send(text, HttpResponse.BodyHandlers.ofString());
         return answer.statusCode() == 200 ? answer.body() : null;
     }
 

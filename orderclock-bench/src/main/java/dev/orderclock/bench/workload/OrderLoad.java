@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * Creates orders through {@code POST /api/orders} from {@code concurrency} client threads, either as
- * fast as they go or paced to a fixed rate (order i is sent no earlier than start + i / rate).
+ * fast as they go or paced to a fixed rate (order i is sent no earlier than start + i / rate). With
+ * several nodes (cluster mode), order i goes to node i mod n: round robin, as a load balancer would.
  */
 public final class OrderLoad {
 
@@ -40,14 +41,21 @@ public final class OrderLoad {
         }
     }
 
-    private final OrderApi api;
+    private final List<OrderApi> nodes;
     private final Catalogue catalogue;
     private final InstantSource clock;
     private final AtomicLong next = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
 
     public OrderLoad(OrderApi api, Catalogue catalogue, InstantSource clock) {
-        this.api = api;
+        this(List.of(api), catalogue, clock);
+    }
+
+    public OrderLoad(List<OrderApi> nodes, Catalogue catalogue, InstantSource clock) {
+        if (nodes.isEmpty()) {
+            throw new IllegalArgumentException("no node to create orders on");
+        }
+        this.nodes = List.copyOf(nodes);
         this.catalogue = catalogue;
         this.clock = clock;
     }
@@ -96,6 +104,7 @@ public final class OrderLoad {
             String user = "bench-u" + (i % settings.users());
             long sent = System.nanoTime();
             try {
+                OrderApi api = nodes.get((int) (i % nodes.size()));
                 OrderApi.Answer answer = api.createOrder(user, catalogue.any(), 1,
                         settings.timeouts().secondsFor(clock.instant()));
                 latency.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
