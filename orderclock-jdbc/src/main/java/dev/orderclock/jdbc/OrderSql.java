@@ -61,6 +61,7 @@ final class OrderSql {
     private final Map<OrderTransition, String> applyDue = new EnumMap<>(OrderTransition.class);
     private final Map<OrderTransition, String> deadlines = new EnumMap<>(OrderTransition.class);
     private final Map<OrderTransition, String> claim = new EnumMap<>(OrderTransition.class);
+    private final Map<OrderTransition, String> anyOverdue = new EnumMap<>(OrderTransition.class);
     private final String lockClaimed;
 
     OrderSql(SqlDialect dialect) {
@@ -71,6 +72,7 @@ final class OrderSql {
                 String status = dialect.dueStatusColumn(transition.deadline());
                 deadlines.put(transition, deadlineScan(transition, status));
                 claim.put(transition, dialect.claimSkippingLocked(claimCandidates(transition, status)));
+                anyOverdue.put(transition, "SELECT 1 FROM orders\n WHERE " + overdue(transition, status) + "\n LIMIT 1");
             }
         }
         lockClaimed = dialect.lockSkippingLocked("orders");
@@ -92,6 +94,11 @@ final class OrderSql {
     /** Parameters: cutoff, limit. */
     String claim(OrderTransition transition) {
         return deadlineSql(claim, transition);
+    }
+
+    /** Parameter: cutoff. One row if anything is there to claim, none otherwise. */
+    String anyOverdue(OrderTransition transition) {
+        return deadlineSql(anyOverdue, transition);
     }
 
     /** Parameter: the claimed ids as an array; {@code null} where {@link #claim} locked them already. */
@@ -146,16 +153,21 @@ final class OrderSql {
 
     private static String claimCandidates(OrderTransition transition, String status) {
         String due = deadlineColumn(transition);
-        // Orders the closing update would leave alone are not claimed: they would fill every batch.
-        String closable = closesPending(transition) ? " AND open_trade_no IS NULL" : "";
         // The status leads the ORDER BY although it is fixed: H2 then reads the (status, deadline, id)
         // index in order and stops at the limit instead of sorting every overdue row (a 50,000-row
         // backlog: 1,000 rows read instead of 50,001). PostgreSQL drops the constant key.
         return """
                 SELECT id FROM orders
-                 WHERE %4$s = '%2$s' AND %1$s < ?%3$s
-                 ORDER BY %4$s, %1$s, id
-                 LIMIT ?""".formatted(due, transition.from().name(), closable, status);
+                 WHERE %s
+                 ORDER BY %s, %s, id
+                 LIMIT ?""".formatted(overdue(transition, status), status, due);
+    }
+
+    /** Parameter: cutoff. What the sweeper claims: pending rows due before the cutoff. */
+    private static String overdue(OrderTransition transition, String status) {
+        // Orders the closing update would leave alone are not claimed: they would fill every batch.
+        String closable = closesPending(transition) ? " AND open_trade_no IS NULL" : "";
+        return "%s = '%s' AND %s < ?%s".formatted(status, transition.from().name(), deadlineColumn(transition), closable);
     }
 
     /** Closing an unpaid order (timeout, cancel) waits for its open payment attempt to be settled. */

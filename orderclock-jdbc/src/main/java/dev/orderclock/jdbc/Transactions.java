@@ -42,6 +42,22 @@ final class Transactions {
         }
     }
 
+    /**
+     * Runs one read-only statement (or several that need no common snapshot) in auto-commit: no
+     * transaction to open and no {@code COMMIT} to send, which is most of what an idle engine costs
+     * the database (its sweeper's look for anything overdue, its horizon scans).
+     */
+    <T> T read(String what, Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new DatabaseException(what + " failed", e);
+        }
+    }
+
     private <T> T runOnce(Work<T> work) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();

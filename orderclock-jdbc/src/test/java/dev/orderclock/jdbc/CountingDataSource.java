@@ -7,10 +7,14 @@ import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
-/** A data source that counts the statements prepared on its connections: the round trips a store call costs. */
+/**
+ * A data source that counts the statements prepared on its connections (the round trips a store call
+ * costs) and the commits, which are one more round trip each.
+ */
 final class CountingDataSource {
 
     private final AtomicInteger prepared = new AtomicInteger();
+    private final AtomicInteger commits = new AtomicInteger();
     private final DataSource dataSource;
 
     CountingDataSource(DataSource target) {
@@ -18,6 +22,8 @@ final class CountingDataSource {
                 ? proxy(Connection.class, (Connection) result, (m, r) -> {
                     if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
                         prepared.incrementAndGet();
+                    } else if (m.getName().equals("commit")) {
+                        commits.incrementAndGet();
                     }
                     return r;
                 })
@@ -31,6 +37,11 @@ final class CountingDataSource {
     /** Statements prepared since the last call. */
     int takeCount() {
         return prepared.getAndSet(0);
+    }
+
+    /** Commits since the last call. */
+    int takeCommits() {
+        return commits.getAndSet(0);
     }
 
     private interface AfterCall {

@@ -60,7 +60,7 @@ class StatementCountIT {
 
     @ParameterizedTest(name = "on {0}")
     @EnumSource(SqlDialect.class)
-    void sweepingFiveHundredOrdersTakesOneStatementMoreForTheClaimAndOneForItsLocksOnH2(SqlDialect dialect) {
+    void sweepingFiveHundredOrdersTakesALookAndAClaimMoreAndOneForItsLocksOnH2(SqlDialect dialect) {
         // given
         CountingDataSource counting = new CountingDataSource(fresh(dialect));
         JdbcOrderStore orders = new JdbcOrderStore(counting.dataSource(), new PlainEventFormat());
@@ -71,7 +71,25 @@ class StatementCountIT {
                 DEADLINE.plusSeconds(1));
         // then
         assertThat(swept).hasSize(500);
-        assertThat(counting.takeCount()).isEqualTo(dialect == SqlDialect.H2 ? 6 : 5);
+        assertThat(counting.takeCount()).isEqualTo(dialect == SqlDialect.H2 ? 7 : 6);
+    }
+
+    @ParameterizedTest(name = "on {0}")
+    @EnumSource(SqlDialect.class)
+    void aSweepThatFindsNothingIsOneStatementAndNoTransaction(SqlDialect dialect) {
+        // given
+        CountingDataSource counting = new CountingDataSource(fresh(dialect));
+        JdbcOrderStore orders = new JdbcOrderStore(counting.dataSource(), new PlainEventFormat());
+        placeOverdueOrders(orders, 10);
+        counting.takeCount();
+        counting.takeCommits();
+        // when: the cutoff is before every deadline
+        List<Order> swept = orders.sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, DEADLINE.minusSeconds(1), 500,
+                DEADLINE.plusSeconds(1));
+        // then
+        assertThat(swept).isEmpty();
+        assertThat(counting.takeCount()).isEqualTo(1);
+        assertThat(counting.takeCommits()).isZero();
     }
 
     @ParameterizedTest(name = "on {0}")
