@@ -39,7 +39,7 @@ public final class SeedCommand implements Callable<Integer> {
             throw new IllegalArgumentException("seed needs --data-dir");
         }
         Seeding.seed(target.settings(), ServerDatabase.of(target.dataDir, target.jar),
-                new Seeder.Settings(orders, products, dueFrom, spread, 1000, "CNY"));
+                new Seeder.Settings(orders, products, dueFrom, spread, 1000, "CNY", true));
         return 0;
     }
 }
