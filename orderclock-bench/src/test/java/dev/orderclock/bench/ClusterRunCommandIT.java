@@ -59,7 +59,8 @@ class ClusterRunCommandIT {
         assertThat(report.at("/database/ordersClosedTwice").asLong()).isZero();
         // and PostgreSQL's and the nodes' RabbitMQ counters were read, memory per node
         assertThat(report.at("/database/transactions").asLong()).isGreaterThanOrEqualTo(300);
-        assertThat(report.at("/broker/consumed").asLong()).isGreaterThanOrEqualTo(300);
+        // (a delay message carries every deadline of one due second a node batched: fewer messages than orders)
+        assertThat(report.at("/broker/consumed").asLong()).isBetween(1L, 300L);
         assertThat(report.at("/server/node2RssMiB").asText()).isNotEqualTo("n/a");
         // and the run's database is dropped and its due queue deleted
         assertThat(benchDatabases()).isEqualTo(databasesBefore);

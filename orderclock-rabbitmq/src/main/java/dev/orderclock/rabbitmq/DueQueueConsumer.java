@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,13 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Every node consumes the due queue as competing consumers. Each consumer's thread takes what has
- * arrived (up to a batch), fires the due deadlines in one transaction per source and acks the batch
- * with {@code multiple} once it committed; a failed transaction is retried with back-off, unacked,
- * so a node that dies meanwhile leaves its messages to another. A message still a little early is
- * handed to the engine's wheel and acked: no consumer thread waits on a clock, and if the node dies
- * before it fires, the sweeper closes it.
+ * Every node consumes the due queue as competing consumers. A message carries many deadlines of one
+ * source. Each consumer's thread takes the messages that have arrived (up to its prefetch), fires
+ * their due deadlines in one transaction per source and {@code batchSize} ids, and acks the messages
+ * with {@code multiple} once every transaction committed; a failed transaction is retried with
+ * back-off, unacked, so a node that dies meanwhile leaves its messages to another. A deadline still a
+ * little early is handed to the engine's wheel: no consumer thread waits on a clock, and if the node
+ * dies before it fires, the sweeper closes it.
  */
 public final class DueQueueConsumer implements AutoCloseable {
 
@@ -51,7 +53,18 @@ public final class DueQueueConsumer implements AutoCloseable {
     private final List<Worker> workers = new ArrayList<>();
     private volatile boolean running;
 
-    /** How many consumers (channels and threads), the prefetch of each, and the most ids per transaction. */
+    public static final int DEFAULT_CONSUMERS = 2;
+    /**
+     * Messages in flight per consumer. A message holds up to 500 deadlines, so 4 keep 2,000 ready
+     * while a batch commits, and a node that dies hands back at most consumers x 4 messages.
+     */
+    public static final int DEFAULT_PREFETCH = 4;
+    public static final int DEFAULT_BATCH_SIZE = 500;
+
+    /**
+     * How many consumers (channels and threads), the prefetch of each in messages (and the most one
+     * step takes), and the most ids per closing transaction.
+     */
     public record Settings(int consumers, int prefetch, int batchSize, Duration retryDelay) {
     }
 
@@ -113,6 +126,27 @@ public final class DueQueueConsumer implements AutoCloseable {
     private record Arrival(long tag, Delivery delivery) {
     }
 
+    /** The due ids of one source in one step, cut into transactions of at most the batch size. */
+    private static final class DueIds {
+        private long[] ids = new long[64];
+        private int size;
+
+        void add(long id) {
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+            }
+            ids[size++] = id;
+        }
+
+        List<long[]> chunks(int batchSize) {
+            List<long[]> chunks = new ArrayList<>();
+            for (int from = 0; from < size; from += batchSize) {
+                chunks.add(Arrays.copyOfRange(ids, from, Math.min(size, from + batchSize)));
+            }
+            return chunks;
+        }
+    }
+
     /** One channel and the thread that fires and acks what it delivers. */
     private final class Worker implements Runnable {
         private final Channel channel;
@@ -134,7 +168,7 @@ public final class DueQueueConsumer implements AutoCloseable {
 
         @Override
         public void run() {
-            List<Arrival> batch = new ArrayList<>(settings.batchSize());
+            List<Arrival> batch = new ArrayList<>(settings.prefetch());
             while (running) {
                 try {
                     Arrival first = arrivals.poll(100, TimeUnit.MILLISECONDS);
@@ -142,14 +176,14 @@ public final class DueQueueConsumer implements AutoCloseable {
                         continue;
                     }
                     batch.add(first);
-                    arrivals.drainTo(batch, settings.batchSize() - 1);
+                    arrivals.drainTo(batch, settings.prefetch() - 1);
                     handle(batch);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     return;
                 } catch (IOException | RuntimeException e) {
                     // The ack failed (channel closed): the broker redelivers, and firing again changes nothing.
-                    log.warn("due-queue batch of {} not acked, the broker will deliver it again: {}", batch.size(), e.toString());
+                    log.warn("{} due-queue messages not acked, the broker will deliver them again: {}", batch.size(), e.toString());
                 } finally {
                     batch.clear();
                 }
@@ -158,7 +192,7 @@ public final class DueQueueConsumer implements AutoCloseable {
 
         private void handle(List<Arrival> batch) throws IOException, InterruptedException {
             long now = clock.millis();
-            Map<DeadlineSource, List<Long>> due = new LinkedHashMap<>();
+            Map<DeadlineSource, DueIds> due = new LinkedHashMap<>();
             for (Arrival arrival : batch) {
                 DelayMessage message;
                 try {
@@ -169,15 +203,21 @@ public final class DueQueueConsumer implements AutoCloseable {
                 }
                 DeadlineSource source = sources.get(message.source());
                 if (source == null) {
-                    log.warn("dropping a deadline of unknown source {} (id {})", message.source(), message.id());
-                } else if (message.dueMillis() > now) {
-                    engine.retryAt(source, message.id(), Instant.ofEpochMilli(message.dueMillis()));
-                } else {
-                    due.computeIfAbsent(source, s -> new ArrayList<>()).add(message.id());
+                    log.warn("dropping {} deadlines of unknown source {}", message.size(), message.source());
+                    continue;
+                }
+                for (int i = 0; i < message.size(); i++) {
+                    if (message.dueMillis()[i] > now) {
+                        engine.retryAt(source, message.ids()[i], Instant.ofEpochMilli(message.dueMillis()[i]));
+                    } else {
+                        due.computeIfAbsent(source, s -> new DueIds()).add(message.ids()[i]);
+                    }
                 }
             }
-            for (Map.Entry<DeadlineSource, List<Long>> entry : due.entrySet()) {
-                fireUntilCommitted(entry.getKey(), entry.getValue().stream().mapToLong(Long::longValue).toArray());
+            for (Map.Entry<DeadlineSource, DueIds> entry : due.entrySet()) {
+                for (long[] ids : entry.getValue().chunks(settings.batchSize())) {
+                    fireUntilCommitted(entry.getKey(), ids);
+                }
             }
             channel.basicAck(batch.get(batch.size() - 1).tag(), true);
         }

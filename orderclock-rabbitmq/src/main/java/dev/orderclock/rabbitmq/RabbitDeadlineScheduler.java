@@ -6,54 +6,98 @@ import dev.orderclock.deadline.DeadlineSource;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConfirmListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.concurrent.ConcurrentNavigableMap;
-import java.util.concurrent.ConcurrentSkipListMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Cluster mode's scheduler: publishes a committed deadline into the delay tiers, persistent and
- * confirmed. The caller does not wait for the confirm; a publish that fails or is nacked is logged
- * and left to the sweeper (at worst grace + sweep interval late). Cancelling is a no-op: the
- * closing update skips an order that is no longer pending.
+ * Cluster mode's scheduler: gathers committed deadlines into batches per source and due second
+ * ({@link DelayBatches}) and publishes each batch as one persistent, confirmed message into the delay
+ * tiers, routed by its earliest deadline when it is published. A batch goes when it holds
+ * {@code maxIds} deadlines (published by the thread that filled it) or after the linger (by the
+ * flusher thread). The caller never waits for the broker. A batch that fails, is nacked or is still
+ * buffered when the node dies is left to the sweeper (at worst grace + sweep interval late).
+ * Cancelling is a no-op: the closing update skips an order that is no longer pending.
  */
-public final class RabbitDeadlineScheduler implements DeadlineScheduler {
+public final class RabbitDeadlineScheduler implements DeadlineScheduler, AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(RabbitDeadlineScheduler.class);
-    private static final long LOG_INTERVAL_MILLIS = 10_000;
+    /** Deadlines per message: 8 KiB of body, one closing transaction on the consumer's side. */
+    public static final int DEFAULT_BATCH_SIZE = 500;
+    /**
+     * How long a batch stays open for more deadlines. It does not add lateness (the message is routed
+     * by its earliest deadline when it leaves), only the window in which a dying node loses what it
+     * buffered; it sets messages per second: with one due second open, 1 s / linger messages a second.
+     */
+    public static final Duration DEFAULT_LINGER = Duration.ofMillis(50);
 
     private final Connection connection;
     private final RabbitDelayTiers tiers;
     private final InstantSource clock;
-    /** Publish sequence number to deadline id, until the broker confirms or refuses it. */
-    private final ConcurrentNavigableMap<Long, Long> unconfirmed = new ConcurrentSkipListMap<>();
-    private final AtomicLong lost = new AtomicLong();
-    private final AtomicLong lastLogged = new AtomicLong(Long.MIN_VALUE);
+    private final DelayBatches batches;
+    private final PublishConfirms confirms;
+    private final Duration linger;
+    /** Guards the channel: publishes and their sequence numbers must not interleave. */
+    private final Object publishing = new Object();
+    private ScheduledExecutorService flusher;
     private Channel channel;
 
     public RabbitDeadlineScheduler(Connection connection, RabbitDelayTiers tiers, InstantSource clock) {
+        this(connection, tiers, clock, DEFAULT_BATCH_SIZE, DEFAULT_LINGER);
+    }
+
+    public RabbitDeadlineScheduler(Connection connection, RabbitDelayTiers tiers, InstantSource clock,
+                                   int batchSize, Duration linger) {
         this.connection = connection;
         this.tiers = tiers;
         this.clock = clock;
+        this.batches = new DelayBatches(batchSize, linger);
+        this.confirms = new PublishConfirms(clock);
+        this.linger = linger;
+    }
+
+    /** Starts the flusher that publishes lingered batches; until then only full batches are published. */
+    public synchronized RabbitDeadlineScheduler start() {
+        if (flusher == null) {
+            flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread t = new Thread(runnable, "orderclock-delay-flusher");
+                t.setDaemon(true);
+                return t;
+            });
+            // Checking at half the linger keeps a batch open between 1 and 1.5 lingers.
+            long period = Math.max(1, linger.toMillis() / 2);
+            flusher.scheduleWithFixedDelay(this::publishLingered, period, period, TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    /** Stops the flusher and publishes whatever is still buffered. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (flusher != null) {
+                flusher.shutdown();
+                try {
+                    flusher.awaitTermination(5, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                flusher = null;
+            }
+        }
+        batches.drain().forEach(this::publish);
     }
 
     @Override
     public void schedule(DeadlineSource source, long id, Instant due) {
-        DelayMessage message = new DelayMessage(source.name(), id, due.toEpochMilli());
-        String key = RabbitDelayTiers.routingKey(RabbitDelayTiers.delaySeconds(clock.millis(), message.dueMillis()));
-        try {
-            synchronized (this) {
-                Channel publishing = channel();
-                unconfirmed.put(publishing.getNextPublishSeqNo(), id);
-                publishing.basicPublish(tiers.entryExchange(), key, message.properties(), message.body());
-            }
-        } catch (IOException | RuntimeException e) {
-            lost(1, e.toString());
+        DelayMessage full = batches.add(source.name(), id, due.toEpochMilli(), clock.millis());
+        if (full != null) {
+            publish(full);
         }
     }
 
@@ -62,14 +106,41 @@ public final class RabbitDeadlineScheduler implements DeadlineScheduler {
         // Nothing to take back: the message fires into a conditional update that skips a paid order.
     }
 
-    /** Publishes neither confirmed nor refused yet. */
-    public int unconfirmed() {
-        return unconfirmed.size();
+    /** Publishes every batch open for the linger or longer; the flusher's step, callable by tests. */
+    void publishLingered() {
+        List<DelayMessage> lingered = batches.lingered(clock.millis());
+        lingered.forEach(this::publish);
     }
 
-    /** Publishes that failed, were refused, or whose channel closed before the confirm. */
+    /** Deadlines buffered, not yet published. */
+    public int buffered() {
+        return batches.pending();
+    }
+
+    /** Deadlines published and neither confirmed nor refused yet. */
+    public int unconfirmed() {
+        return confirms.unconfirmed();
+    }
+
+    /** Deadlines whose message failed, was refused, or whose channel closed before the confirm. */
     public long lost() {
-        return lost.get();
+        return confirms.lost();
+    }
+
+    private void publish(DelayMessage message) {
+        synchronized (publishing) {
+            long seq = -1;
+            try {
+                // routed now, not when the batch opened: the linger must not make it late
+                String key = message.routingKey(clock.millis());
+                Channel channel = channel();
+                seq = channel.getNextPublishSeqNo();
+                confirms.published(seq, message.size());
+                channel.basicPublish(tiers.entryExchange(), key, message.properties(), message.body());
+            } catch (IOException | RuntimeException e) {
+                confirms.failed(seq, message.size(), e.toString());
+            }
+        }
     }
 
     private Channel channel() throws IOException {
@@ -80,43 +151,17 @@ public final class RabbitDeadlineScheduler implements DeadlineScheduler {
             created.addConfirmListener(new ConfirmListener() {
                 @Override
                 public void handleAck(long seq, boolean multiple) {
-                    settle(seq, multiple);
+                    confirms.acked(seq, multiple);
                 }
 
                 @Override
                 public void handleNack(long seq, boolean multiple) {
-                    lost(settle(seq, multiple), "the broker refused them");
+                    confirms.nacked(seq, multiple);
                 }
             });
-            created.addShutdownListener(cause -> {
-                // Sequence numbers start again on a recovered channel: what was awaiting a confirm is unknown.
-                int pending = unconfirmed.size();
-                unconfirmed.clear();
-                if (pending > 0) {
-                    lost(pending, "the channel closed before the broker confirmed them: " + cause.getMessage());
-                }
-            });
+            created.addShutdownListener(cause -> confirms.channelClosed(cause.getMessage()));
             channel = created;
         }
         return channel;
-    }
-
-    private int settle(long seq, boolean multiple) {
-        if (!multiple) {
-            return unconfirmed.remove(seq) != null ? 1 : 0;
-        }
-        ConcurrentNavigableMap<Long, Long> settled = unconfirmed.headMap(seq, true);
-        int count = settled.size();
-        settled.clear();
-        return count;
-    }
-
-    private void lost(int count, String why) {
-        long total = lost.addAndGet(count);
-        long now = clock.millis();
-        long last = lastLogged.get();
-        if (count > 0 && now - last >= LOG_INTERVAL_MILLIS && lastLogged.compareAndSet(last, now)) {
-            log.warn("{} deadline publishes lost ({} since start), left to the sweeper: {}", count, total, why);
-        }
     }
 }

@@ -83,7 +83,7 @@ class DueQueueConsumerIT {
         tiers.declare(channel);
         engine.start();
         consumer = new DueQueueConsumer(connection, tiers, List.of(rows), engine, EngineListener.NONE,
-                InstantSource.system(), new DueQueueConsumer.Settings(2, 500, 100, Duration.ofMillis(200)));
+                InstantSource.system(), new DueQueueConsumer.Settings(2, 4, 100, Duration.ofMillis(200)));
         consumer.start();
     }
 
@@ -98,7 +98,9 @@ class DueQueueConsumerIT {
     @Test
     void everyDeadlineFiresOnceNeverEarlyAndTheQueueIsAcked() throws Exception {
         // given 300 pending rows due within the next 0 to 4 s, at odd milliseconds
-        RabbitDeadlineScheduler scheduler = new RabbitDeadlineScheduler(connection, tiers, InstantSource.system());
+        // (batches of at most 50, so that several messages and transactions of 100 ids meet in one step)
+        RabbitDeadlineScheduler scheduler = new RabbitDeadlineScheduler(connection, tiers, InstantSource.system(),
+                50, Duration.ofMillis(20)).start();
         long now = System.currentTimeMillis();
         for (long id = 1; id <= 300; id++) {
             long dueMillis = now + (id * 13_337) % 4_000;
@@ -120,6 +122,7 @@ class DueQueueConsumerIT {
                 .allSatisfy(times -> assertThat(times).isEqualTo(1));
         await().atMost(Duration.ofSeconds(5)).until(() -> channel.queueDeclarePassive(tiers.dueQueue()).getMessageCount() == 0
                 && channel.queueDeclarePassive(tiers.dueQueue()).getConsumerCount() == 2);
+        scheduler.close();
         System.out.printf("due-queue consumer: 300 deadlines fired, worst lateness %d ms%n", maxLateness);
     }
 }

@@ -1,7 +1,6 @@
 package dev.orderclock.server.cluster;
 
 import dev.orderclock.deadline.DeadlineEngine;
-import dev.orderclock.deadline.DeadlineScheduler;
 import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.rabbitmq.DueQueueConsumer;
@@ -88,10 +87,13 @@ public class ClusterConfiguration {
         return tiers;
     }
 
-    @Bean
+    /** Closed before the connection (it depends on it), publishing what it still buffers. */
+    @Bean(destroyMethod = "close")
     @Primary
-    DeadlineScheduler rabbitDeadlineScheduler(Connection connection, RabbitDelayTiers tiers, InstantSource clock) {
-        return new RabbitDeadlineScheduler(connection, tiers, clock);
+    RabbitDeadlineScheduler rabbitDeadlineScheduler(Connection connection, RabbitDelayTiers tiers, InstantSource clock,
+                                                    ClusterProperties settings) {
+        return new RabbitDeadlineScheduler(connection, tiers, clock, settings.delayBatchSize(), settings.delayLinger())
+                .start();
     }
 
     @Bean

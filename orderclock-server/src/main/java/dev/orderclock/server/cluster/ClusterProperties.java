@@ -1,5 +1,7 @@
 package dev.orderclock.server.cluster;
 
+import dev.orderclock.rabbitmq.DueQueueConsumer;
+import dev.orderclock.rabbitmq.RabbitDeadlineScheduler;
 import dev.orderclock.rabbitmq.RabbitDelayTiers;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -8,7 +10,8 @@ import java.time.Duration;
 
 /**
  * Cluster mode's own settings ({@code orderclock.cluster.*}): the broker names' prefix, the due-queue
- * consumers, and the event relay. The connections themselves are Spring Boot's standard properties.
+ * consumers, the batching of delay messages ({@code delay-batch-size}, {@code delay-linger}), and the
+ * event relay. The connections themselves are Spring Boot's standard properties.
  */
 @ConfigurationProperties("orderclock.cluster")
 public record ClusterProperties(
@@ -17,16 +20,20 @@ public record ClusterProperties(
         Integer prefetch,
         Integer batchSize,
         Duration retryDelay,
+        Integer delayBatchSize,
+        Duration delayLinger,
         Duration relayInterval,
         Integer relayBatchSize) {
 
     public ClusterProperties {
         prefix = prefix != null ? prefix : RabbitDelayTiers.DEFAULT_PREFIX;
-        consumers = consumers != null ? consumers : 2;
-        // Enough unacked messages in flight to fill a few batches while one commits.
-        prefetch = prefetch != null ? prefetch : 2_000;
-        batchSize = batchSize != null ? batchSize : 500;
+        consumers = consumers != null ? consumers : DueQueueConsumer.DEFAULT_CONSUMERS;
+        // in messages, each of up to delayBatchSize deadlines: a few batches ready while one commits
+        prefetch = prefetch != null ? prefetch : DueQueueConsumer.DEFAULT_PREFETCH;
+        batchSize = batchSize != null ? batchSize : DueQueueConsumer.DEFAULT_BATCH_SIZE;
         retryDelay = retryDelay != null ? retryDelay : Duration.ofMillis(500);
+        delayBatchSize = delayBatchSize != null ? delayBatchSize : RabbitDeadlineScheduler.DEFAULT_BATCH_SIZE;
+        delayLinger = delayLinger != null ? delayLinger : RabbitDeadlineScheduler.DEFAULT_LINGER;
         relayInterval = relayInterval != null ? relayInterval : Duration.ofMillis(100);
         relayBatchSize = relayBatchSize != null ? relayBatchSize : 1_000;
     }
