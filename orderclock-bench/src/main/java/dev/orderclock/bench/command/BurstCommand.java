@@ -47,6 +47,11 @@ public final class BurstCommand implements Callable<Integer> {
             description = "target second from now (default: estimated creation time x 1.1 + 20 s)")
     Duration dueIn;
 
+    @Option(names = "--window", defaultValue = "1s", converter = DurationConverter.class,
+            description = "deadlines at random over this many whole seconds from the target one: --orders 50000 "
+                    + "--window 10s is 5,000 closes a second sustained for 10 s (default: ${DEFAULT-VALUE}, all at once)")
+    Duration window;
+
     @Option(names = "--grace", defaultValue = "5s", converter = DurationConverter.class,
             description = "a close later than this after the deadline is late (default: ${DEFAULT-VALUE})")
     Duration grace;
@@ -70,10 +75,13 @@ public final class BurstCommand implements Callable<Integer> {
             Duration until = dueIn != null ? dueIn
                     : Duration.ofSeconds((long) Math.ceil(orders / Math.max(1, warmRate) * 1.1) + 20);
             Instant targetSecond = clock.instant().plus(until).truncatedTo(ChronoUnit.SECONDS);
-            Progress.step("all " + orders + " orders will fall due in [" + targetSecond + ", +1 s)");
+            int seconds = (int) Math.max(1, window.toSeconds());
+            Progress.step("all " + orders + " orders will fall due in [" + targetSecond + ", +" + seconds + " s)");
             CloseRun.Plan plan = new CloseRun.Plan(
-                    new OrderLoad.Settings(orders, 0, concurrency, TimeoutPlan.dueWithinSecondOf(targetSecond), 1000),
-                    "due within the second " + targetSecond, 0, Duration.ZERO, grace, drain, products, profile);
+                    new OrderLoad.Settings(orders, 0, concurrency, TimeoutPlan.dueWithin(targetSecond, seconds), 1000),
+                    seconds == 1 ? "due within the second " + targetSecond
+                            : "due at random over the " + seconds + " s from " + targetSecond,
+                    0, Duration.ZERO, grace, drain, products, profile);
             Report report = new CloseRun(server, clock).execute("burst --mode " + target.mode, plan, catalogue);
             Map<String, Object> burst = report.section("workload");
             burst.put("server", server.description());

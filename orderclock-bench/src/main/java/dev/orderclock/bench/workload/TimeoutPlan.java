@@ -31,6 +31,15 @@ public interface TimeoutPlan {
      * milliseconds): orders created at different moments all fall due within that one second.
      */
     static TimeoutPlan dueWithinSecondOf(Instant target) {
-        return now -> Math.max(1, (Duration.between(now, target).toMillis() + 999) / 1000);
+        return dueWithin(target, 1);
+    }
+
+    /**
+     * Deadlines at random over the {@code seconds} whole seconds from {@code target}: the same
+     * number of orders due at a sustained rate of that many per second, instead of all at once.
+     */
+    static TimeoutPlan dueWithin(Instant target, int seconds) {
+        return now -> Math.max(1, (Duration.between(now, target).toMillis() + 999) / 1000)
+                + (seconds <= 1 ? 0 : ThreadLocalRandom.current().nextInt(seconds));
     }
 }
