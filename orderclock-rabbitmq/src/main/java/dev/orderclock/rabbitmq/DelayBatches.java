@@ -11,9 +11,11 @@ import java.util.Map;
 /**
  * Deadlines waiting to be published, one open batch per source and due second: the tiers move
  * messages, not deadlines, so the broker's cost per message is shared by up to {@code maxIds}.
- * A batch is cut when it is full ({@link #add}) or has been open for the linger ({@link #lingered}).
- * Keeping a batch to one due second keeps its deadlines within a second of each other, so routing
- * it by the earliest costs the others at most a second in the consumer's wheel, never lateness.
+ * A batch is cut when it is full ({@link #add}), when it has been open for the linger, or when its
+ * due second is less than the lead away ({@link #ready}): far deadlines share a message for a whole
+ * linger, near ones leave at once. Keeping a batch to one due second keeps its deadlines within a
+ * second of each other, so routing it by the earliest costs the others at most a second in the
+ * consumer's wheel, never lateness.
  * Thread-safe; time is whatever the caller passes (epoch millis of the injected clock).
  */
 final class DelayBatches {
@@ -21,18 +23,26 @@ final class DelayBatches {
     private record Key(String source, long dueSecond) {
     }
 
-    /** Insertion order is opening order, so lingered batches are found from the head. */
+    /** Insertion order is opening order: batches leave in the order they opened. */
     private final Map<Key, Open> open = new LinkedHashMap<>();
     private final int maxIds;
     private final long lingerMillis;
+    private final long leadMillis;
     private int pending;
 
-    DelayBatches(int maxIds, Duration linger) {
-        if (maxIds < 1 || linger.isNegative()) {
-            throw new IllegalArgumentException("batch of at least 1 id and a linger of 0 or more: " + maxIds + ", " + linger);
+    /**
+     * @param maxIds the most deadlines in one message
+     * @param linger the longest a batch stays open
+     * @param lead   how long before its due second begins a batch leaves, however briefly it was open
+     */
+    DelayBatches(int maxIds, Duration linger, Duration lead) {
+        if (maxIds < 1 || linger.isNegative() || lead.isNegative()) {
+            throw new IllegalArgumentException("batch of at least 1 id, a linger and a lead of 0 or more: "
+                    + maxIds + ", " + linger + ", " + lead);
         }
         this.maxIds = maxIds;
         this.lingerMillis = linger.toMillis();
+        this.leadMillis = lead.toMillis();
     }
 
     /** Adds a deadline; returns the batch it completed, or {@code null} if that batch stays open. */
@@ -49,14 +59,20 @@ final class DelayBatches {
         return batch.toMessage(source);
     }
 
-    /** Removes and returns every batch open for the linger or longer at {@code nowMillis}. */
-    synchronized List<DelayMessage> lingered(long nowMillis) {
+    /**
+     * Removes and returns every batch open for the linger or longer at {@code nowMillis}, and every
+     * batch whose due second begins within the lead. Looks at every open batch: there are about as
+     * many as distinct due seconds in one linger, per source.
+     */
+    synchronized List<DelayMessage> ready(long nowMillis) {
         List<DelayMessage> due = new ArrayList<>();
         Iterator<Map.Entry<Key, Open>> it = open.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Key, Open> entry = it.next();
-            if (nowMillis - entry.getValue().openedMillis < lingerMillis) {
-                break;
+            boolean lingered = nowMillis - entry.getValue().openedMillis >= lingerMillis;
+            boolean near = entry.getKey().dueSecond() * 1000 - nowMillis <= leadMillis;
+            if (!lingered && !near) {
+                continue;
             }
             it.remove();
             pending -= entry.getValue().size;

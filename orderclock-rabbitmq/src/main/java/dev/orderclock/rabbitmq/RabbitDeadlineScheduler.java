@@ -30,11 +30,18 @@ public final class RabbitDeadlineScheduler implements DeadlineScheduler, AutoClo
     /** Deadlines per message: 8 KiB of body, one closing transaction on the consumer's side. */
     public static final int DEFAULT_BATCH_SIZE = 500;
     /**
-     * How long a batch stays open for more deadlines. It does not add lateness (the message is routed
-     * by its earliest deadline when it leaves), only the window in which a dying node loses what it
-     * buffered; it sets messages per second: with one due second open, 1 s / linger messages a second.
+     * The longest a batch stays open for more deadlines. It adds no lateness (a batch leaves early
+     * enough, see {@link #LEAD}, and is routed by its earliest deadline when it leaves), only the
+     * window in which a dying node loses what it buffered to the sweeper; it sets the messages per
+     * second: about one per open due second and source per linger. The broker's tiers carry a few
+     * hundred messages a second here, and deadlines spread over many seconds open many batches at
+     * once (timeouts of 1 to 10 s: ten), so the linger is long.
      */
-    public static final Duration DEFAULT_LINGER = Duration.ofMillis(50);
+    public static final Duration DEFAULT_LINGER = Duration.ofSeconds(1);
+    /** A batch whose due second begins within this leaves at the next look, however new it is. */
+    public static final Duration LEAD = Duration.ofSeconds(1);
+    /** How often the flusher looks: batches due within the lead leave at most this late. */
+    static final Duration FLUSH_PERIOD = Duration.ofMillis(20);
 
     private final Connection connection;
     private final RabbitDelayTiers tiers;
@@ -56,12 +63,12 @@ public final class RabbitDeadlineScheduler implements DeadlineScheduler, AutoClo
         this.connection = connection;
         this.tiers = tiers;
         this.clock = clock;
-        this.batches = new DelayBatches(batchSize, linger);
+        this.batches = new DelayBatches(batchSize, linger, LEAD);
         this.confirms = new PublishConfirms(clock);
         this.linger = linger;
     }
 
-    /** Starts the flusher that publishes lingered batches; until then only full batches are published. */
+    /** Starts the flusher that publishes ready batches; until then only full batches are published. */
     public synchronized RabbitDeadlineScheduler start() {
         if (flusher == null) {
             flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -69,9 +76,8 @@ public final class RabbitDeadlineScheduler implements DeadlineScheduler, AutoClo
                 t.setDaemon(true);
                 return t;
             });
-            // Checking at half the linger keeps a batch open between 1 and 1.5 lingers.
-            long period = Math.max(1, linger.toMillis() / 2);
-            flusher.scheduleWithFixedDelay(this::publishLingered, period, period, TimeUnit.MILLISECONDS);
+            long period = Math.max(1, Math.min(linger.toMillis() / 2, FLUSH_PERIOD.toMillis()));
+            flusher.scheduleWithFixedDelay(this::publishReady, period, period, TimeUnit.MILLISECONDS);
         }
         return this;
     }
@@ -106,10 +112,10 @@ public final class RabbitDeadlineScheduler implements DeadlineScheduler, AutoClo
         // Nothing to take back: the message fires into a conditional update that skips a paid order.
     }
 
-    /** Publishes every batch open for the linger or longer; the flusher's step, callable by tests. */
-    void publishLingered() {
-        List<DelayMessage> lingered = batches.lingered(clock.millis());
-        lingered.forEach(this::publish);
+    /** Publishes every batch open for the linger or due within the lead; the flusher's step, callable by tests. */
+    void publishReady() {
+        List<DelayMessage> ready = batches.ready(clock.millis());
+        ready.forEach(this::publish);
     }
 
     /** Deadlines buffered, not yet published. */

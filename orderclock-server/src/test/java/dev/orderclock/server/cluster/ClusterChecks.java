@@ -12,6 +12,8 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,7 +71,7 @@ final class ClusterChecks {
                             cluster.closedMessages.get(), closed, String.join("\n", relayFailures));
                 }
             }
-            return figures(db, closed);
+            return figures(db, closed) + "; " + sweptAndLate(cluster, db);
         }
     }
 
@@ -83,6 +85,18 @@ final class ClusterChecks {
             return "%d closed over %.1f s; close lag p50 %.0f ms, p99 %.0f ms, max %.0f ms"
                     .formatted(closed, rows.getDouble(4), rows.getDouble(1), rows.getDouble(2), rows.getDouble(3));
         }
+    }
+
+    /**
+     * How many the nodes' sweepers closed (from their logs, the killed node's too) and how many closed
+     * more than a second late: the share the delay tiers did not deliver on time.
+     */
+    private static String sweptAndLate(ClusterFixture cluster, Connection db) throws SQLException {
+        Pattern fired = Pattern.compile("sweeper fired (\\d+) overdue deadlines of payment-timeout");
+        long swept = cluster.nodes.stream().flatMap(node -> node.logLines("sweeper fired").stream())
+                .map(fired::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1))).sum();
+        long late = ClusterFixture.count(db, "SELECT COUNT(*) FROM orders WHERE closed_at > pay_deadline + interval '1 second'");
+        return "closed by a sweeper %d, more than 1 s late %d".formatted(swept, late);
     }
 
     private static long closedLaterThan(Connection db, Instant backAt, Duration bound) throws SQLException {
