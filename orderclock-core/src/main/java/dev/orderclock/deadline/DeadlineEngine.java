@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +54,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
     private final List<SourceTrack> trackList;
     private final HorizonLoader loader;
     private final Sweeper sweeper;
+    private final BacklogCloser backlog;
     private final Firing firing;
 
     private volatile boolean running;
@@ -77,6 +79,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         this.firing = new Firing(clock, capacity, builder.listener, ticker, builder.retryDelay);
         this.sweeper = new Sweeper(clock, ticker, builder.listener, settings.grace, builder.sweepBatchSize,
                 firing::backlogged);
+        this.backlog = new BacklogCloser(clock, ticker, builder.listener, builder.sweepBatchSize);
     }
 
     public static Builder builder(InstantSource clock) {
@@ -84,20 +87,27 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
     }
 
     /**
-     * Closes the backlog (everything already overdue, no grace), loads the horizon and starts the
-     * ticker, loader, sweeper and firing threads. Logs one line with what it did.
+     * Closes the backlog (everything already overdue, no grace) on the firing threads, loads the
+     * horizon and starts the ticker, loader, sweeper and firing threads. Logs one line with what it
+     * did. If closing the backlog or loading fails, it throws and starts nothing.
      */
     public synchronized void start() {
         if (running) {
             return;
         }
         long started = System.nanoTime();
-        int backlog = closeBacklog();
-        if (settings.horizonLoading) {
-            loader.loadAll(trackList);
+        firingPool = Executors.newFixedThreadPool(settings.firingThreads, threads("orderclock-firing"));
+        int closed;
+        try {
+            closed = closeBacklog(firingPool);
+            if (settings.horizonLoading) {
+                loader.loadAll(trackList);
+            }
+        } catch (RuntimeException e) {
+            firingPool.shutdownNow();
+            throw e;
         }
         running = true;
-        firingPool = Executors.newFixedThreadPool(settings.firingThreads, threads("orderclock-firing"));
         tickerThread = threads("orderclock-ticker").newThread(this::tickLoop);
         ticker.ownedBy(tickerThread);
         tickerThread.start();
@@ -110,7 +120,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
                 settings.sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
         log.info("deadline engine started in {} ms: closed a backlog of {} overdue, holding {} deadlines due within {} s "
                         + "(sources {}, tick {} ms, cap {}, grace {} s)",
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), backlog, capacity.used(),
+                Duration.ofNanos(System.nanoTime() - started).toMillis(), closed, capacity.used(),
                 settings.horizon.toSeconds(), sourceNames(), settings.tick.toMillis(), capacity.limit(),
                 settings.grace.toSeconds());
     }
@@ -206,14 +216,21 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         }
     }
 
-    /** Fires everything already overdue, ignoring the grace period; returns how many fired. */
+    /**
+     * Fires everything already overdue, ignoring the grace period, on as many threads as the engine
+     * fires with; returns how many fired. {@link #start()} does it itself, on its firing threads.
+     */
     public int closeBacklog() {
-        int total = 0;
-        Instant cutoff = clock.instant();
-        for (SourceTrack track : trackList) {
-            total += sweeper.sweep(track, cutoff);
+        ExecutorService threads = Executors.newFixedThreadPool(settings.firingThreads, threads("orderclock-backlog"));
+        try {
+            return closeBacklog(threads);
+        } finally {
+            threads.shutdown();
         }
-        return total;
+    }
+
+    private int closeBacklog(Executor threads) {
+        return backlog.close(trackList, clock.instant(), threads, settings.firingThreads);
     }
 
     /** Deadlines held in memory, including those being fired. */
@@ -242,7 +259,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         }
     }
 
-    private void advance(long nowMillis, java.util.concurrent.Executor executor) {
+    private void advance(long nowMillis, Executor executor) {
         int batchSize = settings.firingBatchSize;
         for (SourceTrack track : trackList) {
             LongBatcher batcher = new LongBatcher(batchSize, batch -> firing.fire(track, batch, executor));

@@ -13,7 +13,7 @@ import java.util.function.BooleanSupplier;
  * The safety net: claims pending deadlines that are overdue by more than the grace period and fires
  * them, in batches, skipping rows another node holds. With a healthy wheel it finds nothing (one
  * small indexed query per interval); after a crash, a lost message or a failed firing, it is what
- * closes the rest. At start-up it closes the whole backlog with no grace.
+ * closes the rest. (The backlog at start-up, with no grace, is {@link BacklogCloser}'s.)
  *
  * <p>While firing threads have batches waiting, what is overdue is mostly in those batches: sweeping
  * the whole backlog then would claim the same rows, lock them against the batches and double the
@@ -58,11 +58,6 @@ final class Sweeper {
             total += fired;
         }
         return total;
-    }
-
-    /** Fires everything of {@code track} due before {@code cutoff}; returns how many. */
-    int sweep(SourceTrack track, Instant cutoff) {
-        return sweep(track, cutoff, Integer.MAX_VALUE);
     }
 
     private int sweep(SourceTrack track, Instant cutoff, int maxBatches) {

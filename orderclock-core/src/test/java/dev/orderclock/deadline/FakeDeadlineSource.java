@@ -19,7 +19,7 @@ final class FakeDeadlineSource implements DeadlineSource {
     record Scan(Deadline after, Instant until, int limit, List<Deadline> returned) {
     }
 
-    record FireCall(long[] ids, Instant now, List<Fired> fired, boolean failed) {
+    record FireCall(long[] ids, Instant now, List<Fired> fired, boolean failed, String thread) {
     }
 
     record SweepCall(Instant cutoff, int limit, List<Fired> fired) {
@@ -38,6 +38,7 @@ final class FakeDeadlineSource implements DeadlineSource {
     private Runnable beforeNextScan;
     private Runnable afterNextScan;
     private int scanLimit = Integer.MAX_VALUE;
+    private volatile Runnable beforeEachFire = () -> { };
 
     @Override
     public String name() {
@@ -78,6 +79,14 @@ final class FakeDeadlineSource implements DeadlineSource {
         }
     }
 
+    /**
+     * Runs {@code action} at the start of every {@link #fire} call, outside the fake's lock, so that
+     * firing threads can be made to meet there (proof that they fire at the same time).
+     */
+    void beforeEachFire(Runnable action) {
+        beforeEachFire = action;
+    }
+
     /** Fails the test when the engine scans more than {@code limit} times (a load going round in circles). */
     synchronized void failAfterScans(int limit) {
         scanLimit = limit;
@@ -108,7 +117,13 @@ final class FakeDeadlineSource implements DeadlineSource {
     }
 
     @Override
-    public synchronized List<Fired> fire(long[] ids, Instant now) {
+    public List<Fired> fire(long[] ids, Instant now) {
+        beforeEachFire.run();
+        return fireInTurn(ids, now);
+    }
+
+    private synchronized List<Fired> fireInTurn(long[] ids, Instant now) {
+        String thread = Thread.currentThread().getName();
         for (long id : ids) {
             timesHandedToFire.merge(id, 1, Integer::sum);
             Long due = dueById.get(id);
@@ -118,7 +133,7 @@ final class FakeDeadlineSource implements DeadlineSource {
         }
         if (failuresToCome > 0) {
             failuresToCome--;
-            fireCalls.add(new FireCall(ids.clone(), now, List.of(), true));
+            fireCalls.add(new FireCall(ids.clone(), now, List.of(), true, thread));
             throw new IllegalStateException("database unavailable");
         }
         List<Fired> result = new ArrayList<>();
@@ -128,7 +143,7 @@ final class FakeDeadlineSource implements DeadlineSource {
                 result.add(fire(deadline, now));
             }
         }
-        fireCalls.add(new FireCall(ids.clone(), now, List.copyOf(result), false));
+        fireCalls.add(new FireCall(ids.clone(), now, List.copyOf(result), false, thread));
         return result;
     }
 

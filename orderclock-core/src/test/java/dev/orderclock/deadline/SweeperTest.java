@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The safety net: at start-up the whole backlog closes with no grace, in batches; afterwards the
- * periodic sweep claims only what is overdue by more than the grace period; whatever the sweeper
- * fired leaves the wheel and is not fired again.
+ * The safety net: the periodic sweep claims only what is overdue by more than the grace period;
+ * whatever the sweeper fired leaves the wheel and is not fired again. (The backlog at start-up:
+ * {@link BacklogCloserTest}.)
  */
 class SweeperTest {
 
@@ -28,30 +28,6 @@ class SweeperTest {
 
     private DeadlineEngine.Builder engine() {
         return DeadlineEngine.builder(clock).source(source).horizon(HORIZON).grace(GRACE).sweepBatchSize(100);
-    }
-
-    @Test
-    void closingTheBacklogFiresEverythingOverdueWithNoGraceInBatches() {
-        // given 250 deadlines overdue by an hour down to a millisecond, and ten not yet due
-        for (long id = 1; id <= 250; id++) {
-            source.add(id, t0 - id * 14_400);
-        }
-        for (long id = 301; id <= 310; id++) {
-            source.add(id, t0 + (id - 300));
-        }
-        DeadlineEngine engine = engine().build();
-
-        // when
-        int closed = engine.closeBacklog();
-
-        // then
-        assertThat(closed).isEqualTo(250);
-        assertThat(source.sweepCalls()).extracting(call -> call.fired().size()).containsExactly(100, 100, 50);
-        assertThat(source.sweepCalls()).allSatisfy(call -> {
-            assertThat(call.cutoff()).isEqualTo(clock.instant());
-            assertThat(call.limit()).isEqualTo(100);
-        });
-        assertThat(source.pendingCount()).isEqualTo(10);
     }
 
     @Test
@@ -82,24 +58,6 @@ class SweeperTest {
                 assertThat(call.cutoff()).isEqualTo(fired.firedAt().minus(GRACE))));
         assertThat(source.fired().get(1L).firedAt()).isEqualTo(Instant.ofEpochMilli(t0 + 1_001 + GRACE.toMillis()));
         assertThat(source.idsHandedToFire()).isEmpty();
-    }
-
-    @Test
-    void aDeadlineTheBacklogClosedIsDroppedFromTheWheel() {
-        // given a deadline in the wheel, overdue because the engine was not run for a while
-        source.add(1, t0 + 1_000);
-        DeadlineEngine engine = engine().build();
-        engine.runOnce();
-        clock.advance(Duration.ofSeconds(10));
-
-        // when the backlog is closed first
-        engine.closeBacklog();
-        engine.runOnce();
-
-        // then the wheel does not fire it again
-        assertThat(source.sweptIds()).containsExactly(1L);
-        assertThat(source.idsHandedToFire()).isEmpty();
-        assertThat(engine.inMemory()).isZero();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.orderclock.deadline.DeadlineEngine;
 import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.deadline.Fired;
+import dev.orderclock.deadline.LongBatcher;
 
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
@@ -19,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,24 +126,19 @@ public final class DueQueueConsumer implements AutoCloseable {
     private record Arrival(long tag, Delivery delivery) {
     }
 
-    /** The due ids of one source in one step, cut into transactions of at most the batch size. */
-    private static final class DueIds {
-        private long[] ids = new long[64];
-        private int size;
-
-        void add(long id) {
-            if (size == ids.length) {
-                ids = Arrays.copyOf(ids, size * 2);
-            }
-            ids[size++] = id;
+    /**
+     * The due ids of one source in one step, cut into transactions of at most the batch size. They
+     * are fired only once the step has read every message: firing waits and may be interrupted.
+     */
+    private record DueBatches(LongBatcher ids, List<long[]> batches) {
+        static DueBatches ofSize(int batchSize) {
+            List<long[]> batches = new ArrayList<>();
+            return new DueBatches(new LongBatcher(batchSize, batches::add), batches);
         }
 
-        List<long[]> chunks(int batchSize) {
-            List<long[]> chunks = new ArrayList<>();
-            for (int from = 0; from < size; from += batchSize) {
-                chunks.add(Arrays.copyOfRange(ids, from, Math.min(size, from + batchSize)));
-            }
-            return chunks;
+        List<long[]> all() {
+            ids.flush();
+            return batches;
         }
     }
 
@@ -192,7 +187,7 @@ public final class DueQueueConsumer implements AutoCloseable {
 
         private void handle(List<Arrival> batch) throws IOException, InterruptedException {
             long now = clock.millis();
-            Map<DeadlineSource, DueIds> due = new LinkedHashMap<>();
+            Map<DeadlineSource, DueBatches> due = new LinkedHashMap<>();
             for (Arrival arrival : batch) {
                 DelayMessage message;
                 try {
@@ -210,12 +205,13 @@ public final class DueQueueConsumer implements AutoCloseable {
                     if (message.dueMillis()[i] > now) {
                         engine.retryAt(source, message.ids()[i], Instant.ofEpochMilli(message.dueMillis()[i]));
                     } else {
-                        due.computeIfAbsent(source, s -> new DueIds()).add(message.ids()[i]);
+                        due.computeIfAbsent(source, s -> DueBatches.ofSize(settings.batchSize())).ids()
+                                .accept(message.ids()[i]);
                     }
                 }
             }
-            for (Map.Entry<DeadlineSource, DueIds> entry : due.entrySet()) {
-                for (long[] ids : entry.getValue().chunks(settings.batchSize())) {
+            for (Map.Entry<DeadlineSource, DueBatches> entry : due.entrySet()) {
+                for (long[] ids : entry.getValue().all()) {
                     fireUntilCommitted(entry.getKey(), ids);
                 }
             }
