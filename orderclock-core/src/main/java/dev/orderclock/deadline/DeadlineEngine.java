@@ -63,15 +63,16 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
     private ScheduledExecutorService loaderThread;
     private ScheduledExecutorService sweeperThread;
     private long nextLoadAt = Long.MIN_VALUE;
-    private long nextSweepAt = Long.MIN_VALUE;
 
     private DeadlineEngine(Builder builder) {
         this.clock = builder.clock;
         this.settings = new Settings(builder);
         this.capacity = new Capacity(builder.maxInMemory);
         long start = clock.millis();
-        for (DeadlineSource source : builder.sources) {
-            tracks.put(source, new SourceTrack(source, new TimingWheel(settings.tick.toMillis(), start, capacity)));
+        for (Registration registration : builder.sources) {
+            Duration sweepInterval = Objects.requireNonNullElse(registration.sweepInterval, builder.sweepInterval);
+            tracks.put(registration.source, new SourceTrack(registration.source,
+                    new TimingWheel(settings.tick.toMillis(), start, capacity), sweepInterval));
         }
         this.trackList = List.copyOf(tracks.values());
         this.loader = new HorizonLoader(clock, ticker, capacity, builder.listener, settings.horizon,
@@ -116,8 +117,8 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
             loaderThread.schedule(this::loadLoop, settings.horizon.toMillis() / 2, TimeUnit.MILLISECONDS);
         }
         sweeperThread = Executors.newSingleThreadScheduledExecutor(threads("orderclock-sweeper"));
-        sweeperThread.scheduleWithFixedDelay(this::sweepQuietly, settings.sweepInterval.toMillis(),
-                settings.sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+        sweeper.startRounds(trackList, clock.millis());
+        sweeperThread.schedule(this::sweepLoop, sweeper.untilNextRound(trackList), TimeUnit.MILLISECONDS);
         log.info("deadline engine started in {} ms: closed a backlog of {} overdue, holding {} deadlines due within {} s "
                         + "(sources {}, tick {} ms, cap {}, grace {} s)",
                 Duration.ofNanos(System.nanoTime() - started).toMillis(), closed, capacity.used(),
@@ -195,7 +196,8 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
 
     /**
      * One step of everything, in the calling thread, for a manually driven clock: runs the queued
-     * commands, loads the horizon when due, fires what is due (synchronously) and sweeps when due.
+     * commands, loads the horizon when due, fires what is due (synchronously) and sweeps the sources
+     * whose sweep interval has passed.
      */
     public void runOnce() {
         if (running) {
@@ -209,11 +211,8 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         }
         advance(now, Runnable::run);
         ticker.drain();
-        if (now >= nextSweepAt) {
-            sweeper.sweep(trackList);
-            ticker.drain();
-            nextSweepAt = now + settings.sweepInterval.toMillis();
-        }
+        sweeper.sweep(trackList);
+        ticker.drain();
     }
 
     /**
@@ -283,11 +282,14 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         }
     }
 
-    private void sweepQuietly() {
+    private void sweepLoop() {
         try {
             sweeper.sweep(trackList);
         } catch (RuntimeException e) {
-            log.warn("sweep failed, trying again in {} ms: {}", settings.sweepInterval.toMillis(), e.toString());
+            log.warn("sweep failed, trying that source again after its sweep interval: {}", e.toString());
+        }
+        if (running) {
+            sweeperThread.schedule(this::sweepLoop, sweeper.untilNextRound(trackList), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -330,18 +332,21 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
     }
 
     /** The settings in force, with the builder's defaults filled in. */
-    private record Settings(Duration horizon, Duration tick, Duration grace, Duration sweepInterval,
-                            Duration retryDelay, int firingBatchSize, int firingThreads, boolean horizonLoading) {
+    private record Settings(Duration horizon, Duration tick, Duration grace, Duration retryDelay,
+                            int firingBatchSize, int firingThreads, boolean horizonLoading) {
         Settings(Builder b) {
-            this(b.horizon, b.tick, b.grace, b.sweepInterval, b.retryDelay, b.firingBatchSize, b.firingThreads,
-                    b.horizonLoading);
+            this(b.horizon, b.tick, b.grace, b.retryDelay, b.firingBatchSize, b.firingThreads, b.horizonLoading);
         }
+    }
+
+    /** A source and its own sweep interval, or null for the engine's. */
+    private record Registration(DeadlineSource source, Duration sweepInterval) {
     }
 
     /** Engine settings; every one has a sensible default ({@code DEFAULT_*}). */
     public static final class Builder {
         private final InstantSource clock;
-        private final List<DeadlineSource> sources = new ArrayList<>();
+        private final List<Registration> sources = new ArrayList<>();
         private Duration horizon = DEFAULT_HORIZON;
         private Duration tick = DEFAULT_TICK;
         private long maxInMemory = DEFAULT_MAX_IN_MEMORY;
@@ -359,8 +364,19 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
             this.clock = Objects.requireNonNull(clock, "clock");
         }
 
+        /** A source swept at the engine's {@link #sweepInterval}. */
         public Builder source(DeadlineSource source) {
-            sources.add(Objects.requireNonNull(source, "source"));
+            sources.add(new Registration(Objects.requireNonNull(source, "source"), null));
+            return this;
+        }
+
+        /**
+         * A source swept at its own interval: a lost deadline of it is fired at worst grace plus this
+         * interval late, for one sweeper look per interval while nothing is overdue.
+         */
+        public Builder source(DeadlineSource source, Duration sweepInterval) {
+            sources.add(new Registration(Objects.requireNonNull(source, "source"),
+                    positive(sweepInterval, "sweepInterval")));
             return this;
         }
 
@@ -407,6 +423,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
             return this;
         }
 
+        /** How often the sweeper looks at each source registered without an interval of its own. */
         public Builder sweepInterval(Duration interval) {
             this.sweepInterval = positive(interval, "sweepInterval");
             return this;

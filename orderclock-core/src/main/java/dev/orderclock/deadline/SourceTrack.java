@@ -1,5 +1,6 @@
 package dev.orderclock.deadline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,20 +13,32 @@ import java.util.List;
  * loader. While a load query is running, new deadlines beyond the frontier are held back and
  * decided when the page arrives, because the query may or may not have seen their rows. A deadline
  * the capacity refuses pulls the frontier back below it, so the loader looks for it again.
+ *
+ * <p>It also carries how often the sweeper looks at the source and when it looks next; those two
+ * are the sweeper's (its thread, or the caller of {@code runOnce}), not the ticker's.
  */
 final class SourceTrack {
 
     final DeadlineSource source;
     final TimingWheel wheel;
+    final long sweepIntervalMillis;
+    /** When the sweeper looks at this source next; the first look is at once. */
+    long nextSweepAt = Long.MIN_VALUE;
     private Deadline frontier = Deadline.BEGINNING;
     private boolean loading;
     private final List<Deadline> arrivedDuringLoad = new ArrayList<>();
     /** The lowest point the frontier was pulled back to while a page was being read: that page may not move it past. */
     private Deadline pulledBackTo;
 
-    SourceTrack(DeadlineSource source, TimingWheel wheel) {
+    SourceTrack(DeadlineSource source, TimingWheel wheel, Duration sweepInterval) {
         this.source = source;
         this.wheel = wheel;
+        this.sweepIntervalMillis = sweepInterval.toMillis();
+    }
+
+    /** Swept at the engine's default interval. */
+    SourceTrack(DeadlineSource source, TimingWheel wheel) {
+        this(source, wheel, DeadlineEngine.DEFAULT_SWEEP_INTERVAL);
     }
 
     Deadline frontier() {

@@ -21,6 +21,10 @@ import java.util.function.BooleanSupplier;
  * batch — the oldest overdue, which is where a lost deadline is, so the bound of a lost deadline
  * (grace plus a sweep interval) holds while the backlog is small — and sweeps fully again once
  * firing keeps up.
+ *
+ * <p>Each source has its own sweep interval: a deadline days away needs no one-second net, and a
+ * look it skips is a statement the database is spared. The bound of a lost deadline is grace plus
+ * its own source's interval.
  */
 final class Sweeper {
 
@@ -44,13 +48,31 @@ final class Sweeper {
     }
 
     /**
-     * Claims what is overdue by more than the grace period; returns how many it fired. While firing
-     * is backlogged, one batch per source.
+     * Starts the rounds afresh at {@code nowMillis}, just after the backlog was closed: each source's
+     * first look is one of its own intervals away.
+     */
+    void startRounds(List<SourceTrack> tracks, long nowMillis) {
+        for (SourceTrack track : tracks) {
+            track.nextSweepAt = nowMillis + track.sweepIntervalMillis;
+        }
+    }
+
+    /**
+     * Looks at each source whose own sweep interval has passed since its last look and claims what
+     * is overdue by more than the grace period; returns how many it fired. While firing is
+     * backlogged, one batch per source.
      */
     int sweep(List<SourceTrack> tracks) {
         boolean backlogged = firingBacklogged.getAsBoolean();
+        long now = clock.millis();
         int total = 0;
         for (SourceTrack track : tracks) {
+            if (now < track.nextSweepAt) {
+                continue;
+            }
+            // Set before the look: a source whose look throws waits its interval, while the sources
+            // after it, still due, are looked at in the next round rather than starved behind it.
+            track.nextSweepAt = now + track.sweepIntervalMillis;
             int fired = sweep(track, clock.instant().minus(grace), backlogged ? 1 : Integer.MAX_VALUE);
             if (fired > 0) {
                 log.info("sweeper fired {} overdue deadlines of {} that the wheel had not", fired, track.source.name());
@@ -58,6 +80,18 @@ final class Sweeper {
             total += fired;
         }
         return total;
+    }
+
+    /** How long until the next source is due a look: what the sweeper thread waits before its next round. */
+    long untilNextRound(List<SourceTrack> tracks) {
+        long now = clock.millis();
+        long wait = Long.MAX_VALUE;
+        for (SourceTrack track : tracks) {
+            // Capped at the interval, so that a clock set back does not stall the safety net.
+            long untilDue = Math.max(track.nextSweepAt, now) - now;
+            wait = Math.min(wait, Math.min(untilDue, track.sweepIntervalMillis));
+        }
+        return wait;
     }
 
     private int sweep(SourceTrack track, Instant cutoff, int maxBatches) {

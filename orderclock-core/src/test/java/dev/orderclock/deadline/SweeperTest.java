@@ -13,8 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The safety net: the periodic sweep claims only what is overdue by more than the grace period;
- * whatever the sweeper fired leaves the wheel and is not fired again. (The backlog at start-up:
- * {@link BacklogCloserTest}.)
+ * whatever the sweeper fired leaves the wheel and is not fired again; each source is looked at once
+ * per its own sweep interval. (The backlog at start-up: {@link BacklogCloserTest}.)
  */
 class SweeperTest {
 
@@ -106,5 +106,69 @@ class SweeperTest {
         backlogged.set(false);
         assertThat(sweeper.sweep(tracks)).isEqualTo(250);
         assertThat(source.sweepCalls()).extracting(call -> call.fired().size()).containsExactly(100, 100, 100, 100, 100, 50);
+    }
+
+    @Test
+    void eachSourceIsLookedAtOncePerItsOwnSweepInterval() {
+        // given a source swept at the engine's interval (1 s) and one swept every 10 s
+        FakeDeadlineSource slow = new FakeDeadlineSource();
+        DeadlineEngine engine = engine().source(slow, Duration.ofSeconds(10)).build();
+
+        // when the engine runs every 100 ms for 30 seconds
+        engine.runOnce();
+        EngineSteps.runEvery(engine, clock, STEP, t0 + 30_000);
+
+        // then the first was looked at every second, the second every ten
+        assertThat(lookTimes(source)).hasSize(31).startsWith(t0, t0 + 1_000, t0 + 2_000).endsWith(t0 + 30_000);
+        assertThat(lookTimes(slow)).containsExactly(t0, t0 + 10_000, t0 + 20_000, t0 + 30_000);
+    }
+
+    @Test
+    void aLostDeadlineOfASlowlySweptSourceFiresWithinTheGracePlusItsOwnInterval() {
+        // given a source swept every 10 s, and a deadline nothing holds in memory, overdue by more than
+        // the grace just after a look
+        FakeDeadlineSource slow = new FakeDeadlineSource();
+        Duration interval = Duration.ofSeconds(10);
+        DeadlineEngine engine = DeadlineEngine.builder(clock).source(slow, interval).grace(GRACE)
+                .horizonLoading(false).build();
+        engine.runOnce();
+        long due = t0 + 5_001;
+        slow.add(1, due);
+
+        // when time passes in steps of 100 ms up to the grace plus the interval
+        EngineSteps.runEvery(engine, clock, STEP, t0 + 19_900);
+        assertThat(slow.sweptIds()).isEmpty();
+        EngineSteps.runEvery(engine, clock, STEP, due + GRACE.toMillis() + interval.toMillis());
+
+        // then the sweeper fired it at its next look, within the bound
+        assertThat(slow.sweptIds()).containsExactly(1L);
+        assertThat(slow.fired().get(1L).firedAt())
+                .isEqualTo(Instant.ofEpochMilli(t0 + 20_000))
+                .isBeforeOrEqualTo(Instant.ofEpochMilli(due).plus(GRACE).plus(interval));
+    }
+
+    @Test
+    void theSweeperThreadWaitsUntilTheNextSourceIsDueButNeverLongerThanAnInterval() {
+        // given a source swept every second and one every ten, both just looked at
+        Sweeper sweeper = new Sweeper(clock, new Ticker(), EngineListener.NONE, GRACE, 100, () -> false);
+        Capacity capacity = new Capacity(1_000);
+        SourceTrack fast = new SourceTrack(source, new TimingWheel(10, t0, capacity), Duration.ofSeconds(1));
+        SourceTrack slow = new SourceTrack(new FakeDeadlineSource(), new TimingWheel(10, t0, capacity),
+                Duration.ofSeconds(10));
+        sweeper.sweep(List.of(fast, slow));
+
+        // then the next round is the fast one's, 1 s away; with the slow one alone, 10 s away
+        assertThat(sweeper.untilNextRound(List.of(fast, slow))).isEqualTo(1_000);
+        clock.advance(Duration.ofMillis(400));
+        assertThat(sweeper.untilNextRound(List.of(slow))).isEqualTo(9_600);
+
+        // when the clock is set back an hour, the wait is still no longer than the interval
+        clock.set(Instant.ofEpochMilli(t0 - 3_600_000));
+        assertThat(sweeper.untilNextRound(List.of(slow))).isEqualTo(10_000);
+    }
+
+    /** When the sweeper looked at {@code source}: each look's cutoff plus the grace. */
+    private static List<Long> lookTimes(FakeDeadlineSource source) {
+        return source.sweepCalls().stream().map(call -> call.cutoff().plus(GRACE).toEpochMilli()).toList();
     }
 }

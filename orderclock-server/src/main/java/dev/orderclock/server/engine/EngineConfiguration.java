@@ -41,7 +41,8 @@ public class EngineConfiguration {
                 // In cluster mode the RabbitMQ delay tiers fire the deadlines: no horizon to load.
                 .horizonLoading(!isCluster(environment))
                 .source(payments)
-                .source(autoConfirm)
+                // Days away: a coarser safety net, for fewer idle looks at the database.
+                .source(autoConfirm, settings.autoConfirmSweepInterval())
                 .listener(new EngineListeners(listeners.orderedStream().toList()))
                 .build();
     }

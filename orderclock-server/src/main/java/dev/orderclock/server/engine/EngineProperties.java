@@ -8,7 +8,9 @@ import java.time.Duration;
 
 /**
  * The deadline engine's settings ({@code orderclock.engine.*}); anything unset takes the engine's own
- * {@code DeadlineEngine.DEFAULT_*} value, so the defaults live in one place.
+ * {@code DeadlineEngine.DEFAULT_*} value, so the defaults live in one place. The one setting the
+ * engine has no default for is the auto-confirm source's sweep interval
+ * ({@link #DEFAULT_AUTO_CONFIRM_SWEEP_INTERVAL}).
  */
 @ConfigurationProperties("orderclock.engine")
 public record EngineProperties(
@@ -20,8 +22,15 @@ public record EngineProperties(
         Integer loadPageSize,
         Duration grace,
         Duration sweepInterval,
+        Duration autoConfirmSweepInterval,
         Integer sweepBatchSize,
         Duration retryDelay) {
+
+    /**
+     * Auto-confirm deadlines are days away and nobody waits on the second: a lost one may close a few
+     * seconds later than a payment timeout, for a tenth of the sweeper's looks at it.
+     */
+    public static final Duration DEFAULT_AUTO_CONFIRM_SWEEP_INTERVAL = Duration.ofSeconds(10);
 
     public EngineProperties {
         horizon = orDefault(horizon, DeadlineEngine.DEFAULT_HORIZON);
@@ -32,16 +41,20 @@ public record EngineProperties(
         loadPageSize = orDefault(loadPageSize, DeadlineEngine.DEFAULT_LOAD_PAGE_SIZE);
         grace = orDefault(grace, DeadlineEngine.DEFAULT_GRACE);
         sweepInterval = orDefault(sweepInterval, DeadlineEngine.DEFAULT_SWEEP_INTERVAL);
+        autoConfirmSweepInterval = orDefault(autoConfirmSweepInterval, DEFAULT_AUTO_CONFIRM_SWEEP_INTERVAL);
         sweepBatchSize = orDefault(sweepBatchSize, DeadlineEngine.DEFAULT_SWEEP_BATCH_SIZE);
         retryDelay = orDefault(retryDelay, DeadlineEngine.DEFAULT_RETRY_DELAY);
     }
 
     /** All defaults: what an empty {@code orderclock.engine} section binds to. */
     public static EngineProperties defaults() {
-        return new EngineProperties(null, null, null, null, null, null, null, null, null, null);
+        return new EngineProperties(null, null, null, null, null, null, null, null, null, null, null);
     }
 
-    /** The builder with these settings; the caller adds sources and a listener. */
+    /**
+     * The builder with these settings; the caller adds sources (auto-confirm with
+     * {@link #autoConfirmSweepInterval()}) and a listener.
+     */
     public DeadlineEngine.Builder applyTo(DeadlineEngine.Builder builder) {
         return builder.horizon(horizon)
                 .tick(tick)

@@ -20,8 +20,8 @@ class EnginePropertiesTest {
         assertThat(defaults).isEqualTo(new EngineProperties(DeadlineEngine.DEFAULT_HORIZON, DeadlineEngine.DEFAULT_TICK,
                 DeadlineEngine.DEFAULT_MAX_IN_MEMORY, DeadlineEngine.DEFAULT_FIRING_BATCH_SIZE,
                 DeadlineEngine.DEFAULT_FIRING_THREADS, DeadlineEngine.DEFAULT_LOAD_PAGE_SIZE, DeadlineEngine.DEFAULT_GRACE,
-                DeadlineEngine.DEFAULT_SWEEP_INTERVAL, DeadlineEngine.DEFAULT_SWEEP_BATCH_SIZE,
-                DeadlineEngine.DEFAULT_RETRY_DELAY));
+                DeadlineEngine.DEFAULT_SWEEP_INTERVAL, Duration.ofSeconds(10),
+                DeadlineEngine.DEFAULT_SWEEP_BATCH_SIZE, DeadlineEngine.DEFAULT_RETRY_DELAY));
     }
 
     @Test
@@ -37,5 +37,16 @@ class EnginePropertiesTest {
         assertThat(bound.maxInMemory()).isEqualTo(5000);
         assertThat(bound.firingThreads()).isEqualTo(4);
         assertThat(bound.grace()).isEqualTo(DeadlineEngine.DEFAULT_GRACE);
+    }
+
+    @Test
+    void autoConfirmHasItsOwnSweepIntervalBesideTheEngineWideOne() {
+        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
+                "orderclock.engine.auto-confirm-sweep-interval", "30s")));
+
+        EngineProperties bound = binder.bindOrCreate("orderclock.engine", EngineProperties.class);
+
+        assertThat(bound.autoConfirmSweepInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(bound.sweepInterval()).isEqualTo(DeadlineEngine.DEFAULT_SWEEP_INTERVAL);
     }
 }
