@@ -44,7 +44,11 @@ class DueQueueConsumerIT {
 
         @Override
         public List<Deadline> scan(Deadline after, Instant until, int limit) {
-            throw new AssertionError("horizon loading is off; nothing may scan");
+            // The start-up backlog reads what is already overdue (nothing here); a horizon load would read ahead.
+            if (until.isAfter(Instant.now())) {
+                throw new AssertionError("horizon loading is off; nothing may scan ahead of now, asked up to " + until);
+            }
+            return List.of();
         }
 
         @Override
