@@ -58,7 +58,7 @@ class ClusterOutageIT {
             cluster.start(ClusterIT.NODES);
             List<String> skus = cluster.products(1_000_000);
             ExecutorService shoppers = cluster.placeOrders(ClusterIT.ORDERS, skus, ClusterIT.SHOPPERS);
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(10))
+            await().atMost(ClusterIT.HALF_PLACED).pollInterval(Duration.ofMillis(10))
                     .until(() -> cluster.acknowledged.size() >= ClusterIT.ORDERS / 2);
 
             outage.happen();
