@@ -124,12 +124,15 @@ export async function createDemoOrders() {
     await ensureDemoProduct(count);
     let next = 0;
     let created = 0;
+    // One demo shopper per order, new ones on each press: a shopper may hold only a few unpaid
+    // orders (orderclock.limits.max-pending-orders-per-shopper).
+    const run = Date.now().toString(36);
     const worker = async () => {
       while (next < count) {
         const i = next++;
         const order = await api('POST', '/api/orders',
             { items: [{ sku: DEMO_SKU, quantity: 1 + (i % 3) }], payTimeoutSeconds: timeout },
-            { 'X-User-Id': 'demo-shopper-' + (1 + (i % 5)) });
+            { 'X-User-Id': 'demo-shopper-' + run + '-' + (1 + i) });
         created++;
         upsertOrder(order, true);
         queueRenderOrders();

@@ -35,6 +35,11 @@ public record NewOrder(long id, String userId, List<Item> items, String currency
         }
     }
 
+    /** Units over all lines: what the order would reserve. */
+    public long units() {
+        return items.stream().mapToLong(Item::quantity).sum();
+    }
+
     public NewOrder withId(long newId) {
         return new NewOrder(newId, userId, items, currency, createdAt, payDeadline);
     }

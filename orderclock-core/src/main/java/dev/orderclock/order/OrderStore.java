@@ -23,7 +23,18 @@ public interface OrderStore {
      * @throws InsufficientStockException when a SKU lacks stock (nothing is written)
      * @throws DuplicateOrderIdException when the id is taken (retry with another id)
      */
-    Order create(NewOrder order);
+    default Order create(NewOrder order) {
+        return create(order, HoldingLimits.NONE);
+    }
+
+    /**
+     * {@link #create(NewOrder)}, refused when the shopper would then hold more than {@code limits}
+     * allow. The check and the insert are one transaction that the database serialises per shopper,
+     * so concurrent orders of one shopper, on any node, never pass the limits together.
+     *
+     * @throws HoldingLimitExceededException when the shopper holds too much already (nothing is written)
+     */
+    Order create(NewOrder order, HoldingLimits limits);
 
     Optional<Order> find(long id);
 

@@ -7,5 +7,5 @@ package dev.orderclock.order;
  */
 public abstract class OrderStoreContract extends StoreSuite implements CreatingOrdersContract,
         ChangingStatusContract, FiringDeadlinesContract, ScanningDeadlinesContract, ListingOrdersContract,
-        ProductsContract {
+        ProductsContract, HoldingLimitsContract {
 }

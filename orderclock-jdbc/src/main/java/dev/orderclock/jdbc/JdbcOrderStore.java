@@ -2,6 +2,7 @@ package dev.orderclock.jdbc;
 
 import dev.orderclock.deadline.Deadline;
 import dev.orderclock.order.CloseReason;
+import dev.orderclock.order.HoldingLimits;
 import dev.orderclock.order.NewOrder;
 import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderEventFormat;
@@ -64,8 +65,8 @@ public final class JdbcOrderStore implements OrderStore {
     }
 
     @Override
-    public Order create(NewOrder order) {
-        return transactions.run("create order", connection -> creation.create(connection, order));
+    public Order create(NewOrder order, HoldingLimits limits) {
+        return transactions.run("create order", connection -> creation.create(connection, order, limits));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.orderclock.jdbc;
 import dev.orderclock.order.DuplicateOrderIdException;
 import dev.orderclock.order.EventIds;
 import dev.orderclock.order.EventType;
+import dev.orderclock.order.HoldingLimits;
 import dev.orderclock.order.NewOrder;
 import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderEvent;
@@ -32,13 +33,17 @@ final class OrderCreation {
 
     private final SqlDialect dialect;
     private final Outbox outbox;
+    private final ShopperHolds holds;
 
     OrderCreation(SqlDialect dialect, Outbox outbox) {
         this.dialect = dialect;
         this.outbox = outbox;
+        this.holds = new ShopperHolds(dialect);
     }
 
-    Order create(Connection connection, NewOrder request) throws SQLException {
+    Order create(Connection connection, NewOrder request, HoldingLimits limits) throws SQLException {
+        // First: a refused order has written nothing, and the shopper's lock is held to the commit.
+        holds.admit(connection, request, limits);
         Map<String, BigDecimal> prices = prices(connection, request);
         List<OrderLine> lines = new ArrayList<>(request.items().size());
         BigDecimal amount = BigDecimal.ZERO;

@@ -53,6 +53,13 @@ public enum SqlDialect {
             // only once a confirm deadline is set (V4), so closing unpaid orders leaves it alone.
             return deadline == OrderTransition.DeadlineColumn.CONFIRM_DEADLINE ? "confirm_status" : "status";
         }
+
+        @Override
+        String insertIgnoringDuplicate(String table, String keyColumn) {
+            // H2 has no ON CONFLICT outside its PostgreSQL mode; a duplicate fails the statement alone,
+            // not the transaction, so the caller ignores it.
+            return "INSERT INTO " + table + " (" + keyColumn + ") VALUES (?)";
+        }
     },
 
     POSTGRESQL("postgresql") {
@@ -74,6 +81,12 @@ public enum SqlDialect {
         @Override
         String dueStatusColumn(OrderTransition.DeadlineColumn deadline) {
             return "status";
+        }
+
+        @Override
+        String insertIgnoringDuplicate(String table, String keyColumn) {
+            // A failed statement would abort the whole transaction here: the duplicate must not fail.
+            return "INSERT INTO " + table + " (" + keyColumn + ") VALUES (?) ON CONFLICT DO NOTHING";
         }
     };
 
@@ -115,6 +128,12 @@ public enum SqlDialect {
      * conditional update itself always checks {@code status}.
      */
     abstract String dueStatusColumn(OrderTransition.DeadlineColumn deadline);
+
+    /**
+     * Inserts a one-column row unless its key exists; on H2 a duplicate still fails the statement
+     * (and only the statement), so callers ignore a unique violation.
+     */
+    abstract String insertIgnoringDuplicate(String table, String keyColumn);
 
     /** A {@code BIGINT} array parameter for {@code = ANY(?)}. */
     Array bigints(Connection connection, long[] values) throws SQLException {

@@ -70,4 +70,9 @@ class H2QueryPlansIT {
         assertThat(plans.listOfUser()).contains("/* PUBLIC.ORDERS_BY_USER: ").doesNotContain("table scan");
         assertThat(plans.linesOfAPage()).contains("/* PUBLIC.PRIMARY_KEY", "ORDER_ID IN(").doesNotContain("table scan");
     }
+
+    @Test
+    void whatAShopperHoldsIsCountedThroughTheShoppersPendingOrdersOnly() {
+        assertThat(plans.heldByShopper()).contains("/* PUBLIC.ORDERS_PENDING_BY_USER: ").doesNotContain("table scan");
+    }
 }

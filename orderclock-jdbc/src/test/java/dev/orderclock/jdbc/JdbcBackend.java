@@ -68,7 +68,8 @@ final class JdbcBackend implements StoreBackend {
     @Override
     public void clear() {
         database.execute("DELETE FROM payment_attempts", "DELETE FROM order_events", "DELETE FROM order_lines", "DELETE FROM orders",
-                "DELETE FROM products");
+                "DELETE FROM products",
+                "DELETE FROM shopper_locks");
     }
 
     @Override

@@ -74,4 +74,9 @@ class PostgresQueryPlansIT {
         assertThat(plans.listOfUser()).contains("orders_by_user").doesNotContain("Seq Scan");
         assertThat(plans.linesOfAPage()).contains("order_lines_pkey").doesNotContain("Seq Scan");
     }
+
+    @Test
+    void whatAShopperHoldsIsCountedThroughTheShoppersPendingOrdersOnly() {
+        assertThat(plans.heldByShopper()).contains("orders_pending_by_user").doesNotContain("Seq Scan");
+    }
 }

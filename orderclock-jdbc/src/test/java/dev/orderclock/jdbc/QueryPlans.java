@@ -92,6 +92,11 @@ final class QueryPlans {
         });
     }
 
+    /** What a shopper holds, counted under the shopper's lock before each order (u-20 has two pending). */
+    String heldByShopper() {
+        return explain(ShopperHolds.HELD, (select, c) -> select.setString(1, "u-20"));
+    }
+
     /** The lines of a page of 50 orders. */
     String linesOfAPage() {
         return explain(OrderSql.LINES, (select, c) ->

@@ -36,7 +36,8 @@ public final class TargetOptions {
     @Mixin
     ServiceOptions services = new ServiceOptions();
 
-    @Option(names = "--url", description = "a running server on this machine (127.0.0.1) instead of starting the jar")
+    @Option(names = "--url", description = "a running server on this machine (127.0.0.1) instead of starting the jar; "
+            + "start it with --orderclock.limits.enabled=false, or the per-shopper limits refuse most orders")
     URI url;
 
     @Option(names = "--admin-token", defaultValue = "${env:ORDERCLOCK_ADMIN_TOKEN}",

@@ -49,7 +49,7 @@ public final class CallerResolver implements HandlerMethodArgumentResolver {
     }
 
     /** An operator present (valid or not) wins over a user id: a wrong token must never fall back. */
-    Caller identify(HttpServletRequest request) {
+    public Caller identify(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null) {
             if (!authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())

@@ -21,8 +21,11 @@ public enum ProblemType {
     SKU_EXISTS(HttpStatus.CONFLICT, "sku-exists", "SKU already exists"),
     NOT_ENOUGH_STOCK(HttpStatus.CONFLICT, "not-enough-stock", "Not enough stock"),
     WRONG_ORDER_STATUS(HttpStatus.CONFLICT, "wrong-order-status", "Order not in the required status"),
+    HOLDING_LIMIT_REACHED(HttpStatus.CONFLICT, "holding-limit-reached", "Shopper holds the most allowed"),
     BODY_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
+    OVER_SHOP_LIMIT(HttpStatus.UNPROCESSABLE_ENTITY, "over-shop-limit", "Over the shop's limit"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
     UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable");
 

@@ -32,7 +32,8 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "orderclock.data-dir=./target/it-data/closes-on-time-${random.uuid}",
-        "orderclock.admin-token=" + Api.OPERATOR_TOKEN})
+        "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
+        "orderclock.limits.enabled=false"})
 class ClosesOnTimeIT {
 
     private static final int ORDERS = 1_000;

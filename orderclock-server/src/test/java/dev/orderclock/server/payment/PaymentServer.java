@@ -27,7 +27,8 @@ import java.lang.annotation.Target;
                 "orderclock.payments.refund-interval=300ms",
                 "orderclock.payments.reconcile-interval=300ms",
                 "orderclock.auto-confirm=2s",
-                "orderclock.sim.retry-scale=0.001"
+                "orderclock.sim.retry-scale=0.001",
+                "orderclock.limits.enabled=false"
         })
 public @interface PaymentServer {
 }

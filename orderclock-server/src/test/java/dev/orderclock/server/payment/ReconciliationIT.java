@@ -21,7 +21,8 @@ import static org.awaitility.Awaitility.await;
                 "spring.datasource.url=jdbc:h2:mem:orderclock-${random.uuid};DB_CLOSE_DELAY=-1",
                 "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
                 "orderclock.payments.reconcile-interval=300ms",
-                "orderclock.payments.reconcile-age=1s"
+                "orderclock.payments.reconcile-age=1s",
+                "orderclock.limits.enabled=false"
         })
 class ReconciliationIT {
 

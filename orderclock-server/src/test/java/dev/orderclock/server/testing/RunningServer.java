@@ -19,7 +19,10 @@ import java.lang.annotation.Target;
 @SpringBootTest(classes = OrderclockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.datasource.url=jdbc:h2:mem:orderclock-${random.uuid};DB_CLOSE_DELAY=-1",
-                "orderclock.admin-token=" + Api.OPERATOR_TOKEN
+                "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
+                // Shared by tests about other things, which place many orders per shopper; LimitsIT
+                // runs this server with the shop's limits on.
+                "orderclock.limits.enabled=false"
         })
 @AutoConfigureObservability(tracing = false) // metrics exported as in production: /actuator/prometheus
 public @interface RunningServer {

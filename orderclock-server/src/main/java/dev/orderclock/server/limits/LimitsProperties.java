@@ -1,0 +1,85 @@
+package dev.orderclock.server.limits;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * {@code orderclock.limits.*}: how much one shopper may hold and how often a caller may ask, so that
+ * no shopper can empty the shelf or spend the merchant's channel quota. The API's own bounds
+ * (10,000 units a line, 7 days to pay) stay the validation of a request; these are the shop's policy
+ * inside them.
+ *
+ * @param enabled                    {@code false} turns every limit off (benchmarks, tests about something else)
+ * @param maxPendingOrdersPerShopper orders one shopper may hold unpaid at once (10)
+ * @param maxPendingUnitsPerShopper  units those unpaid orders may reserve together (200)
+ * @param maxUnitsPerLine            units of one SKU in one order (100)
+ * @param maxPayTimeout              the longest time to pay an order may ask for (24 hours)
+ * @param rate                       requests per caller and minute
+ */
+@ConfigurationProperties("orderclock.limits")
+public record LimitsProperties(Boolean enabled, Integer maxPendingOrdersPerShopper, Long maxPendingUnitsPerShopper,
+                               Integer maxUnitsPerLine, Duration maxPayTimeout, Rate rate) {
+
+    public static final int DEFAULT_MAX_PENDING_ORDERS_PER_SHOPPER = 10;
+    public static final long DEFAULT_MAX_PENDING_UNITS_PER_SHOPPER = 200;
+    public static final int DEFAULT_MAX_UNITS_PER_LINE = 100;
+    public static final Duration DEFAULT_MAX_PAY_TIMEOUT = Duration.ofHours(24);
+
+    /** The API's bounds, which a shop's limit may narrow but not widen. */
+    static final int API_MAX_UNITS_PER_LINE = 10_000;
+    static final long API_MAX_PAY_TIMEOUT_SECONDS = 604_800;
+
+    public LimitsProperties {
+        enabled = enabled == null || enabled;
+        maxPendingOrdersPerShopper = maxPendingOrdersPerShopper != null
+                ? maxPendingOrdersPerShopper : DEFAULT_MAX_PENDING_ORDERS_PER_SHOPPER;
+        maxPendingUnitsPerShopper = maxPendingUnitsPerShopper != null
+                ? maxPendingUnitsPerShopper : DEFAULT_MAX_PENDING_UNITS_PER_SHOPPER;
+        maxUnitsPerLine = maxUnitsPerLine != null ? maxUnitsPerLine : DEFAULT_MAX_UNITS_PER_LINE;
+        maxPayTimeout = maxPayTimeout != null ? maxPayTimeout : DEFAULT_MAX_PAY_TIMEOUT;
+        rate = rate != null ? rate : new Rate(null, null, null);
+        atLeastOne("max-pending-orders-per-shopper", maxPendingOrdersPerShopper);
+        atLeastOne("max-pending-units-per-shopper", maxPendingUnitsPerShopper);
+        if (maxUnitsPerLine < 1 || maxUnitsPerLine > API_MAX_UNITS_PER_LINE) {
+            throw new IllegalArgumentException("orderclock.limits.max-units-per-line must be from 1 to "
+                    + API_MAX_UNITS_PER_LINE + ": " + maxUnitsPerLine);
+        }
+        if (maxPayTimeout.getNano() != 0 || maxPayTimeout.getSeconds() < 1
+                || maxPayTimeout.getSeconds() > API_MAX_PAY_TIMEOUT_SECONDS) {
+            throw new IllegalArgumentException("orderclock.limits.max-pay-timeout must be whole seconds from 1 to "
+                    + API_MAX_PAY_TIMEOUT_SECONDS + ": " + maxPayTimeout);
+        }
+    }
+
+    /**
+     * {@code orderclock.limits.rate.*}: requests one caller may send a minute. Operators are not
+     * counted (the shop itself, e.g. the dashboard's demo orders).
+     *
+     * @param ordersPerMinute {@code POST /api/orders} (30)
+     * @param paysPerMinute   {@code POST /api/orders/{id}/pay}, each of which may open a trade at the channel (30)
+     * @param callersHeld     callers whose counts are kept at once; the least recently seen are forgotten
+     *                        beyond it, which bounds the memory (100,000)
+     */
+    public record Rate(Integer ordersPerMinute, Integer paysPerMinute, Integer callersHeld) {
+
+        public static final int DEFAULT_ORDERS_PER_MINUTE = 30;
+        public static final int DEFAULT_PAYS_PER_MINUTE = 30;
+        public static final int DEFAULT_CALLERS_HELD = 100_000;
+
+        public Rate {
+            ordersPerMinute = ordersPerMinute != null ? ordersPerMinute : DEFAULT_ORDERS_PER_MINUTE;
+            paysPerMinute = paysPerMinute != null ? paysPerMinute : DEFAULT_PAYS_PER_MINUTE;
+            callersHeld = callersHeld != null ? callersHeld : DEFAULT_CALLERS_HELD;
+            atLeastOne("rate.orders-per-minute", ordersPerMinute);
+            atLeastOne("rate.pays-per-minute", paysPerMinute);
+            atLeastOne("rate.callers-held", callersHeld);
+        }
+    }
+
+    private static void atLeastOne(String name, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("orderclock.limits." + name + " must be at least 1: " + value);
+        }
+    }
+}
