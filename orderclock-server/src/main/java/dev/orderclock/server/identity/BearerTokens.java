@@ -1,0 +1,33 @@
+package dev.orderclock.server.identity;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.BearerTokenErrors;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+
+/**
+ * The bearer token of {@code Authorization: Bearer <token>} (scheme in any case). Unlike Spring's
+ * default resolver it accepts any characters a configured operator token may hold, and it refuses any
+ * other {@code Authorization} scheme instead of passing the request on as anonymous: an identity that
+ * was offered and cannot be checked is 401, never a fall-back to {@code X-User-Id}.
+ */
+final class BearerTokens implements BearerTokenResolver {
+
+    private static final String BEARER = "Bearer ";
+
+    @Override
+    public String resolve(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (authorization == null) {
+            return null;
+        }
+        String token = authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                ? authorization.substring(BEARER.length()).trim() : "";
+        if (token.isEmpty()) {
+            throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken(
+                    "the Authorization header must be 'Bearer <token>'"));
+        }
+        return token;
+    }
+}
