@@ -30,6 +30,14 @@ class BearerTokensTest {
                 .isInstanceOf(OAuth2AuthenticationException.class);
     }
 
+    @Test
+    void underTheSimulatorAnotherSchemeIsTheSimulatedChannelsToCheck() {
+        MockHttpServletRequest wechat = new MockHttpServletRequest("POST", "/sim/wechat/v3/pay/transactions/native");
+        wechat.addHeader("Authorization", "WECHATPAY2-SHA256-RSA2048 mchid=\"1900000109\",signature=\"x\"");
+
+        assertThat(tokens.resolve(wechat)).isNull();
+    }
+
     private static MockHttpServletRequest request(String authorization) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/orders");
         if (authorization != null) {

@@ -170,6 +170,21 @@ class SecurityIT {
     }
 
     @Test
+    void theServiceStillPaysThroughBothSimulatedChannelsOverLoopback() {
+        String user = Shop.newUser();
+        Api api = new Api(port);
+
+        for (String channel : new String[] {"alipay", "wechat"}) {
+            String order = shop.pendingOrder(user, sku, 1).path("id").asText();
+            String tradeNo = api.post("/api/orders/" + order + "/pay").as(user)
+                    .json("{\"channel\":\"" + channel + "\"}").send().text("tradeNo");
+            assertThat(api.post("/sim/trades/" + tradeNo + "/pay").send().status()).as(channel).isEqualTo(200);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
+                    assertThat(shop.orderAsOperator(order).path("status").asText()).as(channel).isEqualTo("PAID"));
+        }
+    }
+
+    @Test
     void prometheusOnTheServicePortIsTheOperatorsOnly() throws Exception {
         mvc.perform(get("/actuator/prometheus").with(from("127.0.0.1")))
                 .andExpect(status().isUnauthorized())
