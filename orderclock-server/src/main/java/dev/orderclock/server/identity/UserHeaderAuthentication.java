@@ -65,7 +65,7 @@ final class UserHeaderAuthentication {
     private static boolean offersUserHeader(HttpServletRequest request) {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
         return request.getDispatcherType() == DispatcherType.REQUEST && request.getHeader(USER_HEADER) != null
-                && (current == null || !current.isAuthenticated() || !(current instanceof CallerAuthentication));
+                && !(current instanceof CallerAuthentication);
     }
 
     private AuthenticationManager manager() {
