@@ -85,8 +85,9 @@ public final class OrderApi {
     /** The Prometheus text, or null when the endpoint is not exposed on this port. */
     public String prometheus() throws IOException, InterruptedException {
         // Not request(): its Accept: application/json makes the endpoint answer 406.
+        // The operator's token: the service port serves metrics to no one else.
         HttpRequest text = HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "text/plain").GET().build();
+                .header("Accept", "text/plain").header("Authorization", "Bearer " + adminToken).GET().build();
         HttpResponse<String> answer = http.send(text, HttpResponse.BodyHandlers.ofString());
         return answer.statusCode() == 200 ? answer.body() : null;
     }

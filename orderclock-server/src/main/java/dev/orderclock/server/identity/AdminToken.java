@@ -1,28 +1,36 @@
 package dev.orderclock.server.identity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * The operator's bearer token. Only its SHA-256 digest is kept, and a presented token is compared
- * digest to digest in constant time, so neither the content nor the length of the token leaks
- * through response timing.
+ * The operator's bearer token, kept as a {@link SecretDigest}. A configured token must have at least
+ * {@link #MIN_LENGTH} characters: a short one could be guessed by anyone who can reach the port.
  */
 public final class AdminToken {
 
-    private final byte[] digest;
+    public static final int MIN_LENGTH = 32;
+
+    private final SecretDigest digest;
 
     public AdminToken(String token) {
         if (token == null || token.isBlank()) {
             throw new IllegalArgumentException("the admin token must not be blank");
         }
-        this.digest = sha256(token);
+        this.digest = new SecretDigest(token);
     }
 
-    /** 256 random bits, URL-safe: for a server started without a configured token. */
+    /** The token configured in {@code orderclock.admin-token}, refused when shorter than {@link #MIN_LENGTH}. */
+    public static AdminToken configured(String token) {
+        if (token.length() < MIN_LENGTH) {
+            throw new IllegalStateException("orderclock.admin-token (ORDERCLOCK_ADMIN_TOKEN) must have at least "
+                    + MIN_LENGTH + " characters, it has " + token.length()
+                    + "; e.g. openssl rand -base64 32, or leave it unset to have one generated");
+        }
+        return new AdminToken(token);
+    }
+
+    /** 256 random bits, URL-safe (43 characters): for a server started without a configured token. */
     public static String generate() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
@@ -30,15 +38,7 @@ public final class AdminToken {
     }
 
     public boolean matches(String presented) {
-        return presented != null && MessageDigest.isEqual(digest, sha256(presented));
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return digest.matches(presented);
     }
 
     @Override

@@ -5,8 +5,8 @@ import dev.orderclock.order.Order;
 import java.util.regex.Pattern;
 
 /**
- * Who is calling: a shopper (header {@code X-User-Id}, sent by the shop's gateway) or an operator
- * (the admin bearer token). Controllers take it, or one of its two kinds, as a parameter.
+ * Who is calling: a shopper (a JWT from the shop's identity provider, or {@code X-User-Id} from a trusted
+ * gateway) or an operator (the admin bearer token). Controllers take it, or one of its two kinds, as a parameter.
  */
 public sealed interface Caller permits Caller.Shopper, Caller.Operator {
 
@@ -16,7 +16,7 @@ public sealed interface Caller permits Caller.Shopper, Caller.Operator {
     /** The user whose orders a listing shows, or null for every user's. */
     String listedUser();
 
-    /** A shopper, identified by the gateway: 1-64 characters of {@code [A-Za-z0-9_-]}. */
+    /** A shopper, identified by a JWT or a trusted gateway: 1-64 characters of {@code [A-Za-z0-9_-]}. */
     record Shopper(String userId) implements Caller {
 
         private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");

@@ -2,7 +2,10 @@ package dev.orderclock.server.identity;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code orderclock.admin-token} (environment {@code ORDERCLOCK_ADMIN_TOKEN}); blank means "generate one". */
+/**
+ * {@code orderclock.admin-token} (environment {@code ORDERCLOCK_ADMIN_TOKEN}): at least 32 characters;
+ * blank means "generate one".
+ */
 @ConfigurationProperties("orderclock")
 public record IdentityProperties(String adminToken) {
 

@@ -1,6 +1,5 @@
 package dev.orderclock.server.limits;
 
-import dev.orderclock.server.identity.CallerResolver;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.context.annotation.Bean;
@@ -19,11 +18,9 @@ public class LimitsConfiguration implements WebMvcConfigurer {
     static final String PAYS_PER_MINUTE = "rate.pays-per-minute";
 
     private final LimitsProperties settings;
-    private final CallerResolver callers;
 
-    LimitsConfiguration(LimitsProperties settings, CallerResolver callers) {
+    LimitsConfiguration(LimitsProperties settings) {
         this.settings = settings;
-        this.callers = callers;
     }
 
     @Bean
@@ -43,7 +40,7 @@ public class LimitsConfiguration implements WebMvcConfigurer {
                 rate.callersHeld(), Ticker.systemTicker());
         RequestRates pays = new RequestRates(PAYS_PER_MINUTE, rate.paysPerMinute(), RATE_PERIOD,
                 rate.callersHeld(), Ticker.systemTicker());
-        registry.addInterceptor(new RateLimitInterceptor(orders, pays, new RateKey(callers)))
+        registry.addInterceptor(new RateLimitInterceptor(orders, pays, new RateKey()))
                 .addPathPatterns("/api/orders", "/api/orders/*/pay");
     }
 }

@@ -33,7 +33,7 @@ final class RateLimitInterceptor implements HandlerInterceptor {
         if (!"POST".equals(request.getMethod())) {
             return true;
         }
-        Optional<String> caller = keys.of(request);
+        Optional<String> caller = keys.current();
         if (caller.isEmpty()) {
             return true;
         }

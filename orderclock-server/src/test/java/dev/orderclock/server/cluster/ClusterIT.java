@@ -37,9 +37,9 @@ class ClusterIT {
             List<String> skus = cluster.products(1_000_000);
             assertThat(cluster.api(1).get("/api/stats").asOperator().send().json().path("engine").path("mode").asText())
                     .isEqualTo("cluster");
-            assertThat(cluster.api(2).get("/actuator/health").send().json().path("components").path("rabbit")
+            assertThat(cluster.api(2).get("/actuator/health").asOperator().send().json().path("components").path("rabbit")
                     .path("status").asText()).isEqualTo("UP");
-            assertThat(cluster.api(2).get("/actuator/prometheus").send().body())
+            assertThat(cluster.api(2).get("/actuator/prometheus").asOperator().send().body())
                     .contains("rabbitmq_connections{", "rabbitmq_published_total{", "orderclock_deadlines_in_memory{");
 
             // when orders are placed across them

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class AdminTokenTest {
 
@@ -37,5 +38,12 @@ class AdminTokenTest {
     @Test
     void theTokenNeverShowsInItsText() {
         assertThat(new AdminToken("s3cret")).asString().doesNotContain("s3cret");
+    }
+
+    @Test
+    void aConfiguredTokenShorterThanThirtyTwoCharactersIsRefusedNamingTheProperty() {
+        assertThatIllegalStateException().isThrownBy(() -> AdminToken.configured("a".repeat(31)))
+                .withMessageContaining("orderclock.admin-token").withMessageNotContaining("aaaa");
+        assertThat(AdminToken.configured("a".repeat(32)).matches("a".repeat(32))).isTrue();
     }
 }

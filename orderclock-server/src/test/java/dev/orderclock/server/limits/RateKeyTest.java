@@ -1,42 +1,30 @@
 package dev.orderclock.server.limits;
 
-import dev.orderclock.server.identity.AdminToken;
-import dev.orderclock.server.identity.CallerResolver;
+import dev.orderclock.server.identity.Caller;
+import dev.orderclock.server.identity.CallerAuthentication;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RateKeyTest {
 
-    private static final String TOKEN = "a-test-operator-token-of-some-length";
-    private final RateKey keys = new RateKey(new CallerResolver(new AdminToken(TOKEN)));
-
     @Test
     void aShopperIsCountedUnderItsUserId() {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/orders");
-        request.addHeader("X-User-Id", "u-42");
-
-        assertThat(keys.of(request)).contains("u-42");
+        assertThat(RateKey.of(new CallerAuthentication(new Caller.Shopper("u-42")))).contains("u-42");
     }
 
     @Test
-    void anOperatorIsNotCountedEvenWhenActingForAShopper() {
-        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/orders");
-        request.addHeader("Authorization", "Bearer " + TOKEN);
-        request.addHeader("X-User-Id", "u-42");
-
-        assertThat(keys.of(request)).isEmpty();
+    void anOperatorIsNotCounted() {
+        assertThat(RateKey.of(new CallerAuthentication(new Caller.Operator()))).isEmpty();
     }
 
     @Test
     void anUnidentifiedCallerIsLeftToTheControllersRefusal() {
-        MockHttpServletRequest wrongToken = new MockHttpServletRequest("POST", "/api/orders");
-        wrongToken.addHeader("Authorization", "Bearer nope");
-        wrongToken.addHeader("X-User-Id", "u-42");
-
-        assertThat(keys.of(new MockHttpServletRequest("POST", "/api/orders"))).isEmpty();
-        assertThat(keys.of(wrongToken)).isEmpty();
+        assertThat(RateKey.of(null)).isEmpty();
+        assertThat(RateKey.of(new AnonymousAuthenticationToken("key", "anonymous",
+                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")))).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.orderclock.server.metrics;
 
 import dev.orderclock.server.testing.Api;
+import dev.orderclock.server.testing.Reply;
 import dev.orderclock.server.testing.RunningServer;
 import dev.orderclock.server.testing.Shop;
 
@@ -50,7 +51,7 @@ class MetricsIT {
         // when they have closed
         await().atMost(Duration.ofSeconds(15)).until(() -> timingOut.stream()
                 .allMatch(id -> "CLOSED".equals(shop.orderAsOperator(id).path("status").asText())));
-        String metrics = api.get("/actuator/prometheus").send().body();
+        String metrics = api.get("/actuator/prometheus").asOperator().send().body();
 
         // then
         assertThat(value(metrics, "orderclock_close_lag_seconds_count", "")).isGreaterThanOrEqualTo(3);
@@ -76,9 +77,25 @@ class MetricsIT {
     }
 
     @Test
-    void healthShowsTheDatabase() {
-        assertThat(api.get("/actuator/health").send().json().path("components").path("db").path("status").asText())
-                .isEqualTo("UP");
+    void healthShowsTheDatabaseToTheOperator() {
+        assertThat(api.get("/actuator/health").asOperator().send().json().path("components").path("db")
+                .path("status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void healthShowsOnlyItsStatusToEveryoneElse() {
+        Reply reply = api.get("/actuator/health").as("u-curious").send();
+
+        assertThat(reply).hasStatus(200);
+        assertThat(reply.json().path("status").asText()).isEqualTo("UP");
+        assertThat(reply.json().has("components")).isFalse();
+    }
+
+    @Test
+    void prometheusOnTheServicePortWantsTheOperatorsToken() {
+        assertThat(api.get("/actuator/prometheus").send()).isProblem(401);
+        assertThat(api.get("/actuator/prometheus").as("u-curious").send()).isProblem(403);
+        assertThat(api.get("/actuator/prometheus").header("Authorization", "Bearer wrong").send()).isProblem(401);
     }
 
     /** The sum of the samples of {@code name} whose labels contain {@code labels}. */

@@ -16,6 +16,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -23,6 +28,9 @@ import java.time.Instant;
 
 import static dev.orderclock.server.testing.ReplyAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * The simulator on its own port, without the order service or a database ({@link SimulatorApplication}),
@@ -52,6 +60,23 @@ class StandaloneSimulatorIT {
         assertThat(simulator.getBeanNamesForType(DataSource.class)).isEmpty();
         assertThat(simulator.getBeanNamesForType(PaymentChannel.class)).isEmpty();
         assertThat(api.get("/actuator/health").send()).hasStatus(200);
+    }
+
+    @Test
+    void answersOnlyCallersOnThisMachineOrTheOperatorAsTheServiceDoes() throws Exception {
+        // the same security chain as the service's, driven in-process for a caller that is not loopback
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) simulator)
+                .apply(SecurityMockMvcConfigurers.springSecurity()).build();
+        RequestPostProcessor stranger = request -> {
+            request.setRemoteAddr("203.0.113.7");
+            return request;
+        };
+
+        mvc.perform(post("/sim/trades/ORD_1_1/pay").with(stranger)).andExpect(status().isForbidden());
+        mvc.perform(get("/sim/notifications").with(stranger)).andExpect(status().isForbidden());
+        mvc.perform(get("/sim/notifications").with(stranger).header("Authorization", "Bearer " + Api.OPERATOR_TOKEN))
+                .andExpect(status().isOk());
+        mvc.perform(get("/sim/notifications")).andExpect(status().isOk());
     }
 
     @Test

@@ -64,14 +64,14 @@ class StatsApiIT {
 
     @Test
     void healthIsUpWithTheDatabase() {
-        Reply reply = api.get("/actuator/health").send();
+        Reply reply = api.get("/actuator/health").asOperator().send();
 
         assertThat(reply.json().path("components").path("db").path("status").asText()).isEqualTo("UP");
     }
 
     @Test
     void prometheusShowsTheCloseMetrics() {
-        String metrics = api.get("/actuator/prometheus").send().body();
+        String metrics = api.get("/actuator/prometheus").asOperator().send().body();
 
         assertThat(metrics).contains("orderclock_close_lag_seconds_bucket", "orderclock_orders_closed_total",
                 "orderclock_deadlines_in_memory");

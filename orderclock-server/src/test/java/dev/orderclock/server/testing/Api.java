@@ -14,7 +14,7 @@ import java.time.Duration;
 /** A real HTTP client for the server under test: requests read as {@code api.post(path).as(user).json(body).send()}. */
 public final class Api {
 
-    public static final String OPERATOR_TOKEN = "test-operator-token";
+    public static final String OPERATOR_TOKEN = "test-operator-token-at-least-32-characters";
 
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)

@@ -1,0 +1,76 @@
+package dev.orderclock.server.identity;
+
+import dev.orderclock.server.problem.ProblemException;
+import dev.orderclock.server.problem.ProblemType;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.function.Function;
+
+/**
+ * The security chain's 401 and 403 as the same problem documents the API writes ({@link ProblemType}):
+ * what a client sees does not depend on whether a filter or a controller refused it.
+ */
+final class ProblemResponses {
+
+    static final String MISSING_IDENTITY = "identify with the X-User-Id header or a bearer token";
+
+    private final ObjectMapper json;
+
+    ProblemResponses(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** 401 with the reason the identity was refused (or that none was given). */
+    AuthenticationEntryPoint unauthenticated() {
+        return (request, response, e) -> write(request, response, ProblemType.UNAUTHENTICATED, reason(e));
+    }
+
+    /** 403 whatever the caller: for routes that answer by who or where the caller is, not by identity alone. */
+    AuthenticationEntryPoint forbidden(String detail) {
+        return (request, response, e) -> write(request, response, ProblemType.FORBIDDEN, detail);
+    }
+
+    AccessDeniedHandler accessDenied(Function<HttpServletRequest, String> detail) {
+        return (request, response, e) -> write(request, response, ProblemType.FORBIDDEN, detail.apply(request));
+    }
+
+    private static String reason(AuthenticationException e) {
+        if (e instanceof OAuth2AuthenticationException oauth && oauth.getError().getDescription() != null) {
+            return oauth.getError().getDescription();
+        }
+        // Spring's own "Full authentication is required..." says less than this.
+        return e.getMessage() == null || e.getMessage().startsWith("Full authentication") ? MISSING_IDENTITY : e.getMessage();
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
+            throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        ProblemDetail problem = new ProblemException(type, detail).toProblemDetail();
+        try {
+            problem.setInstance(new URI(request.getRequestURI())); // as Spring MVC fills it in for the API's own
+        } catch (URISyntaxException e) {
+            // a path that is not a URI: leave the instance out
+        }
+        response.setStatus(type.status().value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        if (type == ProblemType.UNAUTHENTICATED) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"orderclock\"");
+        }
+        json.writeValue(response.getOutputStream(), problem);
+    }
+}

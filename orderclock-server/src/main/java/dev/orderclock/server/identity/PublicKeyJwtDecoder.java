@@ -1,0 +1,73 @@
+package dev.orderclock.server.identity;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The shop's JWT decoder for {@code spring.security.oauth2.resourceserver.jwt.public-key-location}. Spring
+ * Boot 3.5, given {@code issuer-uri} as well, ignores the key and discovers the issuer over the network;
+ * here the key is used and {@code issuer-uri} is only the value the {@code iss} claim must have, so a
+ * token is checked without any request leaving the machine. {@code audiences} are checked as Boot does.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty("spring.security.oauth2.resourceserver.jwt.public-key-location")
+@EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
+class PublicKeyJwtDecoder {
+
+    @Bean
+    JwtDecoder shopJwtDecoder(OAuth2ResourceServerProperties properties) throws IOException, GeneralSecurityException {
+        OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
+        List<String> algorithms = jwt.getJwsAlgorithms();
+        if (algorithms.size() != 1 || !algorithms.get(0).startsWith("RS")) {
+            throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.jws-algorithms must be one of "
+                    + "RS256, RS384, RS512 with a public-key-location, not " + algorithms);
+        }
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(rsaKey(jwt.readPublicKey()))
+                .signatureAlgorithm(SignatureAlgorithm.from(algorithms.get(0)))
+                .build();
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        String issuer = jwt.getIssuerUri();
+        validators.add(issuer == null || issuer.isBlank() ? JwtValidators.createDefault()
+                : JwtValidators.createDefaultWithIssuer(issuer));
+        List<String> audiences = jwt.getAudiences();
+        if (!audiences.isEmpty()) {
+            validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
+                    aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
+        }
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
+        return decoder;
+    }
+
+    private static RSAPublicKey rsaKey(String pem) throws GeneralSecurityException {
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (IllegalArgumentException | ClassCastException e) {
+            throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.public-key-location "
+                    + "does not hold an RSA public key in PEM (-----BEGIN PUBLIC KEY-----)", e);
+        }
+    }
+}

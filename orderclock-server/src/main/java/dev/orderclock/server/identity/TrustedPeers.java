@@ -1,0 +1,62 @@
+package dev.orderclock.server.identity;
+
+import org.springframework.security.web.util.matcher.IpAddressMatcher;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Which direct peers may speak for a shopper with {@code X-User-Id}: loopback, and the configured
+ * proxies' CIDRs. The address is the TCP peer ({@code getRemoteAddr()}), never a forwarded header,
+ * which anyone can write.
+ */
+final class TrustedPeers {
+
+    /** An IP literal, possibly with a prefix length: nothing here may ever cause a DNS lookup. */
+    private static final Pattern IP_OR_CIDR = Pattern.compile("[0-9A-Fa-f:.]+(/\\d{1,3})?");
+
+    private final List<IpAddressMatcher> proxies;
+
+    TrustedPeers(List<String> cidrs) {
+        this.proxies = cidrs.stream().map(TrustedPeers::matcher).toList();
+    }
+
+    boolean trusts(String remoteAddr) {
+        return isLoopback(remoteAddr) || isProxy(remoteAddr);
+    }
+
+    static boolean isLoopback(String remoteAddr) {
+        if (remoteAddr == null || !IP_OR_CIDR.matcher(remoteAddr).matches() || remoteAddr.contains("/")) {
+            return false;
+        }
+        try {
+            // an IP literal: parsed, not resolved
+            return InetAddress.getByName(remoteAddr).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private boolean isProxy(String remoteAddr) {
+        if (remoteAddr == null || !IP_OR_CIDR.matcher(remoteAddr).matches() || remoteAddr.contains("/")) {
+            return false;
+        }
+        return proxies.stream().anyMatch(proxy -> proxy.matches(remoteAddr));
+    }
+
+    private static IpAddressMatcher matcher(String cidr) {
+        String trimmed = cidr == null ? "" : cidr.trim();
+        if (!IP_OR_CIDR.matcher(trimmed).matches()) {
+            throw new IllegalStateException("orderclock.identity.trusted-proxies: '" + cidr
+                    + "' is not an IP address or a CIDR such as 10.0.0.0/8");
+        }
+        try {
+            return new IpAddressMatcher(trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("orderclock.identity.trusted-proxies: '" + cidr
+                    + "' is not an IP address or a CIDR such as 10.0.0.0/8 (" + e.getMessage() + ")", e);
+        }
+    }
+}
