@@ -1,20 +1,47 @@
 package dev.orderclock.server.sim;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Every trade the simulated channels opened, by the shop's trade number. Each change is one atomic
  * step on one trade, so a payment racing a close has exactly one winner, as at a real channel.
  * Expiry is applied when a trade is next looked at: a waiting trade past its expiry is closed.
+ * <p>
+ * Bounded: past {@code maxTrades}, opening a trade first forgets a tenth of the cap, settled trades
+ * first — closed or fully refunded, then paid, each oldest first — and only then the oldest open
+ * ones (logged). A paid trade thus stays answerable while later trades settle, as the service's
+ * query-before-close needs; a forgotten trade answers as one never opened.
  */
 public final class TradeLedger {
 
+    private static final Logger log = LoggerFactory.getLogger(TradeLedger.class);
+
+    private final int maxTrades;
     private final ConcurrentHashMap<String, SimTrade> trades = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> byChannelTradeNo = new ConcurrentHashMap<>();
+    private final ReentrantLock eviction = new ReentrantLock();
+
+    public TradeLedger() {
+        this(SimProperties.DEFAULT_MAX_TRADES);
+    }
+
+    public TradeLedger(int maxTrades) {
+        if (maxTrades < 1) {
+            throw new IllegalArgumentException("maxTrades must be at least 1: " + maxTrades);
+        }
+        this.maxTrades = maxTrades;
+    }
 
     /** Opens the trade unless its number is taken; answers whichever trade holds the number now. */
     public SimTrade open(SimTrade trade) {
@@ -23,6 +50,9 @@ public final class TradeLedger {
             return existing;
         }
         byChannelTradeNo.put(trade.channelTradeNo(), trade.tradeNo());
+        if (trades.size() > maxTrades) {
+            evict(trade.createdAt());
+        }
         return trade;
     }
 
@@ -106,6 +136,58 @@ public final class TradeLedger {
 
     public int size() {
         return trades.size();
+    }
+
+    /**
+     * Forgets trades down to nine tenths of the cap (one sweep per tenth, not one per trade). A trade
+     * that changed since the sweep looked at it is kept: only the version looked at is removed.
+     */
+    private void evict(Instant now) {
+        eviction.lock();
+        try {
+            int excess = trades.size() - (maxTrades - maxTrades / 10);
+            if (trades.size() <= maxTrades || excess <= 0) {
+                return;
+            }
+            List<Map.Entry<String, SimTrade>> oldestFirst = trades.entrySet().stream()
+                    .map(entry -> Map.entry(entry.getKey(), entry.getValue()))
+                    .sorted(Comparator.comparing((Map.Entry<String, SimTrade> entry) -> rank(entry.getValue().at(now)))
+                            .thenComparing(entry -> settledAt(entry.getValue().at(now))))
+                    .limit(excess)
+                    .toList();
+            int open = 0;
+            for (Map.Entry<String, SimTrade> entry : oldestFirst) {
+                SimTrade trade = entry.getValue();
+                if (trades.remove(entry.getKey(), trade)) {
+                    byChannelTradeNo.remove(trade.channelTradeNo(), trade.tradeNo());
+                    open += trade.at(now).status() == TradeStatus.WAITING ? 1 : 0;
+                }
+            }
+            if (open > 0) {
+                log.warn("simulated channel forgot {} open trades, the oldest: more than {} trades held "
+                        + "(orderclock.sim.max-trades)", open, maxTrades);
+            }
+        } finally {
+            eviction.unlock();
+        }
+    }
+
+    /** Which trades go first: closed or fully refunded, then paid, then open. */
+    private static int rank(SimTrade trade) {
+        if (trade.status() == TradeStatus.CLOSED || trade.isFullyRefunded()) {
+            return 0;
+        }
+        return trade.status() == TradeStatus.PAID ? 1 : 2;
+    }
+
+    /** When the trade last changed: its last refund, close or payment; an open trade's opening. */
+    private static Instant settledAt(SimTrade trade) {
+        Instant last = trade.status() == TradeStatus.PAID ? trade.paidAt()
+                : trade.status() == TradeStatus.CLOSED ? trade.closedAt() : trade.createdAt();
+        for (SimRefund refund : trade.refunds()) {
+            last = refund.at().isAfter(last) ? refund.at() : last;
+        }
+        return last;
     }
 
     /** How a payment attempt ended, and the trade after it (null if none). */

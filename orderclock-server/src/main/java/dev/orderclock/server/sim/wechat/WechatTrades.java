@@ -18,9 +18,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -43,11 +44,20 @@ final class WechatTrades {
     private final InstantSource clock;
     private final WechatSimAccount account;
     private final WechatNotifications notifications;
-    /** WeChat Pay finds a refund by its {@code out_refund_no} alone. */
-    private final Map<String, String> tradeOfRefund = new ConcurrentHashMap<>();
+    /**
+     * WeChat Pay finds a refund by its {@code out_refund_no} alone. As many as the ledger holds trades,
+     * the oldest forgotten first: a refund whose trade the ledger forgot is not found either way.
+     */
+    private final Map<String, String> tradeOfRefund;
 
     WechatTrades(TradeLedger ledger, Faults faults, SimRandom random, InstantSource clock, WechatSimAccount account,
-                 WechatNotifications notifications) {
+                 WechatNotifications notifications, int maxRefunds) {
+        this.tradeOfRefund = Collections.synchronizedMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+                return size() > maxRefunds;
+            }
+        });
         this.ledger = ledger;
         this.faults = faults;
         this.random = random;
