@@ -1,5 +1,8 @@
 package dev.orderclock.server.sim;
 
+import dev.orderclock.server.channel.alipay.AlipayChannelConfiguration;
+import dev.orderclock.server.channel.wechat.WechatChannelConfiguration;
+
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -11,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The properties that connect the shop to a real payment channel, and which of them the operator set.
@@ -22,27 +26,18 @@ public final class RealChannelProperties {
     /** The simulator names the property sources it adds to the shop's configuration with this prefix. */
     public static final String SIMULATED_SOURCE_PREFIX = "orderclock-simulated-";
 
+    public static final List<String> ALIPAY = AlipayChannelConfiguration.PROPERTIES;
+    public static final List<String> WECHAT = WechatChannelConfiguration.PROPERTIES;
     /** What Alipay's console and WeChat Pay's merchant platform give a shop; any one of them means "real". */
-    public static final List<String> NAMES = List.of(
-            "orderclock.channels.alipay.gateway-url",
-            "orderclock.channels.alipay.app-id",
-            "orderclock.channels.alipay.private-key",
-            "orderclock.channels.alipay.alipay-public-key",
-            "orderclock.channels.wechat.base-url",
-            "orderclock.channels.wechat.mchid",
-            "orderclock.channels.wechat.appid",
-            "orderclock.channels.wechat.merchant-serial",
-            "orderclock.channels.wechat.private-key",
-            "orderclock.channels.wechat.api-v3-key",
-            "orderclock.channels.wechat.public-key",
-            "orderclock.channels.wechat.public-key-id");
+    public static final List<String> NAMES = Stream.concat(ALIPAY.stream(), WECHAT.stream()).toList();
 
     private RealChannelProperties() {
     }
 
     /**
-     * The real-channel properties set to a non-blank value anywhere but in the simulator's own sources,
-     * in {@link #NAMES} order. Relaxed names count too ({@code ORDERCLOCK_CHANNELS_ALIPAY_APPID}, {@code appId}).
+     * The real-channel properties set anywhere but in the simulator's own sources, in {@link #NAMES}
+     * order. Relaxed names count too ({@code ORDERCLOCK_CHANNELS_ALIPAY_APP_ID}, {@code appId}), and so
+     * does an empty value: it would hide the simulator's own, and the channel would then fail on it.
      */
     public static List<String> setIn(ConfigurableEnvironment environment) {
         List<PropertySource<?>> operators = new ArrayList<>();
@@ -57,7 +52,7 @@ public final class RealChannelProperties {
         for (ConfigurationPropertySource source : ConfigurationPropertySources.from(operators)) {
             for (String name : NAMES) {
                 ConfigurationProperty property = source.getConfigurationProperty(ConfigurationPropertyName.of(name));
-                if (property != null && property.getValue() != null && !property.getValue().toString().isBlank()) {
+                if (property != null && property.getValue() != null) {
                     found.add(name);
                 }
             }
@@ -70,13 +65,14 @@ public final class RealChannelProperties {
         return environment.getProperty("orderclock.sim.enabled", Boolean.class, true);
     }
 
-    /** Refuses to go on when the simulator is on and a real channel is configured as well. */
-    public static void refuseMixing(ConfigurableEnvironment environment) {
-        if (simulatorOn(environment)) {
-            List<String> real = setIn(environment);
-            if (!real.isEmpty()) {
-                throw new SimulatorWithRealChannelException(real);
-            }
+    /** Refuses to go on unless exactly one of the two runs: the simulator, or real channels. */
+    public static void requireEitherSimulatorOrRealChannels(ConfigurableEnvironment environment) {
+        List<String> real = setIn(environment);
+        if (simulatorOn(environment) && !real.isEmpty()) {
+            throw ChannelSetupException.simulatorBesideRealChannel(real);
+        }
+        if (!simulatorOn(environment) && real.isEmpty()) {
+            throw ChannelSetupException.noChannel();
         }
     }
 }

@@ -21,7 +21,7 @@ public class SimConfiguration {
     @Bean
     SimRandom simRandom(SimProperties settings, ConfigurableEnvironment environment) {
         // SimulatorGate has checked this before the context; this catches properties added since (tests).
-        RealChannelProperties.refuseMixing(environment);
+        RealChannelProperties.requireEitherSimulatorOrRealChannels(environment);
         log.warn("payments are simulated: orders can be paid without money (orderclock.sim.enabled=true); "
                 + "never run a live shop like this");
         // The seed makes a run's faults and numbers repeatable (orderclock.sim.seed); it is not logged,

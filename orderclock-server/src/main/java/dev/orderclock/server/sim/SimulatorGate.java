@@ -6,10 +6,10 @@ import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Stops start-up when the simulator is on and any real channel property is set. It runs once the
- * operator's configuration is in place and before the simulator configures the shop for itself
- * (SimulatedAlipayKeys, SimulatedWechatKeys), so the simulator can never stand in for one channel
- * while the other is real.
+ * Stops start-up when the simulator is on and any real channel property is set, or when neither the
+ * simulator nor a real channel is. It runs once the operator's configuration is in place and before
+ * the simulator configures the shop for itself (SimulatedAlipayKeys, SimulatedWechatKeys), so the
+ * simulator can never stand in for one channel while the other is real.
  */
 public class SimulatorGate implements EnvironmentPostProcessor, Ordered {
 
@@ -18,7 +18,7 @@ public class SimulatorGate implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        RealChannelProperties.refuseMixing(environment);
+        RealChannelProperties.requireEitherSimulatorOrRealChannels(environment);
     }
 
     @Override

@@ -25,7 +25,7 @@ class SimulatorGateTest {
                 "orderclock.channels.alipay.gateway-url", "https://openapi.alipay.com/gateway.do",
                 "orderclock.channels.alipay.app-id", "2021000000000042"));
 
-        SimulatorWithRealChannelException refused = catchThrowableOfType(SimulatorWithRealChannelException.class,
+        ChannelSetupException refused = catchThrowableOfType(ChannelSetupException.class,
                 () -> new SimulatorGate().postProcessEnvironment(environment, null));
 
         assertThat(refused.properties()).containsExactly("orderclock.channels.alipay.gateway-url",
@@ -40,7 +40,9 @@ class SimulatorGateTest {
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME + "-test",
                 Map.of("ORDERCLOCK_CHANNELS_WECHAT_MCHID", "1900000109", "ORDERCLOCK_CHANNELS_WECHAT_APPID", " ")));
 
-        assertThat(RealChannelProperties.setIn(environment)).containsExactly("orderclock.channels.wechat.mchid");
+        // An empty value counts: it would hide the simulator's own value.
+        assertThat(RealChannelProperties.setIn(environment)).containsExactly("orderclock.channels.wechat.mchid",
+                "orderclock.channels.wechat.appid");
     }
 
     @Test
@@ -52,6 +54,18 @@ class SimulatorGateTest {
     }
 
     @Test
+    void anOffSimulatorWithNoRealChannelStopsStartUp() {
+        StandardEnvironment environment = environment(Map.of("orderclock.sim.enabled", "false"));
+
+        ChannelSetupException refused = catchThrowableOfType(ChannelSetupException.class,
+                () -> new SimulatorGate().postProcessEnvironment(environment, null));
+
+        assertThat(refused.properties()).isEmpty();
+        assertThat(refused.description()).contains("No payment channel");
+        assertThat(refused.action()).contains("orderclock.channels.alipay.gateway-url", "orderclock.channels.wechat.base-url");
+    }
+
+    @Test
     void whatTheSimulatorConfiguresForTheShopIsNotARealChannel() {
         StandardEnvironment environment = environment(Map.of("local.server.port", "8080"));
         new SimulatedAlipayKeys().postProcessEnvironment(environment, null);
@@ -60,7 +74,7 @@ class SimulatorGateTest {
         assertThat(environment.getProperty("orderclock.channels.alipay.gateway-url")).isEqualTo("http://localhost:8080/sim/alipay/gateway.do");
         assertThat(environment.getProperty("orderclock.channels.wechat.base-url")).isEqualTo("http://localhost:8080/sim/wechat");
         assertThat(RealChannelProperties.setIn(environment)).isEmpty();
-        assertThatCode(() -> RealChannelProperties.refuseMixing(environment)).doesNotThrowAnyException();
+        assertThatCode(() -> RealChannelProperties.requireEitherSimulatorOrRealChannels(environment)).doesNotThrowAnyException();
     }
 
     @Test
@@ -79,10 +93,9 @@ class SimulatorGateTest {
 
     @Test
     void theFailureReportNamesThePropertiesAndBothWaysOut() {
-        SimulatorWithRealChannelException failure = new SimulatorWithRealChannelException(
-                List.of("orderclock.channels.wechat.base-url", "orderclock.channels.wechat.mchid"));
+        ChannelSetupException failure = ChannelSetupException.simulatorBesideRealChannel(List.of("orderclock.channels.wechat.base-url", "orderclock.channels.wechat.mchid"));
 
-        FailureAnalysis analysis = new SimulatorWithRealChannelFailureAnalyzer().analyze(new IllegalStateException(failure));
+        FailureAnalysis analysis = new ChannelSetupFailureAnalyzer().analyze(new IllegalStateException(failure));
 
         assertThat(analysis.getDescription()).contains("orderclock.channels.wechat.base-url",
                 "orderclock.channels.wechat.mchid", "without money");

@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import static dev.orderclock.server.testing.ReplyAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
@@ -34,7 +35,7 @@ class SimulatorStartupIT {
 
     @Test
     void aRealAlipayBesideTheDefaultSimulatorDoesNotStart(CapturedOutput output) {
-        SimulatorWithRealChannelException refused = catchThrowableOfType(SimulatorWithRealChannelException.class,
+        ChannelSetupException refused = catchThrowableOfType(ChannelSetupException.class,
                 () -> start("--orderclock.channels.alipay.gateway-url=" + NOWHERE + "/gateway.do",
                         "--orderclock.channels.alipay.app-id=" + TestKeys.APP_ID).close());
 
@@ -46,13 +47,24 @@ class SimulatorStartupIT {
 
     @Test
     void aRealWechatBesideTheSimulatorDoesNotStart(CapturedOutput output) {
-        SimulatorWithRealChannelException refused = catchThrowableOfType(SimulatorWithRealChannelException.class,
+        ChannelSetupException refused = catchThrowableOfType(ChannelSetupException.class,
                 () -> start("--orderclock.sim.enabled=true", "--orderclock.channels.wechat.base-url=" + NOWHERE,
                         "--orderclock.channels.wechat.mchid=1900000109").close());
 
         assertThat(refused.properties()).containsExactly("orderclock.channels.wechat.base-url",
                 "orderclock.channels.wechat.mchid");
         assertThat(output).contains("APPLICATION FAILED TO START", "orderclock.channels.wechat.mchid");
+    }
+
+    @Test
+    void withTheSimulatorOffAChannelWithAPropertyForgottenOrNoChannelAtAllDoesNotStart(CapturedOutput output) {
+        Throwable halfWechat = catchThrowable(() -> start("--orderclock.sim.enabled=false",
+                "--orderclock.channels.wechat.base-url=" + NOWHERE).close());
+        Throwable none = catchThrowable(() -> start("--orderclock.sim.enabled=false").close());
+
+        assertThat(halfWechat).rootCause().hasMessageContaining("orderclock.channels.wechat.mchid is not set");
+        assertThat(none).isInstanceOf(ChannelSetupException.class);
+        assertThat(output).contains("No payment channel");
     }
 
     @Test
