@@ -23,7 +23,7 @@ public record SimProperties(
         Integer maxTrades,
         Integer maxPendingNotifications) {
 
-    /** Trades the ledger keeps: a long demo's heap stays flat (roughly 1 KiB a trade). */
+    /** Trades the ledger keeps, so that a long demo keeps a flat heap. */
     public static final int DEFAULT_MAX_TRADES = 100_000;
     /** Notification deliveries waiting for their next attempt. */
     public static final int DEFAULT_MAX_PENDING_NOTIFICATIONS = 10_000;

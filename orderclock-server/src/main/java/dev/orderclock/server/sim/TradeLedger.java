@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +25,10 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class TradeLedger {
 
     private static final Logger log = LoggerFactory.getLogger(TradeLedger.class);
+    /** The order in which the sweep forgets trades. */
+    private static final int RANK_CLOSED_OR_REFUNDED = 0;
+    private static final int RANK_PAID = 1;
+    private static final int RANK_OPEN = 2;
 
     private final int maxTrades;
     private final ConcurrentHashMap<String, SimTrade> trades = new ConcurrentHashMap<>();
@@ -149,18 +152,17 @@ public final class TradeLedger {
             if (trades.size() <= maxTrades || excess <= 0) {
                 return;
             }
-            List<Map.Entry<String, SimTrade>> oldestFirst = trades.entrySet().stream()
-                    .map(entry -> Map.entry(entry.getKey(), entry.getValue()))
-                    .sorted(Comparator.comparing((Map.Entry<String, SimTrade> entry) -> rank(entry.getValue().at(now)))
-                            .thenComparing(entry -> settledAt(entry.getValue().at(now))))
+            List<Candidate> oldestFirst = trades.values().stream()
+                    .map(stored -> Candidate.of(stored, now))
+                    .sorted(Comparator.comparingInt(Candidate::rank).thenComparing(Candidate::lastChange))
                     .limit(excess)
                     .toList();
             int open = 0;
-            for (Map.Entry<String, SimTrade> entry : oldestFirst) {
-                SimTrade trade = entry.getValue();
-                if (trades.remove(entry.getKey(), trade)) {
-                    byChannelTradeNo.remove(trade.channelTradeNo(), trade.tradeNo());
-                    open += trade.at(now).status() == TradeStatus.WAITING ? 1 : 0;
+            for (Candidate candidate : oldestFirst) {
+                SimTrade stored = candidate.stored();
+                if (trades.remove(stored.tradeNo(), stored)) {
+                    byChannelTradeNo.remove(stored.channelTradeNo(), stored.tradeNo());
+                    open += candidate.rank() == RANK_OPEN ? 1 : 0;
                 }
             }
             if (open > 0) {
@@ -172,22 +174,23 @@ public final class TradeLedger {
         }
     }
 
-    /** Which trades go first: closed or fully refunded, then paid, then open. */
-    private static int rank(SimTrade trade) {
-        if (trade.status() == TradeStatus.CLOSED || trade.isFullyRefunded()) {
-            return 0;
-        }
-        return trade.status() == TradeStatus.PAID ? 1 : 2;
-    }
+    /** A trade as the sweep ranks it: closed or fully refunded first, then paid, then open; oldest change first. */
+    private record Candidate(SimTrade stored, int rank, Instant lastChange) {
 
-    /** When the trade last changed: its last refund, close or payment; an open trade's opening. */
-    private static Instant settledAt(SimTrade trade) {
-        Instant last = trade.status() == TradeStatus.PAID ? trade.paidAt()
-                : trade.status() == TradeStatus.CLOSED ? trade.closedAt() : trade.createdAt();
-        for (SimRefund refund : trade.refunds()) {
-            last = refund.at().isAfter(last) ? refund.at() : last;
+        static Candidate of(SimTrade stored, Instant now) {
+            SimTrade trade = stored.at(now);
+            Instant last = switch (trade.status()) {
+                case PAID -> trade.paidAt();
+                case CLOSED -> trade.closedAt();
+                case WAITING -> trade.createdAt();
+            };
+            for (SimRefund refund : trade.refunds()) {
+                last = refund.at().isAfter(last) ? refund.at() : last;
+            }
+            int rank = trade.status() == TradeStatus.CLOSED || trade.isFullyRefunded() ? RANK_CLOSED_OR_REFUNDED
+                    : trade.status() == TradeStatus.PAID ? RANK_PAID : RANK_OPEN;
+            return new Candidate(stored, rank, last);
         }
-        return last;
     }
 
     /** How a payment attempt ended, and the trade after it (null if none). */
