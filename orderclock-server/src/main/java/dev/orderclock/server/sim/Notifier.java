@@ -11,8 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -22,6 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * again on the channel's schedule until the shop gives the channel's success answer. The fault
  * switches act here: a dropped notification is never sent (retries included), a duplicated one is
  * delivered twice — half the time both copies at once — and every one waits {@code notify-delay-ms}.
+ * <p>
+ * Bounded: at most {@code maxWaiting} deliveries wait for their next attempt; past that, the longest
+ * waiting are dropped (down to nine tenths of the cap, with one WARN line counting them), as a channel
+ * gives up on a shop that does not answer.
  */
 public final class Notifier implements AutoCloseable {
 
@@ -42,10 +52,23 @@ public final class Notifier implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong abandoned = new AtomicLong();
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong droppedRetries = new AtomicLong();
+    private final AtomicLong sequence = new AtomicLong();
+    private final int maxWaiting;
+    /** Deliveries scheduled and not started, longest waiting first; guarded by itself. */
+    private final LinkedHashMap<Long, Waiting> waiting = new LinkedHashMap<>();
 
     public Notifier(Faults faults, SimRandom random) {
+        this(faults, random, SimProperties.DEFAULT_MAX_PENDING_NOTIFICATIONS);
+    }
+
+    public Notifier(Faults faults, SimRandom random, int maxWaiting) {
+        if (maxWaiting < 1) {
+            throw new IllegalArgumentException("maxWaiting must be at least 1: " + maxWaiting);
+        }
         this.faults = faults;
         this.random = random;
+        this.maxWaiting = maxWaiting;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))
@@ -80,6 +103,18 @@ public final class Notifier implements AutoCloseable {
                 abandoned.get(), pending.get());
     }
 
+    /** Deliveries dropped because more than the cap waited, since start-up. */
+    public long droppedRetries() {
+        return droppedRetries.get();
+    }
+
+    /** Deliveries waiting for their next attempt now (not those whose request is under way). */
+    public int waiting() {
+        synchronized (waiting) {
+            return waiting.size();
+        }
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();
@@ -87,10 +122,56 @@ public final class Notifier implements AutoCloseable {
 
     private void schedule(OutgoingNotification notification, int attempt, Duration delay) {
         pending.incrementAndGet();
+        long id = sequence.incrementAndGet();
+        Waiting entry = new Waiting();
+        // Registered before it is scheduled, so that a delivery due at once finds itself when it starts.
+        List<Waiting> overflow = register(id, entry);
         try {
-            scheduler.schedule(() -> attempt(notification, attempt), delay.toNanos(), TimeUnit.NANOSECONDS);
+            entry.future = scheduler.schedule(() -> start(id, notification, attempt), delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            pending.decrementAndGet(); // shutting down: the channel stops notifying with the process
+            if (unregister(id)) { // shutting down: the channel stops notifying with the process
+                pending.decrementAndGet();
+            }
+        }
+        if (!overflow.isEmpty()) {
+            overflow.forEach(Waiting::cancel);
+            pending.addAndGet(-overflow.size());
+            droppedRetries.addAndGet(overflow.size());
+            log.warn("dropped {} notification deliveries, the longest waiting: more than {} waited "
+                    + "(orderclock.sim.max-pending-notifications)", overflow.size(), maxWaiting);
+        }
+    }
+
+    private List<Waiting> register(long id, Waiting entry) {
+        synchronized (waiting) {
+            waiting.put(id, entry);
+            if (waiting.size() <= maxWaiting) {
+                return List.of();
+            }
+            List<Waiting> overflow = new ArrayList<>();
+            int keep = maxWaiting - maxWaiting / 10;
+            Iterator<Map.Entry<Long, Waiting>> oldest = waiting.entrySet().iterator();
+            while (waiting.size() > keep && oldest.hasNext()) {
+                Map.Entry<Long, Waiting> next = oldest.next();
+                if (next.getKey() != id) {
+                    overflow.add(next.getValue());
+                    oldest.remove();
+                }
+            }
+            return overflow;
+        }
+    }
+
+    private boolean unregister(long id) {
+        synchronized (waiting) {
+            return waiting.remove(id) != null;
+        }
+    }
+
+    /** A delivery that is due: attempted unless it was dropped while it waited. */
+    private void start(long id, OutgoingNotification notification, int attempt) {
+        if (unregister(id)) {
+            attempt(notification, attempt);
         }
     }
 
@@ -123,6 +204,19 @@ public final class Notifier implements AutoCloseable {
                                 notification.target(), attempt + 1);
                     }
                 });
+    }
+
+    /** A scheduled delivery; its future is set once scheduled, and cancelled if it is dropped. */
+    private static final class Waiting {
+
+        private volatile ScheduledFuture<?> future;
+
+        void cancel() {
+            ScheduledFuture<?> scheduled = future;
+            if (scheduled != null) {
+                scheduled.cancel(false); // removed from the executor's queue (remove-on-cancel)
+            }
+        }
     }
 
     /**

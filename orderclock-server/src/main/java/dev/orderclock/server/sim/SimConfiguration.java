@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
 
 import java.security.SecureRandom;
 
@@ -18,10 +19,17 @@ public class SimConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SimConfiguration.class);
 
     @Bean
-    SimRandom simRandom(SimProperties settings) {
+    SimRandom simRandom(SimProperties settings, ConfigurableEnvironment environment) {
+        // SimulatorGate has checked this before the context; this catches properties added since (tests).
+        RealChannelProperties.requireEitherSimulatorOrRealChannels(environment);
+        log.warn("payments are simulated: orders can be paid without money (orderclock.sim.enabled=true); "
+                + "never run a live shop like this");
+        // The seed makes a run's faults and numbers repeatable (orderclock.sim.seed); it is not logged,
+        // since it would let anyone predict the simulator's trade and notification numbers.
+        log.info("Channel simulator on (/sim/...), seed: {}, faults {}, at most {} trades and {} waiting notifications",
+                settings.seed() != null ? "configured" : "random", settings.faults(), settings.maxTrades(),
+                settings.maxPendingNotifications());
         long seed = settings.seed() != null ? settings.seed() : new SecureRandom().nextLong();
-        // The seed makes a run's faults and numbers repeatable: orderclock.sim.seed.
-        log.info("Channel simulator on (/sim/...), seed {}, faults {}", seed, settings.faults());
         return new SimRandom(seed);
     }
 
@@ -31,12 +39,12 @@ public class SimConfiguration {
     }
 
     @Bean
-    TradeLedger simTradeLedger() {
-        return new TradeLedger();
+    TradeLedger simTradeLedger(SimProperties settings) {
+        return new TradeLedger(settings.maxTrades());
     }
 
     @Bean(destroyMethod = "close")
-    Notifier simNotifier(Faults faults, SimRandom random) {
-        return new Notifier(faults, random);
+    Notifier simNotifier(SimProperties settings, Faults faults, SimRandom random) {
+        return new Notifier(faults, random, settings.maxPendingNotifications());
     }
 }

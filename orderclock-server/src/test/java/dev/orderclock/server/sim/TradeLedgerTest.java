@@ -94,6 +94,60 @@ class TradeLedgerTest {
         }
     }
 
+    @Test
+    void theLedgerStaysAtItsCapAfterManyMoreTrades() {
+        TradeLedger bounded = new TradeLedger(100);
+        int largest = 0;
+
+        for (int i = 0; i < 1_000; i++) {
+            bounded.open(trade("T-" + i, OPENED.plusSeconds(i)));
+            bounded.close("T-" + i, OPENED.plusSeconds(i));
+            largest = Math.max(largest, bounded.size());
+        }
+
+        assertThat(largest).isEqualTo(100);
+        assertThat(bounded.size()).isBetween(90, 100);
+        assertThat(bounded.find("T-999", OPENED.plusSeconds(999))).isPresent();
+        assertThat(bounded.find("T-0", OPENED.plusSeconds(999))).isEmpty();
+    }
+
+    @Test
+    void aPaidTradeStaysAnswerableWhileLaterTradesSettle() {
+        TradeLedger bounded = new TradeLedger(100);
+        bounded.open(trade("T-paid", OPENED));
+        bounded.pay("T-paid", OPENED.plusSeconds(1), false);
+
+        for (int i = 0; i < 500; i++) {
+            bounded.open(trade("T-" + i, OPENED.plusSeconds(2 + i)));
+            bounded.close("T-" + i, OPENED.plusSeconds(2 + i));
+        }
+
+        // Query-before-close and reconciliation ask after the payment: the channel still knows it.
+        assertThat(bounded.find("T-paid", OPENED.plusSeconds(600)).orElseThrow().status()).isEqualTo(TradeStatus.PAID);
+        assertThat(bounded.findByChannelTradeNo("2026112422001T-paid", OPENED.plusSeconds(600))).isPresent();
+        assertThat(bounded.size()).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void openTradesAreForgottenOnlyWhenNothingSettledIsLeftTheOldestFirst() {
+        TradeLedger bounded = new TradeLedger(10);
+        bounded.open(trade("T-closed", OPENED));
+        bounded.close("T-closed", OPENED);
+
+        for (int i = 0; i < 10; i++) {
+            bounded.open(trade("T-" + i, OPENED.plusSeconds(1 + i)));
+        }
+
+        // 11 held > 10: down to 9, the closed trade first, then the oldest open one.
+        Instant now = OPENED.plusSeconds(20);
+        assertThat(bounded.size()).isEqualTo(9);
+        assertThat(bounded.find("T-closed", now)).isEmpty();
+        assertThat(bounded.find("T-0", now)).isEmpty();
+        assertThat(bounded.findByChannelTradeNo("2026112422001T-0", now)).isEmpty();
+        assertThat(bounded.find("T-1", now).orElseThrow().status()).isEqualTo(TradeStatus.WAITING);
+        assertThat(bounded.pay("T-0", now, false).outcome()).isEqualTo(Payment.Outcome.NOT_FOUND);
+    }
+
     private static <T> T await(CountDownLatch start, java.util.function.Supplier<T> action) {
         try {
             start.await();
@@ -104,8 +158,12 @@ class TradeLedgerTest {
     }
 
     private static SimTrade trade(String tradeNo) {
+        return trade(tradeNo, OPENED);
+    }
+
+    private static SimTrade trade(String tradeNo, Instant openedAt) {
         return new SimTrade(tradeNo, "alipay", "2021000000000042", "ORD-1", new BigDecimal("19.98"), "tea",
-                "2026112422001" + tradeNo, "http://localhost/notify", OPENED, EXPIRES, TradeStatus.WAITING, false,
+                "2026112422001" + tradeNo, "http://localhost/notify", openedAt, EXPIRES, TradeStatus.WAITING, false,
                 null, null, List.of());
     }
 }

@@ -8,24 +8,45 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.net.URI;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * The {@code alipay} {@link PaymentChannel} from {@link AlipayProperties}. It knows nothing of the
- * simulator: when the shop configures nothing, the simulator has put its own gateway and keys into
- * the configuration before this reads it.
+ * The {@code alipay} {@link PaymentChannel} from {@link AlipayProperties}, present when any of its
+ * {@link #PROPERTIES} is set; then all of them must be. It knows nothing of the simulator: when the
+ * shop configures no channel at all, the simulator has put its own gateway and keys into the
+ * configuration before this reads it.
  */
 @Configuration(proxyBeanMethods = false)
+@Conditional(AlipayChannelConfiguration.Configured.class)
 public class AlipayChannelConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AlipayChannelConfiguration.class);
     private static final String PREFIX = "orderclock.channels.alipay.";
+
+    /** Going live on Alipay: the four properties its console gives a shop. */
+    public static final List<String> PROPERTIES = List.of(PREFIX + "gateway-url", PREFIX + "app-id",
+            PREFIX + "private-key", PREFIX + "alipay-public-key");
+
+    /** Any of {@link #PROPERTIES} is set: one forgotten is a start-up failure naming it, not a missing channel. */
+    static final class Configured implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            // Presence only: the simulator's values name a port not known yet.
+            return PROPERTIES.stream().anyMatch(context.getEnvironment()::containsProperty);
+        }
+    }
 
     @Bean(AlipayChannel.NAME)
     PaymentChannel alipay(AlipayProperties settings, Environment environment, InstantSource clock,
@@ -59,8 +80,9 @@ public class AlipayChannelConfiguration {
 
     private static String required(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException(PREFIX + name + " is not set (the built-in simulator sets it only while "
-                    + "orderclock.sim.enabled is true and gateway-url is unset)");
+            throw new IllegalStateException(PREFIX + name + " is not set: a real Alipay channel needs all of "
+                    + PROPERTIES + " (the built-in simulator sets them only while orderclock.sim.enabled is true and "
+                    + "no real channel property is set)");
         }
         return value.strip();
     }

@@ -17,29 +17,37 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
- * The {@code wechat} {@link PaymentChannel} from {@link WechatProperties}, present when a base URL is
- * configured. It knows nothing of the simulator: when the shop configures nothing, the simulator has
- * put its own API root and keys into the configuration before this reads it.
+ * The {@code wechat} {@link PaymentChannel} from {@link WechatProperties}, present when any of its
+ * {@link #PROPERTIES} is set; then all of them must be. It knows nothing of the simulator: when the
+ * shop configures no channel at all, the simulator has put its own API root and keys into the
+ * configuration before this reads it.
  */
 @Configuration(proxyBeanMethods = false)
-@Conditional(WechatChannelConfiguration.BaseUrlSet.class)
+@Conditional(WechatChannelConfiguration.Configured.class)
 public class WechatChannelConfiguration {
-
-    /** A base URL is set; not resolved here, since the simulator's names a port not known yet. */
-    static final class BaseUrlSet implements Condition {
-
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            return context.getEnvironment().containsProperty(PREFIX + "base-url");
-        }
-    }
 
     private static final Logger log = LoggerFactory.getLogger(WechatChannelConfiguration.class);
     private static final String PREFIX = "orderclock.channels.wechat.";
+
+    /** Going live on WeChat Pay: the eight properties its merchant platform gives a shop. */
+    public static final List<String> PROPERTIES = List.of(PREFIX + "base-url", PREFIX + "mchid", PREFIX + "appid",
+            PREFIX + "merchant-serial", PREFIX + "private-key", PREFIX + "api-v3-key", PREFIX + "public-key",
+            PREFIX + "public-key-id");
+
+    /** Any of {@link #PROPERTIES} is set: one forgotten is a start-up failure naming it, not a missing channel. */
+    static final class Configured implements Condition {
+
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            // Presence only: the simulator's values name a port not known yet.
+            return PROPERTIES.stream().anyMatch(context.getEnvironment()::containsProperty);
+        }
+    }
 
     @Bean(WechatPayChannel.NAME)
     PaymentChannel wechat(WechatProperties settings, Environment environment, InstantSource clock,
@@ -78,8 +86,9 @@ public class WechatChannelConfiguration {
 
     private static String required(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException(PREFIX + name + " is not set (the built-in simulator sets it only while "
-                    + "orderclock.sim.enabled is true and base-url is unset)");
+            throw new IllegalStateException(PREFIX + name + " is not set: a real WeChat Pay channel needs all of "
+                    + PROPERTIES + " (the built-in simulator sets them only while orderclock.sim.enabled is true and "
+                    + "no real channel property is set)");
         }
         return value.strip();
     }

@@ -1,6 +1,7 @@
 package dev.orderclock.server.sim.alipay;
 
 import dev.orderclock.server.channel.alipay.RsaKeys;
+import dev.orderclock.server.sim.RealChannelProperties;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -15,13 +16,14 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The simulated Alipay's console, run before anything reads the configuration: it generates the key
- * pairs not configured (Alipay's own, and a merchant pair for the shop) and, when the shop names no
- * gateway, hands the shop its configuration — {@code orderclock.channels.alipay.*} pointing at the
- * simulator — exactly as a shop would write it. Whatever is configured wins: these come last.
+ * pairs not configured (Alipay's own, and a merchant pair for the shop) and hands the shop its
+ * configuration — {@code orderclock.channels.alipay.*} pointing at the simulator — exactly as a shop
+ * would write it. It does nothing while the simulator is off or any real channel property is set
+ * ({@link RealChannelProperties}). Configured simulator keys win: these come last.
  */
 public class SimulatedAlipayKeys implements EnvironmentPostProcessor, Ordered {
 
-    static final String SOURCE = "orderclock-simulated-alipay";
+    static final String SOURCE = RealChannelProperties.SIMULATED_SOURCE_PREFIX + "alipay";
     static final String GATEWAY_PATH = "/sim/alipay/gateway.do";
     static final String LOCAL_GATEWAY = "http://localhost:${local.server.port}" + GATEWAY_PATH;
 
@@ -30,7 +32,9 @@ public class SimulatedAlipayKeys implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.getProperty("orderclock.sim.enabled", Boolean.class, true)) {
+        // Only a shop with no real channel at all is configured for the simulator (SimulatorGate
+        // stops start-up before this when there is one): never one channel real, the other simulated.
+        if (!RealChannelProperties.simulatorOn(environment) || !RealChannelProperties.setIn(environment).isEmpty()) {
             return;
         }
         Map<String, Object> generated = new LinkedHashMap<>();
@@ -49,12 +53,10 @@ public class SimulatedAlipayKeys implements EnvironmentPostProcessor, Ordered {
             generated.put(SIM + "merchant-public-key", RsaKeys.encode(merchant.getPublic()));
             generated.put(SIM + "merchant-private-key", RsaKeys.encode(merchant.getPrivate()));
         }
-        if (isBlank(environment, SHOP + "gateway-url")) {
-            generated.put(SHOP + "gateway-url", LOCAL_GATEWAY);
-            generated.put(SHOP + "app-id", appId);
-            generated.put(SHOP + "private-key", "${" + SIM + "merchant-private-key:}");
-            generated.put(SHOP + "alipay-public-key", "${" + SIM + "platform-public-key}");
-        }
+        generated.put(SHOP + "gateway-url", LOCAL_GATEWAY);
+        generated.put(SHOP + "app-id", appId);
+        generated.put(SHOP + "private-key", "${" + SIM + "merchant-private-key:}");
+        generated.put(SHOP + "alipay-public-key", "${" + SIM + "platform-public-key}");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, generated));
     }
 

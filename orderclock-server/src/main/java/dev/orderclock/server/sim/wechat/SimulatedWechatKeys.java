@@ -1,6 +1,7 @@
 package dev.orderclock.server.sim.wechat;
 
 import dev.orderclock.server.channel.alipay.RsaKeys;
+import dev.orderclock.server.sim.RealChannelProperties;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -17,13 +18,14 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The simulated WeChat Pay merchant platform, run before anything reads the configuration: it makes
  * what is not configured — WeChat Pay's key pair and public key id, a merchant key pair and
- * certificate serial, an APIv3 key — and, when the shop names no base URL, hands the shop its
- * configuration ({@code orderclock.channels.wechat.*} pointing at the simulator) exactly as a shop
- * would write it. Whatever is configured wins: these come last.
+ * certificate serial, an APIv3 key — and hands the shop its configuration
+ * ({@code orderclock.channels.wechat.*} pointing at the simulator) exactly as a shop would write it.
+ * It does nothing while the simulator is off or any real channel property is set
+ * ({@link RealChannelProperties}). Configured simulator keys win: these come last.
  */
 public class SimulatedWechatKeys implements EnvironmentPostProcessor, Ordered {
 
-    static final String SOURCE = "orderclock-simulated-wechat";
+    static final String SOURCE = RealChannelProperties.SIMULATED_SOURCE_PREFIX + "wechat";
     static final String PREFIX_PATH = "/sim/wechat";
     static final String LOCAL_BASE_URL = "http://localhost:${local.server.port}" + PREFIX_PATH;
 
@@ -34,7 +36,9 @@ public class SimulatedWechatKeys implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!environment.getProperty("orderclock.sim.enabled", Boolean.class, true)) {
+        // Only a shop with no real channel at all is configured for the simulator (SimulatorGate
+        // stops start-up before this when there is one): never one channel real, the other simulated.
+        if (!RealChannelProperties.simulatorOn(environment) || !RealChannelProperties.setIn(environment).isEmpty()) {
             return;
         }
         Map<String, Object> generated = new LinkedHashMap<>();
@@ -59,17 +63,15 @@ public class SimulatedWechatKeys implements EnvironmentPostProcessor, Ordered {
         if (isBlank(environment, SIM + "api-v3-key")) {
             generated.put(SIM + "api-v3-key", text(random, ALPHANUMERIC, 32));
         }
-        if (isBlank(environment, SHOP + "base-url")) {
-            generated.put(SHOP + "base-url", LOCAL_BASE_URL);
-            generated.put(SHOP + "mchid", environment.getProperty(SIM + "mchid", WechatSimProperties.DEFAULT_MCHID));
-            generated.put(SHOP + "appid", environment.getProperty(SIM + "appid", WechatSimProperties.DEFAULT_APPID));
-            generated.put(SHOP + "merchant-serial", "${" + SIM + "merchant-serial}");
-            generated.put(SHOP + "private-key", "${" + SIM + "merchant-private-key:}");
-            generated.put(SHOP + "api-v3-key", "${" + SIM + "api-v3-key}");
-            generated.put(SHOP + "public-key", "${" + SIM + "platform-public-key}");
-            generated.put(SHOP + "public-key-id", environment.getProperty(SIM + "public-key-id",
-                    WechatSimProperties.DEFAULT_PUBLIC_KEY_ID));
-        }
+        generated.put(SHOP + "base-url", LOCAL_BASE_URL);
+        generated.put(SHOP + "mchid", environment.getProperty(SIM + "mchid", WechatSimProperties.DEFAULT_MCHID));
+        generated.put(SHOP + "appid", environment.getProperty(SIM + "appid", WechatSimProperties.DEFAULT_APPID));
+        generated.put(SHOP + "merchant-serial", "${" + SIM + "merchant-serial}");
+        generated.put(SHOP + "private-key", "${" + SIM + "merchant-private-key:}");
+        generated.put(SHOP + "api-v3-key", "${" + SIM + "api-v3-key}");
+        generated.put(SHOP + "public-key", "${" + SIM + "platform-public-key}");
+        generated.put(SHOP + "public-key-id", environment.getProperty(SIM + "public-key-id",
+                WechatSimProperties.DEFAULT_PUBLIC_KEY_ID));
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, generated));
     }
 

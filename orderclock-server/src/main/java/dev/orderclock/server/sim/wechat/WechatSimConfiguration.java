@@ -3,6 +3,7 @@ package dev.orderclock.server.sim.wechat;
 import dev.orderclock.server.sim.ConditionalOnSimulator;
 import dev.orderclock.server.sim.Faults;
 import dev.orderclock.server.sim.Notifier;
+import dev.orderclock.server.sim.SimProperties;
 import dev.orderclock.server.sim.SimRandom;
 import dev.orderclock.server.sim.TradeLedger;
 
@@ -28,8 +29,9 @@ public class WechatSimConfiguration {
     }
 
     @Bean
-    WechatApi wechatSimApi(TradeLedger ledger, Faults faults, SimRandom random, InstantSource clock,
-                           WechatSimAccount account, WechatNotifications notifications) {
-        return new WechatApi(account, new WechatTrades(ledger, faults, random, clock, account, notifications), clock);
+    WechatApi wechatSimApi(SimProperties settings, TradeLedger ledger, Faults faults, SimRandom random,
+                           InstantSource clock, WechatSimAccount account, WechatNotifications notifications) {
+        return new WechatApi(account, new WechatTrades(ledger, faults, random, clock, account, notifications,
+                settings.maxTrades()), clock);
     }
 }

@@ -18,9 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -43,11 +41,11 @@ final class WechatTrades {
     private final InstantSource clock;
     private final WechatSimAccount account;
     private final WechatNotifications notifications;
-    /** WeChat Pay finds a refund by its {@code out_refund_no} alone. */
-    private final Map<String, String> tradeOfRefund = new ConcurrentHashMap<>();
+    private final RefundIndex refunds;
 
     WechatTrades(TradeLedger ledger, Faults faults, SimRandom random, InstantSource clock, WechatSimAccount account,
-                 WechatNotifications notifications) {
+                 WechatNotifications notifications, int maxRefunds) {
+        this.refunds = new RefundIndex(maxRefunds);
         this.ledger = ledger;
         this.faults = faults;
         this.random = random;
@@ -169,7 +167,7 @@ final class WechatTrades {
         }
         Refunding refunding = ledger.refund(trade.tradeNo(), refundNo, WechatAmount.yuan(refund.asLong()), now);
         if (refunding.outcome() == Refunding.Outcome.REFUNDED || refunding.outcome() == Refunding.Outcome.REPEATED) {
-            tradeOfRefund.put(refundNo, trade.tradeNo());
+            refunds.put(refundNo, trade.tradeNo());
         }
         if (refunding.outcome() == Refunding.Outcome.REFUNDED) {
             notifications.refunded(refunding.trade(), refunding.refund());
@@ -190,8 +188,7 @@ final class WechatTrades {
         if (faults.failRefund()) {
             return SimAnswer.systemError();
         }
-        String tradeNo = tradeOfRefund.get(refundNo);
-        Optional<SimTrade> trade = tradeNo == null ? Optional.empty() : ledger.find(tradeNo, clock.instant());
+        Optional<SimTrade> trade = refunds.tradeOf(refundNo).flatMap(tradeNo -> ledger.find(tradeNo, clock.instant()));
         Optional<SimRefund> refund = trade.flatMap(found -> found.refund(refundNo));
         if (refund.isEmpty()) {
             return SimAnswer.error(404, "RESOURCE_NOT_EXISTS", "退款单不存在");

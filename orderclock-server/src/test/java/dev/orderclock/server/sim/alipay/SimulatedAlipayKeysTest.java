@@ -32,20 +32,20 @@ class SimulatedAlipayKeysTest {
     }
 
     @Test
-    void aShopThatNamesAGatewayKeepsItsOwnConfiguration() {
+    void aShopThatNamesARealGatewayGetsNothingFromTheSimulator() {
         StandardEnvironment environment = environment(Map.of("orderclock.channels.alipay.gateway-url", "https://openapi.alipay.com/gateway.do"));
 
         new SimulatedAlipayKeys().postProcessEnvironment(environment, null);
 
         assertThat(environment.getProperty("orderclock.channels.alipay.gateway-url")).isEqualTo("https://openapi.alipay.com/gateway.do");
         assertThat(environment.getProperty("orderclock.channels.alipay.private-key")).isNull();
-        assertThat(environment.getProperty("orderclock.sim.alipay.platform-public-key")).isNotBlank();
+        assertThat(environment.getPropertySources().contains(SimulatedAlipayKeys.SOURCE)).isFalse();
     }
 
     @Test
-    void configuredKeysWinAndAnOffSimulatorMakesNone() {
+    void configuredSimulatorKeysWinAndAnOffSimulatorMakesNone() {
         String platformPublic = RsaKeys.encode(RsaKeys.generate().getPublic());
-        StandardEnvironment configured = environment(Map.of("orderclock.channels.alipay.app-id", "2021000000000042",
+        StandardEnvironment configured = environment(Map.of("orderclock.sim.alipay.app-id", "2021000000000042",
                 "orderclock.sim.alipay.platform-public-key", platformPublic));
         StandardEnvironment off = environment(Map.of("orderclock.sim.enabled", "false"));
 
