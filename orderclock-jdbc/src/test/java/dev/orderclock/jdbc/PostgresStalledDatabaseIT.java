@@ -34,8 +34,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A stalled PostgreSQL: another transaction holds the rows of due orders locked. The statement
  * timeout (set as the cluster profile sets it, shorter) cancels the firing batch that waits on them,
- * so its thread is free again and the batch is retried; the engine closes the other due orders
- * meanwhile, and once the locks are gone every order is closed exactly once.
+ * so its thread is free again — no firing thread stays in the driver much past the timeout — and the
+ * batch is retried; the engine closes the other due orders meanwhile, and once the locks are gone
+ * every order is closed exactly once.
  */
 class PostgresStalledDatabaseIT extends StoreSuite {
 
@@ -63,7 +64,8 @@ class PostgresStalledDatabaseIT extends StoreSuite {
         Queue<Long> closed = new ConcurrentLinkedQueue<>();
         Queue<Exception> failures = new ConcurrentLinkedQueue<>();
         DeadlineEngine engine = engine(closed, failures);
-        try (Connection stall = database.dataSource().getConnection()) {
+        try (Connection stall = database.dataSource().getConnection();
+             DatabaseWaits waits = DatabaseWaits.watch("orderclock-firing", "org.postgresql")) {
             lock(stall, locked);
             engine.start();
             // when: the locks are held for several statement timeouts
@@ -76,6 +78,9 @@ class PostgresStalledDatabaseIT extends StoreSuite {
             assertThat(failures).allSatisfy(failure -> assertThat(failure).isInstanceOfSatisfying(DatabaseException.class,
                     e -> assertThat(e.sqlState()).as("SQLSTATE of %s", e).isEqualTo(QUERY_CANCELED)));
             assertThat(statuses(locked)).containsOnly(OrderStatus.PENDING_PAYMENT);
+            // a firing thread did wait on the locks, but none stayed in the driver much past the
+            // timeout, though the stall lasted several timeouts
+            assertThat(waits.longest()).isBetween(STATEMENT_TIMEOUT.dividedBy(2), STATEMENT_TIMEOUT.multipliedBy(2));
             // when: the stall ends
             stall.rollback();
             // then: the retried batch closes the locked orders; each order closed once, one event each
