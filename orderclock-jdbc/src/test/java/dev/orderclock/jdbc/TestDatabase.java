@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -41,7 +42,15 @@ abstract class TestDatabase implements AutoCloseable {
     }
 
     static TestDatabase postgres() {
-        return new Postgres();
+        return new Postgres(Map.of());
+    }
+
+    /**
+     * PostgreSQL with pgjdbc connection properties of the test's own, set as the cluster profile sets
+     * its timeouts ({@code spring.datasource.hikari.data-source-properties}).
+     */
+    static TestDatabase postgres(Map<String, String> connectionProperties) {
+        return new Postgres(connectionProperties);
     }
 
     DataSource dataSource() {
@@ -91,14 +100,19 @@ abstract class TestDatabase implements AutoCloseable {
     private static final class Postgres extends TestDatabase {
         private final String schema;
 
-        Postgres() {
-            this(createSchema("orderclock_" + UUID.randomUUID().toString().replace("-", "")));
+        Postgres(Map<String, String> connectionProperties) {
+            this(createSchema("orderclock_" + UUID.randomUUID().toString().replace("-", "")), connectionProperties);
         }
 
-        private Postgres(String schema) {
-            super(config(POSTGRES_URL + "?currentSchema=" + schema, POSTGRES_USER,
-                    "SET TIME ZONE '" + POSTGRES_TIME_ZONE + "'"));
+        private Postgres(String schema, Map<String, String> connectionProperties) {
+            super(withProperties(config(POSTGRES_URL + "?currentSchema=" + schema, POSTGRES_USER,
+                    "SET TIME ZONE '" + POSTGRES_TIME_ZONE + "'"), connectionProperties));
             this.schema = schema;
+        }
+
+        private static HikariConfig withProperties(HikariConfig config, Map<String, String> properties) {
+            properties.forEach(config::addDataSourceProperty);
+            return config;
         }
 
         private static String createSchema(String schema) {

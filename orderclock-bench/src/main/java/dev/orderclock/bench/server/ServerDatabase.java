@@ -66,10 +66,16 @@ public final class ServerDatabase {
 
     /**
      * Opens the file directly; only while no server has it open (the seed step). A 1 GiB page cache,
-     * because random ids scatter a million inserts over the whole primary-key tree.
+     * because random ids scatter a million inserts over the whole primary-key tree. No query
+     * timeout: the server's bounds its requests, while the seed's ANALYZE and SHUTDOWN COMPACT over
+     * millions of rows may rightly take minutes.
      */
     public Connection openExclusively() throws SQLException {
-        return DriverManager.getConnection(base() + serverSettings + ";CACHE_SIZE=1048576", "sa", "");
+        return DriverManager.getConnection(base() + withoutQueryTimeout(serverSettings) + ";CACHE_SIZE=1048576", "sa", "");
+    }
+
+    static String withoutQueryTimeout(String settings) {
+        return settings.replaceAll("(?i);QUERY_TIMEOUT=\\d+", "");
     }
 
     private String base() {

@@ -20,6 +20,12 @@ class ServerDatabaseTest {
     }
 
     @Test
+    void seedsWithoutTheServersQueryTimeout() {
+        assertThat(ServerDatabase.withoutQueryTimeout(";WRITE_DELAY=0;QUERY_TIMEOUT=10000;LOCK_TIMEOUT=2000"))
+                .isEqualTo(";WRITE_DELAY=0;LOCK_TIMEOUT=2000");
+    }
+
+    @Test
     void measuresWithStatisticsAndAutoServerButWithoutCloseOnExitWhichH2RefusesWithIt() {
         ServerDatabase database = ServerDatabase.of(Path.of("/tmp/x"), Path.of("/nonexistent.jar"));
 

@@ -21,7 +21,9 @@ import java.util.Map;
  * {@code POST /api/payments/alipay/notify}: Alipay's asynchronous notification. The body is read raw
  * from the request stream (no {@code @RequestParam}, no form binding: Spring would rebuild a form
  * body from parsed parameters, and the signature is over what was sent). Answers exactly
- * {@code success} when recorded now or before, {@code fail} (nothing changed) otherwise.
+ * {@code success} when recorded now or before, {@code fail} (nothing changed) otherwise. A body over
+ * 64 KiB is answered 413 with a problem document, not {@code fail}: Alipay's notifications are a few
+ * KiB, so such a body is not Alipay's, and to Alipay any answer but {@code success} means "send again".
  */
 @RestController
 class AlipayNotifyController {

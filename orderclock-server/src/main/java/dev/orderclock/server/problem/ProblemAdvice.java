@@ -80,6 +80,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return refused(new ProblemException(ProblemType.UNAVAILABLE, "the database did not answer; nothing was changed"));
     }
 
+    /**
+     * A body over the limit, met by a controller that reads the request stream itself (the payment
+     * notifications): 413 like any other oversized body, and bad input, not an error to log.
+     */
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Object> tooLarge(BodyTooLargeException e) {
+        return refused(new ProblemException(ProblemType.BODY_TOO_LARGE, "the request body is over " + e.limit() + " bytes")
+                .with("limit", e.limit()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> failed(Exception e) {
         log.error("request failed", e);
@@ -91,8 +101,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException tooLarge) {
-                return refused(new ProblemException(ProblemType.BODY_TOO_LARGE,
-                        "the request body is over " + tooLarge.limit() + " bytes").with("limit", tooLarge.limit()));
+                return tooLarge(tooLarge);
             }
         }
         return refused(ProblemException.invalid(UnreadableBody.describe(e.getCause())));

@@ -80,7 +80,12 @@ public final class Api {
         /** A body of unknown length: sent chunked, without Content-Length. */
         public Request chunkedJson(byte[] json) {
             header("Content-Type", "application/json");
-            body = BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(json));
+            return chunked(json);
+        }
+
+        /** A body of unknown length, with whatever Content-Type the caller set: sent chunked. */
+        public Request chunked(byte[] bytes) {
+            body = BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes));
             return this;
         }
 
