@@ -79,7 +79,7 @@ final class BacklogCloser {
     private void fire(SourceTrack track, long[] ids, Run run) {
         List<Fired> fired;
         try {
-            fired = track.source.fire(ids, clock.instant());
+            fired = track.source.fire(ids, clock);
         } catch (RuntimeException e) {
             run.fail(e);
             return;

@@ -22,8 +22,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Fires deadlines on time, once, from a bounded memory: a horizon loader brings the deadlines due
- * soon into timing wheels, a ticker releases them as they fall due and hands them to firing
- * threads in batches, and a sweeper claims whatever is overdue past the grace period.
+ * soon into timing wheels, a ticker releases them as they fall due into one queue per source,
+ * long-lived firing workers take what is queued up to a batch per transaction, and a sweeper claims
+ * whatever is overdue past the grace period.
  *
  * <p>Two ways to drive it: {@link #start()} runs its own threads on the real clock;
  * {@link #runOnce()} does one step of everything in the calling thread, for tests that move a
@@ -55,6 +56,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
     private final HorizonLoader loader;
     private final Sweeper sweeper;
     private final BacklogCloser backlog;
+    private final DueQueues queues;
     private final Firing firing;
 
     private volatile boolean running;
@@ -77,9 +79,10 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         this.trackList = List.copyOf(tracks.values());
         this.loader = new HorizonLoader(clock, ticker, capacity, builder.listener, settings.horizon,
                 builder.loadPageSize, settings.horizon.dividedBy(10));
-        this.firing = new Firing(clock, capacity, builder.listener, ticker, builder.retryDelay);
-        this.sweeper = new Sweeper(clock, ticker, builder.listener, settings.grace, builder.sweepBatchSize,
-                firing::backlogged);
+        this.queues = new DueQueues(trackList, capacity);
+        this.firing = new Firing(clock, capacity, builder.listener, ticker, builder.retryDelay, queues,
+                settings.firingBatchSize);
+        this.sweeper = new Sweeper(clock, ticker, builder.listener, settings.grace, builder.sweepBatchSize, queues);
         this.backlog = new BacklogCloser(clock, ticker, builder.listener, builder.sweepBatchSize);
     }
 
@@ -109,6 +112,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
             throw e;
         }
         running = true;
+        firing.startWorkers(firingPool, settings.firingThreads);
         tickerThread = threads("orderclock-ticker").newThread(this::tickLoop);
         ticker.ownedBy(tickerThread);
         tickerThread.start();
@@ -128,13 +132,17 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
 
     /**
      * Stops firing: no new batch starts, batches under way finish (bounded wait), and what is still
-     * in memory is simply dropped; it is in the database and the next start loads it again.
+     * in memory, in the wheels or queued for firing, is simply dropped; it is in the database and the
+     * next start closes or loads it again.
      */
     public synchronized void stop() {
         if (!running) {
             return;
         }
         long started = System.nanoTime();
+        // Workers are sent away before anything else, so that none takes a new batch from here on;
+        // what the ticker still queues on its last step is dropped below with the rest.
+        firing.stopWorkers();
         running = false;
         loaderThread.shutdownNow();
         sweeperThread.shutdownNow();
@@ -147,7 +155,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         awaitQuietly(loaderThread);
         awaitQuietly(sweeperThread);
         ticker.ownedBy(null);
-        long dropped = 0;
+        long dropped = queues.dropAll();
         for (SourceTrack track : trackList) {
             dropped += track.wheel.size();
             track.wheel.drain(id -> { });
@@ -209,7 +217,8 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
             boolean complete = loader.loadAll(trackList);
             nextLoadAt = now + (complete ? settings.horizon.toMillis() / 2 : CAPPED_LOAD_RETRY.toMillis());
         }
-        advance(now, Runnable::run);
+        advance(now);
+        firing.fireQueued();
         ticker.drain();
         sweeper.sweep(trackList);
         ticker.drain();
@@ -232,9 +241,14 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         return backlog.close(trackList, clock.instant(), threads, settings.firingThreads);
     }
 
-    /** Deadlines held in memory, including those being fired. */
+    /** Deadlines held in memory, including those queued for firing and being fired. */
     public long inMemory() {
         return capacity.used();
+    }
+
+    /** Deadlines due and waiting for a firing worker: more than a batch means the database is behind. */
+    public long queuedForFiring() {
+        return queues.size();
     }
 
     public Duration horizon() {
@@ -250,7 +264,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         while (running) {
             try {
                 ticker.drain();
-                advance(clock.millis(), firingPool);
+                advance(clock.millis());
             } catch (RuntimeException e) {
                 log.error("ticker step failed; going on with the next tick", e);
             }
@@ -258,10 +272,11 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         }
     }
 
-    private void advance(long nowMillis, Executor executor) {
+    /** Moves what is due from the wheels to the due queues, for the firing workers (or {@code runOnce}). */
+    private void advance(long nowMillis) {
         int batchSize = settings.firingBatchSize;
         for (SourceTrack track : trackList) {
-            LongBatcher batcher = new LongBatcher(batchSize, batch -> firing.fire(track, batch, executor));
+            LongBatcher batcher = new LongBatcher(batchSize, batch -> queues.add(track, batch));
             track.wheel.advanceTo(nowMillis, batcher);
             batcher.flush();
         }

@@ -1,6 +1,7 @@
 package dev.orderclock.deadline;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
@@ -24,8 +25,27 @@ public interface DeadlineSource {
     List<Fired> fire(long[] ids, Instant now);
 
     /**
+     * Fires as {@link #fire(long[], Instant)}, reading {@code now} from {@code clock} inside the
+     * transaction as late as it can, just before the conditional update: the time recorded (and
+     * every lag measured from it) is then close to the commit, not to when the batch was handed
+     * over. The engine fires this way; the default reads the clock at once.
+     */
+    default List<Fired> fire(long[] ids, InstantSource clock) {
+        return fire(ids, clock.instant());
+    }
+
+    /**
      * Claims at most {@code limit} pending deadlines due before {@code cutoff}, skipping those another
      * node holds, and fires them in one transaction: the safety net behind the wheel.
      */
     List<Fired> sweep(Instant cutoff, int limit, Instant now);
+
+    /**
+     * Sweeps as {@link #sweep(Instant, int, Instant)}, reading {@code now} from {@code clock} inside
+     * the transaction, after the claim and just before the conditional update. The default reads the
+     * clock at once.
+     */
+    default List<Fired> sweep(Instant cutoff, int limit, InstantSource clock) {
+        return sweep(cutoff, limit, clock.instant());
+    }
 }

@@ -7,14 +7,16 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fires batches of due deadlines, one transaction per batch. A batch that fails goes back to the
- * wheel to be tried again after {@code retryDelay}: the deadlines stay in memory, so they fire as
- * soon as the database answers again, and the sweeper stands behind them in any case.
+ * Fires due deadlines from the {@link DueQueues}, one transaction per batch. Workers are long-lived:
+ * each takes whatever its source's queue holds, up to the batch size, so the busier the engine, the
+ * larger each transaction, and a backlog catches up instead of paying one commit per tick.
+ *
+ * <p>A batch that fails goes back to the wheel to be tried again after {@code retryDelay}: the
+ * deadlines stay in memory, so they fire as soon as the database answers again, and the sweeper
+ * stands behind them in any case.
  */
 final class Firing {
 
@@ -26,42 +28,69 @@ final class Firing {
     private final EngineListener listener;
     private final Ticker ticker;
     private final Duration retryDelay;
+    private final DueQueues queues;
+    private final int batchSize;
     private final AtomicLong lastFailureLogged = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong failuresSinceLog = new AtomicLong();
-    /** Batches handed to the executor that no thread has started yet. */
-    private final AtomicInteger waiting = new AtomicInteger();
 
-    Firing(InstantSource clock, Capacity capacity, EngineListener listener, Ticker ticker, Duration retryDelay) {
+    Firing(InstantSource clock, Capacity capacity, EngineListener listener, Ticker ticker, Duration retryDelay,
+           DueQueues queues, int batchSize) {
         this.clock = clock;
         this.capacity = capacity;
         this.listener = listener;
         this.ticker = ticker;
         this.retryDelay = retryDelay;
+        this.queues = queues;
+        this.batchSize = batchSize;
     }
 
-    void fire(SourceTrack track, long[] ids, Executor executor) {
-        waiting.incrementAndGet();
-        try {
-            executor.execute(() -> {
-                waiting.decrementAndGet();
-                fireNow(track, ids);
-            });
-        } catch (RejectedExecutionException e) {
-            waiting.decrementAndGet();
-            throw e;
+    /** Starts {@code workers} long-lived firing workers on {@code executor}; they leave at {@link #stopWorkers()}. */
+    void startWorkers(Executor executor, int workers) {
+        queues.open();
+        for (int i = 0; i < workers; i++) {
+            executor.execute(this::work);
         }
     }
 
-    /** Whether batches are queued behind the firing threads: the database is the bottleneck right now. */
-    boolean backlogged() {
-        return waiting.get() > 0;
+    /** Workers finish the batch they are firing and take no other; what is queued stays queued. */
+    void stopWorkers() {
+        queues.close();
+    }
+
+    /** Fires everything queued, in the calling thread, a batch at a time (an engine driven by {@code runOnce}). */
+    void fireQueued() {
+        DueQueues.Batch batch;
+        while ((batch = queues.poll(batchSize)) != null) {
+            fireNow(batch.track(), batch.ids());
+        }
+    }
+
+    private void work() {
+        while (true) {
+            DueQueues.Batch batch;
+            try {
+                batch = queues.take(batchSize);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (batch == null) {
+                return;
+            }
+            try {
+                fireNow(batch.track(), batch.ids());
+            } catch (RuntimeException e) {
+                // Only a listener can get here; a worker that died of it would leave the queue unserved.
+                log.error("firing worker step failed; going on with the next batch", e);
+            }
+        }
     }
 
     private void fireNow(SourceTrack track, long[] ids) {
         try {
             List<Fired> fired;
             try {
-                fired = track.source.fire(ids, clock.instant());
+                fired = track.source.fire(ids, clock);
             } catch (RuntimeException e) {
                 retryLater(track, ids, e);
                 return;

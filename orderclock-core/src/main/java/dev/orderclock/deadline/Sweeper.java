@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 
 /**
  * The safety net: claims pending deadlines that are overdue by more than the grace period and fires
@@ -15,12 +14,13 @@ import java.util.function.BooleanSupplier;
  * small indexed query per interval); after a crash, a lost message or a failed firing, it is what
  * closes the rest. (The backlog at start-up, with no grace, is {@link BacklogCloser}'s.)
  *
- * <p>While firing threads have batches waiting, what is overdue is mostly in those batches: sweeping
- * the whole backlog then would claim the same rows, lock them against the batches and double the
- * work in the database exactly when it is busiest. So while firing is backlogged a round claims one
- * batch — the oldest overdue, which is where a lost deadline is, so the bound of a lost deadline
- * (grace plus a sweep interval) holds while the backlog is small — and sweeps fully again once
- * firing keeps up.
+ * <p>While firing is backlogged (ids wait in its {@link DueQueues}), what is overdue is mostly in
+ * those queues: sweeping the whole backlog then would claim the same rows, lock them against the
+ * firing transactions and double the work in the database exactly when it is busiest. So while
+ * firing is backlogged a round claims one batch — the oldest overdue, which is where a lost
+ * deadline is, so the bound of a lost deadline (grace plus a sweep interval) holds while the
+ * backlog is small — and sweeps fully again once firing keeps up. What a round closes leaves the
+ * queue, so no firing transaction tries it again.
  *
  * <p>Each source has its own sweep interval: a deadline days away needs no one-second net, and a
  * look it skips is a statement the database is spared. The bound of a lost deadline is grace plus
@@ -35,16 +35,16 @@ final class Sweeper {
     private final EngineListener listener;
     private final Duration grace;
     private final int batchSize;
-    private final BooleanSupplier firingBacklogged;
+    private final DueQueues queues;
 
     Sweeper(InstantSource clock, Ticker ticker, EngineListener listener, Duration grace, int batchSize,
-            BooleanSupplier firingBacklogged) {
+            DueQueues queues) {
         this.clock = clock;
         this.ticker = ticker;
         this.listener = listener;
         this.grace = grace;
         this.batchSize = batchSize;
-        this.firingBacklogged = firingBacklogged;
+        this.queues = queues;
     }
 
     /**
@@ -63,7 +63,7 @@ final class Sweeper {
      * backlogged, one batch per source.
      */
     int sweep(List<SourceTrack> tracks) {
-        boolean backlogged = firingBacklogged.getAsBoolean();
+        boolean backlogged = queues.backlogged();
         long now = clock.millis();
         int total = 0;
         for (SourceTrack track : tracks) {
@@ -97,11 +97,13 @@ final class Sweeper {
     private int sweep(SourceTrack track, Instant cutoff, int maxBatches) {
         int total = 0;
         for (int batches = 1; ; batches++) {
-            List<Fired> fired = track.source.sweep(cutoff, batchSize, clock.instant());
+            List<Fired> fired = track.source.sweep(cutoff, batchSize, clock);
             if (!fired.isEmpty()) {
-                listener.onFired(track.source, fired, true);
-                // The wheel may hold them too: drop them there rather than fire them again for nothing.
+                // The wheel or the due queue may hold them too: drop them there rather than hand them
+                // to a firing transaction again for nothing.
+                queues.remove(track, fired.stream().mapToLong(Fired::id).toArray());
                 ticker.submit(() -> fired.forEach(f -> track.wheel.cancel(f.id())));
+                listener.onFired(track.source, fired, true);
             }
             total += fired.size();
             if (fired.size() < batchSize || batches >= maxBatches) {

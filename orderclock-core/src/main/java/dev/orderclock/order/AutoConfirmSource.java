@@ -5,6 +5,7 @@ import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.Fired;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 
 /**
@@ -34,12 +35,22 @@ public final class AutoConfirmSource implements DeadlineSource {
 
     @Override
     public List<Fired> fire(long[] ids, Instant now) {
-        return fired(orders.applyDue(TRANSITION, ids, now));
+        return fire(ids, InstantSource.fixed(now));
+    }
+
+    @Override
+    public List<Fired> fire(long[] ids, InstantSource clock) {
+        return fired(orders.applyDue(TRANSITION, ids, clock));
     }
 
     @Override
     public List<Fired> sweep(Instant cutoff, int limit, Instant now) {
-        return fired(orders.sweepDue(TRANSITION, cutoff, limit, now));
+        return sweep(cutoff, limit, InstantSource.fixed(now));
+    }
+
+    @Override
+    public List<Fired> sweep(Instant cutoff, int limit, InstantSource clock) {
+        return fired(orders.sweepDue(TRANSITION, cutoff, limit, clock));
     }
 
     private static List<Fired> fired(List<Order> completed) {

@@ -5,6 +5,7 @@ import dev.orderclock.stock.InsufficientStockException;
 import dev.orderclock.stock.UnknownSkuException;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,10 +51,24 @@ public interface OrderStore {
     List<Order> applyDue(OrderTransition transition, long[] ids, Instant now);
 
     /**
+     * As {@link #applyDue(OrderTransition, long[], Instant)}, with {@code now} read from {@code clock}
+     * inside the transaction, once the connection is had and just before the conditional update: the
+     * time a deadline transition records is then that of its commit, less the commit itself.
+     */
+    default List<Order> applyDue(OrderTransition transition, long[] ids, InstantSource clock) {
+        return applyDue(transition, ids, clock.instant());
+    }
+
+    /**
      * The sweeper's claim: applies a deadline transition to at most {@code limit} orders whose
      * deadline is before {@code cutoff}, skipping rows another transaction holds.
      */
     List<Order> sweepDue(OrderTransition transition, Instant cutoff, int limit, Instant now);
+
+    /** As {@link #sweepDue(OrderTransition, Instant, int, Instant)}, with {@code now} read after the claim. */
+    default List<Order> sweepDue(OrderTransition transition, Instant cutoff, int limit, InstantSource clock) {
+        return sweepDue(transition, cutoff, limit, clock.instant());
+    }
 
     /**
      * Those of {@code ids} still pending, overdue at {@code now} and holding an open payment attempt:

@@ -5,6 +5,7 @@ import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.Fired;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
 
@@ -43,9 +44,15 @@ public final class PaymentTimeoutSource implements DeadlineSource {
 
     @Override
     public List<Fired> fire(long[] ids, Instant now) {
-        List<Order> closed = orders.applyDue(TRANSITION, ids, now);
+        return fire(ids, InstantSource.fixed(now));
+    }
+
+    /** {@code closed_at} is read from {@code clock} inside the closing transaction, just before the update. */
+    @Override
+    public List<Fired> fire(long[] ids, InstantSource clock) {
+        List<Order> closed = orders.applyDue(TRANSITION, ids, clock);
         if (closed.size() < ids.length) {
-            handOverOpenAttempts(ids, closed, now);
+            handOverOpenAttempts(ids, closed, clock.instant());
         }
         return fired(closed);
     }
@@ -56,7 +63,12 @@ public final class PaymentTimeoutSource implements DeadlineSource {
      */
     @Override
     public List<Fired> sweep(Instant cutoff, int limit, Instant now) {
-        return fired(orders.sweepDue(TRANSITION, cutoff, limit, now));
+        return sweep(cutoff, limit, InstantSource.fixed(now));
+    }
+
+    @Override
+    public List<Fired> sweep(Instant cutoff, int limit, InstantSource clock) {
+        return fired(orders.sweepDue(TRANSITION, cutoff, limit, clock));
     }
 
     private void handOverOpenAttempts(long[] ids, List<Order> closed, Instant now) {

@@ -1,6 +1,7 @@
 package dev.orderclock.deadline;
 
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -120,6 +121,13 @@ final class FakeDeadlineSource implements DeadlineSource {
     public List<Fired> fire(long[] ids, Instant now) {
         beforeEachFire.run();
         return fireInTurn(ids, now);
+    }
+
+    /** As a database adapter does: the time is read once the transaction has begun, not before. */
+    @Override
+    public List<Fired> fire(long[] ids, InstantSource clock) {
+        beforeEachFire.run();
+        return fireInTurn(ids, clock.instant());
     }
 
     private synchronized List<Fired> fireInTurn(long[] ids, Instant now) {

@@ -130,6 +130,22 @@ class FiringTest {
     }
 
     @Test
+    void theTimeRecordedIsReadInsideTheFiringTransactionNotWhenTheBatchWasHandedOver() {
+        // given a deadline, and a database that keeps each transaction waiting 200 ms for a connection
+        source.add(1, t0 + 1_000);
+        DeadlineEngine engine = engine().build();
+        engine.runOnce();
+        source.beforeEachFire(() -> clock.advance(Duration.ofMillis(200)));
+
+        // when it falls due
+        clock.set(Instant.ofEpochMilli(t0 + 1_000));
+        engine.runOnce();
+
+        // then its firing records the time after the wait, as a shop reading the order would see it
+        assertThat(source.fired().get(1L).firedAt()).isEqualTo(Instant.ofEpochMilli(t0 + 1_200));
+    }
+
+    @Test
     void aCancelledDeadlineIsNotFired() {
         // given
         source.add(1, t0 + 1_000);

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,14 +82,16 @@ class SweeperTest {
 
     @Test
     void whileFiringIsBackloggedEachRoundClaimsOneBatchThenItSweepsFullyWhenFiringKeepsUp() {
-        // given 550 deadlines overdue by more than the grace, and firing threads with batches waiting
+        // given 550 deadlines overdue by more than the grace, and a due id waiting for a firing worker
         for (long id = 1; id <= 550; id++) {
             source.add(id, t0 - 60_000 + id);
         }
-        AtomicBoolean backlogged = new AtomicBoolean(true);
-        Ticker ticker = new Ticker();
-        Sweeper sweeper = new Sweeper(clock, ticker, EngineListener.NONE, GRACE, 100, backlogged::get);
-        List<SourceTrack> tracks = List.of(new SourceTrack(source, new TimingWheel(10, t0, new Capacity(1_000))));
+        Capacity capacity = new Capacity(1_000);
+        List<SourceTrack> tracks = List.of(new SourceTrack(source, new TimingWheel(10, t0, capacity)));
+        DueQueues queues = new DueQueues(tracks, capacity);
+        capacity.tryAcquire();
+        queues.add(tracks.get(0), new long[] {10_000});
+        Sweeper sweeper = new Sweeper(clock, new Ticker(), EngineListener.NONE, GRACE, 100, queues);
 
         // when it is asked every second, three times
         List<Integer> fired = new ArrayList<>();
@@ -102,10 +104,37 @@ class SweeperTest {
         assertThat(fired).containsExactly(100, 100, 100);
         assertThat(source.sweptIds()).startsWith(1L, 2L, 3L);
 
-        // when firing keeps up again, the next round sweeps everything overdue
-        backlogged.set(false);
+        // when firing keeps up again (its queue is empty), the next round sweeps everything overdue
+        queues.poll(100);
         assertThat(sweeper.sweep(tracks)).isEqualTo(250);
         assertThat(source.sweepCalls()).extracting(call -> call.fired().size()).containsExactly(100, 100, 100, 100, 100, 50);
+    }
+
+    @Test
+    void whatARoundClosesLeavesTheDueQueueSoNoFiringTransactionTriesItAgain() {
+        // given fifty deadlines overdue by more than the grace, released by the wheel and queued for firing
+        Capacity capacity = new Capacity(1_000);
+        SourceTrack track = new SourceTrack(source, new TimingWheel(10, t0, capacity));
+        DueQueues queues = new DueQueues(List.of(track), capacity);
+        long[] ids = LongStream.rangeClosed(1, 50).toArray();
+        for (long id : ids) {
+            source.add(id, t0 - 60_000 + id);
+            capacity.tryAcquire();
+        }
+        queues.add(track, ids);
+        Sweeper sweeper = new Sweeper(clock, new Ticker(), EngineListener.NONE, GRACE, 100, queues);
+        Firing firing = new Firing(clock, capacity, EngineListener.NONE, new Ticker(), Duration.ofMillis(500),
+                queues, 500);
+
+        // when the sweeper looks first, and then firing takes what is queued
+        int swept = sweeper.sweep(List.of(track));
+        firing.fireQueued();
+
+        // then the sweeper closed them, nothing was left queued or held, and firing tried none again
+        assertThat(swept).isEqualTo(50);
+        assertThat(queues.backlogged()).isFalse();
+        assertThat(capacity.used()).isZero();
+        assertThat(source.fireCalls()).isEmpty();
     }
 
     @Test
@@ -150,11 +179,12 @@ class SweeperTest {
     @Test
     void theSweeperThreadWaitsUntilTheNextSourceIsDueButNeverLongerThanAnInterval() {
         // given a source swept every second and one every ten, both just looked at
-        Sweeper sweeper = new Sweeper(clock, new Ticker(), EngineListener.NONE, GRACE, 100, () -> false);
         Capacity capacity = new Capacity(1_000);
         SourceTrack fast = new SourceTrack(source, new TimingWheel(10, t0, capacity), Duration.ofSeconds(1));
         SourceTrack slow = new SourceTrack(new FakeDeadlineSource(), new TimingWheel(10, t0, capacity),
                 Duration.ofSeconds(10));
+        Sweeper sweeper = new Sweeper(clock, new Ticker(), EngineListener.NONE, GRACE, 100,
+                new DueQueues(List.of(fast, slow), capacity));
         sweeper.sweep(List.of(fast, slow));
 
         // then the next round is the fast one's, 1 s away; with the slow one alone, 10 s away

@@ -19,6 +19,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -113,19 +114,30 @@ public final class JdbcOrderStore implements OrderStore {
 
     @Override
     public List<Order> applyDue(OrderTransition transition, long[] ids, Instant now) {
+        return applyDue(transition, ids, InstantSource.fixed(now));
+    }
+
+    /** The time is read in {@link TransitionWriter#apply}, on the transaction's connection, just before the update. */
+    @Override
+    public List<Order> applyDue(OrderTransition transition, long[] ids, InstantSource clock) {
         OrderSql.requireDeadline(transition);
         return transactions.run("apply due " + transition,
-                connection -> transitions.apply(connection, transition, ids, true, now));
+                connection -> transitions.apply(connection, transition, ids, true, clock));
     }
 
     @Override
     public List<Order> sweepDue(OrderTransition transition, Instant cutoff, int limit, Instant now) {
+        return sweepDue(transition, cutoff, limit, InstantSource.fixed(now));
+    }
+
+    @Override
+    public List<Order> sweepDue(OrderTransition transition, Instant cutoff, int limit, InstantSource clock) {
         if (limit <= 0 || !anyOverdue(transition, cutoff)) {
             return List.of();
         }
         return transactions.run("sweep " + transition, connection -> {
             long[] ids = claim(connection, sql, dialect, transition, cutoff, limit);
-            return transitions.apply(connection, transition, ids, true, now);
+            return transitions.apply(connection, transition, ids, true, clock);
         });
     }
 

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,13 +47,24 @@ final class TransitionWriter {
      */
     List<Order> apply(Connection connection, OrderTransition transition, long[] ids, boolean onlyDue, Instant now)
             throws SQLException {
+        return apply(connection, transition, ids, onlyDue, InstantSource.fixed(now));
+    }
+
+    /**
+     * As above, with the time read from {@code clock} as late as it can be: on the transaction's
+     * connection, right before the conditional update that records it. A deadline close then records
+     * (and lag is measured to) the moment its rows change, not when its batch was handed over: the
+     * wait for a connection and a claim are behind it, only row locks and the commit ahead.
+     */
+    List<Order> apply(Connection connection, OrderTransition transition, long[] ids, boolean onlyDue,
+                      InstantSource clock) throws SQLException {
         // Distinct and sorted, so that concurrent batches tend to lock the rows they share in one
         // order; a deadlock that still happens is retried by Transactions.
         long[] sorted = Arrays.stream(ids).distinct().sorted().toArray();
         if (sorted.length == 0) {
             return List.of();
         }
-        Instant at = Timestamps.millis(now);
+        Instant at = Timestamps.millis(clock.instant());
         List<OrderRows.Header> changed = update(connection, transition, sorted, onlyDue, at);
         if (changed.size() > sorted.length) {
             throw new IllegalStateException(transition + " of " + sorted.length + " ids changed " + changed.size() + " rows");

@@ -222,7 +222,7 @@ public final class DueQueueConsumer implements AutoCloseable {
             long backoff = settings.retryDelay().toMillis();
             while (true) {
                 try {
-                    List<Fired> fired = source.fire(ids, clock.instant());
+                    List<Fired> fired = source.fire(ids, clock);
                     notifyQuietly(source, fired);
                     return;
                 } catch (RuntimeException e) {
