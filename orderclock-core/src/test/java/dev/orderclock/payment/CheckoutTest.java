@@ -101,4 +101,38 @@ class CheckoutTest {
         assertThat(result).isInstanceOf(Checkout.Result.Refused.class);
         assertThat(wechat.calls).isEmpty();
     }
+
+    @Test
+    void inTheLastSecondBeforeTheDeadlineNoTradeOpensAndThePaymentWindowIsClosed() {
+        alipay.answersCloses(new CloseAnswer.Closed());
+        clock.set(Checkout.lastOpening(DEADLINE)); // 19:49:59.000, the deadline 19:50:00.123
+
+        Checkout.Result result = checkout.pay(store.order(), wechat);
+
+        assertThat(result).isEqualTo(new Checkout.Result.WindowClosed(store.order(), Instant.parse("2026-11-24T19:49:59Z")));
+        assertThat(alipay.calls).isEmpty();
+        assertThat(wechat.calls).isEmpty();
+        assertThat(store.changes).isEmpty();
+    }
+
+    @Test
+    void justBeforeTheLastOpeningATradeStillOpens() {
+        alipay.answersCloses(new CloseAnswer.Closed());
+        clock.set(Checkout.lastOpening(DEADLINE).minusMillis(1));
+
+        assertThat(checkout.pay(store.order(), wechat)).isInstanceOf(Checkout.Result.Started.class);
+    }
+
+    @Test
+    void beyondTheAttemptLimitNothingOpensButTheOpenAttemptIsStillAnswered() {
+        alipay.answersCloses(new CloseAnswer.Closed());
+        Checkout limited = new Checkout(store, new PaymentChannels(List.of(alipay, wechat)), clock, PaymentOutcomes.NONE, 1);
+
+        Checkout.Result same = limited.pay(store.order(), alipay);
+        Checkout.Result other = limited.pay(store.order(), wechat);
+
+        assertThat(same).isInstanceOf(Checkout.Result.Started.class);
+        assertThat(other).isEqualTo(new Checkout.Result.LimitReached(store.order(), 1));
+        assertThat(wechat.calls).isEmpty();
+    }
 }
