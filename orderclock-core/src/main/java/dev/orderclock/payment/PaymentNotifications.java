@@ -24,6 +24,7 @@ public final class PaymentNotifications {
         BAD_SIGNATURE,
         STALE,
         FOREIGN_MERCHANT,
+        FOREIGN_CURRENCY,
         UNDECRYPTABLE,
         MALFORMED,
         UNKNOWN_TRADE,
@@ -39,6 +40,7 @@ public final class PaymentNotifications {
                 case BAD_SIGNATURE -> BAD_SIGNATURE;
                 case STALE -> STALE;
                 case FOREIGN_MERCHANT -> FOREIGN_MERCHANT;
+                case FOREIGN_CURRENCY -> FOREIGN_CURRENCY;
                 case UNDECRYPTABLE -> UNDECRYPTABLE;
                 case MALFORMED -> MALFORMED;
             };

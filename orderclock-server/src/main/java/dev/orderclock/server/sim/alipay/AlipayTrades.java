@@ -80,7 +80,8 @@ final class AlipayTrades {
             return AlipayResponses.invalidParameter("time_expire has passed");
         }
         SimTrade candidate = SimTrade.opened(tradeNo, AlipayNotifications.NAME, account.appId(), text(biz, "body"),
-                new BigDecimal(amount).setScale(2), subject, newTradeNo(now), notifyUrl, now, expiresAt);
+                new BigDecimal(amount).setScale(2).add(faults.openAmountOffset()), subject, newTradeNo(now), notifyUrl, now,
+                expiresAt);
         SimTrade stored = ledger.open(candidate);
         SimTrade trade = stored.at(now);
         if (stored != candidate && trade.status() == TradeStatus.PAID) {
