@@ -4,7 +4,6 @@ import dev.orderclock.order.Order;
 
 import dev.orderclock.order.OrderStatus;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -18,16 +17,14 @@ import java.time.temporal.ChronoUnit;
  * called, so that the order's deadline never closes it blindly while a trade may exist.
  * <p>
  * Both channels take a trade's expiry to the whole second, and refuse one that has passed: a trade is
- * opened only until {@link #lastOpening} (the deadline cut to the second, less {@link #OPENING_MARGIN}
- * for the call to arrive); after it, until the deadline, {@code pay} answers {@link Result.WindowClosed}.
+ * opened only before {@link #lastOpening} (the deadline cut to the second); from then until the deadline
+ * {@code pay} answers {@link Result.WindowClosed}, as it does when the channel refused a trade whose
+ * expiry passed while the call was on its way.
  */
 public final class Checkout {
 
     /** How many times an attempt that appeared on another channel meanwhile is closed before giving up. */
     private static final int MAX_SWITCHES = 3;
-
-    /** The time a call to open a trade may take to reach the channel, whose clock decides its expiry. */
-    public static final Duration OPENING_MARGIN = Duration.ofSeconds(1);
 
     /** No limit on attempts per order. */
     public static final int UNLIMITED = Integer.MAX_VALUE;
@@ -84,9 +81,9 @@ public final class Checkout {
         this.maxAttemptsPerOrder = maxAttemptsPerOrder;
     }
 
-    /** The last moment before which a trade can be opened for an order with this deadline. */
+    /** The moment from which no trade can be opened for an order with this deadline: its whole-second expiry. */
     public static Instant lastOpening(Instant payDeadline) {
-        return payDeadline.truncatedTo(ChronoUnit.SECONDS).minus(OPENING_MARGIN);
+        return payDeadline.truncatedTo(ChronoUnit.SECONDS);
     }
 
     /**
@@ -128,8 +125,16 @@ public final class Checkout {
                 return new Result.Started(attempt);
             }
             // Opening the same trade number again is what the channel expects after a failed call.
-            OpenedTrade trade = channel.open(new TradeRequest(attempt.tradeNo(), order.id(), attempt.amount(),
-                    "orderclock " + order.displayId(), attempt.expiresAt()));
+            OpenedTrade trade;
+            try {
+                trade = channel.open(new TradeRequest(attempt.tradeNo(), order.id(), attempt.amount(),
+                        "orderclock " + order.displayId(), attempt.expiresAt()));
+            } catch (ChannelRefusedException e) {
+                if (!clock.instant().isBefore(lastOpening(attempt.expiresAt()))) {
+                    return new Result.WindowClosed(order, lastOpening(attempt.expiresAt())); // expired on the way
+                }
+                throw e;
+            }
             store.openedAtChannel(attempt.tradeNo(), trade.payUrl(), trade.expiresAt());
             return new Result.Started(store.find(attempt.tradeNo()).orElseThrow());
         }

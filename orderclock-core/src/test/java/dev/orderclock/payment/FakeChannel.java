@@ -11,7 +11,7 @@ import java.util.List;
  * An in-memory payment channel whose answers a test sets: what queries answer (one after another,
  * the last one repeating), what a close answers, and every call it received.
  */
-final class FakeChannel implements PaymentChannel {
+class FakeChannel implements PaymentChannel {
 
     static final BigDecimal AMOUNT = new BigDecimal("19.98");
 

@@ -95,7 +95,8 @@ final class FakePaymentStore implements PaymentStore {
     @Override
     public OpenResult open(long orderId, String channel, Instant now, int maxAttempts) {
         if (attempt.status() == PaymentAttempt.Status.OPEN) {
-            return new OpenResult.AlreadyOpen(attempt);
+            return attempt.channel().equals(channel) || attempts < maxAttempts
+                    ? new OpenResult.AlreadyOpen(attempt) : new OpenResult.LimitReached(order(), maxAttempts);
         }
         if (status != OrderStatus.PENDING_PAYMENT || !deadline.isAfter(now)) {
             return new OpenResult.Refused(order());

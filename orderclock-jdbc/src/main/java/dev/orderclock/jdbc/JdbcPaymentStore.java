@@ -47,9 +47,16 @@ public final class JdbcPaymentStore implements PaymentStore {
             if (order == null) {
                 return new OpenResult.NotFound(orderId);
             }
-            String tradeNo = PaymentAttempt.tradeNo(order.displayId(), count(connection, orderId) + 1);
+            long attempts = count(connection, orderId);
+            String tradeNo = PaymentAttempt.tradeNo(order.displayId(), attempts + 1);
             if (update(connection, PaymentSql.CLAIM_ORDER, tradeNo, orderId, now) == 0) {
-                return refusal(connection, orderId);
+                OpenResult refused = refusal(connection, orderId);
+                // Switching channel at the limit would close the open attempt for nothing: refused before.
+                if (refused instanceof OpenResult.AlreadyOpen open && !open.attempt().channel().equals(channel)
+                        && attempts >= maxAttempts) {
+                    return new OpenResult.LimitReached(order, maxAttempts);
+                }
+                return refused;
             }
             // Counted again under the order row's lock, which every opening takes: racing calls never pass the limit.
             if (count(connection, orderId) >= maxAttempts) {

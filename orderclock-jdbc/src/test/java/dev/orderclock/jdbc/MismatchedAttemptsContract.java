@@ -90,10 +90,12 @@ abstract class MismatchedAttemptsContract extends StoreSuite {
         PaymentAttempt second = opened(T0.plusSeconds(2), 2);
 
         OpenResult again = payments.open(order.id(), "alipay", T0.plusSeconds(3), 2);
+        OpenResult switching = payments.open(order.id(), "wechat", T0.plusSeconds(3), 2);
         payments.closeAttempt(second.tradeNo(), T0.plusSeconds(4));
         OpenResult third = payments.open(order.id(), "wechat", T0.plusSeconds(5), 2);
 
         assertThat(again).isEqualTo(new OpenResult.AlreadyOpen(second));
+        assertThat(switching).isInstanceOf(OpenResult.LimitReached.class);
         assertThat(third).isInstanceOfSatisfying(OpenResult.LimitReached.class, limit ->
                 assertThat(limit.limit()).isEqualTo(2));
         assertThat(payments.attemptsOf(order.id())).hasSize(2);
