@@ -47,7 +47,8 @@ public interface PaymentStore {
 
     /**
      * Records money the channel accepted: marks the attempt paid and pays the order if it is still
-     * pending, or records a refund due if it is not. Idempotent: a repeat changes nothing.
+     * pending, or records a refund due if it is not. Idempotent: a repeat changes nothing, and so does a
+     * payment of a {@link PaymentAttempt.Status#MISMATCHED} attempt (answered as recorded before).
      */
     Recorded recordPayment(String tradeNo, BigDecimal amount, String channelTradeNo, Instant paidAt, Instant now);
 

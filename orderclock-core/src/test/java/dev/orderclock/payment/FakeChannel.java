@@ -18,6 +18,7 @@ class FakeChannel implements PaymentChannel {
     private final String name;
     private final Deque<TradeState> queries = new ArrayDeque<>();
     private final Deque<CloseAnswer> closes = new ArrayDeque<>();
+    private PaymentNotification notification;
     final List<String> calls = new ArrayList<>();
 
     FakeChannel() {
@@ -34,6 +35,11 @@ class FakeChannel implements PaymentChannel {
 
     FakeChannel answersQueries(TradeState... states) {
         queries.addAll(List.of(states));
+        return this;
+    }
+
+    FakeChannel notifies(PaymentNotification read) {
+        notification = read;
         return this;
     }
 
@@ -78,7 +84,10 @@ class FakeChannel implements PaymentChannel {
     }
 
     @Override
-    public PaymentNotification readNotification(InboundNotification notification) {
+    public PaymentNotification readNotification(InboundNotification inbound) {
+        if (notification != null) {
+            return notification;
+        }
         throw new InvalidNotificationException(InvalidNotificationException.Reason.MALFORMED, "not scripted");
     }
 }

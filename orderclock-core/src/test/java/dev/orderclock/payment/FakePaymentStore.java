@@ -38,6 +38,9 @@ final class FakePaymentStore implements PaymentStore {
 
     @Override
     public Recorded recordPayment(String tradeNo, BigDecimal amount, String channelTradeNo, Instant paidAt, Instant now) {
+        if (attempt.status() == PaymentAttempt.Status.MISMATCHED) {
+            return new Recorded.AlreadyRecorded(attempt);
+        }
         if (attempt.amount().compareTo(amount) != 0) {
             return new Recorded.AmountMismatch(attempt);
         }

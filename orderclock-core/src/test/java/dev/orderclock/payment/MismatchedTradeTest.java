@@ -92,6 +92,28 @@ class MismatchedTradeTest {
     }
 
     @Test
+    void aNotificationOfAnotherAmountEndsTheTradeOnlyWhenTheChannelsAnswerConfirmsIt() {
+        clock.set(DEADLINE.minusSeconds(60));
+        PaymentNotifications notifications = new PaymentNotifications(store, clock, PaymentOutcomes.NONE);
+        channel.notifies(new PaymentNotification("n-1", FakePaymentStore.TRADE_NO, "ch-9", PaymentNotification.Kind.PAID,
+                MORE.amount(), MORE.paidAt()));
+        InboundNotification inbound = new InboundNotification(Map.of(), "signed");
+
+        channel.answersQueries(new TradeState.Waiting(), MORE); // the first answer shows the attempt's trade, then another
+        PaymentNotifications.Receipt unconfirmed = notifications.handle(channel, inbound);
+        List<String> changedByIt = List.copyOf(store.changes);
+        PaymentNotifications.Receipt confirmed = notifications.handle(channel, inbound);
+        PaymentNotifications.Receipt repeated = notifications.handle(channel, inbound);
+
+        assertThat(unconfirmed.refusal()).isEqualTo(PaymentNotifications.Refusal.AMOUNT_MISMATCH);
+        assertThat(changedByIt).isEmpty();
+        assertThat(confirmed.isAccepted()).isTrue();
+        assertThat(repeated.isAccepted()).isTrue();
+        assertThat(store.changes).containsExactly("mismatched, refund 29.98 due");
+        assertThat(store.status).isEqualTo(OrderStatus.PENDING_PAYMENT);
+    }
+
+    @Test
     void switchingChannelEndsAMismatchedTradeAndOpensTheNewAttempt() {
         clock.set(DEADLINE.minusSeconds(300));
         FakeChannel wechat = new FakeChannel("wechat");

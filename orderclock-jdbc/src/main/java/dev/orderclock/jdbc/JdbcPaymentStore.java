@@ -123,6 +123,9 @@ public final class JdbcPaymentStore implements PaymentStore {
             if (attempt == null) {
                 return new Recorded.UnknownTrade(tradeNo);
             }
+            if (attempt.status() == PaymentAttempt.Status.MISMATCHED) {
+                return new Recorded.AlreadyRecorded(attempt); // ended as not this order's trade: never pays it
+            }
             if (amount == null || attempt.amount().compareTo(amount) != 0) {
                 return new Recorded.AmountMismatch(attempt);
             }

@@ -50,7 +50,7 @@ class PayController {
             result = checkout.pay(order, channel);
         } catch (ChannelRefusedException e) {
             // Asking again cannot change a refusal like this one (an amount above the channel's maximum).
-            log.info("pay {} on {}: refused: {}", id, channel.name(), e.getMessage());
+            log.warn("pay {} on {}: {}", id, channel.name(), e.getMessage());
             throw new ProblemException(ProblemType.CHANNEL_REFUSED, "the " + channel.name()
                     + " channel refused to open a trade for order " + id + " (an amount above its maximum, or a value it"
                     + " does not accept); asking again will not change that").with("channel", channel.name());
