@@ -1,7 +1,6 @@
 package dev.orderclock.payment;
 
 import dev.orderclock.order.Order;
-
 import dev.orderclock.order.OrderStatus;
 
 import java.time.Instant;
