@@ -38,6 +38,12 @@ public final class CancelWithOpenAttempt {
         PaymentChannel channel = channels.find(attempt.channel())
                 .orElseThrow(() -> new ChannelException("channel " + attempt.channel() + " is not configured"));
         TradeState state = channel.query(attempt.tradeNo());
+        if (MismatchedTrades.isMismatch(attempt, state)) {
+            if (!new MismatchedTrades(store, clock).end(channel, attempt, state)) {
+                throw new ChannelException("the channel did not close the mismatched trade; try again");
+            }
+            return Optional.of(store.cancel(attempt.tradeNo(), clock.instant()));
+        }
         if (!(state instanceof TradeState.Paid) && !(state instanceof TradeState.Closed)) {
             if (state instanceof TradeState.Unknown unknown) {
                 throw new ChannelException("the channel did not say whether the trade was paid: " + unknown.reason());

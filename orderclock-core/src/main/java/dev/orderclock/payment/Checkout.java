@@ -1,9 +1,11 @@
 package dev.orderclock.payment;
 
 import dev.orderclock.order.Order;
+import dev.orderclock.order.OrderStatus;
 
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A shopper asks to pay: an attempt is opened on the order (at most one open, expiring at the
@@ -12,11 +14,19 @@ import java.time.InstantSource;
  * channel says the trade was paid (or gives no clear answer and a query then says paid), the order
  * is paid through it and no second attempt opens. The attempt is written before the channel is
  * called, so that the order's deadline never closes it blindly while a trade may exist.
+ * <p>
+ * Both channels take a trade's expiry to the whole second, and refuse one that has passed: a trade is
+ * opened only before {@link #lastOpening} (the deadline cut to the second); from then until the deadline
+ * {@code pay} answers {@link Result.WindowClosed}, as it does when the channel refused a trade whose
+ * expiry passed while the call was on its way.
  */
 public final class Checkout {
 
     /** How many times an attempt that appeared on another channel meanwhile is closed before giving up. */
     private static final int MAX_SWITCHES = 3;
+
+    /** No limit on attempts per order. */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
 
     /** What {@link #pay} did. */
     public sealed interface Result {
@@ -33,6 +43,14 @@ public final class Checkout {
         record PaidMeanwhile(Order order, PaymentAttempt through) implements Result {
         }
 
+        /** The deadline is so near that the channel would refuse the trade's expiry: nothing was opened. */
+        record WindowClosed(Order current, Instant closedAt) implements Result {
+        }
+
+        /** The order has had {@code limit} attempts already: nothing was opened. */
+        record LimitReached(Order current, int limit) implements Result {
+        }
+
         record NotFound(long orderId) implements Result {
         }
     }
@@ -41,22 +59,48 @@ public final class Checkout {
     private final PaymentChannels channels;
     private final InstantSource clock;
     private final PaymentOutcomes outcomes;
+    private final MismatchedTrades mismatched;
+    private final int maxAttemptsPerOrder;
 
     public Checkout(PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes) {
+        this(store, channels, clock, outcomes, UNLIMITED);
+    }
+
+    /** @param maxAttemptsPerOrder how many attempts an order may have in all, at least 1 */
+    public Checkout(PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes,
+                    int maxAttemptsPerOrder) {
+        if (maxAttemptsPerOrder < 1) {
+            throw new IllegalArgumentException("maxAttemptsPerOrder must be at least 1: " + maxAttemptsPerOrder);
+        }
         this.store = store;
         this.channels = channels;
         this.clock = clock;
         this.outcomes = outcomes;
+        this.mismatched = new MismatchedTrades(store, clock);
+        this.maxAttemptsPerOrder = maxAttemptsPerOrder;
+    }
+
+    /** The moment from which no trade can be opened for an order with this deadline: its whole-second expiry. */
+    public static Instant lastOpening(Instant payDeadline) {
+        return payDeadline.truncatedTo(ChronoUnit.SECONDS);
     }
 
     /**
      * @throws ChannelException when the channel did not open the trade (the attempt stays open, to be
      *                          asked again), or the other channel gave no clear answer about closing
      *                          its trade (nothing changed)
+     * @throws ChannelRefusedException when the channel refused the trade for good (the attempt stays open,
+     *                                 never opened at the channel, and closes with the order)
      */
     public Result pay(Order order, PaymentChannel channel) {
         for (int round = 0; round < MAX_SWITCHES; round++) {
-            OpenResult result = store.open(order.id(), channel.name(), clock.instant());
+            Instant now = clock.instant();
+            // Only a pending order before its deadline: any other is refused by the store, for the reason it has.
+            if (order.status() == OrderStatus.PENDING_PAYMENT && order.payDeadline().isAfter(now)
+                    && !now.isBefore(lastOpening(order.payDeadline()))) {
+                return new Result.WindowClosed(order, lastOpening(order.payDeadline()));
+            }
+            OpenResult result = store.open(order.id(), channel.name(), now, maxAttemptsPerOrder);
             PaymentAttempt attempt;
             if (result instanceof OpenResult.Opened opened) {
                 attempt = opened.attempt();
@@ -64,6 +108,8 @@ public final class Checkout {
                 attempt = open.attempt();
             } else if (result instanceof OpenResult.Refused refused) {
                 return new Result.Refused(refused.current());
+            } else if (result instanceof OpenResult.LimitReached limit) {
+                return new Result.LimitReached(limit.current(), limit.limit());
             } else {
                 return new Result.NotFound(order.id());
             }
@@ -78,8 +124,16 @@ public final class Checkout {
                 return new Result.Started(attempt);
             }
             // Opening the same trade number again is what the channel expects after a failed call.
-            OpenedTrade trade = channel.open(new TradeRequest(attempt.tradeNo(), order.id(), attempt.amount(),
-                    "orderclock " + order.displayId(), attempt.expiresAt()));
+            OpenedTrade trade;
+            try {
+                trade = channel.open(new TradeRequest(attempt.tradeNo(), order.id(), attempt.amount(),
+                        "orderclock " + order.displayId(), attempt.expiresAt()));
+            } catch (ChannelRefusedException e) {
+                if (!clock.instant().isBefore(lastOpening(attempt.expiresAt()))) {
+                    return new Result.WindowClosed(order, lastOpening(attempt.expiresAt())); // expired on the way
+                }
+                throw e;
+            }
             store.openedAtChannel(attempt.tradeNo(), trade.payUrl(), trade.expiresAt());
             return new Result.Started(store.find(attempt.tradeNo()).orElseThrow());
         }
@@ -102,6 +156,13 @@ public final class Checkout {
         }
         // Refused because paid, or no clear answer: what the trade is now decides.
         TradeState state = other.query(attempt.tradeNo());
+        if (MismatchedTrades.isMismatch(attempt, state)) {
+            if (mismatched.end(other, attempt, state)) {
+                return null; // not this order's trade: never pays it, and the new attempt may open
+            }
+            throw new ChannelException("the " + other.name() + " channel did not close mismatched trade "
+                    + attempt.tradeNo() + "; try again");
+        }
         if (state instanceof TradeState.Closed) {
             store.closeAttempt(attempt.tradeNo(), clock.instant());
             return null;

@@ -8,6 +8,8 @@ public class InvalidNotificationException extends RuntimeException {
         BAD_SIGNATURE,
         STALE,
         FOREIGN_MERCHANT,
+        /** The trade is in another currency than the shop's yuan. */
+        FOREIGN_CURRENCY,
         UNDECRYPTABLE,
         MALFORMED
     }

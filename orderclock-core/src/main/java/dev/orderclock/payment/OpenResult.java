@@ -17,6 +17,10 @@ public sealed interface OpenResult {
     record Refused(Order current) implements OpenResult {
     }
 
+    /** The order has had {@code limit} attempts already: nothing was opened. */
+    record LimitReached(Order current, int limit) implements OpenResult {
+    }
+
     record NotFound(long orderId) implements OpenResult {
     }
 }

@@ -15,7 +15,12 @@ public record PaymentAttempt(String tradeNo, long orderId, String channel, BigDe
     public enum Status {
         OPEN,
         PAID,
-        CLOSED
+        CLOSED,
+        /**
+         * The channel's trade under this number carries another amount, currency or merchant: it is
+         * closed at the channel (or its money refunded) and never pays the order.
+         */
+        MISMATCHED
     }
 
     /** Money to give back, under a request number fixed once so that every retry is the same refund. */

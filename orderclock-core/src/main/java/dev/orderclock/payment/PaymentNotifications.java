@@ -9,7 +9,10 @@ import java.time.InstantSource;
 /**
  * A channel's asynchronous notification, verified by the channel's adapter and recorded: only a
  * genuine {@code PAID} for a known trade of that channel with the exact amount changes anything,
- * and a repeat changes nothing. The answer tells the endpoint which reply to give the channel.
+ * and a repeat changes nothing. A notification stating another amount changes nothing by its own word:
+ * the channel is asked, and only when its answer shows another trade than the attempt's is that trade
+ * ended (refunded, the attempt {@code MISMATCHED}) and the notification acknowledged. The answer tells
+ * the endpoint which reply to give the channel.
  */
 public final class PaymentNotifications {
 
@@ -24,6 +27,7 @@ public final class PaymentNotifications {
         BAD_SIGNATURE,
         STALE,
         FOREIGN_MERCHANT,
+        FOREIGN_CURRENCY,
         UNDECRYPTABLE,
         MALFORMED,
         UNKNOWN_TRADE,
@@ -39,6 +43,7 @@ public final class PaymentNotifications {
                 case BAD_SIGNATURE -> BAD_SIGNATURE;
                 case STALE -> STALE;
                 case FOREIGN_MERCHANT -> FOREIGN_MERCHANT;
+                case FOREIGN_CURRENCY -> FOREIGN_CURRENCY;
                 case UNDECRYPTABLE -> UNDECRYPTABLE;
                 case MALFORMED -> MALFORMED;
             };
@@ -64,11 +69,13 @@ public final class PaymentNotifications {
     private final PaymentStore store;
     private final InstantSource clock;
     private final PaymentOutcomes outcomes;
+    private final MismatchedTrades mismatched;
 
     public PaymentNotifications(PaymentStore store, InstantSource clock, PaymentOutcomes outcomes) {
         this.store = store;
         this.clock = clock;
         this.outcomes = outcomes;
+        this.mismatched = new MismatchedTrades(store, clock);
     }
 
     public Answer receive(PaymentChannel channel, InboundNotification inbound) {
@@ -89,8 +96,8 @@ public final class PaymentNotifications {
             log.warn("refused a {} notification for an unknown trade", channel.name());
             return Receipt.refused(Refusal.UNKNOWN_TRADE);
         }
-        if (notification.kind() != PaymentNotification.Kind.PAID) {
-            return Receipt.ACCEPTED; // closed, finished, refunded: nothing for the order to learn
+        if (notification.kind() != PaymentNotification.Kind.PAID || attempt.status() == PaymentAttempt.Status.MISMATCHED) {
+            return Receipt.ACCEPTED; // closed, finished, refunded, or a trade already ended: nothing for the order to learn
         }
         Instant now = clock.instant();
         Instant paidAt = notification.paidAt() != null ? notification.paidAt() : now;
@@ -108,7 +115,21 @@ public final class PaymentNotifications {
         if (recorded instanceof Recorded.AlreadyRecorded) {
             return Receipt.ACCEPTED;
         }
+        if (recorded instanceof Recorded.AmountMismatch && endedAfterAsking(channel, attempt)) {
+            return Receipt.ACCEPTED;
+        }
         log.warn("refused a {} notification: {}", channel.name(), recorded.getClass().getSimpleName());
         return Receipt.refused(recorded instanceof Recorded.AmountMismatch ? Refusal.AMOUNT_MISMATCH : Refusal.UNKNOWN_TRADE);
+    }
+
+    /** Whether the channel's own answer shows another trade than the attempt's, and that trade was ended. */
+    private boolean endedAfterAsking(PaymentChannel channel, PaymentAttempt attempt) {
+        TradeState state;
+        try {
+            state = channel.query(attempt.tradeNo());
+        } catch (RuntimeException e) {
+            return false; // refused for now: the channel notifies again, and the deadline's check asks too
+        }
+        return MismatchedTrades.isMismatch(attempt, state) && mismatched.end(channel, attempt, state);
     }
 }

@@ -18,7 +18,16 @@ public interface PaymentStore {
      * Opens an attempt on a pending order whose deadline has not passed and that has none open
      * (a conditional update of the order row); the attempt expires at the order's deadline.
      */
-    OpenResult open(long orderId, String channel, Instant now);
+    default OpenResult open(long orderId, String channel, Instant now) {
+        return open(orderId, channel, now, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #open(long, String, Instant)}, refusing with {@link OpenResult.LimitReached} an order that
+     * has had {@code maxAttempts} attempts already; counted under the order row's lock, so that racing
+     * calls never go over it. An open attempt answered again is no new attempt.
+     */
+    OpenResult open(long orderId, String channel, Instant now, int maxAttempts);
 
     /**
      * Records where the buyer pays, once the channel opened the trade, and when the trade really
@@ -38,9 +47,19 @@ public interface PaymentStore {
 
     /**
      * Records money the channel accepted: marks the attempt paid and pays the order if it is still
-     * pending, or records a refund due if it is not. Idempotent: a repeat changes nothing.
+     * pending, or records a refund due if it is not. Idempotent: a repeat changes nothing, and so does a
+     * payment of a {@link PaymentAttempt.Status#MISMATCHED} attempt (answered as recorded before).
      */
     Recorded recordPayment(String tradeNo, BigDecimal amount, String channelTradeNo, Instant paidAt, Instant now);
+
+    /**
+     * Marks an open or closed attempt {@link PaymentAttempt.Status#MISMATCHED}: the channel's trade under its
+     * number is not the one opened. Frees the order for another attempt (it stays pending and closes at its
+     * deadline like any unpaid one); money the channel took ({@code money}, null when none) is recorded
+     * and a refund of exactly that amount made due under the attempt's fixed refund number. Empty when
+     * nothing changed: no such attempt, already marked, or already recorded as paid.
+     */
+    Optional<PaymentAttempt> markMismatched(String tradeNo, TradeState.Paid money, Instant now);
 
     /**
      * Closes an attempt the channel has closed (or never had) and then, conditionally, its order for

@@ -21,6 +21,8 @@ import java.util.concurrent.Semaphore;
  * an unclear answer leaves the order pending and asks the engine to fire it again later, with a
  * back-off that grows with how overdue it is. Never closed on a guess, never forgotten: the order
  * stays pending in the database, where a restart's horizon load and reconciliation find it again.
+ * A trade carrying another amount, currency or merchant than its attempt ends there: closed at the
+ * channel or its money refunded, the attempt marked {@code MISMATCHED}, the order closed as unpaid.
  * At most {@code maxInFlight} orders are being checked at once; the rest are retried shortly.
  */
 public final class QueryBeforeClose implements OpenAttemptCheck {
@@ -56,6 +58,7 @@ public final class QueryBeforeClose implements OpenAttemptCheck {
     private final Executor executor;
     private final Settings settings;
     private final Semaphore inFlight;
+    private final MismatchedTrades mismatched;
     private final Set<Long> checking = ConcurrentHashMap.newKeySet();
 
     public QueryBeforeClose(PaymentStore store, PaymentChannels channels, InstantSource clock, Retry retry,
@@ -68,6 +71,7 @@ public final class QueryBeforeClose implements OpenAttemptCheck {
         this.executor = executor;
         this.settings = settings;
         this.inFlight = new Semaphore(settings.maxInFlight());
+        this.mismatched = new MismatchedTrades(store, clock);
     }
 
     /** Starts a check on the executor and returns; when too many are under way, retries it shortly. */
@@ -113,6 +117,9 @@ public final class QueryBeforeClose implements OpenAttemptCheck {
             return later(attempt);
         }
         TradeState state = channel.query(attempt.tradeNo());
+        if (MismatchedTrades.isMismatch(attempt, state)) {
+            return endMismatched(channel, attempt, state);
+        }
         if (state instanceof TradeState.Paid paid) {
             return record(attempt, paid);
         }
@@ -141,6 +148,9 @@ public final class QueryBeforeClose implements OpenAttemptCheck {
         }
         // Refused because paid, or no clear answer: what the trade is now decides.
         TradeState again = channel.query(attempt.tradeNo());
+        if (MismatchedTrades.isMismatch(attempt, again)) {
+            return endMismatched(channel, attempt, again);
+        }
         if (again instanceof TradeState.Paid paid) {
             return record(attempt, paid);
         }
@@ -148,6 +158,11 @@ public final class QueryBeforeClose implements OpenAttemptCheck {
             return closeLocally(attempt);
         }
         return later(attempt);
+    }
+
+    /** Not this order's trade: the order closes as unpaid once the trade is ended. */
+    private Decision endMismatched(PaymentChannel channel, PaymentAttempt attempt, TradeState state) {
+        return mismatched.end(channel, attempt, state) ? closeLocally(attempt) : later(attempt);
     }
 
     private Decision record(PaymentAttempt attempt, TradeState.Paid paid) {

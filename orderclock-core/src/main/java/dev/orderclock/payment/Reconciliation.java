@@ -17,7 +17,8 @@ import java.util.List;
  * close), which also catches an order whose retry was lost. It also takes a last look at every
  * attempt closed {@code age} ago: money a channel took after the close (WeChat Pay after
  * {@code time_expire}, a buyer paying the old trade while the shop switched channel) is recorded and
- * refunded even when every notification of it was lost.
+ * refunded even when every notification of it was lost. A trade carrying another amount, currency or
+ * merchant than its attempt is ended (closed at the channel or refunded) and never looked at again.
  */
 public final class Reconciliation {
 
@@ -34,6 +35,7 @@ public final class Reconciliation {
     private final PaymentOutcomes outcomes;
     private final Duration age;
     private final int batchSize;
+    private final MismatchedTrades mismatched;
 
     public Reconciliation(PaymentStore store, PaymentChannels channels, OpenAttemptCheck overdue,
                           InstantSource clock, PaymentOutcomes outcomes, Duration age, int batchSize) {
@@ -44,6 +46,7 @@ public final class Reconciliation {
         this.outcomes = outcomes;
         this.age = age;
         this.batchSize = batchSize;
+        this.mismatched = new MismatchedTrades(store, clock);
     }
 
     /** One pass over every attempt open longer than the age; answers how many orders it found paid. */
@@ -117,6 +120,14 @@ public final class Reconciliation {
         if (state instanceof TradeState.Unknown) {
             return false;
         }
+        if (MismatchedTrades.isMismatch(attempt, state)) {
+            // Closed already: only money in it is left to end; a mismatched trade without any is done with.
+            TradeState.Paid money = state instanceof TradeState.Mismatched m ? m.money() : (TradeState.Paid) state;
+            if (money != null) {
+                mismatched.end(channel, attempt, state);
+                return false;
+            }
+        }
         Instant now = clock.instant();
         boolean paid = false;
         if (state instanceof TradeState.Paid money) {
@@ -149,6 +160,10 @@ public final class Reconciliation {
             state = channel.query(attempt.tradeNo());
         } catch (RuntimeException e) {
             return false; // asked again on the next pass
+        }
+        if (MismatchedTrades.isMismatch(attempt, state)) {
+            mismatched.end(channel, attempt, state); // an unclear close is asked again on the next pass
+            return false;
         }
         if (!(state instanceof TradeState.Paid paid)) {
             return false;

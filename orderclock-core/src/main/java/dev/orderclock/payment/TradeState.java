@@ -19,6 +19,13 @@ public sealed interface TradeState {
     record Closed() implements TradeState {
     }
 
+    /**
+     * The channel's trade under our number is not the one we opened: another currency or merchant
+     * ({@code what} says which). {@code money} is what the buyer paid into it, null when nothing was.
+     */
+    record Mismatched(String what, Paid money) implements TradeState {
+    }
+
     /** The answer was an error or never came: ask again later. */
     record Unknown(String reason) implements TradeState {
     }

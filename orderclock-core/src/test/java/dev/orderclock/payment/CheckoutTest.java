@@ -101,4 +101,72 @@ class CheckoutTest {
         assertThat(result).isInstanceOf(Checkout.Result.Refused.class);
         assertThat(wechat.calls).isEmpty();
     }
+
+    @Test
+    void inTheLastSecondBeforeTheDeadlineNoTradeOpensAndThePaymentWindowIsClosed() {
+        alipay.answersCloses(new CloseAnswer.Closed());
+        clock.set(Checkout.lastOpening(DEADLINE)); // 19:50:00.000, the deadline 19:50:00.123
+
+        Checkout.Result result = checkout.pay(store.order(), wechat);
+
+        assertThat(result).isEqualTo(new Checkout.Result.WindowClosed(store.order(), Instant.parse("2026-11-24T19:50:00Z")));
+        assertThat(alipay.calls).isEmpty();
+        assertThat(wechat.calls).isEmpty();
+        assertThat(store.changes).isEmpty();
+    }
+
+    @Test
+    void justBeforeTheLastOpeningATradeStillOpens() {
+        alipay.answersCloses(new CloseAnswer.Closed());
+        clock.set(Checkout.lastOpening(DEADLINE).minusMillis(1));
+
+        assertThat(checkout.pay(store.order(), wechat)).isInstanceOf(Checkout.Result.Started.class);
+    }
+
+    @Test
+    void aRefusalBecauseTheExpiryPassedOnTheWayIsAClosedWindowNotAFailure() {
+        alipay.answersCloses(new CloseAnswer.Closed());
+        clock.set(Checkout.lastOpening(DEADLINE).minusMillis(1));
+        FakeChannel tooLate = new FakeChannel("wechat") {
+            @Override
+            public OpenedTrade open(TradeRequest request) {
+                clock.set(Checkout.lastOpening(DEADLINE).plusMillis(5)); // the call took a while
+                throw new ChannelRefusedException("time_expire has passed");
+            }
+        };
+
+        Checkout.Result result = new Checkout(store, new PaymentChannels(List.of(alipay, tooLate)), clock,
+                PaymentOutcomes.NONE).pay(store.order(), tooLate);
+
+        assertThat(result).isInstanceOf(Checkout.Result.WindowClosed.class);
+    }
+
+    @Test
+    void aFinalRefusalBeforeTheWindowClosesReachesTheCaller() {
+        FakeChannel refusing = new FakeChannel("alipay") {
+            @Override
+            public OpenedTrade open(TradeRequest request) {
+                throw new ChannelRefusedException("ACQ.TOTAL_FEE_EXCEED");
+            }
+        };
+        store.closeAttempt(FakePaymentStore.TRADE_NO, clock.instant());
+
+        assertThatThrownBy(() -> new Checkout(store, new PaymentChannels(List.of(refusing)), clock, PaymentOutcomes.NONE)
+                .pay(store.order(), refusing)).isInstanceOf(ChannelRefusedException.class);
+    }
+
+    @Test
+    void beyondTheAttemptLimitNothingOpensButTheOpenAttemptIsStillAnswered() {
+        alipay.answersCloses(new CloseAnswer.Closed());
+        Checkout limited = new Checkout(store, new PaymentChannels(List.of(alipay, wechat)), clock, PaymentOutcomes.NONE, 1);
+
+        Checkout.Result same = limited.pay(store.order(), alipay);
+        Checkout.Result other = limited.pay(store.order(), wechat);
+
+        assertThat(same).isInstanceOf(Checkout.Result.Started.class);
+        assertThat(other).isEqualTo(new Checkout.Result.LimitReached(store.order(), 1));
+        assertThat(alipay.calls).isEmpty(); // the open attempt is not closed for an attempt that cannot open
+        assertThat(wechat.calls).isEmpty();
+        assertThat(store.openAttemptOf(FakePaymentStore.ORDER_ID)).isPresent();
+    }
 }

@@ -11,13 +11,14 @@ import java.util.List;
  * An in-memory payment channel whose answers a test sets: what queries answer (one after another,
  * the last one repeating), what a close answers, and every call it received.
  */
-final class FakeChannel implements PaymentChannel {
+class FakeChannel implements PaymentChannel {
 
     static final BigDecimal AMOUNT = new BigDecimal("19.98");
 
     private final String name;
     private final Deque<TradeState> queries = new ArrayDeque<>();
     private final Deque<CloseAnswer> closes = new ArrayDeque<>();
+    private PaymentNotification notification;
     final List<String> calls = new ArrayList<>();
 
     FakeChannel() {
@@ -34,6 +35,11 @@ final class FakeChannel implements PaymentChannel {
 
     FakeChannel answersQueries(TradeState... states) {
         queries.addAll(List.of(states));
+        return this;
+    }
+
+    FakeChannel notifies(PaymentNotification read) {
+        notification = read;
         return this;
     }
 
@@ -78,7 +84,10 @@ final class FakeChannel implements PaymentChannel {
     }
 
     @Override
-    public PaymentNotification readNotification(InboundNotification notification) {
+    public PaymentNotification readNotification(InboundNotification inbound) {
+        if (notification != null) {
+            return notification;
+        }
         throw new InvalidNotificationException(InvalidNotificationException.Reason.MALFORMED, "not scripted");
     }
 }

@@ -38,6 +38,9 @@ final class FakePaymentStore implements PaymentStore {
 
     @Override
     public Recorded recordPayment(String tradeNo, BigDecimal amount, String channelTradeNo, Instant paidAt, Instant now) {
+        if (attempt.status() == PaymentAttempt.Status.MISMATCHED) {
+            return new Recorded.AlreadyRecorded(attempt);
+        }
         if (attempt.amount().compareTo(amount) != 0) {
             return new Recorded.AmountMismatch(attempt);
         }
@@ -52,6 +55,20 @@ final class FakePaymentStore implements PaymentStore {
         }
         changes.add("refund due");
         return new Recorded.RefundDue(attempt);
+    }
+
+    @Override
+    public Optional<PaymentAttempt> markMismatched(String tradeNo, TradeState.Paid money, Instant now) {
+        if (attempt.status() != PaymentAttempt.Status.OPEN && attempt.status() != PaymentAttempt.Status.CLOSED) {
+            return Optional.empty();
+        }
+        PaymentAttempt.Refund refund = money == null ? null : new PaymentAttempt.Refund(
+                PaymentAttempt.refundRequestNo(tradeNo), PaymentAttempt.RefundStatus.REFUND_PENDING, money.amount(), null);
+        attempt = new PaymentAttempt(attempt.tradeNo(), attempt.orderId(), attempt.channel(), attempt.amount(),
+                PaymentAttempt.Status.MISMATCHED, attempt.openedAt(), attempt.expiresAt(), attempt.payUrl(), null,
+                money == null ? null : money.paidAt(), now, refund);
+        changes.add(money == null ? "mismatched" : "mismatched, refund " + money.amount() + " due");
+        return Optional.of(attempt);
     }
 
     @Override
@@ -79,12 +96,16 @@ final class FakePaymentStore implements PaymentStore {
 
     /** The one open attempt, or a new one on the channel when none is open and the order may still be paid. */
     @Override
-    public OpenResult open(long orderId, String channel, Instant now) {
+    public OpenResult open(long orderId, String channel, Instant now, int maxAttempts) {
         if (attempt.status() == PaymentAttempt.Status.OPEN) {
-            return new OpenResult.AlreadyOpen(attempt);
+            return attempt.channel().equals(channel) || attempts < maxAttempts
+                    ? new OpenResult.AlreadyOpen(attempt) : new OpenResult.LimitReached(order(), maxAttempts);
         }
         if (status != OrderStatus.PENDING_PAYMENT || !deadline.isAfter(now)) {
             return new OpenResult.Refused(order());
+        }
+        if (attempts >= maxAttempts) {
+            return new OpenResult.LimitReached(order(), maxAttempts);
         }
         String tradeNo = TRADE_NO.substring(0, TRADE_NO.lastIndexOf('-') + 1) + (++attempts);
         attempt = new PaymentAttempt(tradeNo, ORDER_ID, channel, attempt.amount(), PaymentAttempt.Status.OPEN, now, deadline,

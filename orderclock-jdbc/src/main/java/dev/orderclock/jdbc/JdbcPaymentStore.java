@@ -11,6 +11,7 @@ import dev.orderclock.payment.OpenResult;
 import dev.orderclock.payment.PaymentAttempt;
 import dev.orderclock.payment.PaymentStore;
 import dev.orderclock.payment.Recorded;
+import dev.orderclock.payment.TradeState;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -40,15 +41,27 @@ public final class JdbcPaymentStore implements PaymentStore {
     }
 
     @Override
-    public OpenResult open(long orderId, String channel, Instant now) {
+    public OpenResult open(long orderId, String channel, Instant now, int maxAttempts) {
         return transactions.run("open payment attempt", connection -> {
             Order order = orders.find(connection, orderId).orElse(null);
             if (order == null) {
                 return new OpenResult.NotFound(orderId);
             }
-            String tradeNo = PaymentAttempt.tradeNo(order.displayId(), count(connection, orderId) + 1);
+            long attempts = count(connection, orderId);
+            String tradeNo = PaymentAttempt.tradeNo(order.displayId(), attempts + 1);
             if (update(connection, PaymentSql.CLAIM_ORDER, tradeNo, orderId, now) == 0) {
-                return refusal(connection, orderId);
+                OpenResult refused = refusal(connection, orderId);
+                // Switching channel at the limit would close the open attempt for nothing: refused before.
+                if (refused instanceof OpenResult.AlreadyOpen open && !open.attempt().channel().equals(channel)
+                        && attempts >= maxAttempts) {
+                    return new OpenResult.LimitReached(order, maxAttempts);
+                }
+                return refused;
+            }
+            // Counted again under the order row's lock, which every opening takes: racing calls never pass the limit.
+            if (count(connection, orderId) >= maxAttempts) {
+                update(connection, PaymentSql.RELEASE_ORDER, orderId, tradeNo);
+                return new OpenResult.LimitReached(order, maxAttempts);
             }
             try (PreparedStatement insert = connection.prepareStatement(PaymentSql.INSERT)) {
                 insert.setString(1, tradeNo);
@@ -110,6 +123,9 @@ public final class JdbcPaymentStore implements PaymentStore {
             if (attempt == null) {
                 return new Recorded.UnknownTrade(tradeNo);
             }
+            if (attempt.status() == PaymentAttempt.Status.MISMATCHED) {
+                return new Recorded.AlreadyRecorded(attempt); // ended as not this order's trade: never pays it
+            }
             if (amount == null || attempt.amount().compareTo(amount) != 0) {
                 return new Recorded.AmountMismatch(attempt);
             }
@@ -126,6 +142,24 @@ public final class JdbcPaymentStore implements PaymentStore {
             // Closed, or paid through another attempt: the money goes back under a number fixed here.
             update(connection, PaymentSql.REFUND_DUE, PaymentAttempt.refundRequestNo(tradeNo), attempt.amount(), tradeNo);
             return new Recorded.RefundDue(find(connection, tradeNo, false).orElseThrow());
+        });
+    }
+
+    @Override
+    public Optional<PaymentAttempt> markMismatched(String tradeNo, TradeState.Paid money, Instant now) {
+        return transactions.run("mark attempt mismatched", connection -> {
+            PaymentAttempt attempt = find(connection, tradeNo, true).orElse(null);
+            if (attempt == null || update(connection, PaymentSql.MARK_MISMATCHED, now, now, tradeNo) == 0) {
+                return Optional.<PaymentAttempt>empty();
+            }
+            update(connection, PaymentSql.RELEASE_ORDER, attempt.orderId(), tradeNo);
+            if (money != null) {
+                update(connection, PaymentSql.MISMATCH_MONEY, money.channelTradeNo(),
+                        money.paidAt() != null ? money.paidAt() : now, tradeNo);
+                // Exactly what the channel took, which is not the attempt's amount.
+                update(connection, PaymentSql.REFUND_DUE, PaymentAttempt.refundRequestNo(tradeNo), money.amount(), tradeNo);
+            }
+            return find(connection, tradeNo, false);
         });
     }
 

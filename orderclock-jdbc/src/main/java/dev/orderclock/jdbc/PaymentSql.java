@@ -50,6 +50,15 @@ final class PaymentSql {
             UPDATE payment_attempts SET status = 'CLOSED', closed_at = ?
              WHERE trade_no = ? AND status = 'OPEN'""";
 
+    /** Parameters: closed at, rechecked at, trade no. An attempt recorded paid keeps its payment. */
+    static final String MARK_MISMATCHED = """
+            UPDATE payment_attempts SET status = 'MISMATCHED', closed_at = COALESCE(closed_at, ?),
+                   rechecked_at = COALESCE(rechecked_at, ?)
+             WHERE trade_no = ? AND status IN ('OPEN', 'CLOSED')""";
+
+    /** What a mismatched trade took, recorded beside its refund. */
+    static final String MISMATCH_MONEY = "UPDATE payment_attempts SET channel_trade_no = ?, paid_at = ? WHERE trade_no = ?";
+
     static final String REFUND_DUE = """
             UPDATE payment_attempts SET refund_request_no = ?, refund_status = 'REFUND_PENDING', refund_amount = ?
              WHERE trade_no = ? AND refund_status IS NULL""";

@@ -3,6 +3,7 @@ package dev.orderclock.server.payment;
 import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderStatus;
 import dev.orderclock.payment.ChannelException;
+import dev.orderclock.payment.ChannelRefusedException;
 import dev.orderclock.payment.Checkout;
 import dev.orderclock.payment.PaymentChannel;
 import dev.orderclock.payment.PaymentChannels;
@@ -47,6 +48,12 @@ class PayController {
         Checkout.Result result;
         try {
             result = checkout.pay(order, channel);
+        } catch (ChannelRefusedException e) {
+            // Asking again cannot change a refusal like this one (an amount above the channel's maximum).
+            log.warn("pay {} on {}: {}", id, channel.name(), e.getMessage());
+            throw new ProblemException(ProblemType.CHANNEL_REFUSED, "the " + channel.name()
+                    + " channel refused to open a trade for order " + id + " (an amount above its maximum, or a value it"
+                    + " does not accept); asking again will not change that").with("channel", channel.name());
         } catch (ChannelException e) {
             // The channel's own words stay in the log: they may name its internals.
             log.warn("pay {} on {}: {}", id, channel.name(), e.getMessage());
@@ -62,6 +69,17 @@ class PayController {
             throw new ProblemException(ProblemType.WRONG_ORDER_STATUS, "order " + id + " is " + status
                     + (refused.current().status() == OrderStatus.PENDING_PAYMENT ? " but past its pay deadline" : "")
                     + "; only a PENDING_PAYMENT order before its deadline can be paid").with("orderStatus", status);
+        }
+        if (result instanceof Checkout.Result.WindowClosed closed) {
+            throw new ProblemException(ProblemType.PAYMENT_WINDOW_CLOSED, "the payment window of order " + id
+                    + " has closed: its pay deadline " + closed.current().payDeadline() + " is too near for a channel"
+                    + " to open a trade, whose expiry counts in whole seconds (trades open until " + closed.closedAt()
+                    + ")").with("payDeadline", closed.current().payDeadline().toString());
+        }
+        if (result instanceof Checkout.Result.LimitReached limit) {
+            throw new ProblemException(ProblemType.PAYMENT_ATTEMPTS_EXCEEDED, "order " + id + " has had "
+                    + limit.limit() + " payment attempts, the most orderclock.limits." + PaymentLimits.ATTEMPTS_LIMIT
+                    + " allows").with("limit", PaymentLimits.ATTEMPTS_LIMIT).with("max", limit.limit());
         }
         if (result instanceof Checkout.Result.PaidMeanwhile paid) {
             throw new ProblemException(ProblemType.WRONG_ORDER_STATUS, "order " + id + " was paid through its "

@@ -17,6 +17,7 @@ import dev.orderclock.payment.QueryBeforeClose;
 import dev.orderclock.payment.Reconciliation;
 import dev.orderclock.payment.Refunds;
 import dev.orderclock.server.engine.PaymentDeadlines;
+import dev.orderclock.server.order.OrderProperties;
 import dev.orderclock.server.order.OrderRefunds;
 import dev.orderclock.server.order.OrderView;
 import dev.orderclock.server.stats.CloseRecorder;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.InstantSource;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.function.BinaryOperator;
 import java.util.Map;
@@ -41,6 +43,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Configuration(proxyBeanMethods = false)
 public class PaymentConfiguration {
 
+    /** The one currency Alipay's and WeChat Pay's domestic trades are in. */
+    public static final String CHANNEL_CURRENCY = "CNY";
+
     @Bean
     PaymentStore paymentStore(OrderStore orders) {
         if (!(orders instanceof JdbcOrderStore jdbc)) {
@@ -49,9 +54,15 @@ public class PaymentConfiguration {
         return new JdbcPaymentStore(jdbc);
     }
 
+    /** Both channels charge in yuan: a shop in another currency would be charged amounts it never meant. */
     @Bean
-    PaymentChannels paymentChannels(ObjectProvider<PaymentChannel> channels) {
-        return new PaymentChannels(channels.orderedStream().toList());
+    PaymentChannels paymentChannels(ObjectProvider<PaymentChannel> channels, OrderProperties orders) {
+        List<PaymentChannel> all = channels.orderedStream().toList();
+        if (!all.isEmpty() && !CHANNEL_CURRENCY.equals(orders.currency())) {
+            throw new IllegalStateException("orderclock.currency must be " + CHANNEL_CURRENCY + " while "
+                    + all.stream().map(PaymentChannel::name).toList() + " take payments: it is " + orders.currency());
+        }
+        return new PaymentChannels(all);
     }
 
     @Bean
@@ -60,8 +71,9 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    Checkout checkout(PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes) {
-        return new Checkout(store, channels, clock, outcomes);
+    Checkout checkout(PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes,
+                      PaymentLimits limits) {
+        return new Checkout(store, channels, clock, outcomes, limits.maxPaymentAttemptsPerOrder());
     }
 
     @Bean

@@ -55,6 +55,7 @@ class WechatNotifyController {
             case BAD_SIGNATURE -> "the signature, its serial or its headers do not hold";
             case STALE -> "Wechatpay-Timestamp is more than 5 minutes away";
             case FOREIGN_MERCHANT -> "the notification is for another merchant or app";
+            case FOREIGN_CURRENCY -> "the trade is not in CNY";
             case UNDECRYPTABLE -> "the resource does not decrypt";
             case MALFORMED -> "the notification is malformed";
             case UNKNOWN_TRADE -> "no such trade";

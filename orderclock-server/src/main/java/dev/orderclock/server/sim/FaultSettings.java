@@ -3,9 +3,13 @@ package dev.orderclock.server.sim;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import java.math.BigDecimal;
+
 /**
  * The simulator's fault switches, named as the properties {@code orderclock.sim.*} without the prefix.
  * As the body of {@code PUT /sim/faults} a field left out keeps its current value.
+ * {@code open-amount-offset} (yuan, default 0) is added to the amount of every trade the simulator opens:
+ * the channel then holds each trade for another amount than the shop asked.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FaultSettings(
@@ -16,7 +20,8 @@ public record FaultSettings(
         @JsonProperty("refund-fail-rate") Double refundFailRate,
         @JsonProperty("accept-after-close") Boolean acceptAfterClose,
         @JsonProperty("unscanned-not-exist") Boolean unscannedNotExist,
-        @JsonProperty("retry-scale") Double retryScale) {
+        @JsonProperty("retry-scale") Double retryScale,
+        @JsonProperty("open-amount-offset") BigDecimal openAmountOffset) {
 
     public static final double DEFAULT_RATE = 0;
     public static final long DEFAULT_NOTIFY_DELAY_MS = 0;
@@ -24,7 +29,14 @@ public record FaultSettings(
 
     /** A well-behaved channel. */
     public static final FaultSettings DEFAULTS = new FaultSettings(DEFAULT_RATE, DEFAULT_RATE, DEFAULT_NOTIFY_DELAY_MS,
-            DEFAULT_RATE, DEFAULT_RATE, false, false, DEFAULT_RETRY_SCALE);
+            DEFAULT_RATE, DEFAULT_RATE, false, false, DEFAULT_RETRY_SCALE, BigDecimal.ZERO);
+
+    /** The switches without an amount offset (left out: unchanged). */
+    public FaultSettings(Double notifyDropRate, Double notifyDuplicateRate, Long notifyDelayMs, Double queryFailRate,
+                         Double refundFailRate, Boolean acceptAfterClose, Boolean unscannedNotExist, Double retryScale) {
+        this(notifyDropRate, notifyDuplicateRate, notifyDelayMs, queryFailRate, refundFailRate, acceptAfterClose,
+                unscannedNotExist, retryScale, null);
+    }
 
     /**
      * These settings with every field left out taken from {@code base}.
@@ -36,7 +48,8 @@ public record FaultSettings(
                 or(notifyDropRate, base.notifyDropRate), or(notifyDuplicateRate, base.notifyDuplicateRate),
                 or(notifyDelayMs, base.notifyDelayMs), or(queryFailRate, base.queryFailRate),
                 or(refundFailRate, base.refundFailRate), or(acceptAfterClose, base.acceptAfterClose),
-                or(unscannedNotExist, base.unscannedNotExist), or(retryScale, base.retryScale));
+                or(unscannedNotExist, base.unscannedNotExist), or(retryScale, base.retryScale),
+                or(openAmountOffset, base.openAmountOffset));
         merged.check();
         return merged;
     }
@@ -51,6 +64,9 @@ public record FaultSettings(
         }
         if (retryScale != null && !(retryScale > 0 && Double.isFinite(retryScale))) {
             throw new IllegalArgumentException("retry-scale must be a positive number");
+        }
+        if (openAmountOffset != null && (openAmountOffset.signum() < 0 || openAmountOffset.scale() > 2)) {
+            throw new IllegalArgumentException("open-amount-offset must be yuan from 0, two decimals at most");
         }
     }
 

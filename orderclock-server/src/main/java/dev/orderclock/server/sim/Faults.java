@@ -1,5 +1,6 @@
 package dev.orderclock.server.sim;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -51,6 +52,11 @@ public final class Faults {
 
     public boolean unscannedNotExist() {
         return settings().unscannedNotExist();
+    }
+
+    /** What the channel adds to the amount of a trade it opens: 0 for a well-behaved channel. */
+    public BigDecimal openAmountOffset() {
+        return settings().openAmountOffset();
     }
 
     /** A channel's retry interval as this run compresses it ({@code retry-scale}), at least a millisecond. */

@@ -2,6 +2,8 @@ package dev.orderclock.server.sim;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import java.math.BigDecimal;
+
 /**
  * {@code orderclock.sim.*}: whether the built-in channel simulator runs ({@code enabled}, default
  * true), the seed of its randomness (unset: a random seed), its fault switches at start-up
@@ -20,6 +22,7 @@ public record SimProperties(
         Boolean acceptAfterClose,
         Boolean unscannedNotExist,
         Double retryScale,
+        BigDecimal openAmountOffset,
         Integer maxTrades,
         Integer maxPendingNotifications) {
 
@@ -37,19 +40,19 @@ public record SimProperties(
             throw new IllegalArgumentException("orderclock.sim.max-trades and max-pending-notifications must be at least 1");
         }
         faults(notifyDropRate, notifyDuplicateRate, notifyDelayMs, queryFailRate, refundFailRate, acceptAfterClose,
-                unscannedNotExist, retryScale); // refuses bad values at start-up
+                unscannedNotExist, retryScale, openAmountOffset); // refuses bad values at start-up
     }
 
     /** The switches the simulator starts with. */
     public FaultSettings faults() {
         return faults(notifyDropRate, notifyDuplicateRate, notifyDelayMs, queryFailRate, refundFailRate, acceptAfterClose,
-                unscannedNotExist, retryScale);
+                unscannedNotExist, retryScale, openAmountOffset);
     }
 
     private static FaultSettings faults(Double notifyDropRate, Double notifyDuplicateRate, Long notifyDelayMs,
                                         Double queryFailRate, Double refundFailRate, Boolean acceptAfterClose,
-                                        Boolean unscannedNotExist, Double retryScale) {
+                                        Boolean unscannedNotExist, Double retryScale, BigDecimal openAmountOffset) {
         return new FaultSettings(notifyDropRate, notifyDuplicateRate, notifyDelayMs, queryFailRate, refundFailRate,
-                acceptAfterClose, unscannedNotExist, retryScale).over(FaultSettings.DEFAULTS);
+                acceptAfterClose, unscannedNotExist, retryScale, openAmountOffset).over(FaultSettings.DEFAULTS);
     }
 }

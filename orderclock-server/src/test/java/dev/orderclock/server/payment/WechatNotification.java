@@ -48,6 +48,12 @@ final class WechatNotification {
         return this;
     }
 
+    /** Sets a field of the resource's {@code amount}, e.g. {@code currency}. */
+    WechatNotification withAmount(String field, String value) {
+        ((ObjectNode) resource.path("amount")).put(field, value);
+        return this;
+    }
+
     WechatNotification event(String type) {
         eventType = type;
         return this;

@@ -124,6 +124,15 @@ class WechatNotifyIT {
     }
 
     @Test
+    void aNotificationInAnotherCurrencyIsRefused400() {
+        for (String field : new String[] {"currency", "payer_currency"}) {
+            WechatNotification notification = genuine().withAmount(field, "USD");
+            String body = notification.body();
+            assertFailsAndChangesNothing(400, body, notification.headersFor(body, platformKey));
+        }
+    }
+
+    @Test
     void aNotificationWithAnotherAmountIsRefused400() {
         WechatNotification notification = WechatNotification.paid(mchid, appid, tradeNo, 1).encryptedWith(apiV3Key)
                 .serial(publicKeyId);

@@ -2,6 +2,7 @@ package dev.orderclock.server.sim;
 
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,7 +16,19 @@ class FaultSettingsTest {
 
         FaultSettings changed = new FaultSettings(null, null, null, 1.0, null, null, null, null).over(current);
 
-        assertThat(changed).isEqualTo(new FaultSettings(0.3, 0.3, 5L, 1.0, 0.0, false, true, 0.001));
+        assertThat(changed).isEqualTo(new FaultSettings(0.3, 0.3, 5L, 1.0, 0.0, false, true, 0.001, BigDecimal.ZERO));
+    }
+
+    @Test
+    void anAmountOffsetIsYuanFromZero() {
+        FaultSettings offset = new FaultSettings(null, null, null, null, null, null, null, null, new BigDecimal("10.00"))
+                .over(FaultSettings.DEFAULTS);
+
+        assertThat(offset.openAmountOffset()).isEqualByComparingTo("10");
+        assertThatThrownBy(() -> new FaultSettings(null, null, null, null, null, null, null, null, new BigDecimal("-1"))
+                .over(FaultSettings.DEFAULTS)).hasMessageContaining("open-amount-offset");
+        assertThatThrownBy(() -> new FaultSettings(null, null, null, null, null, null, null, null, new BigDecimal("0.001"))
+                .over(FaultSettings.DEFAULTS)).hasMessageContaining("open-amount-offset");
     }
 
     @Test

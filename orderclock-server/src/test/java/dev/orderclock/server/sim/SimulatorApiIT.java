@@ -100,7 +100,7 @@ class SimulatorApiIT {
         JsonNode shown = api.get("/sim/faults").asOperator().send().json();
         assertThat(shown.fieldNames()).toIterable().containsExactlyInAnyOrder("notify-drop-rate", "notify-duplicate-rate",
                 "notify-delay-ms", "query-fail-rate", "refund-fail-rate", "accept-after-close", "unscanned-not-exist",
-                "retry-scale");
+                "retry-scale", "open-amount-offset");
         assertThat(shown.path("notify-drop-rate").asDouble()).isEqualTo(0.3);
         assertThat(shown.path("unscanned-not-exist").asBoolean()).isTrue();
         assertThat(shown.path("retry-scale").asDouble()).isEqualTo(1.0);

@@ -2,6 +2,7 @@ package dev.orderclock.server.channel.alipay;
 
 import dev.orderclock.order.OrderId;
 import dev.orderclock.payment.ChannelException;
+import dev.orderclock.payment.ChannelRefusedException;
 import dev.orderclock.payment.CloseAnswer;
 import dev.orderclock.payment.InboundNotification;
 import dev.orderclock.payment.OpenedTrade;
@@ -50,6 +51,11 @@ public final class AlipayChannel implements PaymentChannel {
     static final String TRADE_NOT_EXIST = "ACQ.TRADE_NOT_EXIST";
     /** Closing a trade that is no longer waiting (paid, or already closed): query and decide. */
     static final String TRADE_STATUS_ERROR = "ACQ.TRADE_STATUS_ERROR";
+    /** The currency of every trade this shop opens. */
+    static final String CURRENCY = "CNY";
+    /** Invalid arguments, and a business refusal: final, unless the business refusal is a system error. */
+    private static final String INVALID_ARGUMENTS = "40002";
+    private static final String BUSINESS_FAILED = "40004";
 
     private static final Logger log = LoggerFactory.getLogger(AlipayChannel.class);
 
@@ -98,6 +104,9 @@ public final class AlipayChannel implements PaymentChannel {
         }
         GatewayResponse answer = answered.response();
         String qrCode = answer.text("qr_code");
+        if (isFinalRefusal(answer)) {
+            throw new ChannelRefusedException(PRECREATE + " refused " + request.tradeNo() + ": " + answer.describe());
+        }
         if (!answer.isSuccess() || qrCode == null) {
             throw new ChannelException(PRECREATE + " refused " + request.tradeNo() + ": " + answer.describe());
         }
@@ -182,12 +191,32 @@ public final class AlipayChannel implements PaymentChannel {
         return notifications.read(notification);
     }
 
+    /**
+     * A refusal asking again cannot change: an argument Alipay does not accept, or a business refusal
+     * such as {@code ACQ.TOTAL_FEE_EXCEED} — but not a system error, nor a trade already paid or closed
+     * under this number (the caller's query decides those).
+     */
+    private static boolean isFinalRefusal(GatewayResponse answer) {
+        if (INVALID_ARGUMENTS.equals(answer.code())) {
+            return true;
+        }
+        String subCode = String.valueOf(answer.subCode());
+        return BUSINESS_FAILED.equals(answer.code()) && !subCode.endsWith("SYSTEM_ERROR")
+                && !subCode.equals("ACQ.TRADE_HAS_SUCCESS") && !subCode.equals("ACQ.TRADE_HAS_CLOSE");
+    }
+
     private TradeState stateOf(GatewayResponse answer) {
         if (!answer.isSuccess()) {
             return TRADE_NOT_EXIST.equals(answer.subCode())
                     ? new TradeState.NotFound() : new TradeState.Unknown(answer.describe());
         }
         String status = String.valueOf(answer.text("trade_status"));
+        // Domestic trades name no currency; where one is named, a trade in another is not ours.
+        String currency = answer.text("trans_currency");
+        if (currency != null && !currency.isEmpty() && !CURRENCY.equals(currency)) {
+            TradeState money = "TRADE_SUCCESS".equals(status) || "TRADE_FINISHED".equals(status) ? paid(answer) : null;
+            return new TradeState.Mismatched("currency " + currency, money instanceof TradeState.Paid paid ? paid : null);
+        }
         return switch (status) {
             case "WAIT_BUYER_PAY" -> new TradeState.Waiting();
             // TRADE_FINISHED is a paid trade past its refund period: the money did arrive.

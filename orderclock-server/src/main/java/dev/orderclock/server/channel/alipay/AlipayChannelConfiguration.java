@@ -54,8 +54,11 @@ public class AlipayChannelConfiguration {
         String gatewayUrl = required(settings.gatewayUrl(), "gateway-url");
         AlipayAccount account = new AlipayAccount(required(settings.appId(), "app-id"),
                 key(() -> RsaKeys.privateKey(required(settings.privateKey(), "private-key")), "private-key"),
-                key(() -> RsaKeys.publicKey(required(settings.alipayPublicKey(), "alipay-public-key")), "alipay-public-key"));
-        log.info("Alipay channel: app {} at {}, notified at {}", account.appId(), gatewayUrl, settings.notifyUrl());
+                key(() -> RsaKeys.publicKey(required(settings.alipayPublicKey(), "alipay-public-key")), "alipay-public-key"),
+                settings.sellerId());
+        log.info("Alipay channel: app {} at {}, notified at {}{}", account.appId(), gatewayUrl, settings.notifyUrl(),
+                account.sellerId() == null ? "; notifications not checked for seller_id"
+                        + " (set orderclock.channels.alipay.seller-id to the merchant's PID)" : "");
         Supplier<String> gateway = resolvedOnUse(gatewayUrl, environment);
         return new AlipayChannel(account, () -> URI.create(gateway.get()), resolvedOnUse(settings.notifyUrl(), environment),
                 new HttpGatewayTransport(settings.connectTimeout(), settings.readTimeout()), clock,

@@ -44,6 +44,14 @@ final class AlipayNotificationReader {
         if (!account.appId().equals(fields.get("app_id"))) {
             throw new InvalidNotificationException(Reason.FOREIGN_MERCHANT, "app_id is not this shop's");
         }
+        if (account.sellerId() != null && !account.sellerId().equals(fields.get("seller_id"))) {
+            throw new InvalidNotificationException(Reason.FOREIGN_MERCHANT, "seller_id is not this shop's");
+        }
+        // Domestic notifications name no currency; a cross-border one does, and only yuan is ours.
+        String currency = fields.get("trans_currency");
+        if (currency != null && !currency.isEmpty() && !AlipayChannel.CURRENCY.equals(currency)) {
+            throw new InvalidNotificationException(Reason.FOREIGN_CURRENCY, "trans_currency is " + currency);
+        }
         String notifyId = required(fields, "notify_id");
         String tradeNo = required(fields, "out_trade_no");
         String status = required(fields, "trade_status");

@@ -8,7 +8,8 @@ import java.time.Duration;
  * The shop's Alipay settings ({@code orderclock.channels.alipay.*}): the gateway, the app id, the
  * merchant private key (PKCS#8, Base64) and Alipay's public key (X.509, Base64) as Alipay's console
  * gives them, where notifications go, and how long to wait. Left unset, the built-in simulator's
- * gateway and keys are filled in, as a shop would configure them. Its text form hides the keys.
+ * gateway and keys are filled in, as a shop would configure them. {@code seller-id} is the merchant's
+ * PID ("2088..."): when set, a notification for another seller is refused. Its text form hides the keys.
  */
 @ConfigurationProperties("orderclock.channels.alipay")
 public record AlipayProperties(
@@ -16,6 +17,7 @@ public record AlipayProperties(
         String appId,
         String privateKey,
         String alipayPublicKey,
+        String sellerId,
         String notifyUrl,
         Duration connectTimeout,
         Duration readTimeout) {
@@ -38,7 +40,7 @@ public record AlipayProperties(
     public String toString() {
         return "AlipayProperties[gatewayUrl=" + gatewayUrl + ", appId=" + appId
                 + ", privateKey=" + (privateKey == null ? "unset" : "set")
-                + ", alipayPublicKey=" + (alipayPublicKey == null ? "unset" : "set")
+                + ", alipayPublicKey=" + (alipayPublicKey == null ? "unset" : "set") + ", sellerId=" + sellerId
                 + ", notifyUrl=" + notifyUrl + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
     }
 }

@@ -65,6 +65,10 @@ final class WechatNotificationReader {
         if (!account.appid().equals(content.path("appid").asText())) {
             throw new InvalidNotificationException(Reason.FOREIGN_MERCHANT, "appid is not this shop's");
         }
+        String foreign = WechatPayChannel.foreignCurrency(content.path("amount"));
+        if (foreign != null) {
+            throw new InvalidNotificationException(Reason.FOREIGN_CURRENCY, "amount." + foreign);
+        }
         Kind kind = "TRANSACTION.SUCCESS".equals(eventType) && "SUCCESS".equals(content.path("trade_state").asText())
                 ? Kind.PAID : Kind.OTHER;
         return new PaymentNotification(notifyId, tradeNo, channelTradeNo, kind,

@@ -2,6 +2,7 @@ package dev.orderclock.server.channel.wechat;
 
 import dev.orderclock.order.OrderId;
 import dev.orderclock.payment.ChannelException;
+import dev.orderclock.payment.ChannelRefusedException;
 import dev.orderclock.payment.CloseAnswer;
 import dev.orderclock.payment.InboundNotification;
 import dev.orderclock.payment.OpenedTrade;
@@ -30,6 +31,7 @@ import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -51,6 +53,8 @@ public final class WechatPayChannel implements PaymentChannel {
 
     /** The trade (or refund) is unknown to WeChat Pay. */
     static final String ORDER_NOT_EXIST = "ORDER_NOT_EXIST";
+    /** The currency of every trade this shop opens; a trade naming another is not ours. */
+    static final String CURRENCY = "CNY";
     static final String RESOURCE_NOT_EXISTS = "RESOURCE_NOT_EXISTS";
     /** Closing (or opening again) a trade that was paid: query and decide. */
     static final String ORDER_PAID = "ORDERPAID";
@@ -108,6 +112,11 @@ public final class WechatPayChannel implements PaymentChannel {
             throw new ChannelException("prepay got no answer: " + answer.describe());
         }
         String codeUrl = answer.json().path("code_url").asText(null);
+        // 400 (PARAM_ERROR, INVALID_REQUEST) and 403 (NO_AUTH, ...) stay so however often asked; 5xx and 429 may pass.
+        if ((answer.status() == 400 || answer.status() == 403) && !Set.of(ORDER_PAID, ORDER_CLOSED, "OUT_TRADE_NO_USED")
+                .contains(String.valueOf(answer.code()))) {
+            throw new ChannelRefusedException("prepay refused " + request.tradeNo() + ": " + answer.describe());
+        }
         if (answer.status() != 200 || codeUrl == null) {
             throw new ChannelException("prepay refused " + request.tradeNo() + ": " + answer.describe());
         }
@@ -124,10 +133,17 @@ public final class WechatPayChannel implements PaymentChannel {
             return new TradeState.Unknown(answer.describe());
         }
         JsonNode trade = answer.json();
-        if (!account.mchid().equals(trade.path("mchid").asText()) || !tradeNo.equals(trade.path("out_trade_no").asText())) {
-            return new TradeState.Unknown("the answer is about another merchant or trade");
+        if (!tradeNo.equals(trade.path("out_trade_no").asText())) {
+            return new TradeState.Unknown("the answer is about another trade");
         }
         String state = trade.path("trade_state").asText();
+        String foreign = !account.mchid().equals(trade.path("mchid").asText()) ? "merchant " + trade.path("mchid").asText()
+                : foreignCurrency(trade.path("amount"));
+        if (foreign != null) {
+            boolean paid = "SUCCESS".equals(state) || "REFUND".equals(state);
+            TradeState money = paid ? paid(trade) : null;
+            return new TradeState.Mismatched(foreign, money instanceof TradeState.Paid taken ? taken : null);
+        }
         return switch (state) {
             case "NOTPAY", "USERPAYING" -> new TradeState.Waiting();
             // REFUND: the money did arrive, and a refund has been asked for since.
@@ -193,6 +209,17 @@ public final class WechatPayChannel implements PaymentChannel {
             // ABNORMAL (the buyer's account cannot take it) and CLOSED need a human at WeChat Pay's console.
             default -> new RefundAnswer.Unknown("refund status " + status);
         };
+    }
+
+    /** The currency named in a trade's amount when it is not yuan, else null (absent means yuan). */
+    static String foreignCurrency(JsonNode amount) {
+        for (String field : new String[] {"currency", "payer_currency"}) {
+            String currency = amount.path(field).asText("");
+            if (!currency.isEmpty() && !CURRENCY.equals(currency)) {
+                return field + " " + currency;
+            }
+        }
+        return null;
     }
 
     private TradeState paid(JsonNode trade) {

@@ -18,7 +18,9 @@ public class AlipaySimConfiguration {
 
     @Bean
     AlipaySimAccount alipaySimAccount(AlipaySimProperties settings, SimRandom random) {
-        return AlipaySimAccount.of(settings, "2088" + random.digits(12));
+        // Handed to the shop by SimulatedAlipayKeys; generated here only when that did not run.
+        String sellerId = settings.sellerId();
+        return AlipaySimAccount.of(settings, sellerId != null && !sellerId.isBlank() ? sellerId : "2088" + random.digits(12));
     }
 
     @Bean

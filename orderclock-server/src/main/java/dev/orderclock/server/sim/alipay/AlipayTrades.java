@@ -63,9 +63,11 @@ final class AlipayTrades {
         if (tradeNo == null || !TRADE_NO.matcher(tradeNo).matches()) {
             return AlipayResponses.invalidParameter("out_trade_no must be 1 to 64 letters, digits or '_'");
         }
-        if (amount == null || !AMOUNT.matcher(amount).matches() || new BigDecimal(amount).signum() <= 0
-                || new BigDecimal(amount).compareTo(MAX_AMOUNT) > 0) {
+        if (amount == null || !AMOUNT.matcher(amount).matches() || new BigDecimal(amount).signum() <= 0) {
             return AlipayResponses.invalidParameter("total_amount must be yuan from 0.01 to 100000000, two decimals at most");
+        }
+        if (new BigDecimal(amount).compareTo(MAX_AMOUNT) > 0) {
+            return AlipayResponses.businessFailed("ACQ.TOTAL_FEE_EXCEED", "订单金额超过限额");
         }
         if (subject == null || subject.length() > 256) {
             return AlipayResponses.invalidParameter("subject is required, 256 characters at most");
@@ -80,7 +82,8 @@ final class AlipayTrades {
             return AlipayResponses.invalidParameter("time_expire has passed");
         }
         SimTrade candidate = SimTrade.opened(tradeNo, AlipayNotifications.NAME, account.appId(), text(biz, "body"),
-                new BigDecimal(amount).setScale(2), subject, newTradeNo(now), notifyUrl, now, expiresAt);
+                new BigDecimal(amount).setScale(2).add(faults.openAmountOffset()), subject, newTradeNo(now), notifyUrl, now,
+                expiresAt);
         SimTrade stored = ledger.open(candidate);
         SimTrade trade = stored.at(now);
         if (stored != candidate && trade.status() == TradeStatus.PAID) {

@@ -13,13 +13,15 @@ import java.security.KeyPair;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The simulated Alipay's console, run before anything reads the configuration: it generates the key
  * pairs not configured (Alipay's own, and a merchant pair for the shop) and hands the shop its
- * configuration — {@code orderclock.channels.alipay.*} pointing at the simulator — exactly as a shop
- * would write it. It does nothing while the simulator is off or any real channel property is set
- * ({@link RealChannelProperties}). Configured simulator keys win: these come last.
+ * configuration — {@code orderclock.channels.alipay.*} pointing at the simulator, with the merchant's
+ * PID ({@code seller-id}) its notifications carry — exactly as a shop would write it. It does nothing
+ * while the simulator is off or any real channel property is set ({@link RealChannelProperties}).
+ * Configured simulator keys win: these come last.
  */
 public class SimulatedAlipayKeys implements EnvironmentPostProcessor, Ordered {
 
@@ -53,6 +55,10 @@ public class SimulatedAlipayKeys implements EnvironmentPostProcessor, Ordered {
             generated.put(SIM + "merchant-public-key", RsaKeys.encode(merchant.getPublic()));
             generated.put(SIM + "merchant-private-key", RsaKeys.encode(merchant.getPrivate()));
         }
+        if (isBlank(environment, SIM + "seller-id")) {
+            generated.put(SIM + "seller-id", "2088" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L)));
+        }
+        generated.put(SHOP + "seller-id", "${" + SIM + "seller-id}");
         generated.put(SHOP + "gateway-url", LOCAL_GATEWAY);
         generated.put(SHOP + "app-id", appId);
         generated.put(SHOP + "private-key", "${" + SIM + "merchant-private-key:}");

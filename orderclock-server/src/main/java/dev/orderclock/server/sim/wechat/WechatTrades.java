@@ -94,7 +94,7 @@ final class WechatTrades {
             return SimAnswer.invalid("time_expire has passed");
         }
         SimTrade candidate = SimTrade.opened(tradeNo, WechatNotifications.NAME, account.mchid(), text(body, "attach"),
-                WechatAmount.yuan(total.asLong()), description, newTransactionId(now), notifyUrl, now, expiresAt);
+                WechatAmount.yuan(total.asLong()).add(faults.openAmountOffset()), description, newTransactionId(now), notifyUrl, now, expiresAt);
         SimTrade stored = ledger.open(candidate);
         SimTrade trade = stored.at(now);
         if (stored != candidate) {

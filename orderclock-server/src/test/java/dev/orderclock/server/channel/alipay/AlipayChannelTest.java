@@ -2,6 +2,7 @@ package dev.orderclock.server.channel.alipay;
 
 import dev.orderclock.order.OrderId;
 import dev.orderclock.payment.ChannelException;
+import dev.orderclock.payment.ChannelRefusedException;
 import dev.orderclock.payment.CloseAnswer;
 import dev.orderclock.payment.OpenedTrade;
 import dev.orderclock.payment.RefundAnswer;
@@ -66,6 +67,31 @@ class AlipayChannelTest {
             throw new HttpTimeoutException("request timed out");
         });
         assertThatThrownBy(() -> alipay.open(request)).isInstanceOf(ChannelException.class).hasMessageContaining("timed out");
+    }
+
+    @Test
+    void aRefusalAskingAgainCannotChangeIsFinalButASystemErrorIsNot() {
+        TradeRequest request = new TradeRequest("T-1", 1, new BigDecimal("200000000"), "tea", NOW.plusSeconds(60));
+
+        gateway.answeringNode("{\"code\":\"40004\",\"msg\":\"Business Failed\",\"sub_code\":\"ACQ.TOTAL_FEE_EXCEED\"}");
+        assertThatThrownBy(() -> alipay.open(request)).isInstanceOf(ChannelRefusedException.class)
+                .hasMessageContaining("ACQ.TOTAL_FEE_EXCEED");
+        gateway.answeringNode("{\"code\":\"40002\",\"msg\":\"Invalid Arguments\",\"sub_code\":\"isv.invalid-parameter\"}");
+        assertThatThrownBy(() -> alipay.open(request)).isInstanceOf(ChannelRefusedException.class);
+        gateway.answeringNode("{\"code\":\"40004\",\"msg\":\"Business Failed\",\"sub_code\":\"ACQ.SYSTEM_ERROR\"}");
+        assertThatThrownBy(() -> alipay.open(request)).isNotInstanceOf(ChannelRefusedException.class);
+        gateway.answeringNode("{\"code\":\"40004\",\"msg\":\"Business Failed\",\"sub_code\":\"ACQ.TRADE_HAS_SUCCESS\"}");
+        assertThatThrownBy(() -> alipay.open(request)).isNotInstanceOf(ChannelRefusedException.class);
+    }
+
+    @Test
+    void aTradeNamingAnotherCurrencyIsMismatched() {
+        assertThat(queryAnswering("{\"code\":\"10000\",\"trade_no\":\"2026\",\"trade_status\":\"TRADE_SUCCESS\","
+                + "\"total_amount\":\"19.98\",\"trans_currency\":\"USD\",\"send_pay_date\":\"2026-11-24 19:49:59\"}"))
+                .isEqualTo(new TradeState.Mismatched("currency USD",
+                        new TradeState.Paid("2026", new BigDecimal("19.98"), Instant.parse("2026-11-24T11:49:59Z"))));
+        assertThat(queryAnswering("{\"code\":\"10000\",\"trade_status\":\"WAIT_BUYER_PAY\",\"total_amount\":\"19.98\","
+                + "\"trans_currency\":\"CNY\"}")).isEqualTo(new TradeState.Waiting());
     }
 
     @Test

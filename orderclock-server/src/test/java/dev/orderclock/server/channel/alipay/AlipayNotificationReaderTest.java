@@ -14,6 +14,7 @@ import java.security.KeyPair;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,6 +93,35 @@ class AlipayNotificationReaderTest {
         foreign.put("app_id", "2021009999999999");
 
         assertRefused(form(signedBySdk(foreign, TestKeys.PLATFORM)), Reason.FOREIGN_MERCHANT);
+    }
+
+    @Test
+    void refusesAnotherSellersNotificationWhenTheShopNamesItsSeller() {
+        AlipayAccount account = TestKeys.account();
+        AlipayNotificationReader checking = new AlipayNotificationReader(new AlipayAccount(account.appId(),
+                account.merchantKey(), account.alipayKey(), "2088102177296610"));
+        Map<String, String> foreign = payment();
+        foreign.put("seller_id", "2088000000000001");
+        Map<String, String> none = payment();
+        none.remove("seller_id");
+
+        assertThat(checking.read(form(signedBySdk(payment(), TestKeys.PLATFORM))).kind()).isEqualTo(Kind.PAID);
+        for (Map<String, String> fields : List.of(foreign, none)) {
+            assertThatThrownBy(() -> checking.read(form(signedBySdk(fields, TestKeys.PLATFORM))))
+                    .isInstanceOfSatisfying(InvalidNotificationException.class,
+                            e -> assertThat(e.reason()).isEqualTo(Reason.FOREIGN_MERCHANT));
+        }
+    }
+
+    @Test
+    void refusesANotificationInAnotherCurrencyWhereItNamesOne() {
+        Map<String, String> dollars = payment();
+        dollars.put("trans_currency", "USD");
+        Map<String, String> yuan = payment();
+        yuan.put("trans_currency", "CNY");
+
+        assertRefused(form(signedBySdk(dollars, TestKeys.PLATFORM)), Reason.FOREIGN_CURRENCY);
+        assertThat(reader.read(form(signedBySdk(yuan, TestKeys.PLATFORM))).kind()).isEqualTo(Kind.PAID);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.orderclock.server.channel.wechat;
 
 import dev.orderclock.payment.ChannelException;
+import dev.orderclock.payment.ChannelRefusedException;
 import dev.orderclock.payment.CloseAnswer;
 import dev.orderclock.payment.OpenedTrade;
 import dev.orderclock.payment.RefundAnswer;
@@ -68,6 +69,31 @@ class WechatPayChannelTest {
     }
 
     @Test
+    void aTradeOfAnotherMerchantOrInAnotherCurrencyIsMismatchedWithWhateverMoneyItTook() {
+        TradeState.Paid money = new TradeState.Paid("4200002026", new BigDecimal("19.98"), Instant.parse("2026-11-24T11:49:59Z"));
+
+        assertThat(query(200, PAID.replace("\"mchid\":\"1900000109\"", "\"mchid\":\"1900009999\"")))
+                .isEqualTo(new TradeState.Mismatched("merchant 1900009999", money));
+        assertThat(query(200, PAID.replace("\"currency\":\"CNY\"", "\"currency\":\"USD\"")))
+                .isEqualTo(new TradeState.Mismatched("currency USD", money));
+        assertThat(query(200, PAID.replace("\"currency\":\"CNY\"", "\"currency\":\"CNY\",\"payer_currency\":\"HKD\"")
+                .replace("SUCCESS", "NOTPAY"))).isEqualTo(new TradeState.Mismatched("payer_currency HKD", null));
+    }
+
+    @Test
+    void aRefusalAskingAgainCannotChangeIsFinalButAnOutageIsNot() {
+        TradeRequest request = new TradeRequest("T_000001", 1, BigDecimal.ONE, "tea", NOW.plusSeconds(60));
+
+        wechat.answering(400, "{\"code\":\"PARAM_ERROR\",\"message\":\"amount.total too large\"}");
+        assertThatThrownBy(() -> channel.open(request)).isInstanceOf(ChannelRefusedException.class);
+        wechat.answering(500, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"系统错误\"}");
+        assertThatThrownBy(() -> channel.open(request)).isNotInstanceOf(ChannelRefusedException.class)
+                .isInstanceOf(ChannelException.class);
+        wechat.answering(403, "{\"code\":\"ORDERPAID\",\"message\":\"该订单已支付\"}");
+        assertThatThrownBy(() -> channel.open(request)).isNotInstanceOf(ChannelRefusedException.class);
+    }
+
+    @Test
     void openingFailsLoudlyWhenRefusedOrUnanswered() {
         TradeRequest request = new TradeRequest("T_000001", 1, BigDecimal.ONE, "tea", NOW.plusSeconds(60));
 
@@ -88,7 +114,7 @@ class WechatPayChannelTest {
         assertThat(query(200, PAID.replace("SUCCESS", "CLOSED"))).isEqualTo(new TradeState.Closed());
         assertThat(query(404, "{\"code\":\"ORDER_NOT_EXIST\",\"message\":\"订单不存在\"}")).isEqualTo(new TradeState.NotFound());
         assertThat(query(500, "{\"code\":\"SYSTEM_ERROR\",\"message\":\"系统错误\"}")).isInstanceOf(TradeState.Unknown.class);
-        assertThat(query(200, PAID.replace("1900000109", "1900009999"))).isInstanceOf(TradeState.Unknown.class);
+        assertThat(query(200, PAID.replace("T_000001", "T_000002"))).isInstanceOf(TradeState.Unknown.class);
         assertThat(wechat.last().uri().toString())
                 .isEqualTo("https://api.mch.weixin.qq.com/v3/pay/transactions/out-trade-no/T_000001?mchid=1900000109");
         assertThat(wechat.last().method()).isEqualTo("GET");
