@@ -15,16 +15,24 @@ import java.time.Duration;
  * @param maxPendingUnitsPerShopper  units those unpaid orders may reserve together (200)
  * @param maxUnitsPerLine            units of one SKU in one order (100)
  * @param maxPayTimeout              the longest time to pay an order may ask for (24 hours)
+ * @param maxPaymentAttemptsPerOrder trades {@code /pay} may open for one order in all, switching channels
+ *                                   included; the open attempt answered again is none (10). Each is a
+ *                                   call to a real channel's API, under the merchant's quota.
  * @param rate                       requests per caller and minute
  */
 @ConfigurationProperties("orderclock.limits")
 public record LimitsProperties(Boolean enabled, Integer maxPendingOrdersPerShopper, Long maxPendingUnitsPerShopper,
-                               Integer maxUnitsPerLine, Duration maxPayTimeout, Rate rate) {
+                               Integer maxUnitsPerLine, Duration maxPayTimeout, Integer maxPaymentAttemptsPerOrder,
+                               Rate rate) {
 
     public static final int DEFAULT_MAX_PENDING_ORDERS_PER_SHOPPER = 10;
     public static final long DEFAULT_MAX_PENDING_UNITS_PER_SHOPPER = 200;
     public static final int DEFAULT_MAX_UNITS_PER_LINE = 100;
     public static final Duration DEFAULT_MAX_PAY_TIMEOUT = Duration.ofHours(24);
+    public static final int DEFAULT_MAX_PAYMENT_ATTEMPTS_PER_ORDER = 10;
+
+    /** The name a problem document gives the attempt limit. */
+    public static final String ATTEMPTS_LIMIT = "max-payment-attempts-per-order";
 
     /** The API's bounds, which a shop's limit may narrow but not widen. */
     static final int API_MAX_UNITS_PER_LINE = 10_000;
@@ -38,7 +46,10 @@ public record LimitsProperties(Boolean enabled, Integer maxPendingOrdersPerShopp
                 ? maxPendingUnitsPerShopper : DEFAULT_MAX_PENDING_UNITS_PER_SHOPPER;
         maxUnitsPerLine = maxUnitsPerLine != null ? maxUnitsPerLine : DEFAULT_MAX_UNITS_PER_LINE;
         maxPayTimeout = maxPayTimeout != null ? maxPayTimeout : DEFAULT_MAX_PAY_TIMEOUT;
+        maxPaymentAttemptsPerOrder = maxPaymentAttemptsPerOrder != null
+                ? maxPaymentAttemptsPerOrder : DEFAULT_MAX_PAYMENT_ATTEMPTS_PER_ORDER;
         rate = rate != null ? rate : new Rate(null, null, null);
+        atLeastOne(ATTEMPTS_LIMIT, maxPaymentAttemptsPerOrder);
         atLeastOne("max-pending-orders-per-shopper", maxPendingOrdersPerShopper);
         atLeastOne("max-pending-units-per-shopper", maxPendingUnitsPerShopper);
         if (maxUnitsPerLine < 1 || maxUnitsPerLine > API_MAX_UNITS_PER_LINE) {
@@ -75,6 +86,11 @@ public record LimitsProperties(Boolean enabled, Integer maxPendingOrdersPerShopp
             atLeastOne("rate.pays-per-minute", paysPerMinute);
             atLeastOne("rate.callers-held", callersHeld);
         }
+    }
+
+    /** The attempt limit in force: none while the limits are off. */
+    public int paymentAttemptsPerOrder() {
+        return enabled ? maxPaymentAttemptsPerOrder : Integer.MAX_VALUE;
     }
 
     private static void atLeastOne(String name, long value) {

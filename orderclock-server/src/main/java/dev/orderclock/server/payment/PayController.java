@@ -8,6 +8,7 @@ import dev.orderclock.payment.Checkout;
 import dev.orderclock.payment.PaymentChannel;
 import dev.orderclock.payment.PaymentChannels;
 import dev.orderclock.server.identity.Caller;
+import dev.orderclock.server.limits.LimitsProperties;
 import dev.orderclock.server.order.VisibleOrders;
 import dev.orderclock.server.problem.ProblemException;
 import dev.orderclock.server.problem.ProblemType;
@@ -78,8 +79,8 @@ class PayController {
         }
         if (result instanceof Checkout.Result.LimitReached limit) {
             throw new ProblemException(ProblemType.PAYMENT_ATTEMPTS_EXCEEDED, "order " + id + " has had "
-                    + limit.limit() + " payment attempts, the most orderclock.limits." + PaymentLimits.ATTEMPTS_LIMIT
-                    + " allows").with("limit", PaymentLimits.ATTEMPTS_LIMIT).with("max", limit.limit());
+                    + limit.limit() + " payment attempts, the most orderclock.limits." + LimitsProperties.ATTEMPTS_LIMIT
+                    + " allows").with("limit", LimitsProperties.ATTEMPTS_LIMIT).with("max", limit.limit());
         }
         if (result instanceof Checkout.Result.PaidMeanwhile paid) {
             throw new ProblemException(ProblemType.WRONG_ORDER_STATUS, "order " + id + " was paid through its "

@@ -17,6 +17,7 @@ import dev.orderclock.payment.QueryBeforeClose;
 import dev.orderclock.payment.Reconciliation;
 import dev.orderclock.payment.Refunds;
 import dev.orderclock.server.engine.PaymentDeadlines;
+import dev.orderclock.server.limits.LimitsProperties;
 import dev.orderclock.server.order.OrderProperties;
 import dev.orderclock.server.order.OrderRefunds;
 import dev.orderclock.server.order.OrderView;
@@ -72,8 +73,8 @@ public class PaymentConfiguration {
 
     @Bean
     Checkout checkout(PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes,
-                      PaymentLimits limits) {
-        return new Checkout(store, channels, clock, outcomes, limits.maxPaymentAttemptsPerOrder());
+                      LimitsProperties limits) {
+        return new Checkout(store, channels, clock, outcomes, limits.paymentAttemptsPerOrder());
     }
 
     @Bean

@@ -41,7 +41,7 @@ import static org.mockito.Mockito.when;
 class OrderPlacementTest {
 
     /** The shop's defaults: 10 orders and 200 units held, 100 units a line, 24 hours to pay. */
-    private static final ShopLimits LIMITS = new ShopLimits(new LimitsProperties(null, null, null, null, null, null));
+    private static final ShopLimits LIMITS = new ShopLimits(new LimitsProperties(null, null, null, null, null, null, null));
 
     private final ManualClock clock = ManualClock.at("2026-11-24T19:20:00.123Z");
     private final OrderStore store = mock(OrderStore.class);
@@ -173,7 +173,7 @@ class OrderPlacementTest {
 
     @Test
     void withLimitsOffTheApiBoundsAloneApply() {
-        ShopLimits off = new ShopLimits(new LimitsProperties(false, null, null, null, null, null));
+        ShopLimits off = new ShopLimits(new LimitsProperties(false, null, null, null, null, null, null));
         OrderPlacement unlimited = new OrderPlacement(store, new PaymentDeadlines(engine, source), clock,
                 new OrderProperties(Duration.ofDays(7), "CNY"), off, new SplittableRandom(7));
         when(store.create(any(), any())).thenAnswer(call -> stored(call.getArgument(0)));

@@ -1,6 +1,7 @@
 package dev.orderclock.server.payment;
 
 import dev.orderclock.payment.Checkout;
+import dev.orderclock.server.limits.LimitsProperties;
 import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Reply;
 import dev.orderclock.server.testing.Shop;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The edges of {@code /pay} (finding 8 and 4): a clear 4xx for what asking again cannot change, never a 503. */
 @PaymentServer
+@TestPropertySource(properties = "orderclock.limits.enabled=true") // the attempt limit is one of the shop's limits
 class PayEdgesIT {
 
     @LocalServerPort
@@ -60,8 +63,8 @@ class PayEdgesIT {
     void anAmountAboveEitherChannelsMaximumIsAFinalRefusalNotATryAgain() {
         String sku = "BIG-" + System.nanoTime();
         assertThat(api.post("/api/products").asOperator().json("""
-                {"sku":"%s","name":"Gold bar","price":"20000.00","stock":10000}""".formatted(sku)).send()).hasStatus(201);
-        String id = shop.order(user, sku, 10000, 1800).text("id");
+                {"sku":"%s","name":"Gold bar","price":"2000000.00","stock":100}""".formatted(sku)).send()).hasStatus(201);
+        String id = shop.order(user, sku, 100, 1800).text("id"); // 200,000,000.00: above both channels' maximum
 
         Reply alipay = api.post("/api/orders/" + id + "/pay").as(user).send();
         Reply wechat = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"wechat\"}").send();
@@ -76,7 +79,7 @@ class PayEdgesIT {
     void beyondTheAttemptsPerOrderPayAnswersTheLimitAndTheSameOpenAttemptIsNoNewOne() {
         String id = shop.pendingOrder(user, shop.product(10), 1).path("id").asText();
         List<String> trades = new ArrayList<>();
-        for (int i = 0; i < PaymentLimits.DEFAULT_MAX_PAYMENT_ATTEMPTS_PER_ORDER; i++) {
+        for (int i = 0; i < LimitsProperties.DEFAULT_MAX_PAYMENT_ATTEMPTS_PER_ORDER; i++) {
             String channel = i % 2 == 0 ? "alipay" : "wechat";
             Reply first = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"" + channel + "\"}").send();
             Reply again = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"" + channel + "\"}").send();
