@@ -76,13 +76,13 @@ class PaymentOutcomesIT {
     @Test
     void aChannelDownOrAmbiguousAtTheDeadlineKeepsTheOrderPendingUntilItAnswersClearly() throws Exception {
         faults.set("\"query-fail-rate\":1,\"unscanned-not-exist\":true");
-        JsonNode order = shop.order(user, sku, 1, 1).json();
+        JsonNode order = shop.order(user, sku, 1, 2).json(); // 2 s: a trade opens only before the deadline's whole second
         String id = order.path("id").asText();
         pay(id);
         Instant deadline = Instant.parse(order.path("payDeadline").asText());
 
         // Pending all along, from before the deadline to two seconds past it, while no query answers.
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> status(id), "PENDING_PAYMENT"::equals);
+        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> status(id), "PENDING_PAYMENT"::equals);
         String whileDown = status(id);
         Instant recovered = Instant.now();
         faults.set("\"query-fail-rate\":0");
@@ -98,7 +98,7 @@ class PaymentOutcomesIT {
     @Test
     void moneyAfterTheCloseIsRefundedOnceEvenWhenTheRefundFailsAtFirst() throws Exception {
         faults.set("\"accept-after-close\":true,\"refund-fail-rate\":1");
-        String id = shop.order(user, sku, 2, 1).text("id");
+        String id = shop.order(user, sku, 2, 2).text("id"); // 2 s: a trade opens only before the deadline's whole second
         String tradeNo = pay(id);
         await().atMost(Duration.ofSeconds(10)).until(() -> status(id), "CLOSED"::equals);
 
