@@ -55,8 +55,10 @@ public class OrderClockAutoConfiguration {
         return InstantSource.system();
     }
 
+    /** Checks the tables against the database, so after its initialisation (Flyway, Liquibase, schema.sql). */
     @Bean
     @ConditionalOnMissingBean
+    @DependsOnDatabaseInitialization
     TableDeadlineSources orderclockTableSources(OrderClockProperties properties, DataSource dataSource,
                                                 ObjectProvider<PlatformTransactionManager> transactionManager,
                                                 ObjectProvider<DeadlineHandler> handlers,
