@@ -6,6 +6,7 @@ import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.deadline.Fired;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -62,7 +63,8 @@ public class OrderClockAutoConfiguration {
     TableDeadlineSources orderclockTableSources(OrderClockProperties properties, DataSource dataSource,
                                                 ObjectProvider<PlatformTransactionManager> transactionManager,
                                                 ObjectProvider<DeadlineHandler> handlers,
-                                                ObjectProvider<DeadlineSource> ownSources) {
+                                                ObjectProvider<DeadlineSource> ownSources,
+                                                @Qualifier("orderclockClock") InstantSource clock) {
         PlatformTransactionManager manager = transactionManager.getIfAvailable(
                 () -> new DataSourceTransactionManager(dataSource));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -79,7 +81,7 @@ public class OrderClockAutoConfiguration {
         properties.getDeadlines().forEach((name, spec) -> {
             if (!ownNames.contains(name)) {
                 DeadlineTable table = inspector.inspect(name, spec, sql);
-                sources.put(name, new TableDeadlineSource(table, sql, named, closing, handlerList));
+                sources.put(name, new TableDeadlineSource(table, sql, named, closing, handlerList, clock));
             }
         });
         return new TableDeadlineSources(sources);
@@ -91,7 +93,7 @@ public class OrderClockAutoConfiguration {
     DeadlineEngine orderclockEngine(OrderClockProperties properties, TableDeadlineSources tableSources,
                                     ObjectProvider<DeadlineSource> ownSources,
                                     ObjectProvider<EngineListener> listeners,
-                                    @org.springframework.beans.factory.annotation.Qualifier("orderclockClock") InstantSource clock) {
+                                    @Qualifier("orderclockClock") InstantSource clock) {
         OrderClockProperties.Engine settings = properties.getEngine();
         DeadlineEngine.Builder builder = DeadlineEngine.builder(clock)
                 .horizon(settings.getHorizon())

@@ -4,13 +4,17 @@ import dev.orderclock.deadline.Deadline;
 import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.Fired;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -30,19 +34,27 @@ import java.util.List;
  */
 public final class TableDeadlineSource implements DeadlineSource {
 
+    private static final Logger log = LoggerFactory.getLogger(TableDeadlineSource.class);
+
     private final DeadlineTable table;
     private final TableSql sql;
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final List<DeadlineHandler> handlers;
+    private final InstantSource clock;
 
+    /**
+     * @param clock the engine's clock, to notice a handler that takes longer than the closing
+     *              transaction's timeout ({@code transactions}' own)
+     */
     public TableDeadlineSource(DeadlineTable table, TableSql sql, NamedParameterJdbcTemplate jdbc,
-                               TransactionTemplate transactions, List<DeadlineHandler> handlers) {
+                               TransactionTemplate transactions, List<DeadlineHandler> handlers, InstantSource clock) {
         this.table = table;
         this.sql = sql;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.handlers = List.copyOf(handlers);
+        this.clock = clock;
     }
 
     @Override
@@ -129,7 +141,9 @@ public final class TableDeadlineSource implements DeadlineSource {
             }
             List<Long> ids = closed.stream().map(Row::id).toList();
             for (DeadlineHandler handler : handlers) {
+                Instant started = clock.instant();
                 handler.fired(table.name(), ids, now);
+                warnIfSlow(handler, ids.size(), Duration.between(started, clock.instant()));
             }
             List<Fired> result = new ArrayList<>(closed.size());
             for (Row row : closed) {
@@ -138,6 +152,20 @@ public final class TableDeadlineSource implements DeadlineSource {
             return result;
         });
         return fired == null ? List.of() : fired;
+    }
+
+    /**
+     * A handler slower than the transaction's timeout gets its batch rolled back and retried, and
+     * again: say so rather than leave the rows open with no word.
+     */
+    private void warnIfSlow(DeadlineHandler handler, int ids, Duration took) {
+        int timeoutSeconds = transactions.getTimeout();
+        if (timeoutSeconds > 0 && took.compareTo(Duration.ofSeconds(timeoutSeconds)) > 0) {
+            log.warn("orderclock.deadlines.{}: the handler {} took {} ms for {} ids, longer than the batch timeout of {} s"
+                            + " (orderclock.engine.batch-timeout): the batch may be rolled back and retried; make the"
+                            + " handler faster, lower orderclock.engine.firing-batch-size or raise the timeout",
+                    table.name(), handler.getClass().getName(), took.toMillis(), ids, timeoutSeconds);
+        }
     }
 
     private Row row(ResultSet rs, int rowNum) throws SQLException {

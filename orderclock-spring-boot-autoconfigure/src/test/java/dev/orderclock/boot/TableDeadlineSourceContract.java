@@ -71,7 +71,7 @@ abstract class TableDeadlineSourceContract {
                 jdbc.update("INSERT INTO effect (order_id, node) VALUES (?, ?)", id, node)));
         handlers.addAll(List.of(extra));
         return new TableDeadlineSource(table, sql, new NamedParameterJdbcTemplate(jdbc),
-                OrderClockAutoConfiguration.closingTransactions(transactions, sql, Duration.ofSeconds(30)), handlers);
+                OrderClockAutoConfiguration.closingTransactions(transactions, sql, Duration.ofSeconds(30)), handlers, clock);
     }
 
     void order(long id, int status, Instant expiry) {
@@ -88,6 +88,14 @@ abstract class TableDeadlineSourceContract {
         jdbc.query("SELECT order_id, COUNT(*) FROM effect GROUP BY order_id",
                 rs -> { counts.put(rs.getLong(1), rs.getLong(2)); });
         return counts;
+    }
+
+    @Test
+    void the_due_columns_millisecond_precision_and_zone_less_type_are_read_from_the_database() {
+        DeadlineTable table = source("a").table();
+
+        assertThat(table.fractionalDigits()).isEqualTo(3);
+        assertThat(table.zoned()).isFalse();
     }
 
     @Test
