@@ -72,7 +72,9 @@ public enum TableSql {
             // Waits for a row another transaction holds (the shop's own payment update) and then
             // re-reads the committed row, so a row paid meanwhile is not selected.
             return "SELECT " + t.idColumn() + ", " + t.dueColumn() + " FROM " + t.table()
-                    + " WHERE " + t.idColumn() + " IN (:ids) AND " + dueAndPending(t) + " FOR UPDATE";
+                    + " WHERE " + t.idColumn() + " IN (:ids) AND " + dueAndPending(t)
+                    // Locks in key order, so two nodes firing overlapping batches wait rather than deadlock.
+                    + " ORDER BY " + t.idColumn() + " FOR UPDATE";
         }
 
         @Override
