@@ -6,7 +6,9 @@ import dev.orderclock.test.OrderClockTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -33,6 +35,9 @@ class ShopTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApplicationContext context;
 
     @BeforeEach
     void tenInStock() {
@@ -76,5 +81,17 @@ class ShopTest {
 
         assertThat(shop.pay(id)).isFalse();
         assertThat(orders.status(id)).isEqualTo(40);
+    }
+
+    @Test
+    void the_orderclock_health_indicator_is_the_one_of_the_running_boot_and_reports_the_engine_state() throws Exception {
+        boolean boot4 = SpringBootVersion.getVersion().startsWith("4.");
+        String name = boot4 ? "orderclockHealthContributor" : "orderclockHealthIndicator";
+
+        assertThat(context.containsBean("orderclockHealthIndicator")).isEqualTo(!boot4);
+        assertThat(context.containsBean("orderclockHealthContributor")).isEqualTo(boot4);
+        Object health = context.getBean(name).getClass().getMethod("health").invoke(context.getBean(name));
+        // Under @OrderClockTest the engine runs no threads of its own: the indicator says so.
+        assertThat(health.getClass().getMethod("getStatus").invoke(health)).hasToString("DOWN");
     }
 }
