@@ -15,7 +15,7 @@ import static org.awaitility.Awaitility.await;
 /** The packaged shop in a JVM of its own ({@code java -jar}), killed with SIGKILL or stopped with SIGTERM. */
 final class ShopProcess implements AutoCloseable {
 
-    private static final Path JAR = Path.of("target/shop-mybatis-mariadb.jar");
+    private static final Path JAR = Path.of(System.getProperty("shop.jar", "target/shop-mybatis-mariadb.jar"));
 
     private final Path log;
     private final Process process;
