@@ -6,6 +6,7 @@ import java.time.InstantSource;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,7 +30,13 @@ public final class Payments implements AutoCloseable {
     private final double share;
     private final Duration lead;
     private final InstantSource clock;
-    private final ScheduledExecutorService payer = Executors.newScheduledThreadPool(4, r -> {
+    /** Opens trades as orders are created; apart from the buyers, so that closing can wait for it first. */
+    private final ExecutorService opener = Executors.newFixedThreadPool(4, r -> {
+        Thread thread = new Thread(r, "bench-trade-opener");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final ScheduledExecutorService payer = Executors.newScheduledThreadPool(2, r -> {
         Thread thread = new Thread(r, "bench-payer");
         thread.setDaemon(true);
         return thread;
@@ -74,7 +81,7 @@ public final class Payments implements AutoCloseable {
             return;
         }
         intended.incrementAndGet();
-        payer.execute(() -> open(order));
+        opener.execute(() -> open(order));
     }
 
     private void open(CreatedOrder order) {
@@ -133,12 +140,11 @@ public final class Payments implements AutoCloseable {
         return failed.get();
     }
 
-    /**
-     * Waits for every scheduled payment to have been tried. Called after the last deadline, when
-     * every trade was opened long ago and only buyers' payments may still be queued.
-     */
+    /** Waits for every trade to have been opened, then for every scheduled payment to have been tried. */
     @Override
     public void close() throws InterruptedException {
+        opener.shutdown();
+        opener.awaitTermination(10, TimeUnit.MINUTES);
         payer.shutdown();
         payer.awaitTermination(10, TimeUnit.MINUTES);
     }
