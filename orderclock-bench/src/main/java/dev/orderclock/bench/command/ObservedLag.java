@@ -56,6 +56,7 @@ final class ObservedLag {
         close.put("observedCloses", lag.getTotalCount());
         close.put("closesNotObserved", seen.unobserved());
         close.put("observer", "first poll of the server's orders table at which the order, due, no longer read "
-                + "PENDING_PAYMENT; " + seen.resolution() + ", " + seen.failedPolls() + " failed");
+                + "PENDING_PAYMENT; " + seen.resolution() + ", " + seen.failedPolls() + " failed, "
+                + seen.unobserved() + " closes not seen");
     }
 }
