@@ -92,11 +92,12 @@ public final class PeerRun {
         }
         // The pool is closed: every backend has reported its counts to the statistics.
         TimeUnit.MILLISECONDS.sleep(1_500);
+        TableStatistics measured = statistics(schema).since(before);
         Readback outcome = readback(schema, paid, workload.grace(),
                 workload.products() * workload.stockEach());
         CloseObserver.Summary seen = observer.summary(outcome.closedIds);
         // One index scan per observer poll: the bench's, not the peer's.
-        TableStatistics work = statistics(schema).since(before).withoutScans(seen.polls());
+        TableStatistics work = measured.withoutScans(seen.polls());
         if (!keepSchema) {
             dropSchema(schema);
         }
