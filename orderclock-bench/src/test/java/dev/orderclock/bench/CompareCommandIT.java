@@ -57,6 +57,12 @@ class CompareCommandIT {
                     .as(name + " closed + paid").isEqualTo(200);
             assertThat(system.get("missed").asLong()).as(name + " missed").isZero();
             assertThat(system.get("paidClosed").asLong()).as(name + " paid but closed").isZero();
+            assertThat(system.get("paidIntended").asLong()).as(name + " payments intended")
+                    .isGreaterThanOrEqualTo(system.get("paidAccepted").asLong());
+            assertThat(system.get("observedLagP99Ms").isNumber()).as(name + " seen lag measured").isTrue();
+            if (name.startsWith("orderclock")) {
+                assertThat(system.get("sweeperClaimed").isNumber()).as(name + " sweeper claims read").isTrue();
+            }
             if (!name.startsWith("orderclock")) {
                 assertThat(system.get("paidAccepted").asLong()).as(name + " paid").isPositive();
                 assertThat(system.get("closedTwice").asLong()).as(name + " closed twice").isZero();

@@ -42,6 +42,13 @@ class RunCommandIT {
         assertThat(report.at("/close/missedCloses").asLong()).isZero();
         assertThat(report.at("/close/closedBeforeDeadline").asLong()).isZero();
         assertThat(report.at("/close/lagMaxMs").asLong()).isLessThan(5_000);
+        // and the outside observer saw every close, each after its commit, so never before its recorded
+        // closed_at (one clock: the same machine's)
+        assertThat(report.at("/close/observedCloses").asLong()).isEqualTo(200);
+        assertThat(report.at("/close/closesNotObserved").asLong()).isZero();
+        assertThat(report.at("/close/observedLagMaxMs").asLong())
+                .isGreaterThanOrEqualTo(report.at("/close/lagMaxMs").asLong());
+        assertThat(report.at("/close/sweeperClaimed").isNumber()).isTrue();
         assertThat(report.at("/database/statements").asLong()).isPositive();
         assertThat(report.at("/server/rssMiB").asText()).isNotEqualTo("n/a");
     }

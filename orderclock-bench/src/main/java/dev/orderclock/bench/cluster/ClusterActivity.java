@@ -1,5 +1,6 @@
 package dev.orderclock.bench.cluster;
 
+import dev.orderclock.bench.measurement.PendingOrders;
 import dev.orderclock.bench.measurement.PendingProbe;
 import dev.orderclock.bench.workload.OrderApi;
 
@@ -19,18 +20,25 @@ public final class ClusterActivity implements AutoCloseable {
     /** PostgreSQL publishes a busy session's counts at most once a second; wait that out before a reading. */
     private static final Duration STATISTICS_DELAY = Duration.ofMillis(1_500);
 
+    private final BenchCluster cluster;
     private final PostgresActivity postgres;
     private final BrokerActivity broker;
     private PostgresActivity.Snapshot dbStart, dbCreated, dbEnd;
     private Map<String, Long> mqStart, mqCreated, mqEnd;
 
     public ClusterActivity(BenchCluster cluster, List<OrderApi> nodes) throws SQLException {
+        this.cluster = cluster;
         this.postgres = PostgresActivity.attach(cluster.database());
         this.broker = new BrokerActivity(nodes);
     }
 
     public PendingProbe pendingProbe() {
         return postgres;
+    }
+
+    /** The close observer's question, in a session of its own whose queries are left out of the run's figures. */
+    public PendingOrders pendingOrders() throws SQLException {
+        return new PendingOrders(cluster.database().connect(), postgres::observerQueried);
     }
 
     public void creationStarts() throws Exception {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The run database's work as PostgreSQL itself counts it: transactions from {@code pg_stat_database}
@@ -27,7 +28,9 @@ public final class PostgresActivity implements PendingProbe, AutoCloseable {
     private final Connection admin;
     private final Connection run;
     private final String statementsUnavailable;
-    private long ownTransactions;
+    private final AtomicLong ownTransactions = new AtomicLong();
+    /** Index scans of the close observer's polls, left out of the run's table scans as its transactions are. */
+    private final AtomicLong ownScans = new AtomicLong();
 
     private PostgresActivity(RunDatabase database, Connection admin, Connection run, String statementsUnavailable) {
         this.database = database;
@@ -55,7 +58,7 @@ public final class PostgresActivity implements PendingProbe, AutoCloseable {
 
     /** Cumulative counts so far; PostgreSQL publishes a session's counts within about a second of its transaction. */
     public Snapshot snapshot() throws SQLException {
-        ownTransactions += 2;
+        ownTransactions.addAndGet(2);
         TableStatistics tables = TableStatistics.read(run, "public");
         long commits;
         long rollbacks;
@@ -72,21 +75,27 @@ public final class PostgresActivity implements PendingProbe, AutoCloseable {
         }
         Long statements = null;
         if (statementsUnavailable == null) {
-            ownTransactions++;
+            ownTransactions.incrementAndGet();
             try (PreparedStatement read = run.prepareStatement("""
                     SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
                      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())""");
                  ResultSet row = read.executeQuery()) {
                 row.next();
-                statements = row.getLong(1) - ownTransactions;
+                statements = row.getLong(1) - ownTransactions.get();
             }
         }
-        return new Snapshot(commits - ownTransactions, rollbacks, statements, tables);
+        return new Snapshot(commits - ownTransactions.get(), rollbacks, statements, tables.withoutScans(ownScans.get()));
+    }
+
+    /** The close observer made a query in a session of its own: one transaction and one scan not the run's. */
+    public void observerQueried() {
+        ownTransactions.incrementAndGet();
+        ownScans.incrementAndGet();
     }
 
     @Override
     public boolean anyPendingDueBy(Instant instant) throws SQLException {
-        ownTransactions++;
+        ownTransactions.incrementAndGet();
         try (PreparedStatement probe = run.prepareStatement(
                 "SELECT 1 FROM orders WHERE status = 'PENDING_PAYMENT' AND pay_deadline <= ? LIMIT 1")) {
             probe.setObject(1, instant.atOffset(ZoneOffset.UTC));
@@ -101,7 +110,7 @@ public final class PostgresActivity implements PendingProbe, AutoCloseable {
      * whichever node closed them.
      */
     public long closedTwice() throws SQLException {
-        ownTransactions++;
+        ownTransactions.incrementAndGet();
         try (Statement count = run.createStatement(); ResultSet row = count.executeQuery("""
                 SELECT count(*) FROM (SELECT order_id FROM order_events WHERE type = 'order.closed'
                                        GROUP BY order_id HAVING count(*) > 1) twice""")) {

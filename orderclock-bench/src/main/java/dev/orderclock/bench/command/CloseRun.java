@@ -1,6 +1,7 @@
 package dev.orderclock.bench.command;
 
 import dev.orderclock.bench.cluster.ClusterActivity;
+import dev.orderclock.bench.measurement.CloseObserver;
 import dev.orderclock.bench.measurement.CloseReadback;
 import dev.orderclock.bench.measurement.PendingProbe;
 import dev.orderclock.bench.measurement.Progress;
@@ -12,6 +13,7 @@ import dev.orderclock.bench.workload.CreatedOrder;
 import dev.orderclock.bench.workload.OrderApi;
 import dev.orderclock.bench.workload.OrderLoad;
 import dev.orderclock.bench.workload.Payments;
+import dev.orderclock.order.OrderId;
 
 import org.HdrHistogram.Histogram;
 
@@ -69,6 +71,7 @@ final class CloseRun {
         }
         Payments payments = payments(plan, catalogue, report);
         long closedBefore = ServerFigures.closedByTimeout(api);
+        Long sweptBefore = ServerFigures.sweeperClaimed(target.nodes());
         Optional<ClusterActivity> activity = clusterActivity();
         Optional<StatementCounter> counter = activity.isPresent() ? Optional.empty() : statementCounter(report);
         StatementCounter.Snapshot before = counter.isPresent() ? counter.get().snapshot() : null;
@@ -77,11 +80,19 @@ final class CloseRun {
         if (activity.isPresent()) {
             activity.get().creationStarts();
         }
+        Optional<CloseObserver> observer = ObservedLag.observer(target, activity, clock, report);
+        observer.ifPresent(CloseObserver::start);
 
         OrderLoad load = new OrderLoad(target.nodes(), catalogue, clock);
         OrderLoad.Result created;
         try (Progress progress = Progress.of("creating", () -> load.done() + "/" + plan.load().orders())) {
-            created = load.run(plan.load(), payments == null ? order -> { } : payments::consider);
+            created = load.run(plan.load(), order -> {
+                observer.ifPresent(watching -> watching.expect(OrderId.parse(order.id()).orElseThrow(),
+                        order.payDeadline()));
+                if (payments != null) {
+                    payments.consider(order);
+                }
+            });
         }
         if (activity.isPresent()) {
             activity.get().creationEnded();
@@ -93,6 +104,9 @@ final class CloseRun {
         ServerProfile profile = plan.profile() ? startProfile(report) : null;
         awaitCloses(api, probe, created.created().size(), closedBefore, payments, lastDeadline,
                 plan.grace().plus(plan.drain()));
+        if (observer.isPresent()) {
+            observer.get().close();
+        }
         if (activity.isPresent()) {
             activity.get().closesEnded();
         }
@@ -123,6 +137,13 @@ final class CloseRun {
 
         describe(report, plan, created, lastDeadline);
         close(report, outcome, payments, accepted);
+        ObservedLag.report(report.section("close"), observer, outcome);
+        Long sweptAfter = ServerFigures.sweeperClaimed(target.nodes());
+        if (sweptBefore != null && sweptAfter != null) {
+            report.section("close").put("sweeperClaimed", sweptAfter - sweptBefore);
+        } else {
+            report.note("orderclock_sweeper_claimed_total not read: /actuator/prometheus did not answer");
+        }
         if (activity.isPresent()) {
             List<String> notes = new ArrayList<>();
             activity.get().report(report.section("database"), report.section("broker"), notes,
@@ -263,8 +284,12 @@ final class CloseRun {
         close.put("notFoundInListing", outcome.unseen());
         close.put("cancelled", outcome.cancelled());
         if (payments != null) {
+            close.put("paymentsIntended", payments.intended());
             close.put("paymentsAccepted", (long) accepted.size());
-            close.put("paymentsRefusedOrFailed", payments.refused() + payments.failed());
+            close.put("paymentsTradeNotOpened", payments.notOpened());
+            close.put("paymentsRefusedByChannel", payments.refused());
+            close.put("paymentsUnanswered", payments.failed());
+            close.put("paymentsRefusedOrFailed", payments.notOpened() + payments.refused() + payments.failed());
             close.put("paidOrders", outcome.paid());
             close.put("paidOrdersClosed", outcome.paidButClosed());
         }

@@ -6,6 +6,7 @@ import dev.orderclock.bench.compare.PeerContext;
 import dev.orderclock.bench.compare.PeerRun;
 import dev.orderclock.bench.compare.Peers;
 import dev.orderclock.bench.compare.Workload;
+import dev.orderclock.bench.measurement.CloseObserver;
 import dev.orderclock.bench.measurement.Progress;
 import dev.orderclock.bench.report.Report;
 import dev.orderclock.bench.workload.OrderLoad;
@@ -65,8 +66,10 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--paid", defaultValue = "0.1", description = "share of orders paid shortly before their deadline (default: ${DEFAULT-VALUE})")
     double paid;
 
-    @Option(names = "--pay-lead", defaultValue = "500ms", converter = DurationConverter.class,
-            description = "how long before its deadline a paid order is paid (default: ${DEFAULT-VALUE})")
+    @Option(names = "--pay-lead", defaultValue = "1500ms", converter = PayLeadConverter.class,
+            description = "how long before its deadline the buyer pays a paid order, at least 1s: the channel's "
+                    + "trade expires at the whole second the deadline falls in; the trade itself is opened right after "
+                    + "the order is created (default: ${DEFAULT-VALUE})")
     Duration payLead;
 
     @Option(names = "--grace", defaultValue = "5s", converter = DurationConverter.class,
@@ -178,9 +181,12 @@ public final class CompareCommand implements Callable<Integer> {
         try (Target server = cluster ? target.openCluster(1) : target.open()) {
             Report report = new CloseRun(server, InstantSource.system()).execute("compare: " + row, plan,
                     CloseRun.catalogue(server.api(), workload.products(), workload.orders()));
-            if (report.section("close").get("paymentsRefusedOrFailed") instanceof Long refused && refused > 0) {
-                table.note(row + ": " + refused + " payments were refused or failed (too late for the deadline, "
-                        + "or the API did not answer in time), so fewer orders were paid than the share asked");
+            Map<String, Object> close = report.section("close");
+            if (close.get("paymentsRefusedOrFailed") instanceof Long refused && refused > 0) {
+                table.note(String.format(Locale.ROOT, "%s: %d of %s intended payments did not go through (trade not "
+                                + "opened %s, refused by the channel %s, unanswered %s)", row, refused,
+                        close.get("paymentsIntended"), close.get("paymentsTradeNotOpened"),
+                        close.get("paymentsRefusedByChannel"), close.get("paymentsUnanswered")));
             }
             if (report.asMap().get("notes") instanceof List<?> notes) {
                 notes.forEach(note -> table.note(row + ": " + note));
@@ -200,8 +206,8 @@ public final class CompareCommand implements Callable<Integer> {
         described.put("deadlines", workload.timeoutsDescription());
         described.put("rate", workload.ratePerSecond() > 0 ? workload.ratePerSecond() + "/s" : "as fast as "
                 + workload.concurrency() + " client threads go");
-        described.put("paid", String.format(Locale.ROOT, "%.0f %% of orders, %d ms before their deadline",
-                workload.paidShare() * 100, workload.payLead().toMillis()));
+        described.put("paid", String.format(Locale.ROOT, "%.0f %% of orders, trade opened at creation, paid %d ms "
+                + "before their deadline", workload.paidShare() * 100, workload.payLead().toMillis()));
         described.put("grace", workload.grace().toSeconds() + " s (a close later than this is late)");
         described.put("missed", "still pending " + workload.drain().toSeconds() + " s after the last deadline plus grace");
         described.put("products", workload.products());
@@ -230,6 +236,18 @@ public final class CompareCommand implements Callable<Integer> {
                 + "peer's is how much the bench JVM's live heap grew from before the peer started to the moment every "
                 + "order had been created (all pending), which is what that peer holds in this JVM per pending order; "
                 + "what RabbitMQ and Redis hold is not counted.");
+        table.note("seen (observed lag): one outside observer for every row, a session of its own polling the "
+                + "system's own orders table (orderclock embedded: its H2 file over AUTO_SERVER, queries left out of the "
+                + "statement count; cluster and peers: PostgreSQL, its transactions and index scans left out of the "
+                + "figures) for the orders due by then that still read PENDING_PAYMENT, every "
+                + CloseObserver.INTERVAL.toMillis() + " ms after its previous answer. An order due and no longer among "
+                + "them has been committed closed where any session sees it; its seen lag runs from its deadline to that "
+                + "answer. For every peer this is the same table the shop reads, whatever the peer fires from (a queue, "
+                + "Redis, a wheel): the close is the same conditional update. Not the order.closed event: the SSE stream "
+                + "and the RabbitMQ exchange exist only for orderclock, and a poll of the table serves all rows alike.");
+        table.note("swept: orderclock_sweeper_claimed_total over the run (scraped from /actuator/prometheus with the "
+                + "operator token): deadlines closed by the safety net because no timer had, 0 in a run without faults; "
+                + "n/a for the peers, which have no such net.");
         table.note("every close, for every peer, is the same conditional update (still PENDING_PAYMENT and due), which "
                 + "returns the stock in the same transaction; so a paid order can only be closed by a bug in the harness, "
                 + "and a timer that fires early closes nothing and its order shows as missed.");

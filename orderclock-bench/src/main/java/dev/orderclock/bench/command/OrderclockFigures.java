@@ -40,11 +40,15 @@ final class OrderclockFigures {
         return new Figures(name, configuration, deadlines, number(report.section("workload").get("ordersCreated")),
                 asDouble(create.get("ordersPerSecond")), asDouble(close.get("closesPerSecond")),
                 asLong(close.get("lagP50Ms")), asLong(close.get("lagP99Ms")), asLong(close.get("lagMaxMs")),
+                asLong(close.get("observedLagP50Ms")), asLong(close.get("observedLagP99Ms")),
+                asLong(close.get("observedLagMaxMs")),
                 number(close.get("closedByTimeout")), number(close.get("missedCloses")),
                 number(close.get("closedLaterThanGrace")), number(close.get("paymentsAccepted")),
+                asLong(close.get("paymentsIntended")),
                 number(close.get("paidOrdersClosed")), asLong(database.get("ordersClosedTwice")), null,
                 statements, commits, asLong(database.get("tableScans")), asLong(database.get("rowsWritten")),
-                asDouble(memory.get("heapUsedAfterFullGcMiB")), asDouble(memory.get("rssMiB")), null);
+                asDouble(memory.get("heapUsedAfterFullGcMiB")), asDouble(memory.get("rssMiB")),
+                asLong(close.get("sweeperClaimed")), close.get("observer") instanceof String text ? text : null, null);
     }
 
     private static long number(Object value) {

@@ -41,8 +41,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--paid", defaultValue = "0", description = "share of orders paid shortly before their deadline")
     double paid;
 
-    @Option(names = "--pay-lead", defaultValue = "500ms", converter = DurationConverter.class,
-            description = "how long before its deadline a paid order is paid (default: ${DEFAULT-VALUE})")
+    @Option(names = "--pay-lead", defaultValue = "1500ms", converter = PayLeadConverter.class,
+            description = "how long before its deadline the buyer pays a paid order, at least 1s: the channel's "
+                    + "trade expires at the whole second the deadline falls in; the trade itself is opened right after "
+                    + "the order is created (default: ${DEFAULT-VALUE})")
     Duration payLead;
 
     @Option(names = "--grace", defaultValue = "5s", converter = DurationConverter.class,

@@ -88,6 +88,24 @@ final class ServerFigures {
         return stats.is(200) && stats.body() != null ? stats.body().path("closedByTimeout").asLong(-1) : -1;
     }
 
+    /**
+     * {@code orderclock_sweeper_claimed_total} summed over every node (and every tag): deadlines the
+     * safety net closed because no timer had. Null when a node's {@code /actuator/prometheus} did not answer.
+     */
+    static Long sweeperClaimed(List<OrderApi> nodes) throws IOException, InterruptedException {
+        double claimed = 0;
+        for (OrderApi node : nodes) {
+            String prometheus = node.prometheus();
+            if (prometheus == null) {
+                return null;
+            }
+            claimed += prometheus.lines()
+                    .filter(l -> l.startsWith("orderclock_sweeper_claimed_total{") || l.startsWith("orderclock_sweeper_claimed_total "))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        }
+        return Math.round(claimed);
+    }
+
     static void statements(Map<String, Object> database, StatementCounter.Issued issued) {
         database.put("windowSeconds", Math.round(issued.seconds() * 10) / 10.0);
         database.put("statements", issued.total());

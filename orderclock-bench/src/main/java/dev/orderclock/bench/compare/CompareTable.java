@@ -1,5 +1,7 @@
 package dev.orderclock.bench.compare;
 
+import dev.orderclock.bench.measurement.CloseObserver;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,7 +20,11 @@ import java.util.function.Function;
  */
 public final class CompareTable {
 
-    private record Column(String heading, Function<Figures, Number> value, boolean decimals) {
+    private record Column(String heading, Function<Figures, Number> value, boolean decimals,
+                          Function<Figures, String> text) {
+        Column(String heading, Function<Figures, Number> value, boolean decimals) {
+            this(heading, value, decimals, null);
+        }
     }
 
     private static final List<Column> MAIN = List.of(
@@ -27,6 +33,8 @@ public final class CompareTable {
             new Column("lag p50 ms", Figures::lagP50Ms, false),
             new Column("lag p99 ms", Figures::lagP99Ms, false),
             new Column("lag max ms", Figures::lagMaxMs, false),
+            new Column("seen p50 ms", Figures::observedLagP50Ms, false),
+            new Column("seen p99 ms", Figures::observedLagP99Ms, false),
             new Column("statements", Figures::statements, false),
             new Column("commits", Figures::commits, false),
             new Column("heap MiB", Figures::heapMiB, true));
@@ -36,13 +44,14 @@ public final class CompareTable {
             new Column("closed", Figures::closed, false),
             new Column("late", Figures::late, false),
             new Column("missed", Figures::missed, false),
-            new Column("paid", Figures::paidAccepted, false),
+            new Column("paid", Figures::paidAccepted, false, Figures::paidText),
             new Column("paid closed", Figures::paidClosed, false),
             new Column("closed twice", Figures::closedTwice, false),
             new Column("stock ok", f -> f.stockConserved() == null ? null : (f.stockConserved() ? 1 : 0), false),
             new Column("pg scans", Figures::tableScans, false),
             new Column("pg rows written", Figures::rowsWritten, false),
-            new Column("RSS MiB", Figures::rssMiB, true));
+            new Column("RSS MiB", Figures::rssMiB, true),
+            new Column("swept", Figures::sweeperClaimed, false));
 
     private final Map<String, Object> workload;
     private final List<Figures> rows = new ArrayList<>();
@@ -79,13 +88,22 @@ public final class CompareTable {
         String base = rows.isEmpty() ? "orderclock" : rows.get(0).system();
         out.println("Figures, with the ratio to " + base + "'s in brackets (x2.0 = twice its figure):");
         printColumns(out, MAIN, true);
+        out.println("  lag: closed_at - deadline as each system records it; seen: deadline to the moment an outside "
+                + "observer saw the order no longer pending, polling the system's orders table every "
+                + CloseObserver.INTERVAL.toMillis() + " ms after its previous answer (late by at most that plus one query; "
+                + "per row below)");
         out.println();
-        out.println("Correctness and database work (stock ok: 1 = every unit is on the shelf or held by a pending or paid order):");
+        out.println("Correctness and database work (stock ok: 1 = every unit is on the shelf or held by a pending or paid order;");
+        out.println("  paid: payments the channel accepted / payments intended; swept: orderclock's closes by its sweeper, "
+                + "the safety net, instead of its timers):");
         printColumns(out, CORRECTNESS, false);
         out.println();
         out.println("How each system was configured:");
         for (Figures row : rows) {
             out.println("  " + row.system() + " [" + row.deadlines() + "]: " + row.configuration());
+            if (row.observer() != null) {
+                out.println("    seen: " + row.observer());
+            }
             if (row.failure() != null) {
                 out.println("    FAILED: " + row.failure());
             }
@@ -107,7 +125,7 @@ public final class CompareTable {
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-" + nameWidth + "s", row.system()));
             for (Column column : columns) {
                 Number value = column.value().apply(row);
-                String text = number(value, column.decimals());
+                String text = column.text() != null ? column.text().apply(row) : number(value, column.decimals());
                 if (ratios && row != base) {
                     text += " " + ratio(value, base == null ? null : column.value().apply(base));
                 }

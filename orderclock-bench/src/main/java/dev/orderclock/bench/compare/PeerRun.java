@@ -1,5 +1,7 @@
 package dev.orderclock.bench.compare;
 
+import dev.orderclock.bench.measurement.CloseObserver;
+import dev.orderclock.bench.measurement.PendingOrders;
 import dev.orderclock.bench.measurement.Progress;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -64,6 +66,7 @@ public final class PeerRun {
         Created created;
         Set<Long> paid = ConcurrentHashMap.newKeySet();
         Double heapMiB;
+        CloseObserver observer;
         try (HikariDataSource dataSource = new HikariDataSource(pool)) {
             counted = new StatementCountingDataSource(dataSource);
             orders = new OrdersTable(counted, clock, workload.products());
@@ -72,8 +75,11 @@ public final class PeerRun {
             ScheduledExecutorService payer = Executors.newScheduledThreadPool(2, daemon("bench-payer"));
             try (peer) {
                 peer.start(new PeerContext(orders, services, schema, runPrefix + "." + key));
+                // The observer's session is outside the counted data source: its statements are not the peer's.
+                observer = new CloseObserver(new PendingOrders(connect(schema), () -> { }), clock);
+                observer.start();
                 try (Progress progress = Progress.of(key + " creating", () -> orders.closed() + " closed so far")) {
-                    created = create(orders, peer, workload, payer, paid);
+                    created = create(orders, peer, workload, payer, paid, observer);
                 }
                 heapMiB = (liveHeap() - heapBefore) / 1048576.0;
                 analyze(schema);
@@ -81,22 +87,29 @@ public final class PeerRun {
                         created.perSecond(), created.failed.get()));
                 awaitCloses(key, orders, created, paid, workload);
                 payer.shutdownNow();
+                observer.close();
             }
         }
         // The pool is closed: every backend has reported its counts to the statistics.
         TimeUnit.MILLISECONDS.sleep(1_500);
-        TableStatistics work = statistics(schema).since(before);
+        TableStatistics measured = statistics(schema).since(before);
         Readback outcome = readback(schema, paid, workload.grace(),
                 workload.products() * workload.stockEach());
+        CloseObserver.Summary seen = observer.summary(outcome.closedIds);
+        // One index scan per observer poll: the bench's, not the peer's.
+        TableStatistics work = measured.withoutScans(seen.polls());
         if (!keepSchema) {
             dropSchema(schema);
         }
         return new Figures(peer.name(), peer.configuration(), workload.timeoutsDescription(), created.ids,
                 created.perSecond(), outcome.closesPerSecond(), percentile(outcome.lag, 50),
-                percentile(outcome.lag, 99), outcome.lag.getTotalCount() == 0 ? null : outcome.lag.getMaxValue(),
-                outcome.closed, outcome.missed, outcome.late, paid.size(), outcome.paidClosed,
-                orders.closed() - outcome.closed, outcome.stockConserved, counted.statements(), counted.commits(),
-                work.scans(), work.rowsWritten(), Math.max(0, Math.round(heapMiB * 10) / 10.0), null,
+                percentile(outcome.lag, 99), max(outcome.lag), percentile(seen.lagMs(), 50),
+                percentile(seen.lagMs(), 99), max(seen.lagMs()), outcome.closed, outcome.missed, outcome.late,
+                paid.size(), created.paymentsIntended.get(), outcome.paidClosed, orders.closed() - outcome.closed,
+                outcome.stockConserved, counted.statements(), counted.commits(), work.scans(), work.rowsWritten(),
+                Math.max(0, Math.round(heapMiB * 10) / 10.0), null, null,
+                "first poll of its orders table (PostgreSQL, a session of its own) at which the order, due, no longer "
+                        + "read PENDING_PAYMENT; " + seen.resolution() + ", " + seen.unobserved() + " closes not seen",
                 created.failed.get() > 0 ? created.failed.get() + " creations failed: " + created.firstFailure.get() : null);
     }
 
@@ -104,9 +117,13 @@ public final class PeerRun {
         return histogram.getTotalCount() == 0 ? null : histogram.getValueAtPercentile(percentile);
     }
 
+    private static Long max(Histogram histogram) {
+        return histogram.getTotalCount() == 0 ? null : histogram.getMaxValue();
+    }
+
     /** What the creation phase did. */
     private record Created(long ids, Instant started, Instant finished, Instant lastDeadline, AtomicLong failed,
-                           AtomicReference<String> firstFailure) {
+                           AtomicReference<String> firstFailure, AtomicLong paymentsIntended) {
         double perSecond() {
             double seconds = Duration.between(started, finished).toNanos() / 1e9;
             return seconds > 0 ? ids / seconds : 0;
@@ -114,8 +131,9 @@ public final class PeerRun {
     }
 
     private Created create(OrdersTable orders, Peer peer, Workload workload, ScheduledExecutorService payer,
-                           Set<Long> paid) throws InterruptedException {
+                           Set<Long> paid, CloseObserver observer) throws InterruptedException {
         AtomicLong next = new AtomicLong();
+        AtomicLong intended = new AtomicLong();
         AtomicLong done = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
@@ -133,10 +151,12 @@ public final class PeerRun {
                     Instant deadline = now.plusSeconds(workload.timeouts().secondsFor(now)).truncatedTo(ChronoUnit.MILLIS);
                     try {
                         long id = orders.createOrder(deadline);
+                        observer.expect(id, deadline);
                         peer.schedule(id, deadline);
                         done.incrementAndGet();
                         lastDeadline.accumulateAndGet(deadline, (a, b) -> a.isAfter(b) ? a : b);
                         if (ThreadLocalRandom.current().nextDouble() < workload.paidShare()) {
+                            intended.incrementAndGet();
                             long delay = Duration.between(clock.instant(), deadline.minus(workload.payLead())).toMillis();
                             payer.schedule(() -> pay(orders, id, paid), Math.max(0, delay), TimeUnit.MILLISECONDS);
                         }
@@ -152,7 +172,7 @@ public final class PeerRun {
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Created(done.get(), started, clock.instant(), lastDeadline.get(), failed, firstFailure);
+        return new Created(done.get(), started, clock.instant(), lastDeadline.get(), failed, firstFailure, intended);
     }
 
     private static void pace(Workload workload, long startNanos, long i) {
@@ -188,7 +208,7 @@ public final class PeerRun {
 
     /** The orders as they ended, judged from their own timestamps. */
     private record Readback(long closed, long missed, long late, long paidClosed, Boolean stockConserved,
-                            Histogram lag, Instant first, Instant last) {
+                            Histogram lag, List<Long> closedIds, Instant first, Instant last) {
         Double closesPerSecond() {
             if (closed < 2 || first == null) {
                 return null;
@@ -202,6 +222,7 @@ public final class PeerRun {
         Histogram lag = new Histogram(3);
         long closed = 0, missed = 0, late = 0, paidClosed = 0, stillReserved = 0;
         Instant first = null, last = null;
+        List<Long> closedIds = new ArrayList<>();
         Instant now = clock.instant();
         try (Connection connection = connect(); Statement select = connection.createStatement()) {
             select.execute("SET search_path TO " + schema);
@@ -211,6 +232,7 @@ public final class PeerRun {
                     Instant deadline = row.getObject(3, OffsetDateTime.class).toInstant();
                     if ("CLOSED".equals(status)) {
                         closed++;
+                        closedIds.add(row.getLong(1));
                         if (paid.contains(row.getLong(1))) {
                             paidClosed++;
                         }
@@ -234,7 +256,7 @@ public final class PeerRun {
             try (ResultSet row = select.executeQuery("SELECT sum(available) FROM stock")) {
                 row.next();
                 return new Readback(closed, missed, late, paidClosed, row.getLong(1) + stillReserved == stockTotal,
-                        lag, first, last);
+                        lag, closedIds, first, last);
             }
         }
     }
@@ -269,6 +291,11 @@ public final class PeerRun {
 
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(services.postgresUrl(), services.postgresUser(), services.postgresPassword());
+    }
+
+    private Connection connect(String schema) throws SQLException {
+        return DriverManager.getConnection(services.jdbcUrlFor(schema), services.postgresUser(),
+                services.postgresPassword());
     }
 
     /** Live heap of this JVM after a full collection. */

@@ -38,6 +38,14 @@ public record TableStatistics(long seqScans, long idxScans, long inserted, long 
                 inserted - earlier.inserted, updated - earlier.updated, deleted - earlier.deleted);
     }
 
+    /**
+     * These figures less {@code own} scans the bench made itself (one per close-observer poll), taken
+     * from the index scans, which is how the observer reads, floored at zero.
+     */
+    public TableStatistics withoutScans(long own) {
+        return new TableStatistics(seqScans, Math.max(0, idxScans - own), inserted, updated, deleted);
+    }
+
     public long scans() {
         return seqScans + idxScans;
     }

@@ -9,7 +9,9 @@ import org.HdrHistogram.Histogram;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,7 +30,8 @@ public final class CloseReadback {
 
     /** The run's orders by final state; {@code lagMs} holds one value per order closed for timeout. */
     public record Outcome(long closedByTimeout, long cancelled, long paid, long pending, long missed, long late,
-                          long unseen, long paidButClosed, long closedEarly, Histogram lagMs, Instant firstClose,
+                          long unseen, long paidButClosed, long closedEarly, Histogram lagMs, List<String> closedIds,
+                          Instant firstClose,
                           Instant lastClose) {
 
         /** Closes per second from the first close to the last: the engine's pace, not the creation's. */
@@ -45,6 +48,7 @@ public final class CloseReadback {
                                Instant now, Duration grace) throws IOException, InterruptedException {
         Histogram lag = new Histogram(3);
         Set<String> seen = new HashSet<>();
+        List<String> closedIds = new ArrayList<>();
         long closed = 0, cancelled = 0, paid = 0, pending = 0, missed = 0, late = 0, paidButClosed = 0, early = 0;
         Instant first = null, last = null;
         String cursor = null;
@@ -76,6 +80,7 @@ public final class CloseReadback {
                             continue;
                         }
                         closed++;
+                        closedIds.add(id);
                         Instant closedAt = Instant.parse(order.get("closedAt").asText());
                         long ms = Duration.between(deadline, closedAt).toMillis();
                         if (ms < 0) {
@@ -94,6 +99,6 @@ public final class CloseReadback {
             cursor = next == null || next.isNull() ? null : next.asText();
         } while (cursor != null && seen.size() < ours.size());
         return new Outcome(closed, cancelled, paid, pending, missed, late, ours.size() - seen.size(), paidButClosed,
-                early, lag, first, last);
+                early, lag, closedIds, first, last);
     }
 }

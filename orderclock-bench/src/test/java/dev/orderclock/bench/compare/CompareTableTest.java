@@ -62,8 +62,34 @@ class CompareTableTest {
         assertThat(broken.trustworthy()).isFalse();
     }
 
+    @Test
+    void showsTheSeenLagBesideTheRecordedOneAndPaymentsAsAcceptedOfIntended() {
+        // given orderclock, 10 of 11 intended payments accepted, and a peer
+        CompareTable table = new CompareTable(Map.of("orders", 100L));
+        table.add(row("orderclock", 1_000.0, 10L, 0, 0));
+        table.add(row("scan", 500.0, 100L, 0, 0));
+
+        // when printed for a person and as JSON
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        table.printText(new PrintStream(out, true, StandardCharsets.UTF_8));
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> systems = (List<Map<String, Object>>) table.asMap().get("systems");
+
+        // then the seen lag has its own columns with ratios, paid reads accepted/intended, and the
+        // sweeper's count is orderclock's alone, with the observer's resolution in the caption
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("seen p50 ms").contains("seen p99 ms").contains("120 (x4.0)")
+                .contains("10/11").contains("swept").contains("every 50 ms after its previous answer")
+                .contains("seen: polled every 50 ms");
+        assertThat(systems.get(0)).containsEntry("observedLagP50Ms", 30L).containsEntry("paidIntended", 11L)
+                .containsEntry("sweeperClaimed", 0L);
+        assertThat(systems.get(1).get("sweeperClaimed")).isNull();
+    }
+
     private static Figures row(String system, double createdPerSecond, long lagP50, long missed, long paidClosed) {
         return new Figures(system, "config", "fixed 5 s", 100, createdPerSecond, 100.0, lagP50, lagP50 * 2,
-                lagP50 * 3, 90, missed, 0, 10, paidClosed, 0L, true, 1_000L, 500L, 900L, 800L, null, null, null);
+                lagP50 * 3, lagP50 + 20, lagP50 * 2 + 40, lagP50 * 3 + 50, 90, missed, 0, 10, 11L, paidClosed, 0L,
+                true, 1_000L, 500L, 900L, 800L, null, null, system.startsWith("orderclock") ? 0L : null,
+                "polled every 50 ms", null);
     }
 }
