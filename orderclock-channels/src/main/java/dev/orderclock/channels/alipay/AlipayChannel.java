@@ -1,5 +1,7 @@
 package dev.orderclock.channels.alipay;
 
+import dev.orderclock.channels.http.ChannelCalls;
+import dev.orderclock.channels.http.ChannelCalls.Outcome;
 import dev.orderclock.order.OrderId;
 import dev.orderclock.payment.ChannelException;
 import dev.orderclock.payment.ChannelRefusedException;
@@ -14,11 +16,7 @@ import dev.orderclock.payment.TradeRequest;
 import dev.orderclock.payment.TradeState;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
@@ -28,7 +26,6 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -57,16 +54,13 @@ public final class AlipayChannel implements PaymentChannel {
     private static final String INVALID_ARGUMENTS = "40002";
     private static final String BUSINESS_FAILED = "40004";
 
-    private static final Logger log = LoggerFactory.getLogger(AlipayChannel.class);
-
     private final AlipayAccount account;
     private final Supplier<URI> gateway;
     private final Supplier<String> notifyUrl;
     private final GatewayTransport transport;
     private final InstantSource clock;
-    private final MeterRegistry meters;
+    private final ChannelCalls calls;
     private final AlipayNotificationReader notifications;
-    private final AtomicBoolean warnedAboutSignatures = new AtomicBoolean();
 
     /**
      * @param gateway   the gateway URL, resolved at each call (a local port is known only once the server listens)
@@ -79,7 +73,7 @@ public final class AlipayChannel implements PaymentChannel {
         this.notifyUrl = notifyUrl;
         this.transport = transport;
         this.clock = clock;
-        this.meters = meters;
+        this.calls = new ChannelCalls(NAME, "Alipay's gateway", "orderclock.channels.alipay.alipay-public-key", meters);
         this.notifications = new AlipayNotificationReader(account);
     }
 
@@ -237,44 +231,26 @@ public final class AlipayChannel implements PaymentChannel {
     }
 
     private Answer call(String method, Map<String, ?> biz, boolean withNotifyUrl) {
-        Timer.Sample sample = Timer.start(meters);
-        Answer answer = exchange(method, biz, withNotifyUrl);
-        String outcome = answer.response() == null ? "unknown" : answer.response().isSuccess() ? "success" : "refused";
-        sample.stop(Timer.builder("orderclock.channel.calls")
-                .description("Calls to payment channels, by method and outcome (unknown: no trustworthy answer)")
-                .tag("channel", NAME).tag("method", method).tag("outcome", outcome)
-                .register(meters));
-        return answer;
+        return calls.timed(method, () -> exchange(method, biz, withNotifyUrl), answer -> answer.response() == null
+                ? Outcome.UNKNOWN : answer.response().isSuccess() ? Outcome.SUCCESS : Outcome.REFUSED);
     }
 
     private Answer exchange(String method, Map<String, ?> biz, boolean withNotifyUrl) {
-        GatewayTransport.Reply reply;
-        try {
+        ChannelCalls.Sent<GatewayTransport.Reply> sent = calls.send(method, () -> {
             GatewayCall call = GatewayCall.of(account, method, biz, withNotifyUrl ? notifyUrl.get() : null, clock.instant());
-            reply = transport.post(URI.create(gateway.get() + "?" + call.query()), call.body());
-        } catch (IOException e) {
-            log.debug("{}: no answer from the gateway", method, e);
-            return Answer.none(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Answer.none("interrupted");
-        } catch (RuntimeException e) {
-            // The gateway URL not yet resolvable, a key the JDK refuses: still no answer from Alipay.
-            log.warn("{}: the call could not be made: {}", method, e.toString());
-            return Answer.none(e.toString());
+            return transport.post(URI.create(gateway.get() + "?" + call.query()), call.body());
+        });
+        if (!sent.answered()) {
+            return Answer.none(sent.noAnswer());
         }
+        GatewayTransport.Reply reply = sent.reply();
         if (reply.status() != 200) {
             return Answer.none("HTTP " + reply.status());
         }
         try {
             return new Answer(GatewayResponse.verify(method, reply.body(), account.alipayKey()), null);
         } catch (UnverifiedResponseException e) {
-            if (warnedAboutSignatures.compareAndSet(false, true)) {
-                log.warn("{}: an answer from the gateway was refused ({}); is orderclock.channels.alipay.alipay-public-key "
-                        + "Alipay's key for this app? Later refusals are logged at DEBUG", method, e.getMessage());
-            } else {
-                log.debug("{}: answer refused: {}", method, e.getMessage());
-            }
+            calls.unverified(method, e.getMessage());
             return Answer.none("unverified answer: " + e.getMessage());
         }
     }

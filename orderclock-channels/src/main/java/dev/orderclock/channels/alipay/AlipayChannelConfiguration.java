@@ -1,6 +1,8 @@
 package dev.orderclock.channels.alipay;
 
 import dev.orderclock.channels.keys.RsaKeys;
+import dev.orderclock.channels.settings.AnyPropertySet;
+import dev.orderclock.channels.settings.ChannelSettings;
 import dev.orderclock.payment.PaymentChannel;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,17 +12,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -40,64 +38,33 @@ public class AlipayChannelConfiguration {
     /** Going live on Alipay: the four properties its console gives a shop. */
     public static final List<String> PROPERTIES = List.of(PREFIX + "gateway-url", PREFIX + "app-id",
             PREFIX + "private-key", PREFIX + "alipay-public-key");
+    private static final ChannelSettings SETTINGS = new ChannelSettings(PREFIX, "a real Alipay channel", PROPERTIES);
 
-    /** Any of {@link #PROPERTIES} is set: one forgotten is a start-up failure naming it, not a missing channel. */
-    static final class Configured implements Condition {
+    /** Any of {@link #PROPERTIES} is set. */
+    static final class Configured extends AnyPropertySet {
 
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            // Presence only: the simulator's values name a port not known yet.
-            return PROPERTIES.stream().anyMatch(context.getEnvironment()::containsProperty);
+        Configured() {
+            super(PROPERTIES);
         }
     }
 
     @Bean(AlipayChannel.NAME)
     PaymentChannel alipay(AlipayProperties settings, Environment environment, InstantSource clock,
                           ObjectProvider<MeterRegistry> meters) {
-        String gatewayUrl = required(settings.gatewayUrl(), "gateway-url");
-        AlipayAccount account = new AlipayAccount(required(settings.appId(), "app-id"),
-                key(() -> RsaKeys.privateKey(required(settings.privateKey(), "private-key")), "private-key"),
-                key(() -> RsaKeys.publicKey(required(settings.alipayPublicKey(), "alipay-public-key")), "alipay-public-key"),
+        ChannelSettings s = SETTINGS;
+        String gatewayUrl = s.required(settings.gatewayUrl(), "gateway-url");
+        AlipayAccount account = new AlipayAccount(s.required(settings.appId(), "app-id"),
+                s.key(() -> RsaKeys.privateKey(s.required(settings.privateKey(), "private-key")), "private-key"),
+                s.key(() -> RsaKeys.publicKey(s.required(settings.alipayPublicKey(), "alipay-public-key")),
+                        "alipay-public-key"),
                 settings.sellerId());
         log.info("Alipay channel: app {} at {}, notified at {}{}", account.appId(), gatewayUrl, settings.notifyUrl(),
                 account.sellerId() == null ? "; notifications not checked for seller_id"
                         + " (set orderclock.channels.alipay.seller-id to the merchant's PID)" : "");
-        Supplier<String> gateway = resolvedOnUse(gatewayUrl, environment);
-        return new AlipayChannel(account, () -> URI.create(gateway.get()), resolvedOnUse(settings.notifyUrl(), environment),
+        Supplier<String> gateway = ChannelSettings.resolvedOnUse(gatewayUrl, environment::resolveRequiredPlaceholders);
+        Supplier<String> notifyUrl = ChannelSettings.resolvedOnUse(settings.notifyUrl(), environment::resolveRequiredPlaceholders);
+        return new AlipayChannel(account, () -> URI.create(gateway.get()), notifyUrl,
                 new HttpGatewayTransport(settings.connectTimeout(), settings.readTimeout()), clock,
                 meters.getIfAvailable(CompositeMeterRegistry::new));
-    }
-
-    /**
-     * The text with its placeholders resolved at first use and then kept: {@code ${local.server.port}}
-     * exists only once the server listens, after the beans are made.
-     */
-    static Supplier<String> resolvedOnUse(String template, Environment environment) {
-        AtomicReference<String> resolved = new AtomicReference<>();
-        return () -> {
-            String value = resolved.get();
-            if (value == null) {
-                value = environment.resolveRequiredPlaceholders(template);
-                resolved.set(value);
-            }
-            return value;
-        };
-    }
-
-    private static String required(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(PREFIX + name + " is not set: a real Alipay channel needs all of "
-                    + PROPERTIES + " (the built-in simulator sets them only while orderclock.sim.enabled is true and "
-                    + "no real channel property is set)");
-        }
-        return value.strip();
-    }
-
-    private static <T> T key(Supplier<T> parse, String name) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(PREFIX + name + ": " + e.getMessage());
-        }
     }
 }

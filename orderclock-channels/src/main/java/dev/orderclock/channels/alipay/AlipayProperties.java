@@ -1,5 +1,7 @@
 package dev.orderclock.channels.alipay;
 
+import dev.orderclock.channels.settings.ChannelSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -29,11 +31,8 @@ public record AlipayProperties(
 
     public AlipayProperties {
         notifyUrl = notifyUrl != null && !notifyUrl.isBlank() ? notifyUrl : DEFAULT_NOTIFY_URL;
-        connectTimeout = connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT;
-        readTimeout = readTimeout != null ? readTimeout : DEFAULT_READ_TIMEOUT;
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
-            throw new IllegalArgumentException("orderclock.channels.alipay timeouts must be positive");
-        }
+        connectTimeout = ChannelSettings.positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "orderclock.channels.alipay");
+        readTimeout = ChannelSettings.positive(readTimeout, DEFAULT_READ_TIMEOUT, "orderclock.channels.alipay");
     }
 
     @Override

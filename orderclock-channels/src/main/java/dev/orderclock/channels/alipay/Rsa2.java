@@ -1,10 +1,9 @@
 package dev.orderclock.channels.alipay;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import dev.orderclock.channels.keys.Sha256WithRsa;
+
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Set;
@@ -12,42 +11,23 @@ import java.util.TreeMap;
 
 /**
  * Alipay's RSA2: SHA256withRSA over the UTF-8 bytes of a text, the signature in standard Base64 —
- * the JDK's {@link Signature}, nothing else. Also the text that is signed: the parameters sorted by
+ * the JDK's {@link java.security.Signature}, nothing else. Also the text that is signed: the parameters sorted by
  * name, {@code name=value} joined with {@code &}, empty values left out, values not URL-encoded.
  */
 public final class Rsa2 {
 
     public static final String SIGN_TYPE = "RSA2";
-    private static final String ALGORITHM = "SHA256withRSA";
 
     private Rsa2() {
     }
 
     public static String sign(String content, PrivateKey key) {
-        try {
-            Signature signature = Signature.getInstance(ALGORITHM);
-            signature.initSign(key);
-            signature.update(content.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with an RSA2 private key", e);
-        }
+        return Sha256WithRsa.sign(content, key);
     }
 
-    /** False for a signature that does not verify, and for one that is not even Base64. */
+    /** False for a signature that does not verify, and for one that is not even Base64 (line breaks allowed). */
     public static boolean verify(String content, String base64Signature, PublicKey key) {
-        if (content == null || base64Signature == null || base64Signature.isEmpty()) {
-            return false;
-        }
-        try {
-            byte[] raw = Base64.getMimeDecoder().decode(base64Signature);
-            Signature signature = Signature.getInstance(ALGORITHM);
-            signature.initVerify(key);
-            signature.update(content.getBytes(StandardCharsets.UTF_8));
-            return signature.verify(raw);
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            return false;
-        }
+        return Sha256WithRsa.verify(content, base64Signature, key, Base64.getMimeDecoder());
     }
 
     /**

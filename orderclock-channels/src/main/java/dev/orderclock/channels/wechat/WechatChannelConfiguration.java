@@ -1,6 +1,8 @@
 package dev.orderclock.channels.wechat;
 
 import dev.orderclock.channels.keys.RsaKeys;
+import dev.orderclock.channels.settings.AnyPropertySet;
+import dev.orderclock.channels.settings.ChannelSettings;
 import dev.orderclock.payment.PaymentChannel;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -10,16 +12,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -40,66 +38,37 @@ public class WechatChannelConfiguration {
     public static final List<String> PROPERTIES = List.of(PREFIX + "base-url", PREFIX + "mchid", PREFIX + "appid",
             PREFIX + "merchant-serial", PREFIX + "private-key", PREFIX + "api-v3-key", PREFIX + "public-key",
             PREFIX + "public-key-id");
+    private static final ChannelSettings SETTINGS = new ChannelSettings(PREFIX, "a real WeChat Pay channel", PROPERTIES);
 
-    /** Any of {@link #PROPERTIES} is set: one forgotten is a start-up failure naming it, not a missing channel. */
-    static final class Configured implements Condition {
+    /** Any of {@link #PROPERTIES} is set. */
+    static final class Configured extends AnyPropertySet {
 
-        @Override
-        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            // Presence only: the simulator's values name a port not known yet.
-            return PROPERTIES.stream().anyMatch(context.getEnvironment()::containsProperty);
+        Configured() {
+            super(PROPERTIES);
         }
     }
 
     @Bean(WechatPayChannel.NAME)
     PaymentChannel wechat(WechatProperties settings, Environment environment, InstantSource clock,
                           ObjectProvider<MeterRegistry> meters) {
-        String baseUrl = required(settings.baseUrl(), "base-url");
-        WechatAccount account = new WechatAccount(required(settings.mchid(), "mchid"), required(settings.appid(), "appid"),
-                required(settings.merchantSerial(), "merchant-serial"),
-                key(() -> RsaKeys.privateKey(required(settings.privateKey(), "private-key")), "private-key"),
-                key(() -> new ApiV3Cipher(required(settings.apiV3Key(), "api-v3-key")), "api-v3-key"),
-                key(() -> RsaKeys.publicKey(required(settings.publicKey(), "public-key")), "public-key"),
-                required(settings.publicKeyId(), "public-key-id"));
+        ChannelSettings s = SETTINGS;
+        String baseUrl = s.required(settings.baseUrl(), "base-url");
+        WechatAccount account = new WechatAccount(s.required(settings.mchid(), "mchid"),
+                s.required(settings.appid(), "appid"), s.required(settings.merchantSerial(), "merchant-serial"),
+                s.key(() -> RsaKeys.privateKey(s.required(settings.privateKey(), "private-key")), "private-key"),
+                s.key(() -> new ApiV3Cipher(s.required(settings.apiV3Key(), "api-v3-key")), "api-v3-key"),
+                s.key(() -> RsaKeys.publicKey(s.required(settings.publicKey(), "public-key")), "public-key"),
+                s.required(settings.publicKeyId(), "public-key-id"));
         log.info("WeChat Pay channel: merchant {} app {} at {}, notified at {}", account.mchid(), account.appid(), baseUrl,
                 settings.notifyUrl());
-        Supplier<String> base = resolvedOnUse(stripSlash(baseUrl), environment);
-        return new WechatPayChannel(account, base, resolvedOnUse(settings.notifyUrl(), environment),
+        Supplier<String> base = ChannelSettings.resolvedOnUse(stripSlash(baseUrl), environment::resolveRequiredPlaceholders);
+        Supplier<String> notifyUrl = ChannelSettings.resolvedOnUse(settings.notifyUrl(), environment::resolveRequiredPlaceholders);
+        return new WechatPayChannel(account, base, notifyUrl,
                 new HttpWechatTransport(settings.connectTimeout(), settings.readTimeout()), clock,
                 meters.getIfAvailable(CompositeMeterRegistry::new));
     }
 
-    /** The text with its placeholders resolved at first use and then kept ({@code ${local.server.port}}). */
-    private static Supplier<String> resolvedOnUse(String template, Environment environment) {
-        AtomicReference<String> resolved = new AtomicReference<>();
-        return () -> {
-            String value = resolved.get();
-            if (value == null) {
-                value = environment.resolveRequiredPlaceholders(template);
-                resolved.set(value);
-            }
-            return value;
-        };
-    }
-
     private static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static String required(String value, String name) {
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException(PREFIX + name + " is not set: a real WeChat Pay channel needs all of "
-                    + PROPERTIES + " (the built-in simulator sets them only while orderclock.sim.enabled is true and "
-                    + "no real channel property is set)");
-        }
-        return value.strip();
-    }
-
-    private static <T> T key(Supplier<T> parse, String name) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(PREFIX + name + ": " + e.getMessage());
-        }
     }
 }

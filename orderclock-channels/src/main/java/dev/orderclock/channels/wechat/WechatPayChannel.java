@@ -1,5 +1,6 @@
 package dev.orderclock.channels.wechat;
 
+import dev.orderclock.channels.http.ChannelCalls;
 import dev.orderclock.order.OrderId;
 import dev.orderclock.payment.ChannelException;
 import dev.orderclock.payment.ChannelRefusedException;
@@ -17,22 +18,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -60,19 +52,13 @@ public final class WechatPayChannel implements PaymentChannel {
     static final String ORDER_PAID = "ORDERPAID";
     static final String ORDER_CLOSED = "ORDERCLOSED";
 
-    private static final Logger log = LoggerFactory.getLogger(WechatPayChannel.class);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final char[] NONCE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
 
     private final WechatAccount account;
-    private final Supplier<String> baseUrl;
     private final Supplier<String> notifyUrl;
-    private final WechatTransport transport;
     private final InstantSource clock;
-    private final MeterRegistry meters;
+    private final WechatCalls api;
     private final WechatNotificationReader notifications;
-    private final SecureRandom random = new SecureRandom();
-    private final AtomicBoolean warnedAboutSignatures = new AtomicBoolean();
 
     /**
      * @param baseUrl   WeChat Pay's API root without {@code /v3} ({@code https://api.mch.weixin.qq.com}),
@@ -82,11 +68,10 @@ public final class WechatPayChannel implements PaymentChannel {
     public WechatPayChannel(WechatAccount account, Supplier<String> baseUrl, Supplier<String> notifyUrl,
                             WechatTransport transport, InstantSource clock, MeterRegistry meters) {
         this.account = account;
-        this.baseUrl = baseUrl;
         this.notifyUrl = notifyUrl;
-        this.transport = transport;
         this.clock = clock;
-        this.meters = meters;
+        this.api = new WechatCalls(account, baseUrl, transport, clock, new ChannelCalls(NAME, "WeChat Pay",
+                "orderclock.channels.wechat.public-key and public-key-id", meters));
         this.notifications = new WechatNotificationReader(account, clock);
     }
 
@@ -107,7 +92,7 @@ public final class WechatPayChannel implements PaymentChannel {
         body.put("attach", OrderId.format(request.orderId()));
         body.put("notify_url", notifyUrl.get());
         body.putObject("amount").put("total", WechatAmount.fen(request.amount())).put("currency", "CNY");
-        Answer answer = call("prepay", "POST", NATIVE, body.toString());
+        WechatCalls.Answer answer = api.call("prepay", "POST", NATIVE, body.toString());
         if (answer.status() == 0) {
             throw new ChannelException("prepay got no answer: " + answer.describe());
         }
@@ -125,7 +110,7 @@ public final class WechatPayChannel implements PaymentChannel {
 
     @Override
     public TradeState query(String tradeNo) {
-        Answer answer = call("query", "GET", BY_OUT_TRADE_NO + encode(tradeNo) + "?mchid=" + encode(account.mchid()), null);
+        WechatCalls.Answer answer = api.call("query", "GET", BY_OUT_TRADE_NO + encode(tradeNo) + "?mchid=" + encode(account.mchid()), null);
         if (answer.status() == 404 && ORDER_NOT_EXIST.equals(answer.code())) {
             return new TradeState.NotFound();
         }
@@ -158,7 +143,7 @@ public final class WechatPayChannel implements PaymentChannel {
     @Override
     public CloseAnswer close(String tradeNo) {
         ObjectNode body = JSON.createObjectNode().put("mchid", account.mchid());
-        Answer answer = call("close", "POST", BY_OUT_TRADE_NO + encode(tradeNo) + "/close", body.toString());
+        WechatCalls.Answer answer = api.call("close", "POST", BY_OUT_TRADE_NO + encode(tradeNo) + "/close", body.toString());
         if (answer.status() == 204 || answer.status() == 200) {
             return new CloseAnswer.Closed();
         }
@@ -182,12 +167,12 @@ public final class WechatPayChannel implements PaymentChannel {
         }
         body.put("notify_url", notifyUrl.get());
         body.putObject("amount").put("refund", fen).put("total", fen).put("currency", "CNY");
-        return refundAnswer(call("refund", "POST", REFUNDS, body.toString()));
+        return refundAnswer(api.call("refund", "POST", REFUNDS, body.toString()));
     }
 
     @Override
     public RefundAnswer refundStatus(String tradeNo, String refundRequestNo) {
-        return refundAnswer(call("refund query", "GET", REFUNDS + "/" + encode(refundRequestNo), null));
+        return refundAnswer(api.call("refund query", "GET", REFUNDS + "/" + encode(refundRequestNo), null));
     }
 
     @Override
@@ -195,7 +180,7 @@ public final class WechatPayChannel implements PaymentChannel {
         return notifications.read(notification);
     }
 
-    private RefundAnswer refundAnswer(Answer answer) {
+    private RefundAnswer refundAnswer(WechatCalls.Answer answer) {
         if (answer.status() == 404 && (RESOURCE_NOT_EXISTS.equals(answer.code()) || ORDER_NOT_EXIST.equals(answer.code()))) {
             return new RefundAnswer.NotFound();
         }
@@ -231,68 +216,6 @@ public final class WechatPayChannel implements PaymentChannel {
                 timeOr(trade.path("success_time").asText(null)));
     }
 
-    private Answer call(String operation, String method, String pathAndQuery, String body) {
-        Timer.Sample sample = Timer.start(meters);
-        Answer answer = exchange(operation, method, pathAndQuery, body);
-        String outcome = answer.status() == 0 ? "unknown" : answer.status() < 300 ? "success" : "refused";
-        sample.stop(Timer.builder("orderclock.channel.calls")
-                .description("Calls to payment channels, by method and outcome (unknown: no trustworthy answer)")
-                .tag("channel", NAME).tag("method", operation).tag("outcome", outcome)
-                .register(meters));
-        return answer;
-    }
-
-    private Answer exchange(String operation, String method, String pathAndQuery, String body) {
-        WechatTransport.Reply reply;
-        try {
-            String timestamp = Long.toString(clock.instant().getEpochSecond());
-            String nonce = nonce();
-            // The signed URL is the path under the API root, as WeChat Pay sees it whatever the base URL.
-            String signature = WechatSignature.sign(
-                    WechatSignature.requestMessage(method, pathAndQuery, timestamp, nonce, body), account.merchantKey());
-            Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Authorization", new Authorization(account.mchid(), nonce, timestamp, account.merchantSerial(),
-                    signature).header());
-            headers.put("Accept", "application/json");
-            headers.put("Wechatpay-Serial", account.platformKeyId());
-            if (body != null) {
-                headers.put("Content-Type", "application/json");
-            }
-            reply = transport.send(method, URI.create(baseUrl.get() + pathAndQuery), headers, body);
-        } catch (IOException e) {
-            log.debug("{}: no answer from WeChat Pay", operation, e);
-            return Answer.none(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Answer.none("interrupted");
-        } catch (RuntimeException e) {
-            log.warn("{}: the call could not be made: {}", operation, e.toString());
-            return Answer.none(e.toString());
-        }
-        if (reply.status() >= 500) {
-            return Answer.none("HTTP " + reply.status() + " " + reply.body());
-        }
-        SignedAnswer.Flaw flaw = SignedAnswer.check(account, reply.header("wechatpay-serial"),
-                reply.header("wechatpay-timestamp"), reply.header("wechatpay-nonce"), reply.header("wechatpay-signature"),
-                reply.body(), clock.instant());
-        if (flaw != null) {
-            if (warnedAboutSignatures.compareAndSet(false, true)) {
-                log.warn("{}: an answer from WeChat Pay was refused ({}); are orderclock.channels.wechat.public-key and "
-                        + "public-key-id WeChat Pay's for this merchant? Later refusals are logged at DEBUG", operation, flaw);
-            } else {
-                log.debug("{}: answer refused: {}", operation, flaw);
-            }
-            return Answer.none("unverified answer (HTTP " + reply.status() + "): " + flaw);
-        }
-        JsonNode json;
-        try {
-            json = reply.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(reply.body());
-        } catch (IOException e) {
-            return Answer.none("HTTP " + reply.status() + ", not JSON");
-        }
-        return new Answer(reply.status(), json == null ? JSON.createObjectNode() : json, null);
-    }
-
     private Instant timeOr(String wechatTime) {
         if (wechatTime != null) {
             try {
@@ -304,34 +227,7 @@ public final class WechatPayChannel implements PaymentChannel {
         return clock.instant();
     }
 
-    private String nonce() {
-        char[] nonce = new char[32];
-        for (int i = 0; i < nonce.length; i++) {
-            nonce[i] = NONCE_CHARS[random.nextInt(NONCE_CHARS.length)];
-        }
-        return new String(nonce);
-    }
-
     private static String encode(String pathPart) {
         return URLEncoder.encode(pathPart, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    /** A verified answer (status and JSON, {@code {}} for none), or (status 0) why none came. */
-    private record Answer(int status, JsonNode json, String noAnswer) {
-
-        static Answer none(String reason) {
-            return new Answer(0, null, reason);
-        }
-
-        String code() {
-            return json == null ? null : json.path("code").asText(null);
-        }
-
-        String describe() {
-            if (status == 0) {
-                return noAnswer;
-            }
-            return "HTTP " + status + (code() != null ? " " + code() + ": " + json.path("message").asText("") : "");
-        }
     }
 }

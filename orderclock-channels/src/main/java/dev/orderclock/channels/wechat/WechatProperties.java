@@ -1,5 +1,7 @@
 package dev.orderclock.channels.wechat;
 
+import dev.orderclock.channels.settings.ChannelSettings;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -32,11 +34,8 @@ public record WechatProperties(
 
     public WechatProperties {
         notifyUrl = notifyUrl != null && !notifyUrl.isBlank() ? notifyUrl : DEFAULT_NOTIFY_URL;
-        connectTimeout = connectTimeout != null ? connectTimeout : DEFAULT_CONNECT_TIMEOUT;
-        readTimeout = readTimeout != null ? readTimeout : DEFAULT_READ_TIMEOUT;
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || readTimeout.isNegative() || readTimeout.isZero()) {
-            throw new IllegalArgumentException("orderclock.channels.wechat timeouts must be positive");
-        }
+        connectTimeout = ChannelSettings.positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "orderclock.channels.wechat");
+        readTimeout = ChannelSettings.positive(readTimeout, DEFAULT_READ_TIMEOUT, "orderclock.channels.wechat");
     }
 
     @Override

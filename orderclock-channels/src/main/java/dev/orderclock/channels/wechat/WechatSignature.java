@@ -1,15 +1,14 @@
 package dev.orderclock.channels.wechat;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
+import dev.orderclock.channels.keys.Sha256WithRsa;
+
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.util.Base64;
 
 /**
  * WeChat Pay v3's signatures: SHA256withRSA over the UTF-8 bytes of a message of lines, each ending
- * in {@code \n}, the signature in standard Base64 — the JDK's {@link Signature}, nothing else.
+ * in {@code \n}, the signature in standard Base64 — the JDK's {@link java.security.Signature}, nothing else.
  * Requests sign {@code method, URL, timestamp, nonce, body}; answers and notifications sign
  * {@code timestamp, nonce, body}.
  */
@@ -17,7 +16,6 @@ public final class WechatSignature {
 
     /** The scheme of the {@code Authorization} header and of {@code Wechatpay-Signature-Type}. */
     public static final String SCHEMA = "WECHATPAY2-SHA256-RSA2048";
-    private static final String ALGORITHM = "SHA256withRSA";
 
     private WechatSignature() {
     }
@@ -37,29 +35,11 @@ public final class WechatSignature {
     }
 
     public static String sign(String message, PrivateKey key) {
-        try {
-            Signature signature = Signature.getInstance(ALGORITHM);
-            signature.initSign(key);
-            signature.update(message.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(signature.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign with an RSA private key", e);
-        }
+        return Sha256WithRsa.sign(message, key);
     }
 
-    /** False for a signature that does not verify, and for one that is not even Base64. */
+    /** False for a signature that does not verify, and for one that is not strict Base64. */
     public static boolean verify(String message, String base64Signature, PublicKey key) {
-        if (message == null || base64Signature == null || base64Signature.isEmpty()) {
-            return false;
-        }
-        try {
-            byte[] raw = Base64.getDecoder().decode(base64Signature);
-            Signature signature = Signature.getInstance(ALGORITHM);
-            signature.initVerify(key);
-            signature.update(message.getBytes(StandardCharsets.UTF_8));
-            return signature.verify(raw);
-        } catch (IllegalArgumentException | GeneralSecurityException e) {
-            return false;
-        }
+        return Sha256WithRsa.verify(message, base64Signature, key, Base64.getDecoder());
     }
 }
