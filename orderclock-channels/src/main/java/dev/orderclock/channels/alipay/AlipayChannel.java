@@ -2,6 +2,7 @@ package dev.orderclock.channels.alipay;
 
 import dev.orderclock.channels.http.ChannelCalls;
 import dev.orderclock.channels.http.ChannelCalls.Outcome;
+import dev.orderclock.channels.http.ReportedTime;
 import dev.orderclock.order.OrderId;
 import dev.orderclock.payment.ChannelException;
 import dev.orderclock.payment.ChannelRefusedException;
@@ -22,7 +23,6 @@ import java.math.RoundingMode;
 import java.net.URI;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -256,14 +256,7 @@ public final class AlipayChannel implements PaymentChannel {
     }
 
     private Instant timeOr(String alipayTime) {
-        if (alipayTime != null) {
-            try {
-                return AlipayTime.parse(alipayTime);
-            } catch (DateTimeParseException e) {
-                // Fall through: the moment the answer came is the best we know.
-            }
-        }
-        return clock.instant();
+        return ReportedTime.orNow(alipayTime, AlipayTime::parse, clock);
     }
 
     private static String yuan(BigDecimal amount) {

@@ -1,6 +1,7 @@
 package dev.orderclock.channels.wechat;
 
 import dev.orderclock.channels.http.ChannelCalls;
+import dev.orderclock.channels.http.ReportedTime;
 import dev.orderclock.order.OrderId;
 import dev.orderclock.payment.ChannelException;
 import dev.orderclock.payment.ChannelRefusedException;
@@ -23,7 +24,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -217,14 +217,7 @@ public final class WechatPayChannel implements PaymentChannel {
     }
 
     private Instant timeOr(String wechatTime) {
-        if (wechatTime != null) {
-            try {
-                return WechatTime.parse(wechatTime);
-            } catch (DateTimeParseException e) {
-                // Fall through: the moment the answer came is the best we know.
-            }
-        }
-        return clock.instant();
+        return ReportedTime.orNow(wechatTime, WechatTime::parse, clock);
     }
 
     private static String encode(String pathPart) {
