@@ -32,13 +32,25 @@ public final class CallerResolver implements HandlerMethodArgumentResolver {
                                   WebDataBinderFactory binderFactory) {
         Caller caller = caller(SecurityContextHolder.getContext().getAuthentication());
         Class<?> wanted = parameter.getParameterType();
-        if (wanted == Caller.Operator.class && !(caller instanceof Caller.Operator)) {
-            throw new ProblemException(ProblemType.FORBIDDEN, "only an operator may do this");
+        if (wanted == Caller.Operator.class) {
+            return operator(caller);
         }
         if (wanted == Caller.Shopper.class && caller instanceof Caller.Operator) {
             return onBehalfOfShopper(webRequest.getHeader(USER_HEADER));
         }
         return caller;
+    }
+
+    /** The operator the chain authenticated: anyone else is 403, an anonymous caller 401. */
+    public static Caller.Operator operator(Authentication authentication) {
+        return operator(caller(authentication));
+    }
+
+    private static Caller.Operator operator(Caller caller) {
+        if (caller instanceof Caller.Operator operator) {
+            return operator;
+        }
+        throw new ProblemException(ProblemType.FORBIDDEN, "only an operator may do this");
     }
 
     /** The caller the chain authenticated; anyone else (anonymous) is 401. */

@@ -1,8 +1,8 @@
 package dev.orderclock.server.payment;
 
-import dev.orderclock.server.channel.alipay.FormCodec;
-import dev.orderclock.server.channel.alipay.Rsa2;
-import dev.orderclock.server.channel.alipay.RsaKeys;
+import dev.orderclock.channels.alipay.FormCodec;
+import dev.orderclock.channels.alipay.Rsa2;
+import dev.orderclock.channels.keys.RsaKeys;
 
 import java.security.PrivateKey;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.orderclock.server.payment;
 
-import dev.orderclock.server.channel.alipay.RsaKeys;
-import dev.orderclock.server.channel.wechat.ApiV3Cipher;
-import dev.orderclock.server.channel.wechat.WechatSignature;
+import dev.orderclock.channels.keys.RsaKeys;
+import dev.orderclock.channels.wechat.ApiV3Cipher;
+import dev.orderclock.channels.wechat.WechatSignature;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

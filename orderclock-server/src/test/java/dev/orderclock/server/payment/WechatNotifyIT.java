@@ -1,6 +1,6 @@
 package dev.orderclock.server.payment;
 
-import dev.orderclock.server.channel.alipay.RsaKeys;
+import dev.orderclock.channels.keys.RsaKeys;
 import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Reply;
 import dev.orderclock.server.testing.RunningServer;

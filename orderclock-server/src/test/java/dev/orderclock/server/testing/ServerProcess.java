@@ -26,14 +26,15 @@ public final class ServerProcess implements AutoCloseable {
     private final int port;
     private final Process process;
 
-    private ServerProcess(Path dataDir, int port, List<String> extraArgs) throws IOException {
+    private ServerProcess(Path dataDir, int port, List<String> launch, List<String> extraArgs) throws IOException {
         assertThat(JAR).as("the packaged jar (mvn verify packages it before the integration tests)").exists();
         this.dataDir = dataDir;
         this.port = port;
         this.log = dataDir.resolveSibling(dataDir.getFileName() + "-" + System.nanoTime() + ".log");
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(),
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        command.addAll(launch);
+        command.addAll(List.of(
                 "--server.port=" + port,
                 "--orderclock.data-dir=" + dataDir.toAbsolutePath(),
                 "--orderclock.admin-token=" + Api.OPERATOR_TOKEN,
@@ -49,7 +50,20 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess startOnPort(int port, Path dataDir, String... extraArgs) throws IOException {
-        ServerProcess server = new ServerProcess(dataDir, port, List.of(extraArgs));
+        ServerProcess server = new ServerProcess(dataDir, port, List.of("-jar", JAR.toAbsolutePath().toString()),
+                List.of(extraArgs));
+        server.awaitHealthy();
+        return server;
+    }
+
+    /**
+     * Starts the jar's other application, as its Javadoc says an operator does: {@code java -cp} the jar,
+     * {@code -Dloader.main} naming the main class, Spring Boot's {@code PropertiesLauncher}.
+     */
+    public static ServerProcess startMain(String mainClass, Path dataDir, String... extraArgs) throws IOException {
+        ServerProcess server = new ServerProcess(dataDir, freePort(), List.of("-cp", JAR.toAbsolutePath().toString(),
+                "-Dloader.main=" + mainClass, "org.springframework.boot.loader.launch.PropertiesLauncher"),
+                List.of(extraArgs));
         server.awaitHealthy();
         return server;
     }

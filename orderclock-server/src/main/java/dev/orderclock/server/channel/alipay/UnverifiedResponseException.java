@@ -1,9 +1,0 @@
-package dev.orderclock.server.channel.alipay;
-
-/** A gateway answer that cannot be trusted: unsigned, wrongly signed, or not the answer to the call. */
-public class UnverifiedResponseException extends Exception {
-
-    public UnverifiedResponseException(String message) {
-        super(message);
-    }
-}

@@ -1,0 +1,27 @@
+package dev.orderclock.simulator;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.ComponentScan;
+
+/**
+ * The channel simulator alone, on its own port, with no database and no order service:
+ * {@code java -cp orderclock-server.jar -Dloader.main=dev.orderclock.simulator.SimulatorApplication
+ * org.springframework.boot.loader.launch.PropertiesLauncher --server.port=9090}. Who may switch faults and how
+ * errors read come from the host named by {@link ImportSimulatorHost} (the server jar names its identity and
+ * problem handling). Deliberately not a {@code @Configuration}, so that the service's own scan of this package
+ * passes it by.
+ */
+@EnableAutoConfiguration(exclude = {DataSourceAutoConfiguration.class, FlywayAutoConfiguration.class})
+@ComponentScan(basePackageClasses = SimulatorApplication.class)
+@ConfigurationPropertiesScan(basePackageClasses = SimulatorApplication.class)
+@ImportSimulatorHost
+public class SimulatorApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(SimulatorApplication.class, args);
+    }
+}
