@@ -1,7 +1,7 @@
 package dev.orderclock.order;
 
 /**
- * Renders an event as the body consumers receive (API.md, Events). The store calls it inside the
+ * Renders an event as the body consumers receive (docs/API.md, Events). The store calls it inside the
  * transaction that writes the event, so the outbox keeps the order as it was at that moment.
  */
 @FunctionalInterface

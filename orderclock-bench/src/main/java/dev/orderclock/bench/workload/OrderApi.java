@@ -14,8 +14,8 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The server's HTTP contract (API.md) as the bench uses it, over the JDK client, HTTP/1.1 kept alive:
- * one connection per client thread, as a shop's gateway would hold them.
+ * The server's HTTP contract (docs/API.md, served as /v3/api-docs) as the bench uses it, over the JDK
+ * client, HTTP/1.1 kept alive: one connection per client thread, as a shop's gateway would hold them.
  */
 public final class OrderApi {
 
@@ -73,7 +73,7 @@ public final class OrderApi {
         return send(shopper("/api/orders/" + orderId + "/pay", userId).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
-    /** The simulated buyer pays a trade the channel opened (API.md, Payments). */
+    /** The simulated buyer pays a trade the channel opened (docs/API.md, Payments). */
     public Answer buyerPays(String tradeNo) throws IOException, InterruptedException {
         return send(request("/sim/trades/" + tradeNo + "/pay").POST(HttpRequest.BodyPublishers.noBody()));
     }

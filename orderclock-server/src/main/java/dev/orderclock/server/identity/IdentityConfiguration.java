@@ -26,7 +26,7 @@ public class IdentityConfiguration implements WebMvcConfigurer {
     IdentityConfiguration(IdentityProperties properties) {
         String configured = properties.adminToken();
         boolean isConfigured = configured != null && !configured.isBlank();
-        // API.md: an unset token is generated, so a local run needs no setup.
+        // docs/API.md: an unset token is generated, so a local run needs no setup.
         String token = isConfigured ? configured : AdminToken.generate();
         this.issued = new IssuedAdminToken(isConfigured ? null : token);
         this.adminToken = isConfigured ? AdminToken.configured(configured) : new AdminToken(token);

@@ -7,9 +7,10 @@ import dev.orderclock.server.stock.Money;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The event body of API.md ({@code eventId, type, orderId, occurredAt, order}), with the order in the
+ * The event body of docs/API.md ({@code eventId, type, orderId, occurredAt, order}), with the order in the
  * same representation the REST API answers, so a consumer reads both with one model.
  */
 public final class JacksonOrderEventFormat implements OrderEventFormat {
@@ -20,8 +21,15 @@ public final class JacksonOrderEventFormat implements OrderEventFormat {
         this.json = json;
     }
 
-    /** The body, field for field. */
-    record EventBody(String eventId, String type, String orderId, String occurredAt, OrderView order) {
+    /** The body, field for field ({@code OrderEvent} in {@code /v3/api-docs}). */
+    @Schema(name = "OrderEvent")
+    public record EventBody(
+            @Schema(format = "uuid") String eventId,
+            @Schema(allowableValues = {"order.created", "order.paid", "order.closed", "order.refunded", "order.shipped",
+                    "order.completed"}) String type,
+            String orderId,
+            @Schema(format = "date-time") String occurredAt,
+            OrderView order) {
     }
 
     @Override

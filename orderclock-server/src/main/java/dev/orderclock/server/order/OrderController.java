@@ -5,6 +5,12 @@ import dev.orderclock.order.OrderPage;
 import dev.orderclock.order.OrderStatus;
 import dev.orderclock.server.identity.Caller;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.Map;
 
-/** Orders (API.md, Orders): shoppers place, read, list, cancel and confirm their own; operators see all and ship. */
+/**
+ * Orders (docs/API.md, Orders; {@code /v3/api-docs}): shoppers place, read, list, cancel and confirm their
+ * own; operators see all and ship.
+ */
+@Tag(name = "orders")
 @RestController
 @RequestMapping("/api/orders")
 class OrderController {
@@ -38,20 +48,34 @@ class OrderController {
         this.refunds = refunds;
     }
 
+    @Operation(summary = "Place an order", description = "Reserves the stock; pay before payDeadline (now +"
+            + " payTimeoutSeconds, default orderclock.pay-timeout) or the order closes. A refused order reserves nothing.")
+    @ApiResponse(responseCode = "201", description = "the order, PENDING_PAYMENT", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "unknown-sku")
+    @ApiResponse(responseCode = "409", description = "not-enough-stock, or holding-limit-reached (limit, max)")
+    @ApiResponse(responseCode = "422", description = "over-shop-limit (limit, max)")
+    @ApiResponse(responseCode = "429", description = "rate-limited", headers = @Header(name = "Retry-After",
+            description = "seconds", schema = @Schema(type = "integer")))
     @PostMapping
     ResponseEntity<OrderView> create(Caller.Shopper shopper, @Valid @RequestBody CreateOrderRequest request) {
         Order order = placement.place(shopper.userId(), request);
         return ResponseEntity.created(URI.create("/api/orders/" + order.displayId())).body(OrderView.of(order));
     }
 
+    @Operation(summary = "An order", description = "A shopper's own, or any for the operator.")
+    @ApiResponse(responseCode = "200", description = "the order", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "order-not-found (also another shopper's order)")
     @GetMapping("/{id}")
     OrderView get(Caller caller, @PathVariable String id) {
         return view(visible.find(caller, id));
     }
 
+    @Operation(summary = "Orders, newest first", description = "A shopper's own, or all for the operator.")
+    @ApiResponse(responseCode = "200", description = "a page; nextCursor null at the end", useReturnTypeSchema = true)
     @GetMapping
     OrderListView list(Caller caller,
                        @RequestParam(required = false) OrderStatus status,
+                       @Parameter(schema = @Schema(minimum = "1", maximum = "500", defaultValue = "50"))
                        @RequestParam(defaultValue = "50") int limit,
                        @RequestParam(required = false) String cursor) {
         OrderPage page = visible.list(caller, status, limit, OrderCursor.decode(cursor));
@@ -61,16 +85,28 @@ class OrderController {
                 OrderCursor.encode(page.next()));
     }
 
+    @Operation(summary = "Cancel an unpaid order", description = "The owner: CLOSED, USER_CANCELLED; the stock returns.")
+    @ApiResponse(responseCode = "200", description = "the order, CLOSED", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "order-not-found")
+    @ApiResponse(responseCode = "409", description = "wrong-order-status: not PENDING_PAYMENT")
     @PostMapping("/{id}/cancel")
     OrderView cancel(Caller caller, @PathVariable String id) {
         return view(cancellation.cancel(visible.find(caller, id)));
     }
 
+    @Operation(summary = "Ship a paid order", description = "The operator; the auto-confirm deadline starts.")
+    @ApiResponse(responseCode = "200", description = "the order, SHIPPED", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "order-not-found")
+    @ApiResponse(responseCode = "409", description = "wrong-order-status: not PAID")
     @PostMapping("/{id}/ship")
     OrderView ship(Caller.Operator operator, @PathVariable String id) {
         return view(shipping.ship(visible.find(operator, id)));
     }
 
+    @Operation(summary = "Confirm receipt", description = "The owner; otherwise orderclock.auto-confirm does it.")
+    @ApiResponse(responseCode = "200", description = "the order, COMPLETED", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "order-not-found")
+    @ApiResponse(responseCode = "409", description = "wrong-order-status: not SHIPPED")
     @PostMapping("/{id}/confirm")
     OrderView confirm(Caller.Shopper shopper, @PathVariable String id) {
         return view(shipping.confirm(visible.find(shopper, id)));

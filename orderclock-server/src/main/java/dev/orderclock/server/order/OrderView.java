@@ -3,7 +3,10 @@ package dev.orderclock.server.order;
 import dev.orderclock.order.CloseReason;
 import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderLine;
+import dev.orderclock.order.OrderStatus;
 import dev.orderclock.server.stock.Money;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -11,34 +14,38 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * The order representation of API.md, field for field: money as two-decimal strings, times as UTC
+ * The order representation of docs/API.md (Orders; {@code Order} in {@code /v3/api-docs}), field for field: money as two-decimal strings, times as UTC
  * ISO-8601 with milliseconds, unset times and {@code closeReason} (unless CLOSED) as null.
  */
+@Schema(name = "Order")
 public record OrderView(
-        String id,
-        String userId,
-        String status,
-        String closeReason,
-        String amount,
-        String currency,
+        @Schema(example = "ORD-7Q3K9ZP2M4") String id,
+        @Schema(example = "u-42") String userId,
+        @Schema(implementation = OrderStatus.class) String status,
+        @Schema(implementation = CloseReason.class, nullable = true, description = "only when CLOSED") String closeReason,
+        @Schema(example = "19.98") String amount,
+        @Schema(example = "CNY") String currency,
         List<ItemView> items,
-        String createdAt,
-        String payDeadline,
-        String paidAt,
-        String closedAt,
-        String shippedAt,
-        String completedAt,
-        RefundView refund) {
+        @Schema(format = "date-time") String createdAt,
+        @Schema(format = "date-time") String payDeadline,
+        @Schema(format = "date-time", nullable = true) String paidAt,
+        @Schema(format = "date-time", nullable = true) String closedAt,
+        @Schema(format = "date-time", nullable = true) String shippedAt,
+        @Schema(format = "date-time", nullable = true) String completedAt,
+        @Schema(description = "null, or money that arrived for an order already closed") RefundView refund) {
 
     private static final DateTimeFormatter MILLIS_UTC =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** A line as ordered, with the unit price at the time of the order. */
-    public record ItemView(String sku, int quantity, String unitPrice) {
+    @Schema(name = "OrderItem")
+    public record ItemView(String sku, int quantity, @Schema(example = "9.99") String unitPrice) {
     }
 
     /** Money that reached an order no longer pending, and where its refund stands; null when none did. */
-    public record RefundView(String status, String amount, String tradeNo) {
+    @Schema(name = "Refund")
+    public record RefundView(@Schema(allowableValues = {"REFUND_PENDING", "REFUNDED"}) String status,
+                             @Schema(example = "19.98") String amount, String tradeNo) {
     }
 
     public static OrderView of(Order order) {

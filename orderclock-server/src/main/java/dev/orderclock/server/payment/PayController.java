@@ -13,6 +13,11 @@ import dev.orderclock.server.order.VisibleOrders;
 import dev.orderclock.server.problem.ProblemException;
 import dev.orderclock.server.problem.ProblemType;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -26,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/orders/{id}/pay}: the owner opens (or gets again) a trade at a payment channel; on
  * another channel than the open trade's, that trade is closed at its channel first.
  */
+@Tag(name = "orders")
 @RestController
 class PayController {
 
@@ -41,6 +47,20 @@ class PayController {
         this.channels = channels;
     }
 
+    @Operation(summary = "Pay an order: open a payment attempt at a channel", description = "The owner. The attempt"
+            + " expires no later than payDeadline; the same channel again returns the same open attempt; another"
+            + " channel first closes the open one at its channel (docs/API.md, Payments).")
+    @ApiResponse(responseCode = "201", description = "the open attempt: where to pay and until when",
+            useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "order-not-found")
+    @ApiResponse(responseCode = "409", description = "wrong-order-status: not PENDING_PAYMENT (or paid meanwhile through"
+            + " the attempt being closed); payment-window-closed: in the last whole second before payDeadline;"
+            + " payment-attempts-exceeded (limit, max)")
+    @ApiResponse(responseCode = "422", description = "channel-refused: the channel's final refusal (an amount above"
+            + " its maximum); asking again will not change it")
+    @ApiResponse(responseCode = "429", description = "rate-limited", headers = @Header(name = "Retry-After",
+            description = "seconds", schema = @Schema(type = "integer")))
+    @ApiResponse(responseCode = "503", description = "unavailable: the channels gave no clear answer; try again")
     @PostMapping("/api/orders/{id}/pay")
     ResponseEntity<TradeView> pay(Caller.Shopper shopper, @PathVariable String id,
                                   @RequestBody(required = false) PayRequest request) {

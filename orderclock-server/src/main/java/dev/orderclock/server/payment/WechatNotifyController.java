@@ -6,6 +6,12 @@ import dev.orderclock.payment.PaymentChannels;
 import dev.orderclock.payment.PaymentNotifications;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,6 +32,7 @@ import java.util.Map;
  * 401 for a signature, serial or timestamp that does not hold, 400 for the rest, each with WeChat
  * Pay's {@code {"code":"FAIL","message":...}}, never 200, so that WeChat Pay sends it again.
  */
+@Tag(name = "payment notifications")
 @RestController
 class WechatNotifyController {
 
@@ -39,6 +46,23 @@ class WechatNotifyController {
         this.notifications = notifications;
     }
 
+    @Operation(summary = "WeChat Pay's v3 notification", description = "WeChat Pay's own JSON envelope, its resource"
+            + " AES-256-GCM ciphertext, signed in the Wechatpay-* headers; no other identity (docs/API.md, Payments).",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"))))
+    @ApiResponse(responseCode = "204", description = "accepted now or before", content = @Content)
+    @ApiResponse(responseCode = "400", description = "undecryptable, malformed or mismatched; nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schemaProperties = {
+                    @SchemaProperty(name = "code", schema = @Schema(type = "string", allowableValues = "FAIL")),
+                    @SchemaProperty(name = "message", schema = @Schema(type = "string"))}))
+    @ApiResponse(responseCode = "401", description = "a bad signature or a stale timestamp; nothing changed",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schemaProperties = {
+                    @SchemaProperty(name = "code", schema = @Schema(type = "string", allowableValues = "FAIL")),
+                    @SchemaProperty(name = "message", schema = @Schema(type = "string"))}))
+    @ApiResponse(responseCode = "503", description = "WeChat Pay is not configured on this server",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schemaProperties = {
+                    @SchemaProperty(name = "code", schema = @Schema(type = "string", allowableValues = "FAIL")),
+                    @SchemaProperty(name = "message", schema = @Schema(type = "string"))}))
     @PostMapping("/api/payments/wechat/notify")
     ResponseEntity<String> notify(HttpServletRequest request) throws IOException {
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

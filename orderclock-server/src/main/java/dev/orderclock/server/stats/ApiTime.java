@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** API.md's timestamps, {@code 2026-11-24T19:20:00.123Z}, for the stats views (the order package has its own). */
+/** docs/API.md's timestamps, {@code 2026-11-24T19:20:00.123Z}, for the stats views (the order package has its own). */
 final class ApiTime {
 
     private static final DateTimeFormatter MILLIS_UTC =

@@ -9,6 +9,9 @@ import dev.orderclock.server.engine.EngineConfiguration;
 import dev.orderclock.server.identity.Caller;
 import dev.orderclock.server.problem.ProblemException;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -24,6 +27,7 @@ import java.util.Map;
  * by {@link OrderCounts}), close lag since start-up, the engine's memory, the per-second close
  * timeline and the nearest payment deadlines. Nothing here reads more than a handful of rows, whatever the number of orders.
  */
+@Tag(name = "operations")
 @RestController
 class StatsController {
 
@@ -46,6 +50,7 @@ class StatsController {
         this.mode = EngineConfiguration.mode(environment);
     }
 
+    @Operation(summary = "Counts, close lag and the engine", description = "The operator (docs/API.md, Operations).")
     @GetMapping("/api/stats")
     StatsView stats(Caller.Operator operator) {
         OrderCounts.Counted counted = counts.current();
@@ -67,6 +72,7 @@ class StatsController {
     }
 
     /** The last {@code seconds} seconds (1-300, default all) of timeouts closed on this node, oldest first. */
+    @Operation(summary = "Timeouts closed per second on this node", description = "The operator; for the dashboard.")
     @GetMapping("/api/stats/closes")
     ClosesView closesPerSecond(Caller.Operator operator, @RequestParam(defaultValue = "300") int seconds) {
         if (seconds < 1 || seconds > CloseTimeline.SECONDS) {
@@ -81,6 +87,7 @@ class StatsController {
      * The {@code limit} (1-100, default 10) pending orders whose payment deadline comes first, overdue
      * ones included until they close: one indexed range scan, the same one the horizon loader runs.
      */
+    @Operation(summary = "The nearest payment deadlines", description = "The operator; for the dashboard.")
     @GetMapping("/api/stats/next-deadlines")
     NextDeadlinesView nextDeadlines(Caller.Operator operator, @RequestParam(defaultValue = "10") int limit) {
         if (limit < 1 || limit > MAX_NEXT_DEADLINES) {

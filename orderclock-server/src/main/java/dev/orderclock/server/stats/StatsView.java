@@ -2,13 +2,17 @@ package dev.orderclock.server.stats;
 
 import dev.orderclock.payment.ChannelTally;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.util.Map;
 
 /**
- * {@code GET /api/stats} (API.md, Operations); {@code payments} (by channel name) and
+ * {@code GET /api/stats} (docs/API.md, Operations); {@code payments} (by channel name) and
  * {@code countedAt} (when the database counted the orders, see {@link OrderCounts}) are additions.
  */
-public record StatsView(Map<String, Long> orders, long closedByTimeout, CloseRecorder.CloseLag closeLag,
+@Schema(name = "Stats")
+public record StatsView(@Schema(description = "orders by status: PENDING_PAYMENT, PAID, SHIPPED, COMPLETED, CLOSED")
+                        Map<String, Long> orders, long closedByTimeout, CloseRecorder.CloseLag closeLag,
                         EngineView engine, Map<String, PaymentsView> payments, String countedAt) {
 
     /** One channel's attempts, payments (money it took), payments kept, and refunds pending and done. */
@@ -21,6 +25,7 @@ public record StatsView(Map<String, Long> orders, long closedByTimeout, CloseRec
     }
 
     /** The engine as it runs here: {@code embedded} (the local wheel) or {@code cluster}. */
-    public record EngineView(String mode, long inMemory, long horizonSeconds) {
+    public record EngineView(@Schema(allowableValues = {"embedded", "cluster"}) String mode, long inMemory,
+                             long horizonSeconds) {
     }
 }

@@ -6,6 +6,9 @@ import dev.orderclock.server.problem.ProblemType;
 import dev.orderclock.stock.Product;
 import dev.orderclock.stock.ProductStore;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 
-/** Products and their stock (API.md, Products and stock): operators add and restock, anyone identified reads. */
+/**
+ * Products and their stock (docs/API.md, Products and stock; {@code /v3/api-docs}): operators add and
+ * restock, anyone identified reads.
+ */
+@Tag(name = "products")
 @RestController
 @RequestMapping("/api/products")
 class ProductController {
@@ -28,6 +35,9 @@ class ProductController {
         this.products = products;
     }
 
+    @Operation(summary = "Add a product", description = "The operator.")
+    @ApiResponse(responseCode = "201", description = "the product", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "409", description = "sku-exists")
     @PostMapping
     ResponseEntity<ProductView> create(Caller.Operator operator, @Valid @RequestBody NewProductRequest request) {
         Product product = products.create(request.sku(), request.name().strip(), Money.parse(request.price()),
@@ -35,11 +45,17 @@ class ProductController {
         return ResponseEntity.created(URI.create("/api/products/" + product.sku())).body(ProductView.of(product));
     }
 
+    @Operation(summary = "A product", description = "stock: all put in; available: what new orders may still reserve.")
+    @ApiResponse(responseCode = "200", description = "the product", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "product-not-found")
     @GetMapping("/{sku}")
     ProductView get(Caller caller, @PathVariable String sku) {
         return ProductView.of(products.find(sku).orElseThrow(() -> notFound(sku)));
     }
 
+    @Operation(summary = "Restock a product", description = "The operator.")
+    @ApiResponse(responseCode = "200", description = "the product", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "404", description = "product-not-found")
     @PostMapping("/{sku}/restock")
     ProductView restock(Caller.Operator operator, @PathVariable String sku, @Valid @RequestBody RestockRequest request) {
         return ProductView.of(products.restock(sku, request.quantity()).orElseThrow(() -> notFound(sku)));

@@ -170,6 +170,17 @@ class SecurityIT {
     }
 
     @Test
+    void theContractAndItsBrowsableUiAnswerAStrangerWithoutIdentityAsTheDashboardDoes() throws Exception {
+        mvc.perform(get("/v3/api-docs").with(from(STRANGER)))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.paths['/api/orders']").exists());
+        mvc.perform(get("/swagger-ui/index.html").with(from(STRANGER))).andExpect(status().isOk());
+        mvc.perform(get("/").with(from(STRANGER))).andExpect(status().isOk());
+        // public, not a way round identity: a wrong bearer token is refused there as anywhere
+        mvc.perform(get("/v3/api-docs").with(from(STRANGER)).header("Authorization", "Bearer not-a-token"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
     void theServiceStillPaysThroughBothSimulatedChannelsOverLoopback() {
         String user = Shop.newUser();
         Api api = new Api(port);
