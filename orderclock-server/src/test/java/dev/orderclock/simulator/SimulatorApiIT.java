@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import static dev.orderclock.server.testing.ReplyAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The simulator's own endpoints exactly as API.md writes them: the buyer's and the operator's. */
+/** The simulator's own endpoints exactly as docs/API.md writes them: the buyer's and the operator's. */
 @RunningServer
 class SimulatorApiIT {
 

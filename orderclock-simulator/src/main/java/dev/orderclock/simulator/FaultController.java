@@ -35,7 +35,7 @@ class FaultController {
         }
     }
 
-    /** Counts of notifications owed, dropped, duplicated, attempted, accepted: an addition to API.md. */
+    /** Counts of notifications owed, dropped, duplicated, attempted, accepted: an addition to docs/API.md. */
     @GetMapping("/sim/notifications")
     Notifier.NotificationStats notifications() {
         return notifier.stats();

@@ -7,7 +7,7 @@ import org.springframework.web.ErrorResponseException;
 import java.net.URI;
 
 /**
- * The simulator's RFC 9457 answers, in the service's vocabulary of problem types (API.md) without
+ * The simulator's RFC 9457 answers, in the service's vocabulary of problem types (docs/API.md) without
  * depending on the service: the host's exception handler renders an {@link ErrorResponseException}'s
  * document as it is.
  */

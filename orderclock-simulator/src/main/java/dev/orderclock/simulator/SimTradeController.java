@@ -49,7 +49,7 @@ class SimTradeController {
         return view(ledger.find(tradeNo, clock.instant()).orElseThrow(() -> notFound(tradeNo)));
     }
 
-    /** The buyer opens the trade without paying (an addition to API.md, for {@code unscanned-not-exist}). */
+    /** The buyer opens the trade without paying (an addition to docs/API.md, for {@code unscanned-not-exist}). */
     @PostMapping("/{tradeNo}/scan")
     TradeView scan(@PathVariable String tradeNo) {
         return view(ledger.scan(tradeNo, clock.instant()).orElseThrow(() -> notFound(tradeNo)));

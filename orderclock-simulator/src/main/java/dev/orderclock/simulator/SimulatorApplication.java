@@ -7,6 +7,8 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.ComponentScan;
 
+import java.util.Map;
+
 /**
  * The channel simulator alone, on its own port, with no database and no order service:
  * {@code java -cp orderclock-server.jar -Dloader.main=dev.orderclock.simulator.SimulatorApplication
@@ -22,6 +24,10 @@ import org.springframework.context.annotation.ComponentScan;
 public class SimulatorApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(SimulatorApplication.class, args);
+        SpringApplication application = new SpringApplication(SimulatorApplication.class);
+        // The server jar carries springdoc for the service's contract; the simulator alone has none to serve.
+        application.setDefaultProperties(Map.of("springdoc.api-docs.enabled", "false",
+                "springdoc.swagger-ui.enabled", "false"));
+        application.run(args);
     }
 }

@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * {@code GET /sim/trades/{tradeNo}} of API.md: the status in the channel's own terms, money as a
+ * {@code GET /sim/trades/{tradeNo}} of docs/API.md: the status in the channel's own terms, money as a
  * two-decimal string, times as UTC ISO-8601 with milliseconds. {@code refundedAmount} and
  * {@code paidAt} are additions.
  */

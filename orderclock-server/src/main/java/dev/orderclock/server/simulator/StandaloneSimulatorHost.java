@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Import;
         StrictJsonConfiguration.class, SimulatorOperators.class})
 public class StandaloneSimulatorHost {
 
-    /** API.md: a token the server generated is logged once, so that an operator can switch faults. */
+    /** docs/API.md: a token the server generated is logged once, so that an operator can switch faults. */
     @Bean
     ApplicationRunner announceGeneratedToken(IssuedAdminToken issued) {
         return args -> {
