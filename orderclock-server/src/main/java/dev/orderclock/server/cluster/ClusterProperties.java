@@ -26,7 +26,7 @@ public record ClusterProperties(
         Duration relaySafetyPoll,
         Integer relayBatchSize) {
 
-    public static final Duration DEFAULT_RELAY_SAFETY_POLL = Duration.ofSeconds(30);
+    public static final Duration DEFAULT_RELAY_SAFETY_POLL = Duration.ofSeconds(60);
 
     public ClusterProperties {
         prefix = prefix != null ? prefix : RabbitDelayTiers.DEFAULT_PREFIX;
