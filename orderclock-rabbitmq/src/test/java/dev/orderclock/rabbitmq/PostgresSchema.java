@@ -35,6 +35,29 @@ final class PostgresSchema implements AutoCloseable {
         return source;
     }
 
+    /** Connections to this schema named {@code application}, so that a test can end their sessions. */
+    DataSource named(String application) {
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setURL(URL);
+        source.setUser("postgres");
+        source.setCurrentSchema(name);
+        source.setApplicationName(application);
+        return source;
+    }
+
+    /** Ends the sessions named {@code application}, as a database restart or a dropped connection would. */
+    static int terminate(String application) throws SQLException {
+        try (Connection db = plain().getConnection();
+             java.sql.PreparedStatement kill = db.prepareStatement(
+                     "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")) {
+            kill.setString(1, application);
+            try (java.sql.ResultSet row = kill.executeQuery()) {
+                row.next();
+                return row.getInt(1);
+            }
+        }
+    }
+
     private static void execute(String sql) throws SQLException {
         try (Connection db = plain().getConnection(); Statement statement = db.createStatement()) {
             statement.execute(sql);

@@ -87,6 +87,27 @@ class RelayWakeIT {
     }
 
     @Test
+    void aListenerWhoseSessionEndsReconnectsAndTheNextCommitStillWakesTheRelay() throws Exception {
+        // given a listening relay, its listener on a session the test can end
+        String application = "relay-wake-it-" + System.nanoTime();
+        listener = new OutboxNotifications(schema.named(application), relay::wake, Duration.ofMillis(200)).start();
+        relay.start();
+        await().atMost(Duration.ofSeconds(10)).until(listener::listening);
+
+        // when its session is ended (a database restart, a dropped connection)
+        assertThat(PostgresSchema.terminate(application)).isEqualTo(1);
+
+        // and another connection commits an event at once, perhaps while nobody listens
+        insertEvents(1);
+
+        // then the event is published promptly (by the NOTIFY, or by the wake on reconnecting), and it listens again
+        assertThat(receive(1, Duration.ofSeconds(5))).containsExactly("order.test");
+        await().atMost(Duration.ofSeconds(10)).until(listener::listening);
+        insertEvents(1);
+        assertThat(receive(1, Duration.ofSeconds(5))).containsExactly("order.test");
+    }
+
+    @Test
     void anEventThisNodeCommitsWakesTheRelayInProcessWithNoListener() throws Exception {
         // given a relay with no outbox listener at all, woken by the store's commits
         JdbcOrderStore orders = new JdbcOrderStore(schema.dataSource, event -> "{\"type\":\"" + event.type() + "\"}");

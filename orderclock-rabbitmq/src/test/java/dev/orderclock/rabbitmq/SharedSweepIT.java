@@ -59,10 +59,17 @@ class SharedSweepIT {
     private final String prefix = "test-sweep-" + System.nanoTime() + ".";
     private final Looks looksA = new Looks();
     private final Looks looksB = new Looks();
-    private final LookingTurn turnA = new LookingTurn(PostgresSchema.plain(), prefix, Duration.ofMillis(200));
+    private final String applicationA = "shared-sweep-it-a-" + System.nanoTime();
+    private final LookingTurn turnA = new LookingTurn(named(applicationA), prefix, Duration.ofMillis(200));
     private final LookingTurn turnB = new LookingTurn(PostgresSchema.plain(), prefix, Duration.ofMillis(200));
     private final DeadlineEngine engineA = engine(looksA, turnA);
     private final DeadlineEngine engineB = engine(looksB, turnB);
+
+    private static javax.sql.DataSource named(String application) {
+        org.postgresql.ds.PGSimpleDataSource source = (org.postgresql.ds.PGSimpleDataSource) PostgresSchema.plain();
+        source.setApplicationName(application);
+        return source;
+    }
 
     private static DeadlineEngine engine(Looks looks, LookingTurn turn) {
         return DeadlineEngine.builder(InstantSource.system()).source(looks, INTERVAL).horizonLoading(false)
@@ -113,5 +120,27 @@ class SharedSweepIT {
         System.out.printf("take-over: first look %d ms after the looking node stopped%n",
                 Duration.ofNanos(other.at.stream().filter(t -> t >= stopped).findFirst().orElseThrow() - stopped)
                         .toMillis());
+    }
+
+    @Test
+    void aHolderWhoseSessionEndsStopsLookingAndTheOtherNodeTakesTheTurn() throws Exception {
+        // given node A holding the turn, node B waiting for it
+        turnA.start();
+        await().atMost(Duration.ofSeconds(5)).until(turnA::mine);
+        turnB.start();
+        engineA.start();
+        engineB.start();
+
+        // when A's session ends without A stopping (a dropped connection)
+        assertThat(PostgresSchema.terminate(applicationA)).isEqualTo(1);
+        long ended = System.nanoTime();
+
+        // then B takes the turn and looks within an interval, and A stops looking (its reconnection waits behind B)
+        await().atMost(INTERVAL.plusMillis(1_500)).until(() -> turnB.mine() && looksB.since(ended) > 0);
+        await().atMost(Duration.ofSeconds(3)).until(() -> !turnA.mine());
+        long quiet = System.nanoTime();
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        assertThat(looksA.since(quiet)).isZero();
+        assertThat(looksB.since(quiet)).isBetween(3L, 5L);
     }
 }
