@@ -82,7 +82,8 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         this.queues = new DueQueues(trackList, capacity);
         this.firing = new Firing(clock, capacity, builder.listener, ticker, builder.retryDelay, queues,
                 settings.firingBatchSize);
-        this.sweeper = new Sweeper(clock, ticker, builder.listener, settings.grace, builder.sweepBatchSize, queues);
+        this.sweeper = new Sweeper(clock, ticker, builder.listener, settings.grace, builder.sweepBatchSize, queues,
+                builder.sweepTurn);
         this.backlog = new BacklogCloser(clock, ticker, builder.listener, builder.sweepBatchSize);
     }
 
@@ -374,6 +375,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         private Duration retryDelay = DEFAULT_RETRY_DELAY;
         private EngineListener listener = EngineListener.NONE;
         private boolean horizonLoading = true;
+        private SweepTurn sweepTurn = SweepTurn.ALWAYS;
 
         private Builder(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -463,6 +465,15 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
          */
         public Builder horizonLoading(boolean horizonLoading) {
             this.horizonLoading = horizonLoading;
+            return this;
+        }
+
+        /**
+         * Whose turn the sweeper's looks are: on a node whose turn it is not, the rounds pass without a
+         * look (cluster mode: one node looks for all). Default: always this engine's.
+         */
+        public Builder sweepTurn(SweepTurn turn) {
+            this.sweepTurn = Objects.requireNonNull(turn, "turn");
             return this;
         }
 

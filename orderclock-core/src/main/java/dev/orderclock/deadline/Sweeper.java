@@ -25,6 +25,10 @@ import java.util.List;
  * <p>Each source has its own sweep interval: a deadline days away needs no one-second net, and a
  * look it skips is a statement the database is spared. The bound of a lost deadline is grace plus
  * its own source's interval.
+ *
+ * <p>In a cluster the looks are one node's at a time ({@link SweepTurn}): every node's rounds pass,
+ * but only the node whose turn it is sends the query, so an idle cluster costs the database one
+ * look per interval and source, not one per node.
  */
 final class Sweeper {
 
@@ -36,9 +40,16 @@ final class Sweeper {
     private final Duration grace;
     private final int batchSize;
     private final DueQueues queues;
+    private final SweepTurn turn;
 
     Sweeper(InstantSource clock, Ticker ticker, EngineListener listener, Duration grace, int batchSize,
             DueQueues queues) {
+        this(clock, ticker, listener, grace, batchSize, queues, SweepTurn.ALWAYS);
+    }
+
+    Sweeper(InstantSource clock, Ticker ticker, EngineListener listener, Duration grace, int batchSize,
+            DueQueues queues, SweepTurn turn) {
+        this.turn = turn;
         this.clock = clock;
         this.ticker = ticker;
         this.listener = listener;
@@ -73,6 +84,11 @@ final class Sweeper {
             // Set before the look: a source whose look throws waits its interval, while the sources
             // after it, still due, are looked at in the next round rather than starved behind it.
             track.nextSweepAt = now + track.sweepIntervalMillis;
+            if (!turn.mine()) {
+                // Another node looks for the cluster this interval; asked again at the next one, so a
+                // node that takes over looks within one interval of taking over.
+                continue;
+            }
             int fired = sweep(track, clock.instant().minus(grace), backlogged ? 1 : Integer.MAX_VALUE);
             if (fired > 0) {
                 log.info("sweeper fired {} overdue deadlines of {} that the wheel had not", fired, track.source.name());

@@ -201,4 +201,31 @@ class SweeperTest {
     private static List<Long> lookTimes(FakeDeadlineSource source) {
         return source.sweepCalls().stream().map(call -> call.cutoff().plus(GRACE).toEpochMilli()).toList();
     }
+
+    @Test
+    void aNodeWhoseTurnItIsNotLetsItsRoundsPassWithoutALookAndLooksInTheFirstRoundAfterTakingOver() {
+        // given a deadline overdue by more than the grace, and a sweeper whose turn it is not
+        source.add(1, t0 - 60_000);
+        Capacity capacity = new Capacity(1_000);
+        List<SourceTrack> tracks = List.of(new SourceTrack(source, new TimingWheel(10, t0, capacity),
+                Duration.ofSeconds(5)));
+        java.util.concurrent.atomic.AtomicBoolean mine = new java.util.concurrent.atomic.AtomicBoolean(false);
+        Sweeper sweeper = new Sweeper(clock, new Ticker(), EngineListener.NONE, GRACE, 100,
+                new DueQueues(tracks, capacity), mine::get);
+
+        // when its rounds come, three intervals long
+        for (int round = 0; round < 3; round++) {
+            assertThat(sweeper.sweep(tracks)).isZero();
+            clock.advance(Duration.ofSeconds(5));
+        }
+
+        // then it sent no query at all
+        assertThat(source.sweepCalls()).isEmpty();
+
+        // when the turn becomes its own (the looking node died), the next round, at most one interval away, looks
+        mine.set(true);
+        assertThat(sweeper.untilNextRound(tracks)).isLessThanOrEqualTo(5_000);
+        assertThat(sweeper.sweep(tracks)).isEqualTo(1);
+        assertThat(source.sweepCalls()).hasSize(1);
+    }
 }

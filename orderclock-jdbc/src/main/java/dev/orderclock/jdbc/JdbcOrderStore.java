@@ -65,6 +65,14 @@ public final class JdbcOrderStore implements OrderStore {
         this.transitions = new TransitionWriter(sql, rows, outbox, dialect, confirmPeriod);
     }
 
+    /**
+     * Runs {@code listener} after each of this store's transactions that wrote events has committed,
+     * on the committing thread: it must return at once (cluster mode wakes the event relay).
+     */
+    public void onEventsCommitted(Runnable listener) {
+        transactions.onEventsCommitted(Objects.requireNonNull(listener, "listener"));
+    }
+
     @Override
     public Order create(NewOrder order, HoldingLimits limits) {
         return transactions.run("create order", connection -> creation.create(connection, order, limits));

@@ -14,6 +14,9 @@ import java.util.List;
  */
 final class Outbox {
 
+    /** Set by a write, taken by {@link Transactions} when the transaction ends: did it write events? */
+    private static final ThreadLocal<Boolean> WROTE = new ThreadLocal<>();
+
     private final OrderEventFormat format;
 
     Outbox(OrderEventFormat format) {
@@ -32,5 +35,13 @@ final class Outbox {
             }
             Batches.expectInserted(insert.executeBatch(), "event insert");
         }
+        WROTE.set(Boolean.TRUE);
+    }
+
+    /** Whether the transaction ending on this thread wrote events; clears the mark. */
+    static boolean takeWritten() {
+        boolean wrote = WROTE.get() != null;
+        WROTE.remove();
+        return wrote;
     }
 }

@@ -24,9 +24,15 @@ final class Transactions {
     static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
+    private volatile Runnable eventsCommitted = () -> { };
 
     Transactions(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** Run after each transaction of this instance that wrote to the outbox has committed. */
+    void onEventsCommitted(Runnable listener) {
+        this.eventsCommitted = listener;
     }
 
     <T> T run(String what, Work<T> work) {
@@ -64,14 +70,19 @@ final class Transactions {
             connection.setAutoCommit(false);
             T result;
             try {
+                Outbox.takeWritten(); // a mark left by a write outside these transactions is not ours
                 result = work.run(connection);
                 connection.commit();
             } catch (SQLException | RuntimeException | Error e) {
+                Outbox.takeWritten();
                 rollback(connection, e);
                 restore(connection, autoCommit, e);
                 throw e;
             }
             connection.setAutoCommit(autoCommit);
+            if (Outbox.takeWritten()) {
+                eventsCommitted.run();
+            }
             return result;
         }
     }

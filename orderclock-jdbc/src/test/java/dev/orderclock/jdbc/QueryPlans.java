@@ -114,6 +114,11 @@ final class QueryPlans {
     }
 
     /** PostgreSQL's generic plan of the sweeper's claim. */
+    /** The sweeper's idle look as a cached statement, at a cutoff before every deadline: nothing overdue. */
+    String genericAnyOverdue(OrderTransition transition) {
+        return genericPlan(sql.anyOverdue(transition), "timestamptz", "'2026-11-24T00:00:00Z'");
+    }
+
     String genericClaim(OrderTransition transition) {
         return genericPlan(sql.claim(transition), "timestamptz, int", "'2026-11-24T01:30:00Z', 1000");
     }

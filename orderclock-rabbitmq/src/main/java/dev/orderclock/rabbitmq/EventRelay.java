@@ -17,10 +17,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 
 /**
@@ -29,6 +27,12 @@ import javax.sql.DataSource;
  * One relay per cluster is active at a time (a PostgreSQL advisory lock held by the transaction) and
  * it publishes in {@code seq} order, so events of an order arrive in order; a crash between the
  * confirm and the commit publishes a batch again (at least once; consumers deduplicate by event id).
+ *
+ * <p>It runs when woken, not on a clock: by this node's own commits ({@link #wake()} after an outbox
+ * write commits) and by the other nodes' ({@link OutboxNotifications}, PostgreSQL {@code NOTIFY} sent
+ * by the outbox's insert trigger, delivered at commit). A slow safety poll, on the one node whose
+ * {@link LookingTurn} it is, catches a wake that was lost. An idle relay costs the database nothing
+ * but that poll.
  */
 public final class EventRelay implements AutoCloseable {
 
@@ -47,39 +51,62 @@ public final class EventRelay implements AutoCloseable {
     private final RabbitDelayTiers tiers;
     private final InstantSource clock;
     private final Duration interval;
+    private final Duration safetyPoll;
+    private final BooleanSupplier polling;
     private final int batchSize;
     private final long lockKey;
-    private ScheduledExecutorService thread;
+    private final Object signal = new Object();
+    /** Guarded by {@link #signal}: a wake arrived since the last run began. */
+    private boolean woken;
+    private volatile boolean running;
+    private Thread thread;
     private Channel channel;
     private long failures;
+    private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Polls every {@code interval}: the relay before it was woken. */
     public EventRelay(DataSource dataSource, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
                       Duration interval, int batchSize) {
+        this(dataSource, connection, tiers, clock, interval, interval, () -> true, batchSize);
+    }
+
+    /**
+     * @param interval   the least time between two runs (a burst of wakes is one run per interval, as
+     *                   busy as the old poll and no busier) and the wait after a failed run
+     * @param safetyPoll how long it waits for a wake before it looks anyway, for anything whose wake
+     *                   was lost (a NOTIFY while the listener was reconnecting)
+     * @param polling    whether this node's safety poll runs: one node's for the cluster is enough
+     *                   ({@link LookingTurn}); wakes and retries after a failure run on every node
+     */
+    public EventRelay(DataSource dataSource, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
+                      Duration interval, Duration safetyPoll, BooleanSupplier polling, int batchSize) {
         this.dataSource = dataSource;
         this.connection = connection;
         this.tiers = tiers;
         this.clock = clock;
         this.interval = interval;
+        this.safetyPoll = safetyPoll;
+        this.polling = polling;
         this.batchSize = batchSize;
         this.lockKey = LOCK_BASE ^ tiers.prefix().hashCode();
     }
 
     public synchronized void start() {
         if (thread == null) {
-            thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-                Thread t = new Thread(runnable, "orderclock-event-relay");
-                t.setDaemon(true);
-                return t;
-            });
-            thread.scheduleWithFixedDelay(this::relayQuietly, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+            running = true;
+            woken = true; // the first run at once: whatever an earlier life left unpublished
+            thread = new Thread(this::loop, "orderclock-event-relay");
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 
     public synchronized void stop() {
         if (thread != null) {
-            thread.shutdown();
+            running = false;
+            wake();
             try {
-                thread.awaitTermination(10, TimeUnit.SECONDS);
+                thread.join(10_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -90,6 +117,72 @@ public final class EventRelay implements AutoCloseable {
     @Override
     public void close() {
         stop();
+    }
+
+    /**
+     * Something may wait in the outbox: an event committed on this node, a NOTIFY from another. Any
+     * thread, never blocks; wakes that arrive during a run make one more run after it.
+     */
+    public void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** How many runs it made (each a transaction or more): what an idle relay must not grow. */
+    public long runs() {
+        return runs.get();
+    }
+
+    private void loop() {
+        while (running) {
+            boolean failed = !relayQuietly();
+            pause(interval);
+            if (!failed) {
+                awaitWake();
+            }
+        }
+    }
+
+    /** Waits for a wake, or the safety poll if this node polls; returns at once if a wake came meanwhile. */
+    private void awaitWake() {
+        long deadline = System.nanoTime() + safetyPoll.toNanos();
+        synchronized (signal) {
+            while (running && !woken) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    if (polling.getAsBoolean()) {
+                        break;
+                    }
+                    deadline = System.nanoTime() + safetyPoll.toNanos();
+                    continue;
+                }
+                try {
+                    signal.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    /** The least gap between runs; a wake meanwhile is kept for the next run, not lost. */
+    private void pause(Duration gap) {
+        long deadline = System.nanoTime() + gap.toNanos();
+        synchronized (signal) {
+            long left;
+            while (running && (left = deadline - System.nanoTime()) > 0) {
+                try {
+                    signal.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+        }
     }
 
     /** Relays batches until the outbox is empty or another node holds the lock; returns how many it published. */
@@ -103,18 +196,28 @@ public final class EventRelay implements AutoCloseable {
         return total;
     }
 
-    private void relayQuietly() {
+    /** One run; answers whether it worked (a failed run is tried again after the interval, on any node). */
+    private boolean relayQuietly() {
+        synchronized (signal) {
+            // Cleared before the run reads the outbox: a commit from now on wakes the next run.
+            woken = false;
+        }
         try {
+            runs.incrementAndGet();
             relayAll();
             failures = 0;
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            running = false;
+            return false;
         } catch (Exception e) {
             // Log the first failure of a run and then every hundredth: a database or broker outage lasts.
             if (failures++ % 100 == 0) {
                 log.warn("event relay failed ({} times in a row), trying again every {} ms: {}",
                         failures, interval.toMillis(), e.toString());
             }
+            return false;
         }
     }
 

@@ -4,7 +4,11 @@ import dev.orderclock.deadline.DeadlineEngine;
 import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.rabbitmq.DueQueueConsumer;
+import dev.orderclock.jdbc.JdbcOrderStore;
+import dev.orderclock.order.OrderStore;
 import dev.orderclock.rabbitmq.EventRelay;
+import dev.orderclock.rabbitmq.LookingTurn;
+import dev.orderclock.rabbitmq.OutboxNotifications;
 import dev.orderclock.rabbitmq.RabbitDeadlineScheduler;
 import dev.orderclock.rabbitmq.RabbitDelayTiers;
 import dev.orderclock.server.engine.EngineListeners;
@@ -19,7 +23,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -27,6 +33,7 @@ import org.springframework.context.annotation.Profile;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -106,15 +113,49 @@ public class ClusterConfiguration {
                         settings.retryDelay()));
     }
 
-    @Bean
-    EventRelay eventRelay(DataSource dataSource, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
-                          ClusterProperties settings) {
-        return new EventRelay(dataSource, connection, tiers, clock, settings.relayInterval(), settings.relayBatchSize());
+    /**
+     * The looking turn and the outbox listener each hold one connection of their own, outside the
+     * pool: they wait without end (a lock, notifications), which the pool's socket, statement and
+     * lock timeouts would cut short, and they would take two of its connections for good.
+     */
+    private static DataSource ownConnections(DataSourceProperties database) {
+        PGSimpleDataSource connections = new PGSimpleDataSource();
+        connections.setURL(database.determineUrl());
+        connections.setUser(database.determineUsername());
+        connections.setPassword(database.determinePassword());
+        connections.setConnectTimeout(5);
+        // A database host that vanished without closing the socket is noticed by the OS's keepalive.
+        connections.setTcpKeepAlive(true);
+        connections.setApplicationName("orderclock-cluster");
+        return connections;
+    }
+
+    /** Whose turn the cluster's periodic looks are: the sweeper's, the relay's safety poll, the payment jobs'. */
+    @Bean(destroyMethod = "stop")
+    LookingTurn lookingTurn(DataSourceProperties database, ClusterProperties settings) {
+        return new LookingTurn(ownConnections(database), settings.prefix(), Duration.ofSeconds(1)).start();
     }
 
     @Bean
-    ClusterLifecycle clusterLifecycle(DueQueueConsumer consumer, EventRelay relay) {
-        return new ClusterLifecycle(consumer, relay);
+    EventRelay eventRelay(DataSource dataSource, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
+                          ClusterProperties settings, LookingTurn turn, OrderStore orders) {
+        EventRelay relay = new EventRelay(dataSource, connection, tiers, clock, settings.relayInterval(),
+                settings.relaySafetyPoll(), turn::mine, settings.relayBatchSize());
+        if (orders instanceof JdbcOrderStore store) {
+            // This node's commits wake its relay at once; the others' come by NOTIFY.
+            store.onEventsCommitted(relay::wake);
+        }
+        return relay;
+    }
+
+    @Bean(destroyMethod = "stop")
+    OutboxNotifications outboxNotifications(DataSourceProperties database, EventRelay relay) {
+        return new OutboxNotifications(ownConnections(database), relay::wake, Duration.ofSeconds(1));
+    }
+
+    @Bean
+    ClusterLifecycle clusterLifecycle(DueQueueConsumer consumer, EventRelay relay, OutboxNotifications notifications) {
+        return new ClusterLifecycle(consumer, relay, notifications);
     }
 
     @Bean

@@ -23,7 +23,10 @@ public record ClusterProperties(
         Integer delayBatchSize,
         Duration delayLinger,
         Duration relayInterval,
+        Duration relaySafetyPoll,
         Integer relayBatchSize) {
+
+    public static final Duration DEFAULT_RELAY_SAFETY_POLL = Duration.ofSeconds(60);
 
     public ClusterProperties {
         prefix = prefix != null ? prefix : RabbitDelayTiers.DEFAULT_PREFIX;
@@ -34,7 +37,10 @@ public record ClusterProperties(
         retryDelay = retryDelay != null ? retryDelay : Duration.ofMillis(500);
         delayBatchSize = delayBatchSize != null ? delayBatchSize : RabbitDeadlineScheduler.DEFAULT_BATCH_SIZE;
         delayLinger = delayLinger != null ? delayLinger : RabbitDeadlineScheduler.DEFAULT_LINGER;
+        // the least gap between two relay runs (and the wait after a failed one): woken, not polled
         relayInterval = relayInterval != null ? relayInterval : Duration.ofMillis(100);
+        // the looking node's look for events whose wake was lost (issue 15: idle means idle)
+        relaySafetyPoll = relaySafetyPoll != null ? relaySafetyPoll : DEFAULT_RELAY_SAFETY_POLL;
         relayBatchSize = relayBatchSize != null ? relayBatchSize : 1_000;
     }
 }

@@ -1,6 +1,7 @@
 package dev.orderclock.server.engine;
 
 import dev.orderclock.deadline.DeadlineEngine;
+import dev.orderclock.deadline.SweepTurn;
 import dev.orderclock.deadline.DeadlineScheduler;
 import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.order.AutoConfirmSource;
@@ -36,7 +37,7 @@ public class EngineConfiguration {
     @Bean
     DeadlineEngine deadlineEngine(InstantSource clock, EngineProperties settings, PaymentTimeoutSource payments,
                                   AutoConfirmSource autoConfirm, ObjectProvider<EngineListener> listeners,
-                                  Environment environment) {
+                                  ObjectProvider<SweepTurn> turns, Environment environment) {
         return settings.applyTo(DeadlineEngine.builder(clock))
                 // In cluster mode the RabbitMQ delay tiers fire the deadlines: no horizon to load.
                 .horizonLoading(!isCluster(environment))
@@ -44,6 +45,8 @@ public class EngineConfiguration {
                 // Days away: a coarser safety net, for fewer idle looks at the database.
                 .source(autoConfirm, settings.autoConfirmSweepInterval())
                 .listener(new EngineListeners(listeners.orderedStream().toList()))
+                // Cluster: one node's sweeper looks for all (LookingTurn); embedded: always this one.
+                .sweepTurn(turns.getIfAvailable(() -> SweepTurn.ALWAYS))
                 .build();
     }
 

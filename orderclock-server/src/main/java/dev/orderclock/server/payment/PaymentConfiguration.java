@@ -1,6 +1,7 @@
 package dev.orderclock.server.payment;
 
 import dev.orderclock.deadline.DeadlineEngine;
+import dev.orderclock.deadline.SweepTurn;
 import dev.orderclock.jdbc.JdbcOrderStore;
 import dev.orderclock.jdbc.JdbcPaymentStore;
 import dev.orderclock.order.OrderStore;
@@ -125,8 +126,9 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    PaymentJobs paymentJobs(Reconciliation reconciliation, Refunds refunds, PaymentProperties settings) {
-        return new PaymentJobs(reconciliation, refunds, settings);
+    PaymentJobs paymentJobs(Reconciliation reconciliation, Refunds refunds, PaymentProperties settings,
+                            ObjectProvider<SweepTurn> turns) {
+        return new PaymentJobs(reconciliation, refunds, settings, turns.getIfAvailable(() -> SweepTurn.ALWAYS));
     }
 
     /** The latest attempt with a refund is the one the order shows. */

@@ -1,5 +1,6 @@
 package dev.orderclock.server.payment;
 
+import dev.orderclock.deadline.SweepTurn;
 import dev.orderclock.payment.Reconciliation;
 import dev.orderclock.payment.Refunds;
 
@@ -22,12 +23,15 @@ final class PaymentJobs implements SmartLifecycle {
     private final Reconciliation reconciliation;
     private final Refunds refunds;
     private final PaymentProperties settings;
+    private final SweepTurn turn;
     private volatile ScheduledExecutorService thread;
 
-    PaymentJobs(Reconciliation reconciliation, Refunds refunds, PaymentProperties settings) {
+    /** @param turn whether this node's passes run: in a cluster one node's do, for all (issue 15) */
+    PaymentJobs(Reconciliation reconciliation, Refunds refunds, PaymentProperties settings, SweepTurn turn) {
         this.reconciliation = reconciliation;
         this.refunds = refunds;
         this.settings = settings;
+        this.turn = turn;
     }
 
     @Override
@@ -58,7 +62,10 @@ final class PaymentJobs implements SmartLifecycle {
         return thread != null;
     }
 
-    private static void quietly(String job, Runnable pass) {
+    private void quietly(String job, Runnable pass) {
+        if (!turn.mine()) {
+            return; // another node's pass covers the cluster's attempts
+        }
         try {
             pass.run();
         } catch (RuntimeException e) {

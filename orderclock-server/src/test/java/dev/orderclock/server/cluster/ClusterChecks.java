@@ -26,7 +26,8 @@ import static org.awaitility.Awaitility.await;
 final class ClusterChecks {
 
     static final Duration GRACE = Duration.ofSeconds(5);
-    static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
+    /** engine.sweep-interval of the cluster profile (application-cluster.yml). */
+    static final Duration SWEEP_INTERVAL = Duration.ofSeconds(5);
     /** The sweep's own run and the test's polling, on two shared cores. */
     static final Duration SLACK = Duration.ofSeconds(1);
 
