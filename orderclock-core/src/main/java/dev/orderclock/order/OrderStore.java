@@ -4,6 +4,7 @@ import dev.orderclock.deadline.Deadline;
 import dev.orderclock.stock.InsufficientStockException;
 import dev.orderclock.stock.UnknownSkuException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -69,6 +70,24 @@ public interface OrderStore {
     default List<Order> sweepDue(OrderTransition transition, Instant cutoff, int limit, InstantSource clock) {
         return sweepDue(transition, cutoff, limit, clock.instant());
     }
+
+    /**
+     * Closes for timeout those of {@code ids} still pending, due at the time read from {@code clock}
+     * and without an open payment attempt; in the same transaction, claims those due with an open
+     * attempt for a channel check until {@code now + checkClaim} (so that no sweeper hands them over
+     * meanwhile) and answers them. {@code now} is read as in {@link #applyDue(OrderTransition, long[], InstantSource)}.
+     */
+    TimeoutBatch closeDueForTimeout(long[] ids, InstantSource clock, Duration checkClaim);
+
+    /**
+     * The sweeper's claim of unpaid orders: at most {@code limit} pending orders due before
+     * {@code cutoff}, skipping rows another transaction holds, in one transaction: those without an
+     * open attempt are closed, those with one whose check claim has passed (or was never made) are
+     * claimed until {@code now + checkClaim} and answered, so that an order with a trade whose deadline
+     * was lost is found within the same bound as one without. Orders claimed for a check meanwhile
+     * are not claimed again, nor do they fill the batch.
+     */
+    TimeoutBatch sweepDueForTimeout(Instant cutoff, int limit, InstantSource clock, Duration checkClaim);
 
     /**
      * Those of {@code ids} still pending, overdue at {@code now} and holding an open payment attempt:
