@@ -1,6 +1,7 @@
 package dev.orderclock.server.channel.alipay;
 
 import dev.orderclock.payment.PaymentChannel;
+import dev.orderclock.server.channel.LocalServerPort;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
@@ -18,7 +19,6 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import java.net.URI;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -49,8 +49,8 @@ public class AlipayChannelConfiguration {
     }
 
     @Bean(AlipayChannel.NAME)
-    PaymentChannel alipay(AlipayProperties settings, Environment environment, InstantSource clock,
-                          ObjectProvider<MeterRegistry> meters) {
+    PaymentChannel alipay(AlipayProperties settings, Environment environment, ObjectProvider<LocalServerPort> ports,
+                          InstantSource clock, ObjectProvider<MeterRegistry> meters) {
         String gatewayUrl = required(settings.gatewayUrl(), "gateway-url");
         AlipayAccount account = new AlipayAccount(required(settings.appId(), "app-id"),
                 key(() -> RsaKeys.privateKey(required(settings.privateKey(), "private-key")), "private-key"),
@@ -59,26 +59,11 @@ public class AlipayChannelConfiguration {
         log.info("Alipay channel: app {} at {}, notified at {}{}", account.appId(), gatewayUrl, settings.notifyUrl(),
                 account.sellerId() == null ? "; notifications not checked for seller_id"
                         + " (set orderclock.channels.alipay.seller-id to the merchant's PID)" : "");
-        Supplier<String> gateway = resolvedOnUse(gatewayUrl, environment);
-        return new AlipayChannel(account, () -> URI.create(gateway.get()), resolvedOnUse(settings.notifyUrl(), environment),
+        LocalServerPort port = ports.getIfAvailable(() -> new LocalServerPort(environment));
+        Supplier<String> gateway = port.resolvedOnUse(gatewayUrl);
+        return new AlipayChannel(account, () -> URI.create(gateway.get()), port.resolvedOnUse(settings.notifyUrl()),
                 new HttpGatewayTransport(settings.connectTimeout(), settings.readTimeout()), clock,
                 meters.getIfAvailable(CompositeMeterRegistry::new));
-    }
-
-    /**
-     * The text with its placeholders resolved at first use and then kept: {@code ${local.server.port}}
-     * exists only once the server listens, after the beans are made.
-     */
-    static Supplier<String> resolvedOnUse(String template, Environment environment) {
-        AtomicReference<String> resolved = new AtomicReference<>();
-        return () -> {
-            String value = resolved.get();
-            if (value == null) {
-                value = environment.resolveRequiredPlaceholders(template);
-                resolved.set(value);
-            }
-            return value;
-        };
     }
 
     private static String required(String value, String name) {

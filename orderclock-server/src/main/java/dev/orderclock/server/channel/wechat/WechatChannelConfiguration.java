@@ -1,6 +1,7 @@
 package dev.orderclock.server.channel.wechat;
 
 import dev.orderclock.payment.PaymentChannel;
+import dev.orderclock.server.channel.LocalServerPort;
 import dev.orderclock.server.channel.alipay.RsaKeys;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,7 +19,6 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -50,8 +50,8 @@ public class WechatChannelConfiguration {
     }
 
     @Bean(WechatPayChannel.NAME)
-    PaymentChannel wechat(WechatProperties settings, Environment environment, InstantSource clock,
-                          ObjectProvider<MeterRegistry> meters) {
+    PaymentChannel wechat(WechatProperties settings, Environment environment, ObjectProvider<LocalServerPort> ports,
+                          InstantSource clock, ObjectProvider<MeterRegistry> meters) {
         String baseUrl = required(settings.baseUrl(), "base-url");
         WechatAccount account = new WechatAccount(required(settings.mchid(), "mchid"), required(settings.appid(), "appid"),
                 required(settings.merchantSerial(), "merchant-serial"),
@@ -61,23 +61,11 @@ public class WechatChannelConfiguration {
                 required(settings.publicKeyId(), "public-key-id"));
         log.info("WeChat Pay channel: merchant {} app {} at {}, notified at {}", account.mchid(), account.appid(), baseUrl,
                 settings.notifyUrl());
-        Supplier<String> base = resolvedOnUse(stripSlash(baseUrl), environment);
-        return new WechatPayChannel(account, base, resolvedOnUse(settings.notifyUrl(), environment),
+        LocalServerPort port = ports.getIfAvailable(() -> new LocalServerPort(environment));
+        Supplier<String> base = port.resolvedOnUse(stripSlash(baseUrl));
+        return new WechatPayChannel(account, base, port.resolvedOnUse(settings.notifyUrl()),
                 new HttpWechatTransport(settings.connectTimeout(), settings.readTimeout()), clock,
                 meters.getIfAvailable(CompositeMeterRegistry::new));
-    }
-
-    /** The text with its placeholders resolved at first use and then kept ({@code ${local.server.port}}). */
-    private static Supplier<String> resolvedOnUse(String template, Environment environment) {
-        AtomicReference<String> resolved = new AtomicReference<>();
-        return () -> {
-            String value = resolved.get();
-            if (value == null) {
-                value = environment.resolveRequiredPlaceholders(template);
-                resolved.set(value);
-            }
-            return value;
-        };
     }
 
     private static String stripSlash(String url) {
