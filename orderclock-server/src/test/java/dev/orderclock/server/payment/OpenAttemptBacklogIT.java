@@ -141,7 +141,8 @@ class OpenAttemptBacklogIT {
                 "--orderclock.admin-token=" + Api.OPERATOR_TOKEN,
                 "--orderclock.limits.enabled=false",
                 "--orderclock.payments.min-backoff=200ms",
-                "--orderclock.payments.max-backoff=1s"), Stream.of(more)).toArray(String[]::new);
+                "--orderclock.payments.max-backoff=1s",
+                "--orderclock.payments.check-claim=5s"), Stream.of(more)).toArray(String[]::new);
         return new SpringApplicationBuilder(OrderclockApplication.class).run(args);
     }
 
