@@ -4,8 +4,10 @@ import dev.orderclock.deadline.Deadline;
 import dev.orderclock.stock.InsufficientStockException;
 import dev.orderclock.stock.UnknownSkuException;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +70,36 @@ public interface OrderStore {
     /** As {@link #sweepDue(OrderTransition, Instant, int, Instant)}, with {@code now} read after the claim. */
     default List<Order> sweepDue(OrderTransition transition, Instant cutoff, int limit, InstantSource clock) {
         return sweepDue(transition, cutoff, limit, clock.instant());
+    }
+
+    /**
+     * Closes for timeout those of {@code ids} still pending, due at the time read from {@code clock}
+     * and without an open payment attempt; in the same transaction, claims those due with an open
+     * attempt for a channel check until {@code now + checkClaim} (so that no sweeper hands them over
+     * meanwhile) and answers them. {@code now} is read as in {@link #applyDue(OrderTransition, long[], InstantSource)}.
+     * The default, for a store without check claims, reads the held orders in a second transaction.
+     */
+    default TimeoutBatch closeDueForTimeout(long[] ids, InstantSource clock, Duration checkClaim) {
+        List<Order> closed = applyDue(OrderTransition.CLOSE_FOR_TIMEOUT, ids, clock);
+        if (closed.size() >= ids.length) {
+            return new TimeoutBatch(closed, new long[0]);
+        }
+        long[] closedIds = closed.stream().mapToLong(Order::id).sorted().toArray();
+        long[] rest = Arrays.stream(ids).filter(id -> Arrays.binarySearch(closedIds, id) < 0).toArray();
+        return new TimeoutBatch(closed, dueWithOpenAttempt(rest, clock.instant()));
+    }
+
+    /**
+     * The sweeper's claim of unpaid orders: at most {@code limit} pending orders due before
+     * {@code cutoff}, skipping rows another transaction holds, in one transaction: those without an
+     * open attempt are closed, those with one whose check claim has passed (or was never made) are
+     * claimed until {@code now + checkClaim} and answered, so that an order with a trade whose deadline
+     * was lost is found within the same bound as one without. Orders claimed for a check meanwhile
+     * are not claimed again, nor do they fill the batch. The default, for a store without check
+     * claims, closes as {@link #sweepDue} and hands nothing over.
+     */
+    default TimeoutBatch sweepDueForTimeout(Instant cutoff, int limit, InstantSource clock, Duration checkClaim) {
+        return new TimeoutBatch(sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, cutoff, limit, clock), new long[0]);
     }
 
     /**

@@ -4,32 +4,53 @@ import dev.orderclock.deadline.Deadline;
 import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.Fired;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Unpaid orders whose payment deadline passed: firing one closes it with
  * {@link CloseReason#PAYMENT_TIMEOUT}, returns its stock and writes {@code order.closed}, in one
  * conditional update per batch ({@link OrderTransition#CLOSE_FOR_TIMEOUT}). An order with an open
- * payment attempt is not closed in the batch: it goes to the {@link OpenAttemptCheck}, which asks
- * the channel first.
+ * payment attempt is not closed in the batch: the same transaction claims it for a channel check
+ * and it goes to the {@link OpenAttemptCheck}, which asks the channel first.
+ *
+ * <p>The sweeper hands such orders over too, so a deadline lost with a killed node or a broker
+ * outage is found within grace plus the sweep interval whether or not the order has a trade. A
+ * claimed order is not handed over again by any node's sweeper until its check claim has passed
+ * ({@link #DEFAULT_CHECK_CLAIM}): a check in flight is not started twice, and a check lost with its
+ * node is taken up by another once the claim runs out.
  */
 public final class PaymentTimeoutSource implements DeadlineSource {
 
-    private static final OrderTransition TRANSITION = OrderTransition.CLOSE_FOR_TIMEOUT;
+    /**
+     * How long a hand-over keeps the sweepers off the order: longer than a check takes (three channel
+     * calls within their timeouts), short enough that a check lost with a killed node is taken up
+     * again within this plus a sweep interval.
+     */
+    public static final Duration DEFAULT_CHECK_CLAIM = Duration.ofSeconds(10);
 
     private final OrderStore orders;
     private final OpenAttemptCheck openAttempts;
+    private final Duration checkClaim;
 
     public PaymentTimeoutSource(OrderStore orders) {
         this(orders, OpenAttemptCheck.NONE);
     }
 
     public PaymentTimeoutSource(OrderStore orders, OpenAttemptCheck openAttempts) {
+        this(orders, openAttempts, DEFAULT_CHECK_CLAIM);
+    }
+
+    public PaymentTimeoutSource(OrderStore orders, OpenAttemptCheck openAttempts, Duration checkClaim) {
+        if (checkClaim.isNegative() || checkClaim.isZero()) {
+            throw new IllegalArgumentException("the check claim must be positive: " + checkClaim);
+        }
         this.orders = orders;
         this.openAttempts = openAttempts;
+        this.checkClaim = checkClaim;
     }
 
     @Override
@@ -39,7 +60,7 @@ public final class PaymentTimeoutSource implements DeadlineSource {
 
     @Override
     public List<Deadline> scan(Deadline after, Instant until, int limit) {
-        return orders.deadlines(TRANSITION, after, until, limit);
+        return orders.deadlines(OrderTransition.CLOSE_FOR_TIMEOUT, after, until, limit);
     }
 
     @Override
@@ -47,34 +68,49 @@ public final class PaymentTimeoutSource implements DeadlineSource {
         return fire(ids, InstantSource.fixed(now));
     }
 
-    /** {@code closed_at} is read from {@code clock} inside the closing transaction, just before the update. */
+    /**
+     * {@code closed_at} is read from {@code clock} inside the closing transaction, just before the
+     * update; the orders held by an open attempt are read (and claimed) in that same transaction.
+     */
     @Override
     public List<Fired> fire(long[] ids, InstantSource clock) {
-        List<Order> closed = orders.applyDue(TRANSITION, ids, clock);
-        if (closed.size() < ids.length) {
-            handOverOpenAttempts(ids, closed, clock.instant());
+        if (ids.length == 0) {
+            return List.of();
         }
-        return fired(closed);
+        TimeoutBatch batch = orders.closeDueForTimeout(ids, clock, checkClaim);
+        handOver(batch.heldByAttempt());
+        return fired(batch.closed());
     }
 
-    /**
-     * The sweeper closes only orders without an open attempt; those with one are found again by the
-     * horizon load after a restart and by reconciliation, never closed here without the channel.
-     */
     @Override
     public List<Fired> sweep(Instant cutoff, int limit, Instant now) {
         return sweep(cutoff, limit, InstantSource.fixed(now));
     }
 
+    /**
+     * Closes up to {@code limit} overdue orders without an open attempt and hands those with one to the
+     * check. Claims go on while they come back full and have closed fewer than {@code limit}: orders
+     * handed over are not "fired", and must not make the sweeper believe the backlog is gone.
+     */
     @Override
     public List<Fired> sweep(Instant cutoff, int limit, InstantSource clock) {
-        return fired(orders.sweepDue(TRANSITION, cutoff, limit, clock));
+        List<Fired> fired = new ArrayList<>();
+        while (fired.size() < limit) {
+            int want = limit - fired.size();
+            TimeoutBatch batch = orders.sweepDueForTimeout(cutoff, want, clock, checkClaim);
+            fired.addAll(fired(batch.closed()));
+            handOver(batch.heldByAttempt());
+            // Held orders are claimed until their check claim passes, so a full claim always makes
+            // progress and the loop ends with the overdue rows.
+            if (batch.size() < want) {
+                break;
+            }
+        }
+        return fired;
     }
 
-    private void handOverOpenAttempts(long[] ids, List<Order> closed, Instant now) {
-        long[] closedIds = closed.stream().mapToLong(Order::id).sorted().toArray();
-        long[] rest = Arrays.stream(ids).filter(id -> Arrays.binarySearch(closedIds, id) < 0).toArray();
-        for (long id : orders.dueWithOpenAttempt(rest, now)) {
+    private void handOver(long[] held) {
+        for (long id : held) {
             openAttempts.check(id);
         }
     }

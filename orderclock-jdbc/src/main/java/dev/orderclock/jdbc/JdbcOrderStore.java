@@ -11,6 +11,7 @@ import dev.orderclock.order.OrderQuery;
 import dev.orderclock.order.OrderStatus;
 import dev.orderclock.order.OrderStore;
 import dev.orderclock.order.OrderTransition;
+import dev.orderclock.order.TimeoutBatch;
 import dev.orderclock.order.TransitionResult;
 
 import java.sql.Connection;
@@ -45,6 +46,7 @@ public final class JdbcOrderStore implements OrderStore {
     private final OrderCreation creation;
     private final TransitionWriter transitions;
     private final Outbox outbox;
+    private final TimeoutClaims timeouts;
 
     public JdbcOrderStore(DataSource dataSource, OrderEventFormat format) {
         this(dataSource, format, DEFAULT_CONFIRM_PERIOD);
@@ -63,6 +65,7 @@ public final class JdbcOrderStore implements OrderStore {
         this.outbox = new Outbox(format);
         this.creation = new OrderCreation(dialect, outbox);
         this.transitions = new TransitionWriter(sql, rows, outbox, dialect, confirmPeriod);
+        this.timeouts = new TimeoutClaims(transactions, transitions, dialect);
     }
 
     /**
@@ -193,6 +196,16 @@ public final class JdbcOrderStore implements OrderStore {
             }
         }
         return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    @Override
+    public TimeoutBatch closeDueForTimeout(long[] ids, InstantSource clock, Duration checkClaim) {
+        return timeouts.closeDue(ids, clock, checkClaim);
+    }
+
+    @Override
+    public TimeoutBatch sweepDueForTimeout(Instant cutoff, int limit, InstantSource clock, Duration checkClaim) {
+        return timeouts.sweep(cutoff, limit, clock, checkClaim);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Profiles;
 
 import java.security.SecureRandom;
 
@@ -24,6 +25,12 @@ public class SimConfiguration {
         RealChannelProperties.requireEitherSimulatorOrRealChannels(environment);
         log.warn("payments are simulated: orders can be paid without money (orderclock.sim.enabled=true); "
                 + "never run a live shop like this");
+        if (environment.acceptsProfiles(Profiles.of("cluster"))) {
+            // A channel is one system: a trade opened through this node would be unknown to the others.
+            log.warn("cluster mode with this node's own simulator: each node is a channel of its own; run one "
+                    + "simulator for the shop (SimulatorApplication with orderclock.sim.shop-config-file) and start "
+                    + "the nodes with --spring.config.import=file:<that file>");
+        }
         // The seed makes a run's faults and numbers repeatable (orderclock.sim.seed); it is not logged,
         // since it would let anyone predict the simulator's trade and notification numbers.
         log.info("Channel simulator on (/sim/...), seed: {}, faults {}, at most {} trades and {} waiting notifications",

@@ -2,6 +2,7 @@ package dev.orderclock.channels.alipay;
 
 import dev.orderclock.channels.keys.RsaKeys;
 import dev.orderclock.channels.settings.AnyPropertySet;
+import dev.orderclock.channels.settings.AddressResolver;
 import dev.orderclock.channels.settings.ChannelSettings;
 import dev.orderclock.payment.PaymentChannel;
 
@@ -49,9 +50,10 @@ public class AlipayChannelConfiguration {
     }
 
     @Bean(AlipayChannel.NAME)
-    PaymentChannel alipay(AlipayProperties settings, Environment environment, InstantSource clock,
-                          ObjectProvider<MeterRegistry> meters) {
+    PaymentChannel alipay(AlipayProperties settings, Environment environment, ObjectProvider<AddressResolver> resolvers,
+                          InstantSource clock, ObjectProvider<MeterRegistry> meters) {
         ChannelSettings s = SETTINGS;
+        AddressResolver resolve = resolvers.getIfAvailable(() -> environment::resolveRequiredPlaceholders);
         String gatewayUrl = s.required(settings.gatewayUrl(), "gateway-url");
         AlipayAccount account = new AlipayAccount(s.required(settings.appId(), "app-id"),
                 s.key(() -> RsaKeys.privateKey(s.required(settings.privateKey(), "private-key")), "private-key"),
@@ -61,8 +63,8 @@ public class AlipayChannelConfiguration {
         log.info("Alipay channel: app {} at {}, notified at {}{}", account.appId(), gatewayUrl, settings.notifyUrl(),
                 account.sellerId() == null ? "; notifications not checked for seller_id"
                         + " (set orderclock.channels.alipay.seller-id to the merchant's PID)" : "");
-        Supplier<String> gateway = ChannelSettings.resolvedOnUse(gatewayUrl, environment::resolveRequiredPlaceholders);
-        Supplier<String> notifyUrl = ChannelSettings.resolvedOnUse(settings.notifyUrl(), environment::resolveRequiredPlaceholders);
+        Supplier<String> gateway = ChannelSettings.resolvedOnUse(gatewayUrl, resolve);
+        Supplier<String> notifyUrl = ChannelSettings.resolvedOnUse(settings.notifyUrl(), resolve);
         return new AlipayChannel(account, () -> URI.create(gateway.get()), notifyUrl,
                 new HttpGatewayTransport(settings.connectTimeout(), settings.readTimeout()), clock,
                 meters.getIfAvailable(CompositeMeterRegistry::new));

@@ -2,6 +2,7 @@ package dev.orderclock.channels.wechat;
 
 import dev.orderclock.channels.keys.RsaKeys;
 import dev.orderclock.channels.settings.AnyPropertySet;
+import dev.orderclock.channels.settings.AddressResolver;
 import dev.orderclock.channels.settings.ChannelSettings;
 import dev.orderclock.payment.PaymentChannel;
 
@@ -49,9 +50,10 @@ public class WechatChannelConfiguration {
     }
 
     @Bean(WechatPayChannel.NAME)
-    PaymentChannel wechat(WechatProperties settings, Environment environment, InstantSource clock,
-                          ObjectProvider<MeterRegistry> meters) {
+    PaymentChannel wechat(WechatProperties settings, Environment environment, ObjectProvider<AddressResolver> resolvers,
+                          InstantSource clock, ObjectProvider<MeterRegistry> meters) {
         ChannelSettings s = SETTINGS;
+        AddressResolver resolve = resolvers.getIfAvailable(() -> environment::resolveRequiredPlaceholders);
         String baseUrl = s.required(settings.baseUrl(), "base-url");
         WechatAccount account = new WechatAccount(s.required(settings.mchid(), "mchid"),
                 s.required(settings.appid(), "appid"), s.required(settings.merchantSerial(), "merchant-serial"),
@@ -61,8 +63,8 @@ public class WechatChannelConfiguration {
                 s.required(settings.publicKeyId(), "public-key-id"));
         log.info("WeChat Pay channel: merchant {} app {} at {}, notified at {}", account.mchid(), account.appid(), baseUrl,
                 settings.notifyUrl());
-        Supplier<String> base = ChannelSettings.resolvedOnUse(stripSlash(baseUrl), environment::resolveRequiredPlaceholders);
-        Supplier<String> notifyUrl = ChannelSettings.resolvedOnUse(settings.notifyUrl(), environment::resolveRequiredPlaceholders);
+        Supplier<String> base = ChannelSettings.resolvedOnUse(stripSlash(baseUrl), resolve);
+        Supplier<String> notifyUrl = ChannelSettings.resolvedOnUse(settings.notifyUrl(), resolve);
         return new WechatPayChannel(account, base, notifyUrl,
                 new HttpWechatTransport(settings.connectTimeout(), settings.readTimeout()), clock,
                 meters.getIfAvailable(CompositeMeterRegistry::new));

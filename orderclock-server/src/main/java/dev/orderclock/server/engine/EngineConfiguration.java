@@ -17,16 +17,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
+import java.time.Duration;
 import java.time.InstantSource;
 
 /** The embedded deadline engine: payment timeouts and auto-confirms, started and stopped with the context. */
 @Configuration(proxyBeanMethods = false)
 public class EngineConfiguration {
 
-    /** Overdue orders with an open payment attempt go to the payment side's check (query before close). */
+    /**
+     * Overdue orders with an open payment attempt go to the payment side's check (query before close),
+     * claimed for {@code orderclock.payments.check-claim} (read here: the payment package depends on this one).
+     */
     @Bean
-    PaymentTimeoutSource paymentTimeoutSource(OrderStore orders, ObjectProvider<OpenAttemptCheck> openAttempts) {
-        return new PaymentTimeoutSource(orders, id -> openAttempts.getIfAvailable(() -> OpenAttemptCheck.NONE).check(id));
+    PaymentTimeoutSource paymentTimeoutSource(OrderStore orders, ObjectProvider<OpenAttemptCheck> openAttempts,
+                                              Environment environment) {
+        Duration checkClaim = environment.getProperty("orderclock.payments.check-claim", Duration.class,
+                PaymentTimeoutSource.DEFAULT_CHECK_CLAIM);
+        return new PaymentTimeoutSource(orders, id -> openAttempts.getIfAvailable(() -> OpenAttemptCheck.NONE).check(id),
+                checkClaim);
     }
 
     @Bean

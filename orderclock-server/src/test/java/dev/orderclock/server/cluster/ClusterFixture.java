@@ -51,9 +51,11 @@ final class ClusterFixture implements AutoCloseable {
     private final com.rabbitmq.client.Connection rabbit;
     private final Channel listening;
     private final String eventsQueue;
+    private final List<String> nodeArgs;
 
-    ClusterFixture(Path dir) throws Exception {
+    ClusterFixture(Path dir, String... nodeArgs) throws Exception {
         this.dir = dir;
+        this.nodeArgs = List.of(nodeArgs);
         try (Connection db = database(POSTGRES); Statement statement = db.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
@@ -107,14 +109,21 @@ final class ClusterFixture implements AutoCloseable {
         }
     }
 
+    /** Starts node {@code index} again, in place of the one killed. */
+    void restart(int index) throws IOException {
+        nodes.set(index, startNode(index));
+    }
+
     private ServerProcess startNode(int index) throws IOException {
-        return ServerProcess.start(dir.resolve("node-" + index),
+        List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=cluster",
                 "--spring.datasource.url=" + POSTGRES + "?currentSchema=" + schema,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--spring.rabbitmq.host=127.0.0.1",
-                "--orderclock.cluster.prefix=" + tiers.prefix());
+                "--orderclock.cluster.prefix=" + tiers.prefix()));
+        args.addAll(nodeArgs);
+        return ServerProcess.start(dir.resolve("node-" + index), args.toArray(String[]::new));
     }
 
     /** One product per node, created on the first; answers the SKUs. */
