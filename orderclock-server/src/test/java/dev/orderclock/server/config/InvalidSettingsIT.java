@@ -5,13 +5,19 @@ import dev.orderclock.settings.InvalidSettingException;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -27,6 +33,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 class InvalidSettingsIT {
 
     private static final String NOWHERE = "http://127.0.0.1:9";
+    private static final String JWT = "spring.security.oauth2.resourceserver.jwt.";
 
     @Test
     void anAdminTokenShorterThan32CharactersStopsTheStartNamingTheProperty(CapturedOutput output) {
@@ -70,6 +77,31 @@ class InvalidSettingsIT {
 
         assertThat(report.description()).contains("orderclock.channels.wechat.mchid is not set",
                 "orderclock.channels.wechat.private-key");
+    }
+
+    @Test
+    void aJwtAlgorithmOtherThanRsaBesideAPublicKeyStopsTheStartNamingTheProperty(@TempDir Path dir,
+                                                                                CapturedOutput output) throws Exception {
+        Path key = dir.resolve("idp-public.pem");
+        KeyPair pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
+        Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+
+        Report report = refused(output, JWT + "jws-algorithms", "--" + JWT + "public-key-location=" + key.toUri(),
+                "--" + JWT + "jws-algorithms=HS256");
+
+        assertThat(report.description()).contains("RS256", "HS256");
+    }
+
+    @Test
+    void aJwtPublicKeyLocationThatHoldsNoRsaKeyStopsTheStartNamingTheProperty(@TempDir Path dir,
+                                                                             CapturedOutput output) throws Exception {
+        Path key = dir.resolve("idp-public.pem");
+        Files.writeString(key, "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n");
+
+        Report report = refused(output, JWT + "public-key-location", "--" + JWT + "public-key-location=" + key.toUri());
+
+        assertThat(report.description()).contains("does not hold an RSA public key");
     }
 
     /** Bound into a record whose constructor refuses: Boot wraps the refusal in a BindException. */
