@@ -1,23 +1,19 @@
 package dev.orderclock.simulator;
 
+import dev.orderclock.settings.InvalidSettingException;
+
 import java.util.List;
 
 /**
  * The payment channels are set up so that the server must not start: the simulator beside a real
  * channel (the simulator lets anyone pay an order without money, and could stand in for a channel
- * left half-configured), or neither. Reported by {@link ChannelSetupFailureAnalyzer}.
+ * left half-configured), or neither. Reported as any {@link InvalidSettingException}: by the server's
+ * failure analyzer, which every application that runs the simulator has.
  */
-public final class ChannelSetupException extends IllegalStateException {
-
-    private final String description;
-    private final String action;
-    private final List<String> properties;
+public final class ChannelSetupException extends InvalidSettingException {
 
     private ChannelSetupException(String description, String action, List<String> properties) {
-        super(description + " " + action);
-        this.description = description;
-        this.action = action;
-        this.properties = List.copyOf(properties);
+        super(properties, description, action);
     }
 
     /** The simulator is on and these real-channel properties are set. */
@@ -42,20 +38,5 @@ public final class ChannelSetupException extends IllegalStateException {
                 To run the simulated demo: remove orderclock.sim.enabled=false.\
                 """.formatted(String.join(", ", RealChannelProperties.ALIPAY), String.join(", ", RealChannelProperties.WECHAT)),
                 List.of());
-    }
-
-    /** What is wrong, for "APPLICATION FAILED TO START". */
-    public String description() {
-        return description;
-    }
-
-    /** How to put it right. */
-    public String action() {
-        return action;
-    }
-
-    /** The real-channel properties found, in {@link RealChannelProperties#NAMES} order; none for {@link #noChannel()}. */
-    public List<String> properties() {
-        return properties;
     }
 }

@@ -4,7 +4,6 @@ import dev.orderclock.simulator.alipay.SimulatedAlipayKeys;
 import dev.orderclock.simulator.wechat.SimulatedWechatKeys;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -95,11 +94,9 @@ class SimulatorGateTest {
     void theFailureReportNamesThePropertiesAndBothWaysOut() {
         ChannelSetupException failure = ChannelSetupException.simulatorBesideRealChannel(List.of("orderclock.channels.wechat.base-url", "orderclock.channels.wechat.mchid"));
 
-        FailureAnalysis analysis = new ChannelSetupFailureAnalyzer().analyze(new IllegalStateException(failure));
-
-        assertThat(analysis.getDescription()).contains("orderclock.channels.wechat.base-url",
+        assertThat(failure.description()).contains("orderclock.channels.wechat.base-url",
                 "orderclock.channels.wechat.mchid", "without money");
-        assertThat(analysis.getAction()).contains("orderclock.sim.enabled=false", "remove the properties above");
+        assertThat(failure.action()).contains("orderclock.sim.enabled=false", "remove the properties above");
     }
 
     private static StandardEnvironment environment(Map<String, Object> properties) {

@@ -1,5 +1,7 @@
 package dev.orderclock.server.identity;
 
+import dev.orderclock.settings.InvalidSettingException;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -36,13 +38,17 @@ import java.util.List;
 @EnableConfigurationProperties(OAuth2ResourceServerProperties.class)
 class PublicKeyJwtDecoder {
 
+    private static final String JWT = "spring.security.oauth2.resourceserver.jwt.";
+
     @Bean
-    JwtDecoder shopJwtDecoder(OAuth2ResourceServerProperties properties) throws IOException, GeneralSecurityException {
+    JwtDecoder shopJwtDecoder(OAuth2ResourceServerProperties properties) throws IOException {
         OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
         List<String> algorithms = jwt.getJwsAlgorithms();
         if (algorithms.size() != 1 || !algorithms.get(0).startsWith("RS")) {
-            throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.jws-algorithms must be one of "
-                    + "RS256, RS384, RS512 with a public-key-location, not " + algorithms);
+            throw InvalidSettingException.of(JWT + "jws-algorithms", JWT + "jws-algorithms must be one of RS256, "
+                    + "RS384, RS512 with a public-key-location, not " + algorithms + ": the key is an RSA public key.",
+                    "Set " + JWT + "jws-algorithms to the one RS algorithm the identity provider signs with "
+                            + "(RS256 when unset).");
         }
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(rsaKey(jwt.readPublicKey()))
                 .signatureAlgorithm(SignatureAlgorithm.from(algorithms.get(0)))
@@ -60,14 +66,16 @@ class PublicKeyJwtDecoder {
         return decoder;
     }
 
-    private static RSAPublicKey rsaKey(String pem) throws GeneralSecurityException {
+    private static RSAPublicKey rsaKey(String pem) {
         String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         try {
             return (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (IllegalArgumentException | ClassCastException e) {
-            throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.public-key-location "
-                    + "does not hold an RSA public key in PEM (-----BEGIN PUBLIC KEY-----)", e);
+        } catch (IllegalArgumentException | ClassCastException | GeneralSecurityException e) {
+            throw InvalidSettingException.of(JWT + "public-key-location", JWT + "public-key-location does not hold "
+                    + "an RSA public key in PEM (-----BEGIN PUBLIC KEY-----): " + e.getMessage() + ".",
+                    "Point " + JWT + "public-key-location at the identity provider's RSA public key in PEM, "
+                            + "e.g. file:/etc/orderclock/idp-public.pem.");
         }
     }
 }

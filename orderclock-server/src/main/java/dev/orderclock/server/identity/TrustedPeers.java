@@ -1,5 +1,7 @@
 package dev.orderclock.server.identity;
 
+import dev.orderclock.settings.InvalidSettingException;
+
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
 import java.net.InetAddress;
@@ -49,14 +51,20 @@ final class TrustedPeers {
     private static IpAddressMatcher matcher(String cidr) {
         String trimmed = cidr == null ? "" : cidr.trim();
         if (!IP_OR_CIDR.matcher(trimmed).matches()) {
-            throw new IllegalStateException("orderclock.identity.trusted-proxies: '" + cidr
-                    + "' is not an IP address or a CIDR such as 10.0.0.0/8");
+            throw notACidr(cidr, "", null);
         }
         try {
             return new IpAddressMatcher(trimmed);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("orderclock.identity.trusted-proxies: '" + cidr
-                    + "' is not an IP address or a CIDR such as 10.0.0.0/8 (" + e.getMessage() + ")", e);
+            throw notACidr(cidr, " (" + e.getMessage() + ")", e);
         }
+    }
+
+    private static InvalidSettingException notACidr(String cidr, String why, Throwable cause) {
+        return new InvalidSettingException(List.of("orderclock.identity.trusted-proxies"),
+                "orderclock.identity.trusted-proxies: '" + cidr + "' is not an IP address or a CIDR such as 10.0.0.0/8"
+                        + why + ". A host name is not accepted: trust must never depend on a DNS answer.",
+                "Write each trusted proxy as an IP address (10.0.0.7) or a CIDR (10.0.0.0/8, fd00::/8), "
+                        + "comma-separated, or remove orderclock.identity.trusted-proxies.", cause);
     }
 }

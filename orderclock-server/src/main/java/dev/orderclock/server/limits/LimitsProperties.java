@@ -1,5 +1,7 @@
 package dev.orderclock.server.limits;
 
+import dev.orderclock.settings.InvalidSettingException;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -53,13 +55,17 @@ public record LimitsProperties(Boolean enabled, Integer maxPendingOrdersPerShopp
         atLeastOne("max-pending-orders-per-shopper", maxPendingOrdersPerShopper);
         atLeastOne("max-pending-units-per-shopper", maxPendingUnitsPerShopper);
         if (maxUnitsPerLine < 1 || maxUnitsPerLine > API_MAX_UNITS_PER_LINE) {
-            throw new IllegalArgumentException("orderclock.limits.max-units-per-line must be from 1 to "
-                    + API_MAX_UNITS_PER_LINE + ": " + maxUnitsPerLine);
+            throw InvalidSettingException.of("orderclock.limits.max-units-per-line", "orderclock.limits.max-units-per-line "
+                    + "must be from 1 to " + API_MAX_UNITS_PER_LINE + " (the API's own bound): it is " + maxUnitsPerLine
+                    + ".", "Set orderclock.limits.max-units-per-line from 1 to " + API_MAX_UNITS_PER_LINE
+                    + ", or remove it for the default (" + DEFAULT_MAX_UNITS_PER_LINE + ").");
         }
         if (maxPayTimeout.getNano() != 0 || maxPayTimeout.getSeconds() < 1
                 || maxPayTimeout.getSeconds() > API_MAX_PAY_TIMEOUT_SECONDS) {
-            throw new IllegalArgumentException("orderclock.limits.max-pay-timeout must be whole seconds from 1 to "
-                    + API_MAX_PAY_TIMEOUT_SECONDS + ": " + maxPayTimeout);
+            throw InvalidSettingException.of("orderclock.limits.max-pay-timeout", "orderclock.limits.max-pay-timeout "
+                    + "must be whole seconds from 1 to " + API_MAX_PAY_TIMEOUT_SECONDS + " (7 days, the API's own bound): "
+                    + "it is " + maxPayTimeout + ".", "Set orderclock.limits.max-pay-timeout to whole seconds up to 7d "
+                    + "(e.g. 30m, 24h), or remove it for the default (" + DEFAULT_MAX_PAY_TIMEOUT.toHours() + "h).");
         }
     }
 
@@ -95,7 +101,9 @@ public record LimitsProperties(Boolean enabled, Integer maxPendingOrdersPerShopp
 
     private static void atLeastOne(String name, long value) {
         if (value < 1) {
-            throw new IllegalArgumentException("orderclock.limits." + name + " must be at least 1: " + value);
+            String property = "orderclock.limits." + name;
+            throw InvalidSettingException.of(property, property + " must be at least 1: it is " + value + ".",
+                    "Set " + property + " to 1 or more, or remove it for its default.");
         }
     }
 }

@@ -4,8 +4,10 @@ import dev.orderclock.order.HoldingLimitExceededException;
 import dev.orderclock.order.HoldingLimits;
 import dev.orderclock.server.problem.ProblemException;
 import dev.orderclock.server.problem.ProblemType;
+import dev.orderclock.settings.InvalidSettingException;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The shop's limits on one order, as refusals: a line or a time to pay beyond them is 422 (the
@@ -54,8 +56,11 @@ public final class ShopLimits {
     /** The shop's default time to pay must itself be allowed, or every order without one would be refused. */
     public void checkDefaultPayTimeout(Duration payTimeout) {
         if (settings.enabled() && payTimeout.compareTo(settings.maxPayTimeout()) > 0) {
-            throw new IllegalStateException("orderclock.pay-timeout (" + payTimeout
-                    + ") is longer than orderclock.limits.max-pay-timeout (" + settings.maxPayTimeout() + ")");
+            throw new InvalidSettingException(List.of("orderclock.pay-timeout", "orderclock.limits.max-pay-timeout"),
+                    "orderclock.pay-timeout (" + payTimeout + ") is longer than orderclock.limits.max-pay-timeout ("
+                            + settings.maxPayTimeout() + "): every order that does not ask for its own time to pay "
+                            + "would be refused.", "Set orderclock.pay-timeout to at most orderclock.limits.max-pay-timeout, "
+                            + "or raise orderclock.limits.max-pay-timeout.");
         }
     }
 

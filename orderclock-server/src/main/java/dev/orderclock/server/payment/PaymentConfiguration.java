@@ -24,6 +24,7 @@ import dev.orderclock.server.order.OrderRefunds;
 import dev.orderclock.server.order.OrderView;
 import dev.orderclock.server.stats.CloseRecorder;
 import dev.orderclock.server.stock.Money;
+import dev.orderclock.settings.InvalidSettingException;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -61,8 +62,10 @@ public class PaymentConfiguration {
     PaymentChannels paymentChannels(ObjectProvider<PaymentChannel> channels, OrderProperties orders) {
         List<PaymentChannel> all = channels.orderedStream().toList();
         if (!all.isEmpty() && !CHANNEL_CURRENCY.equals(orders.currency())) {
-            throw new IllegalStateException("orderclock.currency must be " + CHANNEL_CURRENCY + " while "
-                    + all.stream().map(PaymentChannel::name).toList() + " take payments: it is " + orders.currency());
+            throw InvalidSettingException.of("orderclock.currency", "orderclock.currency must be " + CHANNEL_CURRENCY
+                    + " while " + all.stream().map(PaymentChannel::name).toList() + " take payments: it is "
+                    + orders.currency() + ". Both channels charge yuan, so every amount would be charged in the wrong "
+                    + "currency.", "Set orderclock.currency=" + CHANNEL_CURRENCY + ".");
         }
         return new PaymentChannels(all);
     }
