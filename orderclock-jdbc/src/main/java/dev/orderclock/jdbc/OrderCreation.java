@@ -90,7 +90,7 @@ final class OrderCreation {
             Timestamps.set(insert, 6, order.payDeadline());
             insert.executeUpdate();
         } catch (SQLException e) {
-            if (Transactions.isUniqueViolation(e)) {
+            if (SqlStates.isUniqueViolation(e)) {
                 throw new DuplicateOrderIdException(order.id());
             }
             throw e;
