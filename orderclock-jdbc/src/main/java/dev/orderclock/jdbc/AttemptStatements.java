@@ -40,6 +40,20 @@ final class AttemptStatements {
         }
     }
 
+    /** One page of a scan keyed by {@code (instant, trade_no)}: parameters by, after instant, after trade no, limit. */
+    static List<PaymentAttempt> page(Connection connection, String sql, Instant by, Instant afterAt, String afterTradeNo,
+                                     int limit) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            Timestamps.setBound(select, 1, by);
+            Timestamps.setBound(select, 2, afterAt != null ? afterAt : Timestamps.ofMillis(Long.MIN_VALUE));
+            select.setString(3, afterTradeNo != null ? afterTradeNo : "");
+            select.setInt(4, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                return PaymentRows.all(rows);
+            }
+        }
+    }
+
     static List<PaymentAttempt> select(Connection connection, String sql, long orderId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setLong(1, orderId);

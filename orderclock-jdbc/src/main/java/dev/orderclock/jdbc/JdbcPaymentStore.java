@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -208,32 +207,14 @@ public final class JdbcPaymentStore implements PaymentStore {
 
     @Override
     public List<PaymentAttempt> openSince(Instant openedBy, Instant afterOpenedAt, String afterTradeNo, int limit) {
-        return transactions.run("scan open attempts", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(PaymentSql.OPEN_SINCE)) {
-                Timestamps.setBound(select, 1, openedBy);
-                Timestamps.setBound(select, 2, afterOpenedAt != null ? afterOpenedAt : Timestamps.ofMillis(Long.MIN_VALUE));
-                select.setString(3, afterTradeNo != null ? afterTradeNo : "");
-                select.setInt(4, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    return PaymentRows.all(rows);
-                }
-            }
-        });
+        return transactions.run("scan open attempts", connection ->
+                AttemptStatements.page(connection, PaymentSql.OPEN_SINCE, openedBy, afterOpenedAt, afterTradeNo, limit));
     }
 
     @Override
     public List<PaymentAttempt> closedUnchecked(Instant closedBy, Instant afterClosedAt, String afterTradeNo, int limit) {
-        return transactions.run("scan closed attempts", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(PaymentSql.CLOSED_UNCHECKED)) {
-                Timestamps.setBound(select, 1, closedBy);
-                Timestamps.setBound(select, 2, afterClosedAt != null ? afterClosedAt : Timestamps.ofMillis(Long.MIN_VALUE));
-                select.setString(3, afterTradeNo != null ? afterTradeNo : "");
-                select.setInt(4, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    return PaymentRows.all(rows);
-                }
-            }
-        });
+        return transactions.run("scan closed attempts", connection ->
+                AttemptStatements.page(connection, PaymentSql.CLOSED_UNCHECKED, closedBy, afterClosedAt, afterTradeNo, limit));
     }
 
     @Override
