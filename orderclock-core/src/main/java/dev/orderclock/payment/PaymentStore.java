@@ -64,10 +64,16 @@ public interface PaymentStore {
     /**
      * Closes an attempt the channel has closed (or never had) and then, conditionally, its order for
      * timeout: only if still pending and overdue. Writes {@code order.closed} when it closes it.
+     *
+     * @throws IllegalArgumentException when there is no attempt {@code tradeNo} (nothing changed)
      */
     TransitionResult closeForTimeout(String tradeNo, Instant now);
 
-    /** Closes an attempt the channel has closed and then, conditionally, cancels its pending order. */
+    /**
+     * Closes an attempt the channel has closed and then, conditionally, cancels its pending order.
+     *
+     * @throws IllegalArgumentException when there is no attempt {@code tradeNo} (nothing changed)
+     */
     TransitionResult cancel(String tradeNo, Instant now);
 
     /**

@@ -18,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +46,9 @@ public final class JdbcPaymentStore implements PaymentStore {
             if (order == null) {
                 return new OpenResult.NotFound(orderId);
             }
-            long attempts = count(connection, orderId);
+            long attempts = AttemptStatements.count(connection, orderId);
             String tradeNo = PaymentAttempt.tradeNo(order.displayId(), attempts + 1);
-            if (update(connection, PaymentSql.CLAIM_ORDER, tradeNo, orderId, now) == 0) {
+            if (AttemptStatements.update(connection, PaymentSql.CLAIM_ORDER, tradeNo, orderId, now) == 0) {
                 OpenResult refused = refusal(connection, orderId);
                 // Switching channel at the limit would close the open attempt for nothing: refused before.
                 if (refused instanceof OpenResult.AlreadyOpen open && !open.attempt().channel().equals(channel)
@@ -59,8 +58,8 @@ public final class JdbcPaymentStore implements PaymentStore {
                 return refused;
             }
             // Counted again under the order row's lock, which every opening takes: racing calls never pass the limit.
-            if (count(connection, orderId) >= maxAttempts) {
-                update(connection, PaymentSql.RELEASE_ORDER, orderId, tradeNo);
+            if (AttemptStatements.count(connection, orderId) >= maxAttempts) {
+                AttemptStatements.expectOne(AttemptStatements.update(connection, PaymentSql.RELEASE_ORDER, orderId, tradeNo), "release of the claim just made");
                 return new OpenResult.LimitReached(order, maxAttempts);
             }
             try (PreparedStatement insert = connection.prepareStatement(PaymentSql.INSERT)) {
@@ -73,31 +72,31 @@ public final class JdbcPaymentStore implements PaymentStore {
                 Timestamps.set(insert, 6, order.payDeadline());
                 Batches.expectOneRowEach(new int[] {insert.executeUpdate()}, "attempt insert");
             }
-            return new OpenResult.Opened(find(connection, tradeNo, false).orElseThrow());
+            return new OpenResult.Opened(AttemptStatements.find(connection, tradeNo, false).orElseThrow());
         });
     }
 
     @Override
     public void openedAtChannel(String tradeNo, String payUrl, Instant expiresAt) {
         // Never later than the deadline the attempt was opened with: a channel may only shorten it.
-        transactions.run("record the pay URL", connection ->
-                update(connection, PaymentSql.OPENED_AT_CHANNEL, payUrl, expiresAt, tradeNo));
+        transactions.run("record the pay URL", connection -> AttemptStatements.expectOne(
+                AttemptStatements.update(connection, PaymentSql.OPENED_AT_CHANNEL, payUrl, expiresAt, tradeNo), "pay URL of " + tradeNo));
     }
 
     @Override
     public Optional<PaymentAttempt> find(String tradeNo) {
-        return transactions.run("find attempt", connection -> find(connection, tradeNo, false));
+        return transactions.run("find attempt", connection -> AttemptStatements.find(connection, tradeNo, false));
     }
 
     @Override
     public Optional<PaymentAttempt> openAttemptOf(long orderId) {
         return transactions.run("find open attempt", connection ->
-                select(connection, PaymentSql.OPEN_OF_ORDER, orderId).stream().findFirst());
+                AttemptStatements.select(connection, PaymentSql.OPEN_OF_ORDER, orderId).stream().findFirst());
     }
 
     @Override
     public List<PaymentAttempt> attemptsOf(long orderId) {
-        return transactions.run("list attempts", connection -> select(connection, PaymentSql.OF_ORDER, orderId));
+        return transactions.run("list attempts", connection -> AttemptStatements.select(connection, PaymentSql.OF_ORDER, orderId));
     }
 
     @Override
@@ -119,7 +118,7 @@ public final class JdbcPaymentStore implements PaymentStore {
     public Recorded recordPayment(String tradeNo, BigDecimal amount, String channelTradeNo, Instant paidAt,
                                   Instant now) {
         return transactions.run("record payment", connection -> {
-            PaymentAttempt attempt = find(connection, tradeNo, true).orElse(null);
+            PaymentAttempt attempt = AttemptStatements.find(connection, tradeNo, true).orElse(null);
             if (attempt == null) {
                 return new Recorded.UnknownTrade(tradeNo);
             }
@@ -132,34 +131,38 @@ public final class JdbcPaymentStore implements PaymentStore {
             if (attempt.status() == PaymentAttempt.Status.PAID) {
                 return new Recorded.AlreadyRecorded(attempt);
             }
-            update(connection, PaymentSql.MARK_PAID, channelTradeNo, paidAt, tradeNo);
-            update(connection, PaymentSql.RELEASE_ORDER, attempt.orderId(), tradeNo);
+            // Locked above and neither paid nor mismatched: exactly this row changes.
+            AttemptStatements.expectOne(AttemptStatements.update(connection, PaymentSql.MARK_PAID, channelTradeNo, paidAt, tradeNo), "payment of " + tradeNo);
+            AttemptStatements.releaseOrder(connection, attempt);
             List<Order> paid = orders.transitions().apply(connection, OrderTransition.PAY,
                     new long[] {attempt.orderId()}, false, now);
             if (!paid.isEmpty()) {
                 return new Recorded.Paid(paid.get(0));
             }
             // Closed, or paid through another attempt: the money goes back under a number fixed here.
-            update(connection, PaymentSql.REFUND_DUE, PaymentAttempt.refundRequestNo(tradeNo), attempt.amount(), tradeNo);
-            return new Recorded.RefundDue(find(connection, tradeNo, false).orElseThrow());
+            AttemptStatements.expectOne(AttemptStatements.update(connection, PaymentSql.REFUND_DUE, PaymentAttempt.refundRequestNo(tradeNo), attempt.amount(),
+                    tradeNo), "refund of " + tradeNo);
+            return new Recorded.RefundDue(AttemptStatements.find(connection, tradeNo, false).orElseThrow());
         });
     }
 
     @Override
     public Optional<PaymentAttempt> markMismatched(String tradeNo, TradeState.Paid money, Instant now) {
         return transactions.run("mark attempt mismatched", connection -> {
-            PaymentAttempt attempt = find(connection, tradeNo, true).orElse(null);
-            if (attempt == null || update(connection, PaymentSql.MARK_MISMATCHED, now, now, tradeNo) == 0) {
+            PaymentAttempt attempt = AttemptStatements.find(connection, tradeNo, true).orElse(null);
+            if (attempt == null || AttemptStatements.update(connection, PaymentSql.MARK_MISMATCHED, now, now, tradeNo) == 0) {
                 return Optional.<PaymentAttempt>empty();
             }
-            update(connection, PaymentSql.RELEASE_ORDER, attempt.orderId(), tradeNo);
+            AttemptStatements.releaseOrder(connection, attempt);
             if (money != null) {
-                update(connection, PaymentSql.MISMATCH_MONEY, money.channelTradeNo(),
-                        money.paidAt() != null ? money.paidAt() : now, tradeNo);
-                // Exactly what the channel took, which is not the attempt's amount.
-                update(connection, PaymentSql.REFUND_DUE, PaymentAttempt.refundRequestNo(tradeNo), money.amount(), tradeNo);
+                AttemptStatements.expectOne(AttemptStatements.update(connection, PaymentSql.MISMATCH_MONEY, money.channelTradeNo(),
+                        money.paidAt() != null ? money.paidAt() : now, tradeNo), "mismatched money of " + tradeNo);
+                // Exactly what the channel took, which is not the attempt's amount. Only a paid or mismatched
+                // attempt ever owes a refund, and this one was neither until now.
+                AttemptStatements.expectOne(AttemptStatements.update(connection, PaymentSql.REFUND_DUE, PaymentAttempt.refundRequestNo(tradeNo),
+                        money.amount(), tradeNo), "refund of " + tradeNo);
             }
-            return find(connection, tradeNo, false);
+            return AttemptStatements.find(connection, tradeNo, false);
         });
     }
 
@@ -176,14 +179,14 @@ public final class JdbcPaymentStore implements PaymentStore {
     @Override
     public Optional<PaymentAttempt> closeAttempt(String tradeNo, Instant now) {
         return transactions.run("close attempt", connection -> {
-            PaymentAttempt attempt = find(connection, tradeNo, true).orElse(null);
+            PaymentAttempt attempt = AttemptStatements.find(connection, tradeNo, true).orElse(null);
             if (attempt == null) {
                 return Optional.<PaymentAttempt>empty();
             }
-            if (update(connection, PaymentSql.MARK_CLOSED, now, tradeNo) == 1) {
-                update(connection, PaymentSql.RELEASE_ORDER, attempt.orderId(), tradeNo);
+            if (AttemptStatements.update(connection, PaymentSql.MARK_CLOSED, now, tradeNo) == 1) {
+                AttemptStatements.releaseOrder(connection, attempt);
             }
-            return find(connection, tradeNo, false);
+            return AttemptStatements.find(connection, tradeNo, false);
         });
     }
 
@@ -204,37 +207,20 @@ public final class JdbcPaymentStore implements PaymentStore {
 
     @Override
     public List<PaymentAttempt> openSince(Instant openedBy, Instant afterOpenedAt, String afterTradeNo, int limit) {
-        return transactions.run("scan open attempts", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(PaymentSql.OPEN_SINCE)) {
-                Timestamps.setBound(select, 1, openedBy);
-                Timestamps.setBound(select, 2, afterOpenedAt != null ? afterOpenedAt : Timestamps.ofMillis(Long.MIN_VALUE));
-                select.setString(3, afterTradeNo != null ? afterTradeNo : "");
-                select.setInt(4, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    return PaymentRows.all(rows);
-                }
-            }
-        });
+        return transactions.run("scan open attempts", connection ->
+                AttemptStatements.page(connection, PaymentSql.OPEN_SINCE, openedBy, afterOpenedAt, afterTradeNo, limit));
     }
 
     @Override
     public List<PaymentAttempt> closedUnchecked(Instant closedBy, Instant afterClosedAt, String afterTradeNo, int limit) {
-        return transactions.run("scan closed attempts", connection -> {
-            try (PreparedStatement select = connection.prepareStatement(PaymentSql.CLOSED_UNCHECKED)) {
-                Timestamps.setBound(select, 1, closedBy);
-                Timestamps.setBound(select, 2, afterClosedAt != null ? afterClosedAt : Timestamps.ofMillis(Long.MIN_VALUE));
-                select.setString(3, afterTradeNo != null ? afterTradeNo : "");
-                select.setInt(4, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    return PaymentRows.all(rows);
-                }
-            }
-        });
+        return transactions.run("scan closed attempts", connection ->
+                AttemptStatements.page(connection, PaymentSql.CLOSED_UNCHECKED, closedBy, afterClosedAt, afterTradeNo, limit));
     }
 
     @Override
     public void rechecked(String tradeNo, Instant at) {
-        transactions.run("mark attempt rechecked", connection -> update(connection, PaymentSql.MARK_RECHECKED, at, tradeNo));
+        // 0 rows: rechecked already (the first time counts) or no such trade; either way nothing is left to mark.
+        transactions.run("mark attempt rechecked", connection -> AttemptStatements.update(connection, PaymentSql.MARK_RECHECKED, at, tradeNo));
     }
 
     @Override
@@ -252,8 +238,8 @@ public final class JdbcPaymentStore implements PaymentStore {
     @Override
     public Optional<Order> refunded(String tradeNo, Instant at) {
         return transactions.run("record refund", connection -> {
-            PaymentAttempt attempt = find(connection, tradeNo, true).orElse(null);
-            if (attempt == null || update(connection, PaymentSql.MARK_REFUNDED, at, tradeNo) == 0) {
+            PaymentAttempt attempt = AttemptStatements.find(connection, tradeNo, true).orElse(null);
+            if (attempt == null || AttemptStatements.update(connection, PaymentSql.MARK_REFUNDED, at, tradeNo) == 0) {
                 return Optional.<Order>empty();
             }
             Order order = orders.find(connection, attempt.orderId()).orElseThrow();
@@ -268,12 +254,15 @@ public final class JdbcPaymentStore implements PaymentStore {
 
     private TransitionResult closeAttemptAndOrder(OrderTransition transition, String tradeNo, Instant now) {
         return transactions.run(transition + " through attempt", connection -> {
-            PaymentAttempt attempt = find(connection, tradeNo, true).orElse(null);
+            PaymentAttempt attempt = AttemptStatements.find(connection, tradeNo, true).orElse(null);
             if (attempt == null) {
-                return new TransitionResult.NotFound(0); // no such trade, so no order to name
+                // Callers pass a trade they have just read: no such trade is their bug, not an order's outcome.
+                throw new IllegalArgumentException("no payment attempt " + tradeNo);
             }
-            update(connection, PaymentSql.MARK_CLOSED, now, tradeNo);
-            update(connection, PaymentSql.RELEASE_ORDER, attempt.orderId(), tradeNo);
+            // 0 rows: the attempt was closed already (a retry of this call); the order is still decided below.
+            if (AttemptStatements.update(connection, PaymentSql.MARK_CLOSED, now, tradeNo) == 1) {
+                AttemptStatements.releaseOrder(connection, attempt);
+            }
             boolean onlyDue = transition.deadline() != OrderTransition.DeadlineColumn.NONE;
             List<Order> changed = orders.transitions().apply(connection, transition,
                     new long[] {attempt.orderId()}, onlyDue, now);
@@ -294,58 +283,12 @@ public final class JdbcPaymentStore implements PaymentStore {
             }
         }
         if (open != null) {
-            Optional<PaymentAttempt> attempt = find(connection, open, false);
+            Optional<PaymentAttempt> attempt = AttemptStatements.find(connection, open, false);
             if (attempt.isPresent()) {
                 return new OpenResult.AlreadyOpen(attempt.get());
             }
         }
         return orders.find(connection, orderId).<OpenResult>map(OpenResult.Refused::new)
                 .orElseGet(() -> new OpenResult.NotFound(orderId));
-    }
-
-    private static long count(Connection connection, long orderId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(PaymentSql.COUNT_OF_ORDER)) {
-            select.setLong(1, orderId);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
-    }
-
-    private static Optional<PaymentAttempt> find(Connection connection, String tradeNo, boolean lock)
-            throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(lock ? PaymentSql.LOCK : PaymentSql.FIND)) {
-            select.setString(1, tradeNo);
-            try (ResultSet rows = select.executeQuery()) {
-                return PaymentRows.all(rows).stream().findFirst();
-            }
-        }
-    }
-
-    private static List<PaymentAttempt> select(Connection connection, String sql, long orderId) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
-            select.setLong(1, orderId);
-            try (ResultSet rows = select.executeQuery()) {
-                return PaymentRows.all(rows);
-            }
-        }
-    }
-
-    /** Binds strings, longs, decimals and instants in order and answers the row count. */
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                Object value = parameters[i];
-                if (value == null) {
-                    update.setNull(i + 1, Types.VARCHAR); // only text parameters are ever null here
-                } else if (value instanceof Instant instant) {
-                    Timestamps.set(update, i + 1, instant);
-                } else {
-                    update.setObject(i + 1, value);
-                }
-            }
-            return update.executeUpdate();
-        }
     }
 }

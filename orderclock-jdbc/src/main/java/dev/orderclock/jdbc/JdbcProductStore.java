@@ -51,7 +51,7 @@ public final class JdbcProductStore implements ProductStore {
                 insert.setLong(5, stock);
                 insert.executeUpdate();
             } catch (SQLException e) {
-                if (Transactions.isUniqueViolation(e)) {
+                if (SqlStates.isUniqueViolation(e)) {
                     throw new DuplicateSkuException(sku);
                 }
                 throw e;

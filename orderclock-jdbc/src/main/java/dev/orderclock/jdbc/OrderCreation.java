@@ -8,7 +8,6 @@ import dev.orderclock.order.NewOrder;
 import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderEvent;
 import dev.orderclock.order.OrderLine;
-import dev.orderclock.order.OrderStatus;
 import dev.orderclock.stock.InsufficientStockException;
 import dev.orderclock.stock.UnknownSkuException;
 
@@ -57,9 +56,8 @@ final class OrderCreation {
             amount = amount.add(line.total());
         }
         Instant createdAt = Timestamps.millis(request.createdAt());
-        Order order = new Order(request.id(), request.userId(), OrderStatus.PENDING_PAYMENT, null,
-                amount.setScale(2, RoundingMode.UNNECESSARY), request.currency(), lines, createdAt,
-                Timestamps.millis(request.payDeadline()), null, null, null, null, null);
+        Order order = Order.pending(request.id(), request.userId(), amount.setScale(2, RoundingMode.UNNECESSARY),
+                request.currency(), lines, createdAt, Timestamps.millis(request.payDeadline()));
         insert(connection, order);
         outbox.write(connection, List.of(new OrderEvent(EventIds.next(createdAt), EventType.ORDER_CREATED, order.id(),
                 createdAt, order)));
@@ -92,7 +90,7 @@ final class OrderCreation {
             Timestamps.set(insert, 6, order.payDeadline());
             insert.executeUpdate();
         } catch (SQLException e) {
-            if (Transactions.isUniqueViolation(e)) {
+            if (SqlStates.isUniqueViolation(e)) {
                 throw new DuplicateOrderIdException(order.id());
             }
             throw e;

@@ -86,7 +86,7 @@ final class ShopperHolds {
         } catch (SQLException e) {
             // H2: a racing first order inserted it; the failed statement alone is undone, and the
             // next lock waits for that order to finish.
-            if (!Transactions.isUniqueViolation(e)) {
+            if (!SqlStates.isUniqueViolation(e)) {
                 throw e;
             }
         }

@@ -17,11 +17,6 @@ final class Transactions {
     }
 
     private static final int ATTEMPTS = 3;
-    /** 40001: serialization failure (PostgreSQL) and deadlock (H2); 40P01: deadlock (PostgreSQL). */
-    private static final String SERIALIZATION_FAILURE = "40001";
-    private static final String DEADLOCK_DETECTED = "40P01";
-    /** 23505: unique violation, the same code in H2 and PostgreSQL. */
-    static final String UNIQUE_VIOLATION = "23505";
 
     private final DataSource dataSource;
     private volatile Runnable eventsCommitted = () -> { };
@@ -40,7 +35,7 @@ final class Transactions {
             try {
                 return runOnce(work);
             } catch (SQLException e) {
-                if (attempt < ATTEMPTS && isVictim(e)) {
+                if (attempt < ATTEMPTS && SqlStates.isVictim(e)) {
                     continue;
                 }
                 throw new DatabaseException(what + " failed", e);
@@ -102,14 +97,5 @@ final class Transactions {
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
-    }
-
-    private static boolean isVictim(SQLException e) {
-        String state = e.getSQLState();
-        return SERIALIZATION_FAILURE.equals(state) || DEADLOCK_DETECTED.equals(state);
-    }
-
-    static boolean isUniqueViolation(SQLException e) {
-        return UNIQUE_VIOLATION.equals(e.getSQLState());
     }
 }

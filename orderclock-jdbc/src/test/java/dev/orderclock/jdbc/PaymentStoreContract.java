@@ -21,6 +21,8 @@ import java.util.List;
 
 import static dev.orderclock.order.NewOrderBuilder.anOrder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** {@link JdbcPaymentStore}: attempts, recording payments and refunds, and the conditions they put on closing. */
 abstract class PaymentStoreContract extends StoreSuite {
@@ -255,6 +257,21 @@ abstract class PaymentStoreContract extends StoreSuite {
         assertThat(tooEarly).isEmpty();
         assertThat(due).extracting(PaymentAttempt::tradeNo).containsExactly(attempt.tradeNo());
         assertThat(afterLook).isEmpty();
+    }
+
+    @Test
+    void closingOrCancellingThroughATradeThatDoesNotExistIsTheCallersBugAndChangesNothing() {
+        assertThatIllegalArgumentException().isThrownBy(() -> payments.closeForTimeout("NO_SUCH_1", AFTER_DEADLINE));
+        assertThatIllegalArgumentException().isThrownBy(() -> payments.cancel("NO_SUCH_1", T0.plusSeconds(1)));
+
+        assertThat(shop().order(order.id()).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
+        assertThat(types(order)).containsExactly("order.created");
+    }
+
+    @Test
+    void aPayUrlForATradeThatDoesNotExistIsABugNotASilentNoOp() {
+        assertThatIllegalStateException().isThrownBy(
+                () -> payments.openedAtChannel("NO_SUCH_1", "https://pay.example/qr/1", DEADLINE));
     }
 
     private PaymentAttempt opened(Instant at) {

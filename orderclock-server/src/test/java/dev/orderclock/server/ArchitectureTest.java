@@ -85,6 +85,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void theServersProblemAnswersReadNoDatabaseCodes() {
+        noClasses().that().resideInAPackage("dev.orderclock.server.problem..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.orderclock.jdbc..", "java.sql..")
+                .because("the jdbc module translates SQLSTATEs into core's StoreException kinds")
+                .check(main);
+    }
+
+    @Test
     void modulesHaveNoPackageCycles() {
         slices().matching("dev.orderclock.(*)..").should().beFreeOfCycles().check(main);
     }

@@ -1,17 +1,21 @@
 package dev.orderclock.server.order;
 
+import dev.orderclock.order.NewOrder;
+import dev.orderclock.order.PlaceOrder;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
  * {@code POST /api/orders}: 1 to 100 lines, each a SKU and a quantity from 1 to 10000; the time to pay
  * in seconds (1 to 604800), or none for the shop's default. Each SKU at most once is checked by
- * {@link OrderPlacement}, which names the repeated SKU.
+ * {@link PlaceOrder}, which names the repeated SKU.
  */
 public record CreateOrderRequest(
         @NotNull(message = "is required")
@@ -27,6 +31,11 @@ public record CreateOrderRequest(
     public static final long MIN_PAY_TIMEOUT_SECONDS = 1;
     /** Seven days. */
     public static final long MAX_PAY_TIMEOUT_SECONDS = 604_800;
+
+    PlaceOrder.Request toPlacement(String userId) {
+        return new PlaceOrder.Request(userId, items.stream().map(line -> new NewOrder.Item(line.sku(), line.quantity())).toList(),
+                payTimeoutSeconds == null ? null : Duration.ofSeconds(payTimeoutSeconds));
+    }
 
     /** One line: which product and how many. */
     public record Line(

@@ -1,8 +1,11 @@
 package dev.orderclock.server.order;
 
+import dev.orderclock.order.CancelOrder;
+import dev.orderclock.order.DeliverOrder;
 import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderPage;
 import dev.orderclock.order.OrderStatus;
+import dev.orderclock.order.PlaceOrder;
 import dev.orderclock.server.identity.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,18 +36,18 @@ import java.util.Map;
 @RequestMapping("/api/orders")
 class OrderController {
 
-    private final OrderPlacement placement;
+    private final PlaceOrder placement;
     private final VisibleOrders visible;
-    private final OrderCancellation cancellation;
-    private final OrderShipping shipping;
+    private final CancelOrder cancellation;
+    private final DeliverOrder delivery;
     private final OrderRefunds refunds;
 
-    OrderController(OrderPlacement placement, VisibleOrders visible, OrderCancellation cancellation,
-                    OrderShipping shipping, OrderRefunds refunds) {
+    OrderController(PlaceOrder placement, VisibleOrders visible, CancelOrder cancellation, DeliverOrder delivery,
+                    OrderRefunds refunds) {
         this.placement = placement;
         this.visible = visible;
         this.cancellation = cancellation;
-        this.shipping = shipping;
+        this.delivery = delivery;
         this.refunds = refunds;
     }
 
@@ -58,7 +61,7 @@ class OrderController {
             description = "seconds", schema = @Schema(type = "integer")))
     @PostMapping
     ResponseEntity<OrderView> create(Caller.Shopper shopper, @Valid @RequestBody CreateOrderRequest request) {
-        Order order = placement.place(shopper.userId(), request);
+        Order order = OrderAnswers.placed(placement.place(request.toPlacement(shopper.userId())));
         return ResponseEntity.created(URI.create("/api/orders/" + order.displayId())).body(OrderView.of(order));
     }
 
@@ -91,7 +94,7 @@ class OrderController {
     @ApiResponse(responseCode = "409", description = "wrong-order-status: not PENDING_PAYMENT")
     @PostMapping("/{id}/cancel")
     OrderView cancel(Caller caller, @PathVariable String id) {
-        return view(cancellation.cancel(visible.find(caller, id)));
+        return view(OrderAnswers.cancelled(cancellation.cancel(visible.find(caller, id)), id));
     }
 
     @Operation(summary = "Ship a paid order", description = "The operator; the auto-confirm deadline starts.")
@@ -100,7 +103,7 @@ class OrderController {
     @ApiResponse(responseCode = "409", description = "wrong-order-status: not PAID")
     @PostMapping("/{id}/ship")
     OrderView ship(Caller.Operator operator, @PathVariable String id) {
-        return view(shipping.ship(visible.find(operator, id)));
+        return view(OrderAnswers.shipped(delivery.ship(visible.find(operator, id).id()), id));
     }
 
     @Operation(summary = "Confirm receipt", description = "The owner; otherwise orderclock.auto-confirm does it.")
@@ -109,7 +112,7 @@ class OrderController {
     @ApiResponse(responseCode = "409", description = "wrong-order-status: not SHIPPED")
     @PostMapping("/{id}/confirm")
     OrderView confirm(Caller.Shopper shopper, @PathVariable String id) {
-        return view(shipping.confirm(visible.find(shopper, id)));
+        return view(OrderAnswers.confirmed(delivery.confirm(visible.find(shopper, id).id()), id));
     }
 
     /** Only orders that left pending can have had money to give back; pending ones skip the lookup. */

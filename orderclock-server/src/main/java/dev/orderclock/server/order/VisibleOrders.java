@@ -8,7 +8,6 @@ import dev.orderclock.order.OrderStatus;
 import dev.orderclock.order.OrderStore;
 import dev.orderclock.server.identity.Caller;
 import dev.orderclock.server.problem.ProblemException;
-import dev.orderclock.server.problem.ProblemType;
 
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,7 @@ public class VisibleOrders {
                 .flatMap(number -> orders.find(number).stream())
                 .filter(caller::maySee)
                 .findFirst()
-                .orElseThrow(() -> notFound(id));
+                .orElseThrow(() -> OrderAnswers.notFound(id));
     }
 
     public OrderPage list(Caller caller, OrderStatus status, int limit, Long before) {
@@ -38,9 +37,5 @@ public class VisibleOrders {
             throw ProblemException.invalid("limit must be from 1 to " + OrderQuery.MAX_LIMIT);
         }
         return orders.list(new OrderQuery(caller.listedUser(), status, limit, before));
-    }
-
-    static ProblemException notFound(String id) {
-        return new ProblemException(ProblemType.ORDER_NOT_FOUND, "no order " + id).with("orderId", id);
     }
 }

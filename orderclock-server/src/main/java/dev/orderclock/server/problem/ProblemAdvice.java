@@ -1,9 +1,9 @@
 package dev.orderclock.server.problem;
 
-import dev.orderclock.jdbc.DatabaseException;
 import dev.orderclock.stock.DuplicateSkuException;
 import dev.orderclock.stock.InsufficientStockException;
 import dev.orderclock.stock.UnknownSkuException;
+import dev.orderclock.store.StoreException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +27,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.net.URI;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -39,11 +38,6 @@ import java.util.stream.Collectors;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
-    /**
-     * SQLSTATEs of a value its column cannot hold, e.g. an order total past the amount's precision:
-     * H2 answers "value too long", PostgreSQL "numeric value out of range".
-     */
-    private static final Set<String> VALUE_DOES_NOT_FIT = Set.of("22001", "22003");
 
     @ExceptionHandler(ProblemException.class)
     ResponseEntity<Object> refused(ProblemException e) {
@@ -71,12 +65,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return refused(new ProblemException(ProblemType.SKU_EXISTS, e.getMessage()));
     }
 
-    @ExceptionHandler(DatabaseException.class)
-    ResponseEntity<Object> databaseFailed(DatabaseException e) {
-        if (VALUE_DOES_NOT_FIT.contains(e.sqlState())) {
+    /** The store says what kind of failure it was; which database codes mean what is the jdbc module's business. */
+    @ExceptionHandler(StoreException.class)
+    ResponseEntity<Object> databaseFailed(StoreException e) {
+        if (e.kind() == StoreException.Kind.VALUE_DOES_NOT_FIT) {
             return refused(ProblemException.invalid("a value, such as the order's total, is larger than the shop can store"));
         }
-        log.error("database call failed", e);
+        if (e.kind() == StoreException.Kind.BUSY) {
+            log.warn("database call gave up waiting: {}", e.getMessage());
+        } else {
+            log.error("database call failed", e);
+        }
         return refused(new ProblemException(ProblemType.UNAVAILABLE, "the database did not answer; nothing was changed"));
     }
 

@@ -1,0 +1,59 @@
+package dev.orderclock.server.order;
+
+import dev.orderclock.deadline.DeadlineScheduler;
+import dev.orderclock.order.AutoConfirmSource;
+import dev.orderclock.order.CancelOrder;
+import dev.orderclock.order.DeliverOrder;
+import dev.orderclock.order.OpenAttemptCancellation;
+import dev.orderclock.order.OrderStore;
+import dev.orderclock.order.PaymentTimeoutSource;
+import dev.orderclock.order.PlaceOrder;
+import dev.orderclock.payment.CancelWithOpenAttempt;
+import dev.orderclock.payment.ChannelException;
+import dev.orderclock.server.limits.ShopLimits;
+import dev.orderclock.server.stats.CloseRecorder;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.security.SecureRandom;
+import java.time.InstantSource;
+
+/**
+ * Core's order use cases, wired. The scheduler is the engine itself, unless a profile adds a
+ * {@code @Primary} one (cluster: the RabbitMQ delay tiers).
+ */
+@Configuration(proxyBeanMethods = false)
+class OrderUseCases {
+
+    @Bean
+    PlaceOrder placeOrder(OrderStore orders, ObjectProvider<DeadlineScheduler> schedulers, PaymentTimeoutSource payments,
+                          InstantSource clock, OrderProperties settings, ShopLimits limits) {
+        limits.checkDefaultPayTimeout(settings.payTimeout());
+        // Secure: ids are shown to shoppers, and a guessable id would tell one shopper about another's orders.
+        return new PlaceOrder(orders, schedulers.getObject(), payments, clock, settings.payTimeout(), settings.currency(),
+                limits.perOrder(), new SecureRandom());
+    }
+
+    @Bean
+    CancelOrder cancelOrder(OrderStore orders, CancelWithOpenAttempt openAttempts,
+                            ObjectProvider<DeadlineScheduler> schedulers, PaymentTimeoutSource payments,
+                            InstantSource clock, CloseRecorder closes) {
+        OpenAttemptCancellation throughChannel = orderId -> {
+            try {
+                return openAttempts.cancel(orderId);
+            } catch (ChannelException e) {
+                throw new OpenAttemptCancellation.Undecided(e.getMessage(), e);
+            }
+        };
+        return new CancelOrder(orders, throughChannel, schedulers.getObject(), payments, clock,
+                order -> closes.cancelled());
+    }
+
+    @Bean
+    DeliverOrder deliverOrder(OrderStore orders, ObjectProvider<DeadlineScheduler> schedulers,
+                              AutoConfirmSource autoConfirm, InstantSource clock) {
+        return new DeliverOrder(orders, schedulers.getObject(), autoConfirm, clock);
+    }
+}
