@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code starter-burst}: the starter's engine against the 1-s scan job on the example shop's table,
  * same machine, same run: {@code --orders} unpaid orders seeded straight into {@code t_order}, all
- * due within one second, closed with the same conditional update and stock return by each contender
+ * due within one second (or over {@code --spread}), closed with the same conditional update and stock return by each contender
  * in turn (the tables emptied and reseeded between them). Closes per second over first→last recorded
  * close; lag = {@code close_time − pay_expire_time} per order.
  */
@@ -37,6 +37,10 @@ public final class StarterBurstCommand implements Callable<Integer> {
     @Option(names = "--orders", defaultValue = "100000", description = "orders due within one second (default: ${DEFAULT-VALUE})")
     long orders;
 
+    @Option(names = "--spread", defaultValue = "1s", converter = DurationConverter.class,
+            description = "the deadlines are spread evenly over this long: 1s is a burst, 60s with --orders 30000 is 500 closes/s (default: ${DEFAULT-VALUE})")
+    Duration spread;
+
     @Option(names = "--lead", defaultValue = "20s", converter = DurationConverter.class,
             description = "from the start of seeding to the first deadline; seeding and start-up must fit in it (default: ${DEFAULT-VALUE})")
     Duration lead;
@@ -50,7 +54,11 @@ public final class StarterBurstCommand implements Callable<Integer> {
         if (orders < 1) {
             throw new IllegalArgumentException("--orders must be at least 1");
         }
-        Report report = new Report("starter-burst --orders " + orders);
+        options.validate();
+        if (spread.isNegative() || spread.isZero()) {
+            throw new IllegalArgumentException("--spread must be positive");
+        }
+        Report report = new Report("starter-burst --orders " + orders + " --spread " + spread.toMillis() + "ms");
         boolean allClosedOnce = true;
         for (ShopTable.Database database : options.databases()) {
             try (ShopTable shop = ShopTable.create(database)) {
@@ -70,14 +78,14 @@ public final class StarterBurstCommand implements Callable<Integer> {
         shop.reset();
         Instant firstDue = Instant.now().plus(lead);
         try (Progress progress = Progress.of("seeding " + orders + " orders (" + shop.description() + ")", () -> "")) {
-            shop.seed(orders, firstDue, Duration.ofSeconds(1));
+            shop.seed(orders, firstDue, spread);
         }
         if (Instant.now().plusSeconds(2).isAfter(firstDue)) {
             throw new IllegalArgumentException("seeding " + orders + " orders took longer than --lead " + lead.toSeconds()
                     + " s minus 2 s of start-up: raise --lead");
         }
         StatementCountingDataSource counted = new StatementCountingDataSource(shop.dataSource());
-        Instant waitUntil = firstDue.plus(Duration.ofSeconds(1)).plus(maxWait);
+        Instant waitUntil = firstDue.plus(spread).plus(maxWait);
         try (contender) {
             contender.start(shop, counted);
             try (Progress progress = Progress.of(contender.name() + " closing", () -> "")) {

@@ -55,6 +55,7 @@ public final class StarterIdleCommand implements Callable<Integer> {
         if (dueIn.compareTo(settle.plus(window).plusSeconds(60)) < 0) {
             throw new IllegalArgumentException("--due-in must leave a minute after --settle + --window: nothing may fall due");
         }
+        options.validate();
         Report report = new Report("starter-idle --pending " + pending);
         double perMinute = 60.0 / (window.toNanos() / 1e9);
         for (ShopTable.Database database : options.databases()) {

@@ -21,6 +21,12 @@ public final class StarterOptions {
                     + "scans every 1 s) (default: ${DEFAULT-VALUE})")
     List<String> contenders;
 
+    /** Fails on an unknown name before anything is created on a database. */
+    void validate() {
+        databases();
+        contenders().forEach(contender -> { });
+    }
+
     List<ShopTable.Database> databases() {
         return databases.stream().map(name -> switch (name.trim().toLowerCase(Locale.ROOT)) {
             case "mariadb" -> ShopTable.Database.MARIADB;
