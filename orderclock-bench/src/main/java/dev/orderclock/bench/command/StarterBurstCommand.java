@@ -65,6 +65,8 @@ public final class StarterBurstCommand implements Callable<Integer> {
                 for (Contender contender : options.contenders()) {
                     Map<String, Object> figures = report.section(database.label() + ", " + contender.name());
                     allClosedOnce &= burst(shop, contender, figures);
+                    // Each result as soon as it is known: a later failure must not lose it.
+                    System.err.println("[bench] " + database.label() + ", " + contender.name() + ": " + figures);
                 }
             }
         }

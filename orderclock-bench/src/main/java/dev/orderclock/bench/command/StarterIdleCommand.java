@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -81,11 +82,12 @@ public final class StarterIdleCommand implements Callable<Integer> {
                         IdleCommand.sleep("counting " + contender.name() + " on " + database.label(), window);
                         figures.put("statementsPerMinute", (counted.statements() - statements) * perMinute);
                         figures.put("commitsPerMinute", (counted.commits() - commits) * perMinute);
-                        Map<String, Object> serverWide = new java.util.LinkedHashMap<>();
+                        Map<String, Object> serverWide = new LinkedHashMap<>();
                         server.snapshot().forEach((name, value) ->
                                 serverWide.put(name + " per minute", (value - before.getOrDefault(name, 0L)) * perMinute));
                         figures.put("server-wide counters (shared with everything else on it)", serverWide);
                     }
+                    System.err.println("[bench] " + database.label() + ", " + contender.name() + ": " + figures);
                     if (shop.pending() != pending) {
                         report.note(database.label() + ", " + contender.name() + ": an order closed during the idle window");
                     }

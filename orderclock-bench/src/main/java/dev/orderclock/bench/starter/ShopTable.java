@@ -3,6 +3,8 @@ package dev.orderclock.bench.starter;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -15,9 +17,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -145,21 +147,38 @@ public final class ShopTable implements AutoCloseable {
 
     /** Close lag of every closed order, milliseconds: recorded close time − due time. */
     public long[] lagsMillis() {
-        return named.getJdbcTemplate().query("SELECT pay_expire_time, close_time FROM t_order WHERE status = 40",
-                (rs, row) -> java.time.Duration.between(rs.getObject(1, LocalDateTime.class),
-                        rs.getObject(2, LocalDateTime.class)).toMillis()).stream().mapToLong(Long::longValue).toArray();
+        return reading(() -> named.getJdbcTemplate().query("SELECT pay_expire_time, close_time FROM t_order WHERE status = 40",
+                (rs, row) -> Duration.between(rs.getObject(1, LocalDateTime.class),
+                        rs.getObject(2, LocalDateTime.class)).toMillis())).stream().mapToLong(Long::longValue).toArray();
     }
 
     /** First and last recorded close time. */
     public Instant[] closeSpan() {
-        return named.getJdbcTemplate().queryForObject("SELECT MIN(close_time), MAX(close_time) FROM t_order WHERE status = 40",
+        return reading(() -> named.getJdbcTemplate().queryForObject("SELECT MIN(close_time), MAX(close_time) FROM t_order WHERE status = 40",
                 (rs, row) -> new Instant[] {rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC),
-                        rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC)});
+                        rs.getObject(2, LocalDateTime.class).toInstant(ZoneOffset.UTC)}));
     }
 
     private long count(String sql) {
-        Long n = named.getJdbcTemplate().queryForObject(sql, Long.class);
+        Long n = reading(() -> named.getJdbcTemplate().queryForObject(sql, Long.class));
         return n == null ? 0 : n;
+    }
+
+    /**
+     * The bench's own reads, tried again when the connection was lost: the database servers are
+     * shared, and another suite's test may terminate every session of the database meanwhile.
+     */
+    static <T> T reading(Supplier<T> read) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read.get();
+            } catch (DataAccessResourceFailureException | TransientDataAccessException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+                System.err.println("[bench] a read lost its connection, trying again: " + e.getMessage());
+            }
+        }
     }
 
     static LocalDateTime utc(Instant instant) {
