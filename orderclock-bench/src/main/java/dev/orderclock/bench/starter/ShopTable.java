@@ -76,7 +76,13 @@ public final class ShopTable implements AutoCloseable {
             config.setUsername("postgres");
         }
         ShopTable shop = new ShopTable(database, name, new HikariDataSource(config));
-        shop.createTables();
+        try {
+            shop.createTables();
+        } catch (RuntimeException e) {
+            // Nothing of a failed start stays behind on the shared server.
+            shop.close();
+            throw e;
+        }
         return shop;
     }
 
