@@ -6,6 +6,8 @@ import dev.orderclock.bench.command.IdleCommand;
 import dev.orderclock.bench.command.RunCommand;
 import dev.orderclock.bench.command.ScaleCommand;
 import dev.orderclock.bench.command.SeedCommand;
+import dev.orderclock.bench.command.StarterBurstCommand;
+import dev.orderclock.bench.command.StarterIdleCommand;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "orderclock-bench", mixinStandardHelpOptions = true, version = "orderclock-bench 0.1",
         subcommands = {RunCommand.class, BurstCommand.class, IdleCommand.class, ScaleCommand.class, SeedCommand.class,
-                CompareCommand.class},
+                CompareCommand.class, StarterBurstCommand.class, StarterIdleCommand.class},
         description = "Measures orderclock: creation and close pace, close lag, missed closes, statements, memory.")
 public final class Bench implements Runnable {
 

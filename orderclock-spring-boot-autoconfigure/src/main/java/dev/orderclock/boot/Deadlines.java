@@ -1,12 +1,14 @@
 package dev.orderclock.boot;
 
 import dev.orderclock.deadline.DeadlineEngine;
+import dev.orderclock.deadline.DeadlineScheduler;
 import dev.orderclock.deadline.DeadlineSource;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
@@ -18,10 +20,20 @@ import java.util.Set;
 public class Deadlines {
 
     private final DeadlineEngine engine;
+    private final DeadlineScheduler scheduler;
     private final Map<String, DeadlineSource> sources;
 
     public Deadlines(DeadlineEngine engine, Map<String, DeadlineSource> sources) {
+        this(engine, engine, sources);
+    }
+
+    /**
+     * @param scheduler where deadlines go after commit: the engine's wheel, or the RabbitMQ delay tiers
+     *                  ({@code orderclock.cluster.rabbitmq.enabled})
+     */
+    public Deadlines(DeadlineEngine engine, DeadlineScheduler scheduler, Map<String, DeadlineSource> sources) {
         this.engine = engine;
+        this.scheduler = scheduler;
         this.sources = Map.copyOf(sources);
     }
 
@@ -33,17 +45,22 @@ public class Deadlines {
      */
     public void schedule(String source, long id, Instant dueAt) {
         DeadlineSource deadlineSource = source(source);
-        afterCommit(() -> engine.schedule(deadlineSource, id, dueAt));
+        afterCommit(() -> scheduler.schedule(deadlineSource, id, dueAt));
     }
 
     /** The row {@code id} left its pending state another way (paid): spares a useless close. Also after commit. */
     public void cancel(String source, long id) {
         DeadlineSource deadlineSource = source(source);
-        afterCommit(() -> engine.cancel(deadlineSource, id));
+        afterCommit(() -> scheduler.cancel(deadlineSource, id));
     }
 
     public Set<String> sourceNames() {
         return sources.keySet();
+    }
+
+    /** Every source the engine closes, the tables' and the application's own. */
+    public Collection<DeadlineSource> sources() {
+        return sources.values();
     }
 
     public DeadlineEngine engine() {

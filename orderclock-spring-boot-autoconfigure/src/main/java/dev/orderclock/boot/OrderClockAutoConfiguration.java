@@ -1,6 +1,7 @@
 package dev.orderclock.boot;
 
 import dev.orderclock.deadline.DeadlineEngine;
+import dev.orderclock.deadline.DeadlineScheduler;
 import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.deadline.Fired;
@@ -15,12 +16,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.ClassUtils;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -48,6 +51,11 @@ import javax.sql.DataSource;
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(OrderClockProperties.class)
 public class OrderClockAutoConfiguration {
+
+    /** The bean {@link Deadlines} hands deadlines to, when there is one (the RabbitMQ delay tiers); else the engine. */
+    public static final String SCHEDULER_BEAN = "orderclockDeadlineScheduler";
+
+    static final String RABBIT_ENABLED = "orderclock.cluster.rabbitmq.enabled";
 
     /** The engine's clock; {@code orderclock-test} replaces it with a manual one. */
     @Bean
@@ -93,8 +101,13 @@ public class OrderClockAutoConfiguration {
     DeadlineEngine orderclockEngine(OrderClockProperties properties, TableDeadlineSources tableSources,
                                     ObjectProvider<DeadlineSource> ownSources,
                                     ObjectProvider<EngineListener> listeners,
-                                    @Qualifier("orderclockClock") InstantSource clock) {
+                                    @Qualifier("orderclockClock") InstantSource clock, Environment environment) {
         OrderClockProperties.Engine settings = properties.getEngine();
+        boolean delayTiers = environment.getProperty(RABBIT_ENABLED, Boolean.class, false);
+        if (delayTiers && !ClassUtils.isPresent("dev.orderclock.rabbitmq.RabbitDelayTiers", null)) {
+            throw new DeadlineTableException(null, RABBIT_ENABLED + " is true but orderclock-rabbitmq is not on the class path",
+                    "Add the dependency dev.orderclock:orderclock-rabbitmq, or set " + RABBIT_ENABLED + "=false.");
+        }
         DeadlineEngine.Builder builder = DeadlineEngine.builder(clock)
                 .horizon(settings.getHorizon())
                 .tick(settings.getTick())
@@ -106,6 +119,9 @@ public class OrderClockAutoConfiguration {
                 .loadPageSize(settings.getLoadPageSize())
                 .sweepBatchSize(settings.getSweepBatchSize())
                 .maxInMemory(settings.getMaxInMemory())
+                // With the delay tiers, deadlines arrive through the due queue (as in orderclock's cluster
+                // mode): every node loading the same horizon would only race for the same rows.
+                .horizonLoading(!delayTiers)
                 .listener(composite(listeners.orderedStream().toList()));
         Map<String, DeadlineSource> all = allSources(tableSources, ownSources);
         if (all.isEmpty()) {
@@ -120,8 +136,9 @@ public class OrderClockAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Deadlines orderclockDeadlines(DeadlineEngine engine, TableDeadlineSources tableSources,
-                                  ObjectProvider<DeadlineSource> ownSources) {
-        return new Deadlines(engine, allSources(tableSources, ownSources));
+                                  ObjectProvider<DeadlineSource> ownSources,
+                                  @Qualifier(SCHEDULER_BEAN) ObjectProvider<DeadlineScheduler> scheduler) {
+        return new Deadlines(engine, scheduler.getIfAvailable(() -> engine), allSources(tableSources, ownSources));
     }
 
     @Bean
