@@ -32,13 +32,10 @@ public final class LookingTurn implements SweepTurn, AutoCloseable {
     private static final long LOCK_BASE = 0x6f726465726c6f6bL;
     private static final int CHECK_MILLIS = 1_000;
 
-    private final DataSource connections;
     private final long lockKey;
     private final Duration reconnectDelay;
+    private final DedicatedSession session;
     private volatile boolean mine;
-    private volatile boolean stopped;
-    private volatile Connection connection;
-    private Thread thread;
 
     /**
      * @param connections opens a connection of its own each time, outside any pool, with no socket
@@ -46,9 +43,9 @@ public final class LookingTurn implements SweepTurn, AutoCloseable {
      * @param prefix      the cluster's prefix: clusters with other prefixes on one database take turns apart
      */
     public LookingTurn(DataSource connections, String prefix, Duration reconnectDelay) {
-        this.connections = connections;
         this.lockKey = LOCK_BASE ^ prefix.hashCode();
         this.reconnectDelay = reconnectDelay;
+        this.session = new DedicatedSession(connections, "orderclock-looking-turn", reconnectDelay, new Holder());
     }
 
     @Override
@@ -56,38 +53,15 @@ public final class LookingTurn implements SweepTurn, AutoCloseable {
         return mine;
     }
 
-    public synchronized LookingTurn start() {
-        if (thread == null) {
-            stopped = false;
-            thread = new Thread(this::run, "orderclock-looking-turn");
-            thread.setDaemon(true);
-            thread.start();
-        }
+    public LookingTurn start() {
+        session.start();
         return this;
     }
 
     /** Gives the turn up (the session ends, so the lock passes to another node at once). */
-    public synchronized void stop() {
-        stopped = true;
+    public void stop() {
         mine = false;
-        Connection held = connection;
-        if (held != null) {
-            try {
-                // Ends the session even while it waits in pg_advisory_lock: the server drops the wait.
-                held.abort(Runnable::run);
-            } catch (SQLException | RuntimeException e) {
-                log.debug("aborting the turn's connection failed", e);
-            }
-        }
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
+        session.stop();
     }
 
     @Override
@@ -95,53 +69,39 @@ public final class LookingTurn implements SweepTurn, AutoCloseable {
         stop();
     }
 
-    private void run() {
-        boolean failedBefore = false;
-        while (!stopped) {
-            try (Connection db = connections.getConnection()) {
-                connection = db;
-                db.setAutoCommit(true);
-                try (Statement statement = db.createStatement()) {
-                    // The session's own settings: the pool's statement and lock timeouts would end the wait.
-                    statement.execute("SET statement_timeout = 0; SET lock_timeout = 0");
-                    statement.execute("SELECT pg_advisory_lock(" + lockKey + ")");
-                }
-                if (stopped) {
-                    return;
-                }
-                mine = true;
-                failedBefore = false;
-                log.info("this node now does the cluster's periodic looks (sweeper, event relay safety poll)");
-                PGConnection pg = db.unwrap(PGConnection.class);
-                while (!stopped) {
-                    // Reads the socket only: throws once the session is gone.
-                    pg.getNotifications(CHECK_MILLIS);
-                }
-            } catch (SQLException | RuntimeException e) {
-                boolean wasMine = mine;
-                mine = false;
-                if (stopped) {
-                    return;
-                }
-                if (wasMine || !failedBefore) {
-                    log.warn("the looking turn's database connection failed ({}); another node may take the turn, "
-                            + "trying again every {} ms", e.toString(), reconnectDelay.toMillis());
-                }
-                failedBefore = true;
-                sleep(reconnectDelay);
-            } finally {
-                mine = false;
-                connection = null;
+    private final class Holder implements DedicatedSession.Holder {
+
+        @Override
+        public void hold(Connection db, DedicatedSession turn) throws SQLException {
+            try (Statement statement = db.createStatement()) {
+                // The session's own settings: the pool's statement and lock timeouts would end the wait.
+                statement.execute("SET statement_timeout = 0; SET lock_timeout = 0");
+                statement.execute("SELECT pg_advisory_lock(" + lockKey + ")");
+            }
+            if (turn.stopped()) {
+                return;
+            }
+            mine = true;
+            turn.healthy();
+            log.info("this node now does the cluster's periodic looks (sweeper, event relay safety poll)");
+            PGConnection pg = db.unwrap(PGConnection.class);
+            while (!turn.stopped()) {
+                // Reads the socket only: throws once the session is gone.
+                pg.getNotifications(CHECK_MILLIS);
             }
         }
-    }
 
-    private void sleep(Duration delay) {
-        try {
-            Thread.sleep(delay.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            stopped = true;
+        @Override
+        public void lost(Exception failure, boolean firstSinceHealthy) {
+            if (mine || firstSinceHealthy) {
+                log.warn("the looking turn's database connection failed ({}); another node may take the turn, "
+                        + "trying again every {} ms", failure.toString(), reconnectDelay.toMillis());
+            }
+        }
+
+        @Override
+        public void ended() {
+            mine = false;
         }
     }
 }

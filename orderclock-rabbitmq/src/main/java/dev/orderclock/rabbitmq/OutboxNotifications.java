@@ -29,31 +29,23 @@ public final class OutboxNotifications implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OutboxNotifications.class);
     private static final int READ_MILLIS = 1_000;
 
-    private final DataSource connections;
     private final Runnable wake;
     private final Duration reconnectDelay;
-    private volatile boolean stopped;
+    private final DedicatedSession session;
     private volatile boolean listening;
-    private volatile Connection connection;
-    private Thread thread;
 
     /**
      * @param connections opens a connection of its own each time, outside any pool, with no socket
      *                    timeout (it waits for notifications without end)
      */
     public OutboxNotifications(DataSource connections, Runnable wake, Duration reconnectDelay) {
-        this.connections = connections;
         this.wake = wake;
         this.reconnectDelay = reconnectDelay;
+        this.session = new DedicatedSession(connections, "orderclock-outbox-listener", reconnectDelay, new Listener());
     }
 
-    public synchronized OutboxNotifications start() {
-        if (thread == null) {
-            stopped = false;
-            thread = new Thread(this::run, "orderclock-outbox-listener");
-            thread.setDaemon(true);
-            thread.start();
-        }
+    public OutboxNotifications start() {
+        session.start();
         return this;
     }
 
@@ -62,25 +54,8 @@ public final class OutboxNotifications implements AutoCloseable {
         return listening;
     }
 
-    public synchronized void stop() {
-        stopped = true;
-        Connection open = connection;
-        if (open != null) {
-            try {
-                open.abort(Runnable::run);
-            } catch (SQLException | RuntimeException e) {
-                log.debug("aborting the listener's connection failed", e);
-            }
-        }
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
-        }
+    public void stop() {
+        session.stop();
     }
 
     @Override
@@ -88,53 +63,44 @@ public final class OutboxNotifications implements AutoCloseable {
         stop();
     }
 
-    private void run() {
-        boolean failedBefore = false;
-        while (!stopped) {
-            try (Connection db = connections.getConnection()) {
-                connection = db;
-                db.setAutoCommit(true);
-                String schema;
-                try (Statement statement = db.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
-                    try (ResultSet row = statement.executeQuery("SELECT current_schema()")) {
-                        row.next();
-                        schema = row.getString(1);
-                    }
+    private final class Listener implements DedicatedSession.Holder {
+
+        @Override
+        public void hold(Connection db, DedicatedSession listener) throws SQLException {
+            String schema;
+            try (Statement statement = db.createStatement()) {
+                statement.execute("LISTEN " + CHANNEL);
+                try (ResultSet row = statement.executeQuery("SELECT current_schema()")) {
+                    row.next();
+                    schema = row.getString(1);
                 }
-                listening = true;
-                if (failedBefore) {
-                    log.info("listening for the outbox's notifications again");
-                }
-                failedBefore = false;
-                wake.run(); // what committed while nobody listened
-                PGConnection pg = db.unwrap(PGConnection.class);
-                while (!stopped) {
-                    PGNotification[] notifications = pg.getNotifications(READ_MILLIS);
-                    if (notifications != null && ofSchema(notifications, schema)) {
-                        wake.run();
-                    }
-                }
-            } catch (SQLException | RuntimeException e) {
-                listening = false;
-                if (stopped) {
-                    return;
-                }
-                if (!failedBefore) {
-                    log.warn("lost the outbox listener's connection ({}); the relay's safety poll covers the gap, "
-                            + "reconnecting every {} ms", e.toString(), reconnectDelay.toMillis());
-                }
-                failedBefore = true;
-                try {
-                    Thread.sleep(reconnectDelay.toMillis());
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            } finally {
-                listening = false;
-                connection = null;
             }
+            listening = true;
+            if (listener.recovering()) {
+                log.info("listening for the outbox's notifications again");
+            }
+            listener.healthy();
+            wake.run(); // what committed while nobody listened
+            PGConnection pg = db.unwrap(PGConnection.class);
+            while (!listener.stopped()) {
+                PGNotification[] notifications = pg.getNotifications(READ_MILLIS);
+                if (notifications != null && ofSchema(notifications, schema)) {
+                    wake.run();
+                }
+            }
+        }
+
+        @Override
+        public void lost(Exception failure, boolean firstSinceHealthy) {
+            if (firstSinceHealthy) {
+                log.warn("lost the outbox listener's connection ({}); the relay's safety poll covers the gap, "
+                        + "reconnecting every {} ms", failure.toString(), reconnectDelay.toMillis());
+            }
+        }
+
+        @Override
+        public void ended() {
+            listening = false;
         }
     }
 
