@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -14,6 +15,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +27,8 @@ import java.util.TreeMap;
  * Checks at start-up that a configured table can work, through {@link DatabaseMetaData} and two
  * statements that touch no row, and says what to change when it cannot: a missing table or column,
  * a key that is not an integer, a due column that is not a time, fragments that do not parse, a due
- * column no index starts with.
+ * column no index starts with. Last, it looks once for a row {@code pending} matches and warns when
+ * there is none.
  */
 final class TableInspector {
 
@@ -33,12 +36,21 @@ final class TableInspector {
     private static final Set<Integer> INTEGER_TYPES = Set.of(Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT);
     private static final Set<Integer> TIME_TYPES = Set.of(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE);
 
+    /** How long the start-up look for a pending row may take before it is skipped (whole seconds, JDBC's unit). */
+    static final Duration PENDING_LOOK_TIMEOUT = Duration.ofSeconds(2);
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final Duration lookTimeout;
 
     TableInspector(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this(jdbc, transactions, PENDING_LOOK_TIMEOUT);
+    }
+
+    TableInspector(JdbcTemplate jdbc, TransactionTemplate transactions, Duration lookTimeout) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.lookTimeout = lookTimeout;
     }
 
     TableSql dialect() {
@@ -54,6 +66,7 @@ final class TableInspector {
         DeadlineTable table = jdbc.execute((ConnectionCallback<DeadlineTable>) connection ->
                 describe(connection, name, spec, sql));
         checkFragments(table, sql);
+        lookForPending(table, sql);
         return table;
     }
 
@@ -160,6 +173,31 @@ final class TableInspector {
                                 + "status = 40, close_time = :now (only :now is bound).", e);
             }
         });
+    }
+
+    /**
+     * A {@code pending} that matches no row is either a shop with no unpaid order yet or a condition
+     * that will never match (a wrong status code): the engine cannot tell which, so it says so once.
+     * The look is bounded: on a large table without an index on the condition it is skipped.
+     */
+    private void lookForPending(DeadlineTable table, TableSql sql) {
+        JdbcTemplate looking = new JdbcTemplate(jdbc.getDataSource());
+        looking.setQueryTimeout((int) Math.max(1, lookTimeout.toSeconds()));
+        boolean anyPending;
+        try {
+            anyPending = Boolean.TRUE.equals(
+                    looking.query(sql.anyPending(table), (ResultSetExtractor<Boolean>) ResultSet::next));
+        } catch (DataAccessException e) {
+            // The fragment parsed above, so this is the time limit (or a busy database): not worth a start-up failure.
+            log.debug("orderclock.deadlines.{}: skipped looking for a pending row in {} (limit {}): {}", table.name(),
+                    table.table(), lookTimeout, e.getMostSpecificCause().toString());
+            return;
+        }
+        if (!anyPending) {
+            log.warn("orderclock.deadlines.{}: no row of {} matches pending '{}' now: right for a shop with no unpaid"
+                            + " orders yet; if there are some, the condition is wrong and nothing will ever close",
+                    table.name(), table.table(), table.pending());
+        }
     }
 
     private static void require(String name, String property, String value) {

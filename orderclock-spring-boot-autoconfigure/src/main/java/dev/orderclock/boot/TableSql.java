@@ -155,6 +155,11 @@ public enum TableSql {
         return "SELECT 1 FROM " + t.table() + " WHERE (" + t.pending() + ") AND 1 = 0";
     }
 
+    /** One pending row, if there is any (LIMIT is understood by H2, PostgreSQL and MariaDB/MySQL alike). */
+    String anyPending(DeadlineTable t) {
+        return "SELECT 1 FROM " + t.table() + " WHERE (" + t.pending() + ") LIMIT 1";
+    }
+
     String closeCheck(DeadlineTable t) {
         return "UPDATE " + t.table() + " SET " + t.close() + " WHERE 1 = 0";
     }

@@ -1,6 +1,8 @@
 package dev.orderclock.boot;
 
 import dev.orderclock.boot.rabbitmq.OrderClockRabbitAutoConfiguration;
+import dev.orderclock.boot.rabbitmq.OrderClockRabbitHealthAutoConfiguration;
+import dev.orderclock.boot.rabbitmq.OrderClockRabbitHealthIndicator;
 import dev.orderclock.deadline.DeadlineEngine;
 import dev.orderclock.rabbitmq.RabbitDeadlineScheduler;
 import dev.orderclock.rabbitmq.RabbitDelayTiers;
@@ -10,6 +12,8 @@ import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +37,8 @@ import static org.awaitility.Awaitility.await;
  * {@code orderclock.cluster.rabbitmq.enabled=true} on the local RabbitMQ (a queue prefix of the test's
  * own, deleted after) and MariaDB: a deadline scheduled through {@link Deadlines} travels the delay
  * tiers and closes its row once. The grace is an hour, so the sweeper cannot be what closed it, and
- * the engine loads no horizon, so a row nobody scheduled stays open.
+ * the engine loads no horizon, so a row nobody scheduled stays open. {@code spring.rabbitmq.addresses}
+ * wins over host and port, and the connection's health is UP.
  */
 class RabbitDelayTiersStarterIT {
 
@@ -117,6 +122,20 @@ class RabbitDelayTiersStarterIT {
             assertThat(status(3)).isZero();
             assertThat(handled).containsExactly(4L);
         });
+    }
+
+    @Test
+    void spring_rabbitmq_addresses_win_over_host_and_port_and_the_connection_reports_up() {
+        // host/port name a loopback address where nothing listens: only the addresses can connect
+        runner.withConfiguration(AutoConfigurations.of(OrderClockRabbitHealthAutoConfiguration.class))
+                .withPropertyValues("spring.rabbitmq.host=127.0.0.2", "spring.rabbitmq.port=1",
+                        "spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:5672/")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    Health health = context.getBean(OrderClockRabbitHealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(Status.UP);
+                    assertThat(health.getDetails()).containsEntry("broker", "127.0.0.1:5672");
+                });
     }
 
     private void insert(long id, Instant due) {

@@ -33,8 +33,8 @@ import java.util.concurrent.TimeoutException;
  * {@code orderclock.cluster.rabbitmq.enabled=true}: {@link Deadlines#schedule} publishes through
  * orderclock's RabbitMQ delay tiers, and every node of the application consumes the due queue and
  * closes what arrives through the same table sources (one close per row, whichever node). Wired as
- * orderclock's own cluster mode does it, on the broker of {@code spring.rabbitmq.host/port/username/
- * password/virtual-host} read by name, so no Spring AMQP or Boot class (some moved in Boot 4) is needed.
+ * orderclock's own cluster mode does it, on the broker of {@code spring.rabbitmq.*} read by name
+ * ({@link RabbitBroker}), so no Spring AMQP or Boot class (some moved in Boot 4) is needed.
  */
 @AutoConfiguration(after = OrderClockAutoConfiguration.class)
 @ConditionalOnClass(name = {"com.rabbitmq.client.ConnectionFactory", "dev.orderclock.rabbitmq.RabbitDelayTiers"})
@@ -48,17 +48,14 @@ public class OrderClockRabbitAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     Connection orderclockRabbitConnection(Environment environment) throws IOException, TimeoutException {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost(environment.getProperty("spring.rabbitmq.host", "localhost"));
-        factory.setPort(environment.getProperty("spring.rabbitmq.port", Integer.class, 5672));
-        factory.setUsername(environment.getProperty("spring.rabbitmq.username", "guest"));
-        factory.setPassword(environment.getProperty("spring.rabbitmq.password", "guest"));
-        factory.setVirtualHost(environment.getProperty("spring.rabbitmq.virtual-host", "/"));
+        RabbitBroker broker = RabbitBroker.of(environment);
+        ConnectionFactory factory = broker.connectionFactory(environment);
         factory.setAutomaticRecoveryEnabled(true);
         factory.setTopologyRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(RECOVERY_INTERVAL_MILLIS);
         factory.setRequestedHeartbeat(10);
-        return factory.newConnection("orderclock-starter");
+        // With several addresses the client tries them in order, and again on each recovery.
+        return factory.newConnection(broker.addresses(), "orderclock-starter");
     }
 
     @Bean

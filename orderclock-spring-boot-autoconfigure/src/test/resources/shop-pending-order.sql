@@ -1,0 +1,2 @@
+INSERT INTO t_order (id, status, pay_expire_time) VALUES (1, 0, TIMESTAMP '2100-01-01 00:00:00');
+INSERT INTO t_order (id, status, pay_expire_time) VALUES (2, 40, TIMESTAMP '2020-01-01 00:00:00');
