@@ -136,7 +136,7 @@ public final class JdbcOutbox implements dev.orderclock.outbox.Outbox {
                 }
             }
         } catch (SQLException e) {
-            throw new DatabaseException("publish the outbox", e);
+            throw new DatabaseException("publish the outbox failed", e);
         }
     }
 
