@@ -60,6 +60,12 @@ public enum SqlDialect {
             // not the transaction, so the caller ignores it.
             return "INSERT INTO " + table + " (" + keyColumn + ") VALUES (?)";
         }
+
+        @Override
+        String tryTransactionLock() {
+            // H2 has no advisory lock; its database lives in one process, so a lock in that process does.
+            return null;
+        }
     },
 
     POSTGRESQL("postgresql") {
@@ -87,6 +93,11 @@ public enum SqlDialect {
         String insertIgnoringDuplicate(String table, String keyColumn) {
             // A failed statement would abort the whole transaction here: the duplicate must not fail.
             return "INSERT INTO " + table + " (" + keyColumn + ") VALUES (?) ON CONFLICT DO NOTHING";
+        }
+
+        @Override
+        String tryTransactionLock() {
+            return "SELECT pg_try_advisory_xact_lock(?)";
         }
     };
 
@@ -134,6 +145,12 @@ public enum SqlDialect {
      * (and only the statement), so callers ignore a unique violation.
      */
     abstract String insertIgnoringDuplicate(String table, String keyColumn);
+
+    /**
+     * A query that tries to take the lock of a {@code BIGINT} key until the transaction ends and
+     * answers whether it did, without waiting; {@code null} where the caller locks in its own process.
+     */
+    abstract String tryTransactionLock();
 
     /** A {@code BIGINT} array parameter for {@code = ANY(?)}. */
     Array bigints(Connection connection, long[] values) throws SQLException {

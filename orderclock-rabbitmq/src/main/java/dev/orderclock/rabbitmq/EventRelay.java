@@ -1,5 +1,8 @@
 package dev.orderclock.rabbitmq;
 
+import dev.orderclock.outbox.Outbox;
+import dev.orderclock.outbox.OutboxEvent;
+
 import com.rabbitmq.client.AMQP;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -8,25 +11,18 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import javax.sql.DataSource;
 
 /**
  * Relays the outbox ({@code order_events}) to the topic exchange {@code <prefix>events}: routing key
  * the event type, body the stored payload, persistent and confirmed, then marks the rows published.
- * One relay per cluster is active at a time (a PostgreSQL advisory lock held by the transaction) and
- * it publishes in {@code seq} order, so events of an order arrive in order; a crash between the
- * confirm and the commit publishes a batch again (at least once; consumers deduplicate by event id).
+ * One relay per cluster is active at a time (the lock of {@link Outbox#publishNext}, on PostgreSQL an
+ * advisory lock held by the transaction) and it publishes in {@code seq} order, so events of an order
+ * arrive in order; a crash between the confirm and the commit publishes a batch again (at least once;
+ * consumers deduplicate by event id).
  *
  * <p>It runs when woken, not on a clock: by this node's own commits ({@link #wake()} after an outbox
  * write commits) and by the other nodes' ({@link OutboxNotifications}, PostgreSQL {@code NOTIFY} sent
@@ -37,7 +33,7 @@ import javax.sql.DataSource;
 public final class EventRelay implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EventRelay.class);
-    /** "orderclk": the advisory lock key space of the relay, mixed with the prefix. */
+    /** "orderclk": the relay's lock key space (a PostgreSQL advisory lock), mixed with the prefix. */
     private static final long LOCK_BASE = 0x6f72646572636c6bL;
     /**
      * How long a batch waits for the broker's confirms. Past it the batch is published again, so
@@ -46,7 +42,7 @@ public final class EventRelay implements AutoCloseable {
      */
     private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(30);
 
-    private final DataSource dataSource;
+    private final Outbox outbox;
     private final Connection connection;
     private final RabbitDelayTiers tiers;
     private final InstantSource clock;
@@ -65,9 +61,9 @@ public final class EventRelay implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
 
     /** Polls every {@code interval}: the relay before it was woken. */
-    public EventRelay(DataSource dataSource, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
+    public EventRelay(Outbox outbox, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
                       Duration interval, int batchSize) {
-        this(dataSource, connection, tiers, clock, interval, interval, () -> true, batchSize);
+        this(outbox, connection, tiers, clock, interval, interval, () -> true, batchSize);
     }
 
     /**
@@ -78,9 +74,9 @@ public final class EventRelay implements AutoCloseable {
      * @param polling    whether this node's safety poll runs: one node's for the cluster is enough
      *                   ({@link LookingTurn}); wakes and retries after a failure run on every node
      */
-    public EventRelay(DataSource dataSource, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
+    public EventRelay(Outbox outbox, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
                       Duration interval, Duration safetyPoll, BooleanSupplier polling, int batchSize) {
-        this.dataSource = dataSource;
+        this.outbox = outbox;
         this.connection = connection;
         this.tiers = tiers;
         this.clock = clock;
@@ -186,7 +182,7 @@ public final class EventRelay implements AutoCloseable {
     }
 
     /** Relays batches until the outbox is empty or another node holds the lock; returns how many it published. */
-    public int relayAll() throws SQLException, IOException, InterruptedException, TimeoutException {
+    public int relayAll() throws Exception {
         int total = 0;
         int published;
         do {
@@ -221,57 +217,15 @@ public final class EventRelay implements AutoCloseable {
         }
     }
 
-    private int relayBatch() throws SQLException, IOException, InterruptedException, TimeoutException {
-        try (java.sql.Connection db = dataSource.getConnection()) {
-            db.setAutoCommit(false);
-            try {
-                if (!lock(db)) {
-                    db.rollback();
-                    return 0;
-                }
-                List<Long> seqs = new ArrayList<>();
-                Channel publishing = channel();
-                try (PreparedStatement select = db.prepareStatement(
-                        "SELECT seq, event_id, type, payload FROM order_events WHERE published_at IS NULL ORDER BY seq LIMIT ?")) {
-                    select.setInt(1, batchSize);
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            seqs.add(rows.getLong(1));
-                            publishing.basicPublish(tiers.eventsExchange(), rows.getString(3),
-                                    properties(rows.getString(2), rows.getString(3)),
-                                    rows.getString(4).getBytes(StandardCharsets.UTF_8));
-                        }
-                    }
-                }
-                if (!seqs.isEmpty()) {
-                    publishing.waitForConfirmsOrDie(CONFIRM_TIMEOUT.toMillis());
-                    markPublished(db, seqs);
-                }
-                db.commit();
-                return seqs.size();
-            } catch (SQLException | IOException | InterruptedException | TimeoutException | RuntimeException e) {
-                rollbackQuietly(db);
-                throw e;
+    private int relayBatch() throws Exception {
+        return outbox.publishNext(lockKey, batchSize, batch -> {
+            Channel publishing = channel();
+            for (OutboxEvent event : batch) {
+                publishing.basicPublish(tiers.eventsExchange(), event.type(), properties(event.eventId(), event.type()),
+                        event.payload().getBytes(StandardCharsets.UTF_8));
             }
-        }
-    }
-
-    private boolean lock(java.sql.Connection db) throws SQLException {
-        try (PreparedStatement lock = db.prepareStatement("SELECT pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, lockKey);
-            try (ResultSet result = lock.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
-    }
-
-    private void markPublished(java.sql.Connection db, List<Long> seqs) throws SQLException {
-        try (PreparedStatement update = db.prepareStatement(
-                "UPDATE order_events SET published_at = ? WHERE seq = ANY(?)")) {
-            update.setTimestamp(1, Timestamp.from(clock.instant()));
-            update.setArray(2, db.createArrayOf("bigint", seqs.toArray()));
-            update.executeUpdate();
-        }
+            publishing.waitForConfirmsOrDie(CONFIRM_TIMEOUT.toMillis());
+        });
     }
 
     private AMQP.BasicProperties properties(String eventId, String type) {
@@ -291,13 +245,5 @@ public final class EventRelay implements AutoCloseable {
             channel.confirmSelect();
         }
         return channel;
-    }
-
-    private static void rollbackQuietly(java.sql.Connection db) {
-        try {
-            db.rollback();
-        } catch (SQLException e) {
-            log.debug("rollback after a failed relay batch failed", e);
-        }
     }
 }

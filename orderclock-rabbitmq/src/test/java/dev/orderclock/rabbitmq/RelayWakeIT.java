@@ -1,6 +1,7 @@
 package dev.orderclock.rabbitmq;
 
 import dev.orderclock.jdbc.JdbcOrderStore;
+import dev.orderclock.jdbc.JdbcOutbox;
 import dev.orderclock.jdbc.JdbcProductStore;
 import dev.orderclock.order.HoldingLimits;
 import dev.orderclock.order.NewOrder;
@@ -52,7 +53,7 @@ class RelayWakeIT {
         tiers.declare(channel);
         queue = channel.queueDeclare().getQueue();
         channel.queueBind(queue, tiers.eventsExchange(), "#");
-        relay = new EventRelay(schema.dataSource, broker, tiers, InstantSource.system(), Duration.ofMillis(100),
+        relay = new EventRelay(new JdbcOutbox(schema.dataSource, InstantSource.system()), broker, tiers, InstantSource.system(), Duration.ofMillis(100),
                 SAFETY_POLL, () -> true, 100);
     }
 

@@ -70,14 +70,10 @@ class ArchitectureTest {
                 .check(main);
     }
 
-    /**
-     * SQL lives in orderclock-jdbc. OutboxTail is the one exception left: it goes once the outbox has its
-     * port in core (issue 16).
-     */
+    /** SQL lives in orderclock-jdbc, behind core's ports (the outbox's too). */
     @Test
     void theServerWritesNoSql() {
         noClasses().that().resideInAPackage(SERVER)
-                .and().doNotHaveFullyQualifiedName("dev.orderclock.server.events.OutboxTail")
                 .should().callMethodWhere(target(owner(assignableTo(JdbcOperations.class))))
                 .orShould().dependOnClassesThat().belongToAnyOf(RowMapper.class, Statement.class,
                         PreparedStatement.class, ResultSet.class)

@@ -6,6 +6,7 @@ import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.rabbitmq.DueQueueConsumer;
 import dev.orderclock.jdbc.JdbcOrderStore;
 import dev.orderclock.order.OrderStore;
+import dev.orderclock.outbox.Outbox;
 import dev.orderclock.rabbitmq.EventRelay;
 import dev.orderclock.rabbitmq.LookingTurn;
 import dev.orderclock.rabbitmq.OutboxNotifications;
@@ -137,9 +138,9 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    EventRelay eventRelay(DataSource dataSource, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
+    EventRelay eventRelay(Outbox outbox, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
                           ClusterProperties settings, LookingTurn turn, OrderStore orders) {
-        EventRelay relay = new EventRelay(dataSource, connection, tiers, clock, settings.relayInterval(),
+        EventRelay relay = new EventRelay(outbox, connection, tiers, clock, settings.relayInterval(),
                 settings.relaySafetyPoll(), turn::mine, settings.relayBatchSize());
         if (orders instanceof JdbcOrderStore store) {
             // This node's commits wake its relay at once; the others' come by NOTIFY.

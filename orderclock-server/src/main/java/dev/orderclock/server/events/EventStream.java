@@ -1,5 +1,8 @@
 package dev.orderclock.server.events;
 
+import dev.orderclock.outbox.Outbox;
+import dev.orderclock.outbox.OutboxEvent;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -46,7 +49,7 @@ public class EventStream implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
 
-    private final OutboxTail outbox;
+    private final Outbox outbox;
     private final InstantSource clock;
     private final Queue<Subscriber> joining = new ConcurrentLinkedQueue<>();
     private final List<Subscriber> live = new CopyOnWriteArrayList<>();
@@ -60,7 +63,7 @@ public class EventStream implements SmartLifecycle {
     private boolean failing;
     private ScheduledExecutorService poller;
 
-    EventStream(OutboxTail outbox, InstantSource clock) {
+    EventStream(Outbox outbox, InstantSource clock) {
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -100,10 +103,10 @@ public class EventStream implements SmartLifecycle {
             cursor = outbox.lastSeq();
         }
         admitJoining();
-        List<OutboxTail.StoredEvent> fresh = outbox.after(cursor, PAGE);
-        List<OutboxTail.StoredEvent> sent = new ArrayList<>(refillGaps(now));
+        List<OutboxEvent> fresh = outbox.after(cursor, PAGE);
+        List<OutboxEvent> sent = new ArrayList<>(refillGaps(now));
         if (fresh.size() == PAGE) {
-            List<OutboxTail.StoredEvent> latest = outbox.latest(SAMPLE);
+            List<OutboxEvent> latest = outbox.latest(SAMPLE);
             long skipped = Math.max(0, latest.get(0).seq() - cursor - 1);
             gaps.clear();
             broadcast(new Subscriber.Outgoing.Skipped(skipped));
@@ -142,8 +145,8 @@ public class EventStream implements SmartLifecycle {
     }
 
     /** The latest events for a new subscriber, or what it missed since {@code lastEventId}; never past the cursor. */
-    private List<OutboxTail.StoredEvent> catchUp(Long lastEventId) {
-        List<OutboxTail.StoredEvent> events;
+    private List<OutboxEvent> catchUp(Long lastEventId) {
+        List<OutboxEvent> events;
         if (lastEventId == null || lastEventId >= cursor) {
             events = lastEventId == null ? outbox.latest(FIRST) : List.of();
         } else if (cursor - lastEventId > PAGE) {
@@ -154,9 +157,9 @@ public class EventStream implements SmartLifecycle {
         return events.stream().filter(e -> e.seq() <= cursor).toList();
     }
 
-    private void noteGaps(List<OutboxTail.StoredEvent> fresh, long now) {
+    private void noteGaps(List<OutboxEvent> fresh, long now) {
         long expected = cursor + 1;
-        for (OutboxTail.StoredEvent event : fresh) {
+        for (OutboxEvent event : fresh) {
             for (long seq = expected; seq < event.seq() && gaps.size() < MAX_GAPS; seq++) {
                 gaps.putIfAbsent(seq, now);
             }
@@ -164,11 +167,11 @@ public class EventStream implements SmartLifecycle {
         }
     }
 
-    private List<OutboxTail.StoredEvent> refillGaps(long now) {
+    private List<OutboxEvent> refillGaps(long now) {
         if (gaps.isEmpty()) {
             return List.of();
         }
-        List<OutboxTail.StoredEvent> found = outbox.among(gaps.keySet());
+        List<OutboxEvent> found = outbox.among(gaps.keySet());
         found.forEach(event -> gaps.remove(event.seq()));
         for (Iterator<Long> missedAt = gaps.values().iterator(); missedAt.hasNext(); ) {
             if (now - missedAt.next() > GAP_WAIT.toMillis()) {

@@ -1,17 +1,25 @@
 package dev.orderclock.server.events;
 
+import dev.orderclock.jdbc.JdbcOutbox;
+import dev.orderclock.outbox.Outbox;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.InstantSource;
+import javax.sql.DataSource;
 
-/** The event stream over the outbox: the same in embedded and cluster mode. */
+/** The outbox and the event stream over it: the same in embedded and cluster mode (where the relay reads it too). */
 @Configuration(proxyBeanMethods = false)
 public class EventsConfiguration {
 
     @Bean
-    EventStream eventStream(JdbcTemplate jdbc, InstantSource clock) {
-        return new EventStream(new OutboxTail(jdbc), clock);
+    Outbox outbox(DataSource dataSource, InstantSource clock) {
+        return new JdbcOutbox(dataSource, clock);
+    }
+
+    @Bean
+    EventStream eventStream(Outbox outbox, InstantSource clock) {
+        return new EventStream(outbox, clock);
     }
 }

@@ -1,5 +1,7 @@
 package dev.orderclock.server.events;
 
+import dev.orderclock.outbox.OutboxEvent;
+
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
@@ -45,8 +47,8 @@ final class Subscriber {
         sender.start();
     }
 
-    void offer(List<OutboxTail.StoredEvent> events) {
-        for (OutboxTail.StoredEvent event : events) {
+    void offer(List<OutboxEvent> events) {
+        for (OutboxEvent event : events) {
             offer(new Outgoing.Event(event));
         }
     }
@@ -100,7 +102,7 @@ final class Subscriber {
 
         SseEmitter.SseEventBuilder toSse();
 
-        record Event(OutboxTail.StoredEvent event) implements Outgoing {
+        record Event(OutboxEvent event) implements Outgoing {
             @Override
             public SseEmitter.SseEventBuilder toSse() {
                 return SseEmitter.event().id(Long.toString(event.seq())).name(event.type()).data(event.payload());

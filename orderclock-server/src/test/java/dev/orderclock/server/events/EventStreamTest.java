@@ -1,5 +1,7 @@
 package dev.orderclock.server.events;
 
+import dev.orderclock.outbox.Outbox;
+import dev.orderclock.outbox.OutboxEvent;
 import dev.orderclock.testing.ManualClock;
 
 import org.junit.jupiter.api.AfterEach;
@@ -135,46 +137,47 @@ class EventStreamTest {
     }
 
     /** An outbox whose rows commit when the test says so, in any order. */
-    static final class MemoryOutbox extends OutboxTail {
-        private final List<StoredEvent> rows = new ArrayList<>();
+    static final class MemoryOutbox implements Outbox {
+        private final List<OutboxEvent> rows = new ArrayList<>();
         int queries;
         int gapQueries;
 
-        MemoryOutbox() {
-            super(null);
-        }
-
         void commit(long... seqs) {
             for (long seq : seqs) {
-                rows.add(new StoredEvent(seq, "order.created", "{\"n\":" + seq + "}"));
+                rows.add(new OutboxEvent(seq, "event-" + seq, "order.created", "{\"n\":" + seq + "}"));
             }
         }
 
         @Override
-        List<StoredEvent> after(long seq, int limit) {
+        public List<OutboxEvent> after(long seq, int limit) {
             queries++;
             return rows.stream().filter(r -> r.seq() > seq).sorted((a, b) -> Long.compare(a.seq(), b.seq()))
                     .limit(limit).toList();
         }
 
         @Override
-        List<StoredEvent> latest(int limit) {
+        public List<OutboxEvent> latest(int limit) {
             queries++;
-            List<StoredEvent> sorted = rows.stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).toList();
+            List<OutboxEvent> sorted = rows.stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).toList();
             return sorted.subList(Math.max(0, sorted.size() - limit), sorted.size());
         }
 
         @Override
-        List<StoredEvent> among(Collection<Long> seqs) {
+        public List<OutboxEvent> among(Collection<Long> seqs) {
             queries++;
             gapQueries++;
             return rows.stream().filter(r -> seqs.contains(r.seq())).toList();
         }
 
         @Override
-        long lastSeq() {
+        public long lastSeq() {
             queries++;
-            return rows.stream().mapToLong(StoredEvent::seq).max().orElse(0);
+            return rows.stream().mapToLong(OutboxEvent::seq).max().orElse(0);
+        }
+
+        @Override
+        public <X extends Exception> int publishNext(long lockKey, int limit, Publisher<X> publisher) {
+            throw new UnsupportedOperationException("the event stream never publishes");
         }
     }
 }
