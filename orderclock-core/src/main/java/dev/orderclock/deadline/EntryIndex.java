@@ -1,6 +1,5 @@
 package dev.orderclock.deadline;
 
-import java.util.Arrays;
 import java.util.function.Consumer;
 
 /**

@@ -1,6 +1,7 @@
 package dev.orderclock.deadline;
 
 import dev.orderclock.testing.ManualClock;
+
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

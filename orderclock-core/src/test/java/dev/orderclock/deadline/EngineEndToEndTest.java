@@ -1,6 +1,7 @@
 package dev.orderclock.deadline;
 
 import dev.orderclock.testing.ManualClock;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

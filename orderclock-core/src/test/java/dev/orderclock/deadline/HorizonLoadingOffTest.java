@@ -1,6 +1,7 @@
 package dev.orderclock.deadline;
 
 import dev.orderclock.testing.ManualClock;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

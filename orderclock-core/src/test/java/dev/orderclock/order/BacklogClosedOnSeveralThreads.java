@@ -5,6 +5,7 @@ import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.deadline.Fired;
 import dev.orderclock.testing.ManualClock;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

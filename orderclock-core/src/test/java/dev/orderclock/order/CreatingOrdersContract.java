@@ -2,6 +2,7 @@ package dev.orderclock.order;
 
 import dev.orderclock.stock.InsufficientStockException;
 import dev.orderclock.stock.UnknownSkuException;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

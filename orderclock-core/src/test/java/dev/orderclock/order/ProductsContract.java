@@ -2,6 +2,7 @@ package dev.orderclock.order;
 
 import dev.orderclock.stock.DuplicateSkuException;
 import dev.orderclock.stock.Product;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,6 +1,7 @@
 package dev.orderclock.order;
 
 import dev.orderclock.deadline.Deadline;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

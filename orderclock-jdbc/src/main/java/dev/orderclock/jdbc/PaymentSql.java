@@ -39,7 +39,7 @@ final class PaymentSql {
             INSERT INTO payment_attempts (trade_no, order_id, channel, amount, status, opened_at, expires_at)
             VALUES (?, ?, ?, ?, 'OPEN', ?, ?)""";
 
-    static final String OPENED_AT_CHANNEL = 
+    static final String OPENED_AT_CHANNEL =
             "UPDATE payment_attempts SET pay_url = ?, expires_at = LEAST(expires_at, ?) WHERE trade_no = ?";
 
     static final String MARK_PAID = """

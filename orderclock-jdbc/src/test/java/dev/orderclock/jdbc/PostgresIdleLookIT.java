@@ -1,6 +1,7 @@
 package dev.orderclock.jdbc;
 
 import dev.orderclock.order.OrderTransition;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -11,6 +11,7 @@ import dev.orderclock.order.PaymentTimeoutSource;
 import dev.orderclock.order.StoreBackend;
 import dev.orderclock.order.StoreSuite;
 import dev.orderclock.order.StoredEvent;
+
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;

@@ -1,6 +1,7 @@
 package dev.orderclock.jdbc;
 
 import dev.orderclock.order.OrderTransition;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;

@@ -4,6 +4,7 @@ import dev.orderclock.order.NewOrder;
 import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderTransition;
 import dev.orderclock.order.PlainEventFormat;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;

@@ -4,8 +4,8 @@ import dev.orderclock.deadline.DeadlineScheduler;
 import dev.orderclock.deadline.DeadlineSource;
 
 import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConfirmListener;
+import com.rabbitmq.client.Connection;
 
 import java.io.IOException;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package dev.orderclock.simulator;
 
 import dev.orderclock.order.OrderId;
 import dev.orderclock.payment.OpenedTrade;
-import dev.orderclock.payment.PaymentChannel;
 import dev.orderclock.payment.PaymentAttempt;
+import dev.orderclock.payment.PaymentChannel;
 import dev.orderclock.payment.TradeRequest;
 import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Reply;

@@ -1,8 +1,8 @@
 package dev.orderclock.simulator;
 
+import dev.orderclock.channels.alipay.TestKeys;
 import dev.orderclock.payment.PaymentChannel;
 import dev.orderclock.server.OrderclockApplication;
-import dev.orderclock.channels.alipay.TestKeys;
 import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Shop;
 

@@ -1,14 +1,14 @@
 package dev.orderclock.simulator;
 
+import dev.orderclock.channels.alipay.ShopChannel;
 import dev.orderclock.order.OrderId;
 import dev.orderclock.payment.InboundNotification;
 import dev.orderclock.payment.OpenedTrade;
+import dev.orderclock.payment.PaymentAttempt;
 import dev.orderclock.payment.PaymentChannel;
 import dev.orderclock.payment.PaymentNotification;
-import dev.orderclock.payment.PaymentAttempt;
 import dev.orderclock.payment.TradeRequest;
 import dev.orderclock.payment.TradeState;
-import dev.orderclock.channels.alipay.ShopChannel;
 import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.ServerProcess;
 
@@ -24,10 +24,10 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
+import javax.sql.DataSource;
 
 import static dev.orderclock.server.testing.ReplyAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;

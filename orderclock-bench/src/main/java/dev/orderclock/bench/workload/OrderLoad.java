@@ -1,7 +1,7 @@
 package dev.orderclock.bench.workload;
 
-import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

@@ -1,8 +1,9 @@
 package dev.orderclock.bench.starter;
 
+import dev.orderclock.bench.Bench;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.orderclock.bench.Bench;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;

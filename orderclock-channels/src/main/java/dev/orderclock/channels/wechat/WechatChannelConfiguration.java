@@ -1,8 +1,8 @@
 package dev.orderclock.channels.wechat;
 
 import dev.orderclock.channels.keys.RsaKeys;
-import dev.orderclock.channels.settings.AnyPropertySet;
 import dev.orderclock.channels.settings.AddressResolver;
+import dev.orderclock.channels.settings.AnyPropertySet;
 import dev.orderclock.channels.settings.ChannelSettings;
 import dev.orderclock.payment.PaymentChannel;
 

@@ -1,5 +1,6 @@
 package dev.orderclock.channels.wechat;
 
+import dev.orderclock.channels.alipay.TestKeys;
 import dev.orderclock.payment.ChannelException;
 import dev.orderclock.payment.ChannelRefusedException;
 import dev.orderclock.payment.CloseAnswer;
@@ -8,7 +9,6 @@ import dev.orderclock.payment.RefundAnswer;
 import dev.orderclock.payment.RefundRequest;
 import dev.orderclock.payment.TradeRequest;
 import dev.orderclock.payment.TradeState;
-import dev.orderclock.channels.alipay.TestKeys;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

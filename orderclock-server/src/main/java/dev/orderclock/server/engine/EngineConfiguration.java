@@ -1,9 +1,9 @@
 package dev.orderclock.server.engine;
 
 import dev.orderclock.deadline.DeadlineEngine;
-import dev.orderclock.deadline.SweepTurn;
 import dev.orderclock.deadline.DeadlineScheduler;
 import dev.orderclock.deadline.EngineListener;
+import dev.orderclock.deadline.SweepTurn;
 import dev.orderclock.order.AutoConfirmSource;
 import dev.orderclock.order.OpenAttemptCheck;
 import dev.orderclock.order.OrderStore;

@@ -33,14 +33,14 @@ import org.springframework.context.annotation.Configuration;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.function.BinaryOperator;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BinaryOperator;
+import java.util.stream.Collectors;
 
 /** The payment side of orders: attempts, checkout, notifications, query-before-close, 查单 and refunds. */
 @Configuration(proxyBeanMethods = false)

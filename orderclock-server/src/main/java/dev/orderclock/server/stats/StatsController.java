@@ -10,7 +10,6 @@ import dev.orderclock.server.identity.Caller;
 import dev.orderclock.server.problem.ProblemException;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.core.env.Environment;
 import org.springframework.web.bind.annotation.GetMapping;

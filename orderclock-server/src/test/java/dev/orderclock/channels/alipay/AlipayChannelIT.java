@@ -14,10 +14,10 @@ import dev.orderclock.payment.RefundAnswer;
 import dev.orderclock.payment.RefundRequest;
 import dev.orderclock.payment.TradeRequest;
 import dev.orderclock.payment.TradeState;
-import dev.orderclock.simulator.NotificationCatcher;
-import dev.orderclock.simulator.SimApi;
 import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.RunningServer;
+import dev.orderclock.simulator.NotificationCatcher;
+import dev.orderclock.simulator.SimApi;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.awaitility.Awaitility;

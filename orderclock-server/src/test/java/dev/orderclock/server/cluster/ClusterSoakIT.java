@@ -1,10 +1,10 @@
 package dev.orderclock.server.cluster;
 
 import dev.orderclock.order.PaymentTimeoutSource;
-import dev.orderclock.simulator.SimulatorApplication;
 import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Reply;
 import dev.orderclock.server.testing.Shop;
+import dev.orderclock.simulator.SimulatorApplication;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;

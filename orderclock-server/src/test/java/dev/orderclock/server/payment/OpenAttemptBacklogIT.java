@@ -1,10 +1,10 @@
 package dev.orderclock.server.payment;
 
 import dev.orderclock.server.OrderclockApplication;
-import dev.orderclock.simulator.SimulatorApplication;
 import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Reply;
 import dev.orderclock.server.testing.Shop;
+import dev.orderclock.simulator.SimulatorApplication;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

@@ -2,10 +2,10 @@ package dev.orderclock.simulator.alipay;
 
 import dev.orderclock.channels.alipay.AlipayTime;
 import dev.orderclock.channels.keys.RsaKeys;
-import dev.orderclock.simulator.NotificationCatcher;
-import dev.orderclock.simulator.SimApi;
 import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.RunningServer;
+import dev.orderclock.simulator.NotificationCatcher;
+import dev.orderclock.simulator.SimApi;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;

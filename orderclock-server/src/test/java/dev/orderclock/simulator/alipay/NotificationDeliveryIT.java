@@ -1,16 +1,16 @@
 package dev.orderclock.simulator.alipay;
 
+import dev.orderclock.channels.alipay.ShopChannel;
 import dev.orderclock.order.OrderId;
 import dev.orderclock.payment.OpenedTrade;
-import dev.orderclock.payment.PaymentChannel;
 import dev.orderclock.payment.PaymentAttempt;
+import dev.orderclock.payment.PaymentChannel;
 import dev.orderclock.payment.TradeRequest;
-import dev.orderclock.channels.alipay.ShopChannel;
+import dev.orderclock.server.testing.Api;
+import dev.orderclock.server.testing.RunningServer;
 import dev.orderclock.simulator.NotificationCatcher;
 import dev.orderclock.simulator.NotificationCatcher.Received;
 import dev.orderclock.simulator.SimApi;
-import dev.orderclock.server.testing.Api;
-import dev.orderclock.server.testing.RunningServer;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;

@@ -1,17 +1,17 @@
 package dev.orderclock.simulator.wechat;
 
+import dev.orderclock.channels.wechat.WechatPayChannel;
+import dev.orderclock.channels.wechat.WechatShopChannel;
 import dev.orderclock.order.OrderId;
 import dev.orderclock.payment.InboundNotification;
 import dev.orderclock.payment.OpenedTrade;
 import dev.orderclock.payment.PaymentNotification;
 import dev.orderclock.payment.TradeRequest;
-import dev.orderclock.channels.wechat.WechatPayChannel;
-import dev.orderclock.channels.wechat.WechatShopChannel;
+import dev.orderclock.server.testing.Api;
+import dev.orderclock.server.testing.RunningServer;
 import dev.orderclock.simulator.NotificationCatcher;
 import dev.orderclock.simulator.NotificationCatcher.Received;
 import dev.orderclock.simulator.SimApi;
-import dev.orderclock.server.testing.Api;
-import dev.orderclock.server.testing.RunningServer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;

@@ -1,10 +1,10 @@
 package dev.orderclock.simulator.wechat;
 
 import dev.orderclock.channels.keys.RsaKeys;
-import dev.orderclock.simulator.NotificationCatcher;
-import dev.orderclock.simulator.SimApi;
 import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.RunningServer;
+import dev.orderclock.simulator.NotificationCatcher;
+import dev.orderclock.simulator.SimApi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.wechat.pay.java.core.RSAPublicKeyConfig;
