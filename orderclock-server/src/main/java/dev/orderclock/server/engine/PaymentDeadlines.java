@@ -5,9 +5,9 @@ import dev.orderclock.order.Order;
 import dev.orderclock.order.PaymentTimeoutSource;
 
 /**
- * Tells the scheduler about payment deadlines the API just committed (embedded: the engine's wheel;
- * cluster: the RabbitMQ delay tiers). Both are hints that save work: the database row is the truth,
- * and the loader and sweeper find it either way.
+ * Tells the scheduler (embedded: the engine's wheel; cluster: the RabbitMQ delay tiers) that a payment
+ * deadline no longer needs firing. A hint that saves work: the database row is the truth. New deadlines
+ * are scheduled by core's {@code PlaceOrder}.
  */
 public final class PaymentDeadlines {
 
@@ -17,11 +17,6 @@ public final class PaymentDeadlines {
     public PaymentDeadlines(DeadlineScheduler engine, PaymentTimeoutSource source) {
         this.engine = engine;
         this.source = source;
-    }
-
-    /** Call after the order's transaction committed. */
-    public void created(Order order) {
-        engine.schedule(source, order.id(), order.payDeadline());
     }
 
     /** Call after the order left {@code PENDING_PAYMENT} by another way than its deadline. */
