@@ -31,27 +31,41 @@ class CoreArchitectureTest {
         assertThat(main.contain(DeadlineEngine.class)).as("deadline").isTrue();
         assertThat(main.contain(PaymentChannel.class)).as("payment").isTrue();
         assertThat(main.containPackage("dev.orderclock.order")).as("order").isTrue();
-        assertThat(main.containPackage("dev.orderclock.testing")).as("the test-jar").isFalse();
+        assertThat(main.containPackage("dev.orderclock.testing"))
+                .as("the test-jar")
+                .isFalse();
     }
 
     @Test
     void coreKnowsNoFrameworkNoServletAndNoBroker() {
-        noClasses().should().dependOnClassesThat()
+        noClasses()
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "jakarta..", "javax.servlet..", "com.rabbitmq..")
                 .check(main);
     }
 
     @Test
     void coreKnowsNoJdbc() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..")
                 .because("the stores are ports; their SQL lives in orderclock-jdbc")
                 .check(main);
     }
 
     @Test
     void coreDoesNotDependOnItsAdaptersOrTheServer() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.orderclock.jdbc..", "dev.orderclock.rabbitmq..",
-                        "dev.orderclock.channels..", "dev.orderclock.simulator..", "dev.orderclock.server..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.orderclock.jdbc..",
+                        "dev.orderclock.rabbitmq..",
+                        "dev.orderclock.channels..",
+                        "dev.orderclock.simulator..",
+                        "dev.orderclock.server..")
                 .check(main);
     }
 

@@ -16,9 +16,20 @@ import picocli.CommandLine.Command;
  * {@code java -jar orderclock-bench.jar <command>}: workloads against the real orderclock server,
  * measured from the outside (HTTP, the database's own statistics, the process's memory).
  */
-@Command(name = "orderclock-bench", mixinStandardHelpOptions = true, version = "orderclock-bench 0.1",
-        subcommands = {RunCommand.class, BurstCommand.class, IdleCommand.class, ScaleCommand.class, SeedCommand.class,
-                CompareCommand.class, StarterBurstCommand.class, StarterIdleCommand.class},
+@Command(
+        name = "orderclock-bench",
+        mixinStandardHelpOptions = true,
+        version = "orderclock-bench 0.1",
+        subcommands = {
+            RunCommand.class,
+            BurstCommand.class,
+            IdleCommand.class,
+            ScaleCommand.class,
+            SeedCommand.class,
+            CompareCommand.class,
+            StarterBurstCommand.class,
+            StarterIdleCommand.class
+        },
         description = "Measures orderclock: creation and close pace, close lag, missed closes, statements, memory.")
 public final class Bench implements Runnable {
 

@@ -25,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ClusterRunCommandIT {
 
-    private static final Path JAR = Path.of(System.getProperty("orderclock.jar",
-            "../orderclock-server/target/orderclock-server.jar"));
+    private static final Path JAR =
+            Path.of(System.getProperty("orderclock.jar", "../orderclock-server/target/orderclock-server.jar"));
     private static final String POSTGRES = "jdbc:postgresql://127.0.0.1:5432/test";
 
     @Test
@@ -41,9 +41,27 @@ class ClusterRunCommandIT {
         int exit;
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            exit = Bench.execute("run", "--mode", "cluster", "--nodes", "2", "--jar", JAR.toString(),
-                    "--postgres", POSTGRES, "--orders", "300", "--timeout", "2s", "--concurrency", "4",
-                    "--server-heap", "256m", "--drain", "20s", "--json");
+            exit = Bench.execute(
+                    "run",
+                    "--mode",
+                    "cluster",
+                    "--nodes",
+                    "2",
+                    "--jar",
+                    JAR.toString(),
+                    "--postgres",
+                    POSTGRES,
+                    "--orders",
+                    "300",
+                    "--timeout",
+                    "2s",
+                    "--concurrency",
+                    "4",
+                    "--server-heap",
+                    "256m",
+                    "--drain",
+                    "20s",
+                    "--json");
         } finally {
             System.setOut(console);
         }
@@ -65,7 +83,8 @@ class ClusterRunCommandIT {
         // and the run's database is dropped and its due queue deleted
         assertThat(benchDatabases()).isEqualTo(databasesBefore);
         String server = report.at("/workload/server").asText();
-        String prefix = server.substring(server.indexOf("queue prefix ") + "queue prefix ".length()).trim();
+        String prefix = server.substring(server.indexOf("queue prefix ") + "queue prefix ".length())
+                .trim();
         assertThat(queueExists(prefix + "due")).as(prefix + "due").isFalse();
     }
 
@@ -83,8 +102,9 @@ class ClusterRunCommandIT {
 
     private static long benchDatabases() throws Exception {
         try (Connection db = DriverManager.getConnection(POSTGRES, "postgres", "");
-             Statement count = db.createStatement();
-             ResultSet row = count.executeQuery("SELECT count(*) FROM pg_database WHERE datname LIKE 'orderclock_bench_%'")) {
+                Statement count = db.createStatement();
+                ResultSet row = count.executeQuery(
+                        "SELECT count(*) FROM pg_database WHERE datname LIKE 'orderclock_bench_%'")) {
             row.next();
             return row.getLong(1);
         }

@@ -21,11 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CompareCommandIT {
 
-    private static final Path JAR = Path.of(System.getProperty("orderclock.jar",
-            "../orderclock-server/target/orderclock-server.jar"));
+    private static final Path JAR =
+            Path.of(System.getProperty("orderclock.jar", "../orderclock-server/target/orderclock-server.jar"));
 
-    private static final String SYSTEMS = "orderclock,orderclock-cluster,scan-1s,rabbitmq-ttl,rabbitmq-ttl-other,db-scheduler,"
-            + "db-scheduler-lock-and-fetch,quartz,redisson,hashed-wheel";
+    private static final String SYSTEMS =
+            "orderclock,orderclock-cluster,scan-1s,rabbitmq-ttl,rabbitmq-ttl-other,db-scheduler,"
+                    + "db-scheduler-lock-and-fetch,quartz,redisson,hashed-wheel";
 
     @Test
     void aSmallCompareClosesEveryUnpaidOrderOnceAndNoPaidOneInEverySystem() throws Exception {
@@ -38,8 +39,24 @@ class CompareCommandIT {
         int exit;
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            exit = Bench.execute("compare", "--jar", JAR.toString(), "--server-heap", "256m", "--orders", "200",
-                    "--timeout", "2s", "--paid", "0.2", "--concurrency", "4", "--drain", "30s", "--peers", SYSTEMS,
+            exit = Bench.execute(
+                    "compare",
+                    "--jar",
+                    JAR.toString(),
+                    "--server-heap",
+                    "256m",
+                    "--orders",
+                    "200",
+                    "--timeout",
+                    "2s",
+                    "--paid",
+                    "0.2",
+                    "--concurrency",
+                    "4",
+                    "--drain",
+                    "30s",
+                    "--peers",
+                    SYSTEMS,
                     "--json");
         } finally {
             System.setOut(console);
@@ -51,24 +68,45 @@ class CompareCommandIT {
         for (JsonNode system : report.get("systems")) {
             String name = system.get("system").asText();
             names.add(name);
-            assertThat(system.get("failure").isNull()).as(name + " failure: " + system.get("failure")).isTrue();
+            assertThat(system.get("failure").isNull())
+                    .as(name + " failure: " + system.get("failure"))
+                    .isTrue();
             assertThat(system.get("created").asLong()).as(name + " created").isEqualTo(200);
-            assertThat(system.get("closed").asLong() + system.get("paidAccepted").asLong())
-                    .as(name + " closed + paid").isEqualTo(200);
+            assertThat(system.get("closed").asLong()
+                            + system.get("paidAccepted").asLong())
+                    .as(name + " closed + paid")
+                    .isEqualTo(200);
             assertThat(system.get("missed").asLong()).as(name + " missed").isZero();
-            assertThat(system.get("paidClosed").asLong()).as(name + " paid but closed").isZero();
-            assertThat(system.get("paidIntended").asLong()).as(name + " payments intended")
+            assertThat(system.get("paidClosed").asLong())
+                    .as(name + " paid but closed")
+                    .isZero();
+            assertThat(system.get("paidIntended").asLong())
+                    .as(name + " payments intended")
                     .isGreaterThanOrEqualTo(system.get("paidAccepted").asLong());
-            assertThat(system.get("observedLagP99Ms").isNumber()).as(name + " seen lag measured").isTrue();
+            assertThat(system.get("observedLagP99Ms").isNumber())
+                    .as(name + " seen lag measured")
+                    .isTrue();
             if (name.startsWith("orderclock")) {
-                assertThat(system.get("sweeperClaimed").isNumber()).as(name + " sweeper claims read").isTrue();
+                assertThat(system.get("sweeperClaimed").isNumber())
+                        .as(name + " sweeper claims read")
+                        .isTrue();
             }
             if (!name.startsWith("orderclock")) {
-                assertThat(system.get("paidAccepted").asLong()).as(name + " paid").isPositive();
-                assertThat(system.get("closedTwice").asLong()).as(name + " closed twice").isZero();
-                assertThat(system.get("stockConserved").asBoolean()).as(name + " stock conserved").isTrue();
-                assertThat(system.get("statements").asLong()).as(name + " statements").isPositive();
-                assertThat(system.get("tableScans").asLong()).as(name + " PostgreSQL scans").isPositive();
+                assertThat(system.get("paidAccepted").asLong())
+                        .as(name + " paid")
+                        .isPositive();
+                assertThat(system.get("closedTwice").asLong())
+                        .as(name + " closed twice")
+                        .isZero();
+                assertThat(system.get("stockConserved").asBoolean())
+                        .as(name + " stock conserved")
+                        .isTrue();
+                assertThat(system.get("statements").asLong())
+                        .as(name + " statements")
+                        .isPositive();
+                assertThat(system.get("tableScans").asLong())
+                        .as(name + " PostgreSQL scans")
+                        .isPositive();
             }
         }
         assertThat(names).hasSize(10);

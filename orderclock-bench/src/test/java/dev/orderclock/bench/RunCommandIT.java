@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The harness itself against the real server jar: a small run must report every order closed, none missed. */
 class RunCommandIT {
 
-    private static final Path JAR = Path.of(System.getProperty("orderclock.jar",
-            "../orderclock-server/target/orderclock-server.jar"));
+    private static final Path JAR =
+            Path.of(System.getProperty("orderclock.jar", "../orderclock-server/target/orderclock-server.jar"));
 
     @Test
     void aSmallRunAgainstTheRealJarReportsEveryOrderClosedAndNoneMissed() throws Exception {
@@ -28,8 +28,19 @@ class RunCommandIT {
         int exit;
         try {
             System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            exit = Bench.execute("run", "--jar", JAR.toString(), "--orders", "200", "--timeout", "2s",
-                    "--concurrency", "4", "--server-heap", "256m", "--json");
+            exit = Bench.execute(
+                    "run",
+                    "--jar",
+                    JAR.toString(),
+                    "--orders",
+                    "200",
+                    "--timeout",
+                    "2s",
+                    "--concurrency",
+                    "4",
+                    "--server-heap",
+                    "256m",
+                    "--json");
         } finally {
             System.setOut(console);
         }

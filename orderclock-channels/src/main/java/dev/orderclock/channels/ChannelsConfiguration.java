@@ -12,5 +12,4 @@ import org.springframework.context.annotation.Import;
  */
 @Configuration(proxyBeanMethods = false)
 @Import({AlipayChannelConfiguration.class, WechatChannelConfiguration.class})
-public class ChannelsConfiguration {
-}
+public class ChannelsConfiguration {}

@@ -42,42 +42,75 @@ class ChannelsArchitectureTest {
 
     @Test
     void theChannelsKnowNothingOfTheServerTheSimulatorOrTheStores() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.orderclock.server..",
-                        "dev.orderclock.simulator..", "dev.orderclock.jdbc..", "dev.orderclock.rabbitmq..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.orderclock.server..",
+                        "dev.orderclock.simulator..",
+                        "dev.orderclock.jdbc..",
+                        "dev.orderclock.rabbitmq..")
                 .check(main);
     }
 
     @Test
     void onlyTheConfigurationClassesUseSpring() {
-        noClasses().that().haveSimpleNameNotEndingWith("Configuration")
-                .and().haveSimpleNameNotEndingWith("Properties")
-                .and().areNotAssignableTo(Condition.class)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..")
+        noClasses()
+                .that()
+                .haveSimpleNameNotEndingWith("Configuration")
+                .and()
+                .haveSimpleNameNotEndingWith("Properties")
+                .and()
+                .areNotAssignableTo(Condition.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "jakarta..")
                 .because("the adapters need only the JDK, core, Jackson, Micrometer and SLF4J")
                 .check(main);
     }
 
     @Test
     void neitherChannelUsesTheOther() {
-        noClasses().that().resideInAPackage("..channels.alipay..")
-                .should().dependOnClassesThat().resideInAPackage("..channels.wechat..").check(main);
-        noClasses().that().resideInAPackage("..channels.wechat..")
-                .should().dependOnClassesThat().resideInAPackage("..channels.alipay..").check(main);
+        noClasses()
+                .that()
+                .resideInAPackage("..channels.alipay..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..channels.wechat..")
+                .check(main);
+        noClasses()
+                .that()
+                .resideInAPackage("..channels.wechat..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("..channels.alipay..")
+                .check(main);
     }
 
     @Test
     void theHttpClientAndTheCallTimerAreMadeInOnePlaceEach() {
-        noClasses().that().doNotBelongToAnyOf(ChannelHttpClient.class)
-                .should().callMethod(HttpClient.class, "newBuilder")
-                .orShould().callMethod(HttpClient.class, "newHttpClient")
+        noClasses()
+                .that()
+                .doNotBelongToAnyOf(ChannelHttpClient.class)
+                .should()
+                .callMethod(HttpClient.class, "newBuilder")
+                .orShould()
+                .callMethod(HttpClient.class, "newHttpClient")
                 .check(main);
-        noClasses().that().doNotBelongToAnyOf(ChannelCalls.class)
-                .should().dependOnClassesThat().belongToAnyOf(Timer.class)
+        noClasses()
+                .that()
+                .doNotBelongToAnyOf(ChannelCalls.class)
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(Timer.class)
                 .check(main);
     }
 
     @Test
     void packagesHaveNoCycles() {
-        slices().matching("dev.orderclock.channels.(*)..").should().beFreeOfCycles().check(main);
+        slices().matching("dev.orderclock.channels.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(main);
     }
 }

@@ -94,7 +94,10 @@ final class BacklogCloser {
             listener.onFired(track.source, fired, true);
         } catch (RuntimeException e) {
             // The transaction has committed: a failing listener must not make the backlog look failed.
-            log.warn("engine listener failed on {} backlog deadlines of {}: {}", fired.size(), track.source.name(),
+            log.warn(
+                    "engine listener failed on {} backlog deadlines of {}: {}",
+                    fired.size(),
+                    track.source.name(),
                     e.toString());
         }
     }

@@ -133,8 +133,8 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
      * fires with; returns how many fired. {@link #start()} does it itself, on its firing threads.
      */
     public int closeBacklog() {
-        ExecutorService pool = Executors.newFixedThreadPool(settings.firingThreads(),
-                EngineThreads.named("orderclock-backlog"));
+        ExecutorService pool =
+                Executors.newFixedThreadPool(settings.firingThreads(), EngineThreads.named("orderclock-backlog"));
         try {
             return parts.closeBacklog(pool);
         } finally {
@@ -193,8 +193,8 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
          * interval late, for one sweeper look per interval while nothing is overdue.
          */
         public Builder source(DeadlineSource source, Duration sweepInterval) {
-            sources.add(new EngineSettings.Registration(Objects.requireNonNull(source, "source"),
-                    positive(sweepInterval, "sweepInterval")));
+            sources.add(new EngineSettings.Registration(
+                    Objects.requireNonNull(source, "source"), positive(sweepInterval, "sweepInterval")));
             return this;
         }
 
@@ -287,9 +287,23 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
             if (sources.isEmpty()) {
                 throw new IllegalStateException("an engine needs at least one deadline source");
             }
-            return new DeadlineEngine(clock, new EngineSettings(sources, horizon, tick, maxInMemory, firingBatchSize,
-                    firingThreads, loadPageSize, grace, sweepInterval, sweepBatchSize, retryDelay, horizonLoading,
-                    sweepTurn, listener));
+            return new DeadlineEngine(
+                    clock,
+                    new EngineSettings(
+                            sources,
+                            horizon,
+                            tick,
+                            maxInMemory,
+                            firingBatchSize,
+                            firingThreads,
+                            loadPageSize,
+                            grace,
+                            sweepInterval,
+                            sweepBatchSize,
+                            retryDelay,
+                            horizonLoading,
+                            sweepTurn,
+                            listener));
         }
     }
 }

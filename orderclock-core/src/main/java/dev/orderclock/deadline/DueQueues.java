@@ -30,8 +30,7 @@ final class DueQueues {
     private static final int KEPT_SLOTS = 4_096;
 
     /** Ids of one source taken for one transaction. */
-    record Batch(SourceTrack track, long[] ids) {
-    }
+    record Batch(SourceTrack track, long[] ids) {}
 
     private final Capacity capacity;
     private final Map<SourceTrack, Ring> bySource = new IdentityHashMap<>();

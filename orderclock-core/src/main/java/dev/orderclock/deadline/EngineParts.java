@@ -36,17 +36,27 @@ final class EngineParts {
         long start = clock.millis();
         for (EngineSettings.Registration registration : settings.sources()) {
             Duration sweepInterval = Objects.requireNonNullElse(registration.sweepInterval(), settings.sweepInterval());
-            bySource.put(registration.source(), new SourceTrack(registration.source(),
-                    new TimingWheel(settings.tick().toMillis(), start, capacity), sweepInterval));
+            bySource.put(
+                    registration.source(),
+                    new SourceTrack(
+                            registration.source(),
+                            new TimingWheel(settings.tick().toMillis(), start, capacity),
+                            sweepInterval));
         }
         this.tracks = List.copyOf(bySource.values());
         EngineListener listener = settings.listener();
-        this.loader = new HorizonLoader(clock, ticker, capacity, listener, settings.horizon(),
-                settings.loadPageSize(), settings.horizon().dividedBy(10));
+        this.loader = new HorizonLoader(
+                clock,
+                ticker,
+                capacity,
+                listener,
+                settings.horizon(),
+                settings.loadPageSize(),
+                settings.horizon().dividedBy(10));
         this.queues = new DueQueues(tracks, capacity);
         this.firing = new Firing(clock, capacity, listener, ticker, settings.retryDelay(), queues, firingBatchSize);
-        this.sweeper = new Sweeper(clock, ticker, listener, settings.grace(), settings.sweepBatchSize(), queues,
-                settings.sweepTurn());
+        this.sweeper = new Sweeper(
+                clock, ticker, listener, settings.grace(), settings.sweepBatchSize(), queues, settings.sweepTurn());
         this.backlog = new BacklogCloser(clock, ticker, listener, settings.sweepBatchSize());
     }
 
@@ -80,7 +90,7 @@ final class EngineParts {
         long dropped = queues.dropAll();
         for (SourceTrack track : tracks) {
             dropped += track.wheel.size();
-            track.wheel.drain(id -> { });
+            track.wheel.drain(id -> {});
             // What was dropped is no longer held: without this the next start would load only past
             // the old frontier and leave the dropped deadlines to the sweeper, a grace period late.
             track.reset();

@@ -7,10 +7,21 @@ import java.util.List;
  * The settings an engine was built with, validated and with the defaults filled in by
  * {@link DeadlineEngine.Builder}; one value handed to the parts and the threads instead of the builder.
  */
-record EngineSettings(List<Registration> sources, Duration horizon, Duration tick, long maxInMemory,
-                      int firingBatchSize, int firingThreads, int loadPageSize, Duration grace,
-                      Duration sweepInterval, int sweepBatchSize, Duration retryDelay, boolean horizonLoading,
-                      SweepTurn sweepTurn, EngineListener listener) {
+record EngineSettings(
+        List<Registration> sources,
+        Duration horizon,
+        Duration tick,
+        long maxInMemory,
+        int firingBatchSize,
+        int firingThreads,
+        int loadPageSize,
+        Duration grace,
+        Duration sweepInterval,
+        int sweepBatchSize,
+        Duration retryDelay,
+        boolean horizonLoading,
+        SweepTurn sweepTurn,
+        EngineListener listener) {
 
     EngineSettings {
         sources = List.copyOf(sources);
@@ -32,6 +43,5 @@ record EngineSettings(List<Registration> sources, Duration horizon, Duration tic
     }
 
     /** A source and its own sweep interval, or null for the engine's. */
-    record Registration(DeadlineSource source, Duration sweepInterval) {
-    }
+    record Registration(DeadlineSource source, Duration sweepInterval) {}
 }

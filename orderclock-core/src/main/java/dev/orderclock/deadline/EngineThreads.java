@@ -73,11 +73,17 @@ final class EngineThreads {
         sweeperThread = Executors.newSingleThreadScheduledExecutor(named("orderclock-sweeper"));
         parts.sweeper.startRounds(parts.tracks, clock.millis());
         sweeperThread.schedule(this::sweepLoop, parts.sweeper.untilNextRound(parts.tracks), TimeUnit.MILLISECONDS);
-        log.info("deadline engine started in {} ms: closed a backlog of {} overdue, holding {} deadlines due within {} s "
+        log.info(
+                "deadline engine started in {} ms: closed a backlog of {} overdue, holding {} deadlines due within {} s "
                         + "(sources {}, tick {} ms, cap {}, grace {} s)",
-                Duration.ofNanos(System.nanoTime() - started).toMillis(), closed, parts.capacity.used(),
-                settings.horizon().toSeconds(), parts.sourceNames(), settings.tick().toMillis(),
-                parts.capacity.limit(), settings.grace().toSeconds());
+                Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                closed,
+                parts.capacity.used(),
+                settings.horizon().toSeconds(),
+                parts.sourceNames(),
+                settings.tick().toMillis(),
+                parts.capacity.limit(),
+                settings.grace().toSeconds());
     }
 
     /** See {@link DeadlineEngine#stop()}: batches under way finish (bounded wait), the rest in memory is dropped. */
@@ -102,9 +108,11 @@ final class EngineThreads {
         awaitQuietly(sweeperThread);
         parts.ticker.ownedBy(null);
         long dropped = parts.dropAll();
-        log.info("deadline engine stopped in {} ms: {}; {} deadlines left in memory, kept in the database",
+        log.info(
+                "deadline engine stopped in {} ms: {}; {} deadlines left in memory, kept in the database",
                 Duration.ofNanos(System.nanoTime() - started).toMillis(),
-                finished ? "all firing batches finished" : "some firing batches still running (abandoned)", dropped);
+                finished ? "all firing batches finished" : "some firing batches still running (abandoned)",
+                dropped);
     }
 
     private void tickLoop() {
@@ -127,7 +135,10 @@ final class EngineThreads {
                 delay = DeadlineEngine.CAPPED_LOAD_RETRY.toMillis();
             }
         } catch (RuntimeException e) {
-            log.warn("horizon load failed, trying again in {} ms: {}", settings.retryDelay().toMillis(), e.toString());
+            log.warn(
+                    "horizon load failed, trying again in {} ms: {}",
+                    settings.retryDelay().toMillis(),
+                    e.toString());
             delay = settings.retryDelay().toMillis();
         }
         if (running) {

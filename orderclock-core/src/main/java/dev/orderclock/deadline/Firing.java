@@ -33,8 +33,14 @@ final class Firing {
     private final AtomicLong lastFailureLogged = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong failuresSinceLog = new AtomicLong();
 
-    Firing(InstantSource clock, Capacity capacity, EngineListener listener, Ticker ticker, Duration retryDelay,
-           DueQueues queues, int batchSize) {
+    Firing(
+            InstantSource clock,
+            Capacity capacity,
+            EngineListener listener,
+            Ticker ticker,
+            Duration retryDelay,
+            DueQueues queues,
+            int batchSize) {
         this.clock = clock;
         this.capacity = capacity;
         this.listener = listener;
@@ -117,7 +123,11 @@ final class Firing {
         try {
             listener.onFired(track.source, fired, false);
         } catch (RuntimeException e) {
-            log.warn("engine listener failed on {} fired deadlines of {}: {}", fired.size(), track.source.name(), e.toString());
+            log.warn(
+                    "engine listener failed on {} fired deadlines of {}: {}",
+                    fired.size(),
+                    track.source.name(),
+                    e.toString());
         }
     }
 
@@ -127,9 +137,14 @@ final class Firing {
         long last = lastFailureLogged.get();
         if (now - last >= FAILURE_LOG_INTERVAL_MILLIS && lastFailureLogged.compareAndSet(last, now)) {
             failuresSinceLog.set(0);
-            log.warn("firing {} deadlines of {} failed ({} failed batches in the last {} s), retrying in {} ms: {}",
-                    deadlines, track.source.name(), failures, FAILURE_LOG_INTERVAL_MILLIS / 1000,
-                    retryDelay.toMillis(), e.toString());
+            log.warn(
+                    "firing {} deadlines of {} failed ({} failed batches in the last {} s), retrying in {} ms: {}",
+                    deadlines,
+                    track.source.name(),
+                    failures,
+                    FAILURE_LOG_INTERVAL_MILLIS / 1000,
+                    retryDelay.toMillis(),
+                    e.toString());
         }
     }
 }

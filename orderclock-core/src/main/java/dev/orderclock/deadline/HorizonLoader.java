@@ -26,8 +26,14 @@ final class HorizonLoader {
     private final int pageSize;
     private final Duration slowLoad;
 
-    HorizonLoader(InstantSource clock, Ticker ticker, Capacity capacity, EngineListener listener,
-                  Duration horizon, int pageSize, Duration slowLoad) {
+    HorizonLoader(
+            InstantSource clock,
+            Ticker ticker,
+            Capacity capacity,
+            EngineListener listener,
+            Duration horizon,
+            int pageSize,
+            Duration slowLoad) {
         this.clock = clock;
         this.ticker = ticker;
         this.capacity = capacity;
@@ -84,7 +90,8 @@ final class HorizonLoader {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             listener.onLoaded(track.source, loaded, took);
             if (took.compareTo(slowLoad) > 0) {
-                log.info("horizon load of {} took {} ms for {} deadlines", track.source.name(), took.toMillis(), loaded);
+                log.info(
+                        "horizon load of {} took {} ms for {} deadlines", track.source.name(), took.toMillis(), loaded);
             }
         }
     }

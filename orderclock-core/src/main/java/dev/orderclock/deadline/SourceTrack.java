@@ -24,6 +24,7 @@ final class SourceTrack {
     final long sweepIntervalMillis;
     /** When the sweeper looks at this source next; the first look is at once. */
     long nextSweepAt = Long.MIN_VALUE;
+
     private Deadline frontier = Deadline.BEGINNING;
     private boolean loading;
     private final List<Deadline> arrivedDuringLoad = new ArrayList<>();
@@ -137,6 +138,5 @@ final class SourceTrack {
         }
     }
 
-    record PageOutcome(Deadline frontier, boolean capped) {
-    }
+    record PageOutcome(Deadline frontier, boolean capped) {}
 }

@@ -42,13 +42,24 @@ final class Sweeper {
     private final DueQueues queues;
     private final SweepTurn turn;
 
-    Sweeper(InstantSource clock, Ticker ticker, EngineListener listener, Duration grace, int batchSize,
+    Sweeper(
+            InstantSource clock,
+            Ticker ticker,
+            EngineListener listener,
+            Duration grace,
+            int batchSize,
             DueQueues queues) {
         this(clock, ticker, listener, grace, batchSize, queues, SweepTurn.ALWAYS);
     }
 
-    Sweeper(InstantSource clock, Ticker ticker, EngineListener listener, Duration grace, int batchSize,
-            DueQueues queues, SweepTurn turn) {
+    Sweeper(
+            InstantSource clock,
+            Ticker ticker,
+            EngineListener listener,
+            Duration grace,
+            int batchSize,
+            DueQueues queues,
+            SweepTurn turn) {
         this.turn = turn;
         this.clock = clock;
         this.ticker = ticker;

@@ -54,6 +54,8 @@ public final class AutoConfirmSource implements DeadlineSource {
     }
 
     private static List<Fired> fired(List<Order> completed) {
-        return completed.stream().map(o -> new Fired(o.id(), o.confirmDeadline(), o.completedAt())).toList();
+        return completed.stream()
+                .map(o -> new Fired(o.id(), o.confirmDeadline(), o.completedAt()))
+                .toList();
     }
 }

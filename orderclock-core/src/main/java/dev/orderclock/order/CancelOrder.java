@@ -16,19 +16,15 @@ public final class CancelOrder {
     /** What {@link #cancel} did. */
     public sealed interface Result {
 
-        record Cancelled(Order order) implements Result {
-        }
+        record Cancelled(Order order) implements Result {}
 
         /** The order is no longer {@code PENDING_PAYMENT}; nothing changed. */
-        record WrongStatus(Order current) implements Result {
-        }
+        record WrongStatus(Order current) implements Result {}
 
-        record NotFound(long orderId) implements Result {
-        }
+        record NotFound(long orderId) implements Result {}
 
         /** The order has an open payment the channel did not close; nothing changed, try again. */
-        record ChannelUndecided(Order current, String reason) implements Result {
-        }
+        record ChannelUndecided(Order current, String reason) implements Result {}
     }
 
     private final OrderStore orders;
@@ -39,8 +35,13 @@ public final class CancelOrder {
     private final Consumer<Order> cancelled;
 
     /** @param cancelled told of each cancelled order after its transaction committed (metrics) */
-    public CancelOrder(OrderStore orders, OpenAttemptCancellation openAttempts, DeadlineScheduler scheduler,
-                       PaymentTimeoutSource payments, InstantSource clock, Consumer<Order> cancelled) {
+    public CancelOrder(
+            OrderStore orders,
+            OpenAttemptCancellation openAttempts,
+            DeadlineScheduler scheduler,
+            PaymentTimeoutSource payments,
+            InstantSource clock,
+            Consumer<Order> cancelled) {
         this.orders = orders;
         this.openAttempts = openAttempts;
         this.scheduler = scheduler;

@@ -15,15 +15,12 @@ public final class DeliverOrder {
     public sealed interface Result {
 
         /** The order is now {@code SHIPPED} or {@code COMPLETED}. */
-        record Done(Order order) implements Result {
-        }
+        record Done(Order order) implements Result {}
 
         /** The order was not in {@code required}; nothing changed. */
-        record WrongStatus(Order current, OrderStatus required) implements Result {
-        }
+        record WrongStatus(Order current, OrderStatus required) implements Result {}
 
-        record NotFound(long orderId) implements Result {
-        }
+        record NotFound(long orderId) implements Result {}
     }
 
     private final OrderStore orders;
@@ -32,7 +29,8 @@ public final class DeliverOrder {
     private final InstantSource clock;
 
     /** @param scheduler the engine's wheel, or in cluster mode the delay tiers */
-    public DeliverOrder(OrderStore orders, DeadlineScheduler scheduler, AutoConfirmSource autoConfirm, InstantSource clock) {
+    public DeliverOrder(
+            OrderStore orders, DeadlineScheduler scheduler, AutoConfirmSource autoConfirm, InstantSource clock) {
         this.orders = orders;
         this.scheduler = scheduler;
         this.autoConfirm = autoConfirm;

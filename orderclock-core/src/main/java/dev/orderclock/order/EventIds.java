@@ -16,8 +16,7 @@ public final class EventIds {
     private static final long VERSION_7 = 0x7000L;
     private static final long VARIANT_RFC = 0x8000_0000_0000_0000L;
 
-    private EventIds() {
-    }
+    private EventIds() {}
 
     /** A new id for an event that happened at {@code occurredAt}. */
     public static UUID next(Instant occurredAt) {

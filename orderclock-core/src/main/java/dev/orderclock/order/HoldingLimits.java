@@ -13,12 +13,15 @@ public record HoldingLimits(int maxPendingOrders, long maxPendingUnits) {
     public static final HoldingLimits NONE = new HoldingLimits(Integer.MAX_VALUE, Long.MAX_VALUE);
 
     /** Which of the two limits a refused order would have passed. */
-    public enum Limit { PENDING_ORDERS, PENDING_UNITS }
+    public enum Limit {
+        PENDING_ORDERS,
+        PENDING_UNITS
+    }
 
     public HoldingLimits {
         if (maxPendingOrders < 1 || maxPendingUnits < 1) {
-            throw new IllegalArgumentException("holding limits must be at least 1: " + maxPendingOrders
-                    + " orders, " + maxPendingUnits + " units");
+            throw new IllegalArgumentException("holding limits must be at least 1: " + maxPendingOrders + " orders, "
+                    + maxPendingUnits + " units");
         }
     }
 

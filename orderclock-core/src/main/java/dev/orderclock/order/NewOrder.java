@@ -8,8 +8,8 @@ import java.util.Objects;
  * What a shopper asked for, ready to be stored: the store looks up prices, reserves stock and
  * writes the order and its {@code order.created} event in one transaction.
  */
-public record NewOrder(long id, String userId, List<Item> items, String currency, Instant createdAt,
-                       Instant payDeadline) {
+public record NewOrder(
+        long id, String userId, List<Item> items, String currency, Instant createdAt, Instant payDeadline) {
 
     /** A requested line: a SKU and how many. */
     public record Item(String sku, int quantity) {

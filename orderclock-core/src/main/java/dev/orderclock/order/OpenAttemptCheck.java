@@ -8,7 +8,7 @@ package dev.orderclock.order;
 public interface OpenAttemptCheck {
 
     /** Leaves it in the database as it is. */
-    OpenAttemptCheck NONE = orderId -> { };
+    OpenAttemptCheck NONE = orderId -> {};
 
     void check(long orderId);
 }

@@ -29,10 +29,29 @@ public record Order(
     }
 
     /** An order as just placed: waiting for payment, none of the later instants set yet. */
-    public static Order pending(long id, String userId, BigDecimal amount, String currency, List<OrderLine> lines,
-                                Instant createdAt, Instant payDeadline) {
-        return new Order(id, userId, OrderStatus.PENDING_PAYMENT, null, amount, currency, lines, createdAt, payDeadline,
-                null, null, null, null, null);
+    public static Order pending(
+            long id,
+            String userId,
+            BigDecimal amount,
+            String currency,
+            List<OrderLine> lines,
+            Instant createdAt,
+            Instant payDeadline) {
+        return new Order(
+                id,
+                userId,
+                OrderStatus.PENDING_PAYMENT,
+                null,
+                amount,
+                currency,
+                lines,
+                createdAt,
+                payDeadline,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     public String displayId() {

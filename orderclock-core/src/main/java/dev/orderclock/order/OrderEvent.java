@@ -11,8 +11,7 @@ import java.util.UUID;
 public record OrderEvent(UUID eventId, EventType type, long orderId, Instant occurredAt, Order order, Refund refund) {
 
     /** Money given back for an order: how much, through which trade, and where it stands. */
-    public record Refund(String status, BigDecimal amount, String tradeNo) {
-    }
+    public record Refund(String status, BigDecimal amount, String tradeNo) {}
 
     /** An event of an order with no refund to show. */
     public OrderEvent(UUID eventId, EventType type, long orderId, Instant occurredAt, Order order) {

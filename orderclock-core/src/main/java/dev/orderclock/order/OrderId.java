@@ -14,8 +14,7 @@ public final class OrderId {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final long MAX = (1L << (5 * DIGITS)) - 1;
 
-    private OrderId() {
-    }
+    private OrderId() {}
 
     /** A new random id, never 0. Collisions are possible (50 bits) and are retried by whoever inserts. */
     public static long random(RandomGenerator random) {

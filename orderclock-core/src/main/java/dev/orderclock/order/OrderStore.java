@@ -85,7 +85,9 @@ public interface OrderStore {
             return new TimeoutBatch(closed, new long[0]);
         }
         long[] closedIds = closed.stream().mapToLong(Order::id).sorted().toArray();
-        long[] rest = Arrays.stream(ids).filter(id -> Arrays.binarySearch(closedIds, id) < 0).toArray();
+        long[] rest = Arrays.stream(ids)
+                .filter(id -> Arrays.binarySearch(closedIds, id) < 0)
+                .toArray();
         return new TimeoutBatch(closed, dueWithOpenAttempt(rest, clock.instant()));
     }
 

@@ -7,19 +7,46 @@ package dev.orderclock.order;
  */
 public enum OrderTransition {
     /** The payment channel accepted the money: the reservation becomes a sale. */
-    PAY(OrderStatus.PENDING_PAYMENT, OrderStatus.PAID, null, EventType.ORDER_PAID, StockEffect.SELL, DeadlineColumn.NONE),
+    PAY(
+            OrderStatus.PENDING_PAYMENT,
+            OrderStatus.PAID,
+            null,
+            EventType.ORDER_PAID,
+            StockEffect.SELL,
+            DeadlineColumn.NONE),
     /** The payment deadline passed unpaid: the reservation returns to stock. */
-    CLOSE_FOR_TIMEOUT(OrderStatus.PENDING_PAYMENT, OrderStatus.CLOSED, CloseReason.PAYMENT_TIMEOUT,
-            EventType.ORDER_CLOSED, StockEffect.RELEASE, DeadlineColumn.PAY_DEADLINE),
+    CLOSE_FOR_TIMEOUT(
+            OrderStatus.PENDING_PAYMENT,
+            OrderStatus.CLOSED,
+            CloseReason.PAYMENT_TIMEOUT,
+            EventType.ORDER_CLOSED,
+            StockEffect.RELEASE,
+            DeadlineColumn.PAY_DEADLINE),
     /** The shopper gave up before paying: the reservation returns to stock. */
-    CANCEL(OrderStatus.PENDING_PAYMENT, OrderStatus.CLOSED, CloseReason.USER_CANCELLED,
-            EventType.ORDER_CLOSED, StockEffect.RELEASE, DeadlineColumn.NONE),
+    CANCEL(
+            OrderStatus.PENDING_PAYMENT,
+            OrderStatus.CLOSED,
+            CloseReason.USER_CANCELLED,
+            EventType.ORDER_CLOSED,
+            StockEffect.RELEASE,
+            DeadlineColumn.NONE),
     /** The operator shipped a paid order: the confirm deadline starts. */
     SHIP(OrderStatus.PAID, OrderStatus.SHIPPED, null, EventType.ORDER_SHIPPED, StockEffect.NONE, DeadlineColumn.NONE),
     /** The shopper confirmed receipt. */
-    CONFIRM(OrderStatus.SHIPPED, OrderStatus.COMPLETED, null, EventType.ORDER_COMPLETED, StockEffect.NONE, DeadlineColumn.NONE),
+    CONFIRM(
+            OrderStatus.SHIPPED,
+            OrderStatus.COMPLETED,
+            null,
+            EventType.ORDER_COMPLETED,
+            StockEffect.NONE,
+            DeadlineColumn.NONE),
     /** The confirm deadline passed without a confirmation. */
-    AUTO_CONFIRM(OrderStatus.SHIPPED, OrderStatus.COMPLETED, null, EventType.ORDER_COMPLETED, StockEffect.NONE,
+    AUTO_CONFIRM(
+            OrderStatus.SHIPPED,
+            OrderStatus.COMPLETED,
+            null,
+            EventType.ORDER_COMPLETED,
+            StockEffect.NONE,
             DeadlineColumn.CONFIRM_DEADLINE);
 
     /** What a transition does to the stock of the order's lines. */
@@ -45,8 +72,13 @@ public enum OrderTransition {
     private final StockEffect stockEffect;
     private final DeadlineColumn deadline;
 
-    OrderTransition(OrderStatus from, OrderStatus to, CloseReason closeReason, EventType event,
-                    StockEffect stockEffect, DeadlineColumn deadline) {
+    OrderTransition(
+            OrderStatus from,
+            OrderStatus to,
+            CloseReason closeReason,
+            EventType event,
+            StockEffect stockEffect,
+            DeadlineColumn deadline) {
         this.from = from;
         this.to = to;
         this.closeReason = closeReason;

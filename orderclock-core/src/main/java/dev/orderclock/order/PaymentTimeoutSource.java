@@ -116,6 +116,8 @@ public final class PaymentTimeoutSource implements DeadlineSource {
     }
 
     private static List<Fired> fired(List<Order> closed) {
-        return closed.stream().map(o -> new Fired(o.id(), o.payDeadline(), o.closedAt())).toList();
+        return closed.stream()
+                .map(o -> new Fired(o.id(), o.payDeadline(), o.closedAt()))
+                .toList();
     }
 }

@@ -25,30 +25,27 @@ public final class PlaceOrder {
     /** What {@link #place} did. */
     public sealed interface Result {
 
-        record Placed(Order order) implements Result {
-        }
+        record Placed(Order order) implements Result {}
 
         /** The items name one SKU twice; the store was not asked. */
-        record SkuNamedTwice(String sku) implements Result {
-        }
+        record SkuNamedTwice(String sku) implements Result {}
 
-        record UnknownSku(String sku) implements Result {
-        }
+        record UnknownSku(String sku) implements Result {}
 
-        record NotEnoughStock(String sku) implements Result {
-        }
+        record NotEnoughStock(String sku) implements Result {}
 
         /** A line or the time to pay is over the shop's limit; {@code sku} is null for the time to pay. */
-        record OverShopLimit(ShopLimit limit, long max, long asked, String sku) implements Result {
-        }
+        record OverShopLimit(ShopLimit limit, long max, long asked, String sku) implements Result {}
 
         /** The shopper already holds as much as {@link HoldingLimits} allows; {@code max} is the limit's value. */
-        record HoldingLimitReached(HoldingLimits.Limit limit, long max) implements Result {
-        }
+        record HoldingLimitReached(HoldingLimits.Limit limit, long max) implements Result {}
     }
 
     /** The limits of one order, each a refusal the shopper can fix by asking for less. */
-    public enum ShopLimit { UNITS_PER_LINE, PAY_TIMEOUT }
+    public enum ShopLimit {
+        UNITS_PER_LINE,
+        PAY_TIMEOUT
+    }
 
     /**
      * The shop's limits on one order.
@@ -59,7 +56,8 @@ public final class PlaceOrder {
      */
     public record Limits(int maxUnitsPerLine, Duration maxPayTimeout, HoldingLimits holding) {
 
-        public static final Limits NONE = new Limits(Integer.MAX_VALUE, Duration.ofSeconds(Long.MAX_VALUE), HoldingLimits.NONE);
+        public static final Limits NONE =
+                new Limits(Integer.MAX_VALUE, Duration.ofSeconds(Long.MAX_VALUE), HoldingLimits.NONE);
     }
 
     /** A shopper's request; {@code payTimeout} null means the shop's default. */
@@ -83,8 +81,15 @@ public final class PlaceOrder {
      * @param scheduler the engine's wheel, or in cluster mode the delay tiers: a hint, the row is the truth
      * @param ids       the source of order ids; secure in production, since ids are shown to shoppers
      */
-    public PlaceOrder(OrderStore orders, DeadlineScheduler scheduler, PaymentTimeoutSource payments, InstantSource clock,
-                      Duration defaultPayTimeout, String currency, Limits limits, RandomGenerator ids) {
+    public PlaceOrder(
+            OrderStore orders,
+            DeadlineScheduler scheduler,
+            PaymentTimeoutSource payments,
+            InstantSource clock,
+            Duration defaultPayTimeout,
+            String currency,
+            Limits limits,
+            RandomGenerator ids) {
         if (defaultPayTimeout.compareTo(limits.maxPayTimeout()) > 0) {
             throw new IllegalArgumentException("the default time to pay " + defaultPayTimeout
                     + " is longer than the most allowed " + limits.maxPayTimeout());
@@ -108,13 +113,14 @@ public final class PlaceOrder {
         }
         for (NewOrder.Item item : request.items()) {
             if (item.quantity() > limits.maxUnitsPerLine()) {
-                return new Result.OverShopLimit(ShopLimit.UNITS_PER_LINE, limits.maxUnitsPerLine(), item.quantity(), item.sku());
+                return new Result.OverShopLimit(
+                        ShopLimit.UNITS_PER_LINE, limits.maxUnitsPerLine(), item.quantity(), item.sku());
             }
         }
         Duration timeout = request.payTimeout() == null ? defaultPayTimeout : request.payTimeout();
         if (timeout.compareTo(limits.maxPayTimeout()) > 0) {
-            return new Result.OverShopLimit(ShopLimit.PAY_TIMEOUT, limits.maxPayTimeout().getSeconds(),
-                    timeout.getSeconds(), null);
+            return new Result.OverShopLimit(
+                    ShopLimit.PAY_TIMEOUT, limits.maxPayTimeout().getSeconds(), timeout.getSeconds(), null);
         }
         Instant now = clock.instant();
         NewOrder draft = new NewOrder(0, request.userId(), request.items(), currency, now, now.plus(timeout));

@@ -5,5 +5,4 @@ package dev.orderclock.outbox;
  * the event's own id (what consumers deduplicate by), its type ({@code order.closed}) and the body
  * consumers receive, rendered when the event was written.
  */
-public record OutboxEvent(long seq, String eventId, String type, String payload) {
-}
+public record OutboxEvent(long seq, String eventId, String type, String payload) {}

@@ -17,8 +17,8 @@ public final class CancelWithOpenAttempt {
     private final InstantSource clock;
     private final PaymentOutcomes outcomes;
 
-    public CancelWithOpenAttempt(PaymentStore store, PaymentChannels channels, InstantSource clock,
-                                 PaymentOutcomes outcomes) {
+    public CancelWithOpenAttempt(
+            PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes) {
         this.store = store;
         this.channels = channels;
         this.clock = clock;
@@ -57,8 +57,12 @@ public final class CancelWithOpenAttempt {
             }
         }
         if (state instanceof TradeState.Paid paid) {
-            Recorded recorded = store.recordPayment(attempt.tradeNo(), paid.amount(), paid.channelTradeNo(),
-                    paid.paidAt() != null ? paid.paidAt() : clock.instant(), clock.instant());
+            Recorded recorded = store.recordPayment(
+                    attempt.tradeNo(),
+                    paid.amount(),
+                    paid.channelTradeNo(),
+                    paid.paidAt() != null ? paid.paidAt() : clock.instant(),
+                    clock.instant());
             if (recorded instanceof Recorded.Paid done) {
                 outcomes.paid(done.order());
                 return Optional.of(new TransitionResult.WrongStatus(done.order()));

@@ -32,27 +32,21 @@ public final class Checkout {
     public sealed interface Result {
 
         /** A trade the buyer can pay, new or the one already open. */
-        record Started(PaymentAttempt attempt) implements Result {
-        }
+        record Started(PaymentAttempt attempt) implements Result {}
 
         /** The order is not pending or its deadline has passed. */
-        record Refused(Order current) implements Result {
-        }
+        record Refused(Order current) implements Result {}
 
         /** The attempt open on another channel turned out paid when it was being closed: the order is paid. */
-        record PaidMeanwhile(Order order, PaymentAttempt through) implements Result {
-        }
+        record PaidMeanwhile(Order order, PaymentAttempt through) implements Result {}
 
         /** The deadline is so near that the channel would refuse the trade's expiry: nothing was opened. */
-        record WindowClosed(Order current, Instant closedAt) implements Result {
-        }
+        record WindowClosed(Order current, Instant closedAt) implements Result {}
 
         /** The order has had {@code limit} attempts already: nothing was opened. */
-        record LimitReached(Order current, int limit) implements Result {
-        }
+        record LimitReached(Order current, int limit) implements Result {}
 
-        record NotFound(long orderId) implements Result {
-        }
+        record NotFound(long orderId) implements Result {}
     }
 
     private final PaymentStore store;
@@ -67,8 +61,12 @@ public final class Checkout {
     }
 
     /** @param maxAttemptsPerOrder how many attempts an order may have in all, at least 1 */
-    public Checkout(PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes,
-                    int maxAttemptsPerOrder) {
+    public Checkout(
+            PaymentStore store,
+            PaymentChannels channels,
+            InstantSource clock,
+            PaymentOutcomes outcomes,
+            int maxAttemptsPerOrder) {
         if (maxAttemptsPerOrder < 1) {
             throw new IllegalArgumentException("maxAttemptsPerOrder must be at least 1: " + maxAttemptsPerOrder);
         }
@@ -96,7 +94,8 @@ public final class Checkout {
         for (int round = 0; round < MAX_SWITCHES; round++) {
             Instant now = clock.instant();
             // Only a pending order before its deadline: any other is refused by the store, for the reason it has.
-            if (order.status() == OrderStatus.PENDING_PAYMENT && order.payDeadline().isAfter(now)
+            if (order.status() == OrderStatus.PENDING_PAYMENT
+                    && order.payDeadline().isAfter(now)
                     && !now.isBefore(lastOpening(order.payDeadline()))) {
                 return new Result.WindowClosed(order, lastOpening(order.payDeadline()));
             }
@@ -126,8 +125,12 @@ public final class Checkout {
             // Opening the same trade number again is what the channel expects after a failed call.
             OpenedTrade trade;
             try {
-                trade = channel.open(new TradeRequest(attempt.tradeNo(), order.id(), attempt.amount(),
-                        "orderclock " + order.displayId(), attempt.expiresAt()));
+                trade = channel.open(new TradeRequest(
+                        attempt.tradeNo(),
+                        order.id(),
+                        attempt.amount(),
+                        "orderclock " + order.displayId(),
+                        attempt.expiresAt()));
             } catch (ChannelRefusedException e) {
                 if (!clock.instant().isBefore(lastOpening(attempt.expiresAt()))) {
                     return new Result.WindowClosed(order, lastOpening(attempt.expiresAt())); // expired on the way
@@ -137,7 +140,8 @@ public final class Checkout {
             store.openedAtChannel(attempt.tradeNo(), trade.payUrl(), trade.expiresAt());
             return new Result.Started(store.find(attempt.tradeNo()).orElseThrow());
         }
-        throw new ChannelException("order " + order.displayId() + " kept getting attempts on other channels; try again");
+        throw new ChannelException(
+                "order " + order.displayId() + " kept getting attempts on other channels; try again");
     }
 
     /**
@@ -146,7 +150,8 @@ public final class Checkout {
      */
     private Result closeAtItsChannel(PaymentAttempt attempt) {
         PaymentChannel other = channels.find(attempt.channel())
-                .orElseThrow(() -> new ChannelException("the open attempt's channel " + attempt.channel() + " is not configured"));
+                .orElseThrow(() ->
+                        new ChannelException("the open attempt's channel " + attempt.channel() + " is not configured"));
         CloseAnswer answer = other.close(attempt.tradeNo());
         if (answer instanceof CloseAnswer.Closed || answer instanceof CloseAnswer.NotFound) {
             // Not existing (Alipay before the buyer scans) cannot be waited out here: should the buyer
@@ -172,11 +177,16 @@ public final class Checkout {
                     + " (" + describe(answer) + "); try again");
         }
         Instant now = clock.instant();
-        Recorded recorded = store.recordPayment(attempt.tradeNo(), paid.amount(), paid.channelTradeNo(),
-                paid.paidAt() != null ? paid.paidAt() : now, now);
+        Recorded recorded = store.recordPayment(
+                attempt.tradeNo(),
+                paid.amount(),
+                paid.channelTradeNo(),
+                paid.paidAt() != null ? paid.paidAt() : now,
+                now);
         if (recorded instanceof Recorded.Paid done) {
             outcomes.paid(done.order());
-            return new Result.PaidMeanwhile(done.order(), store.find(attempt.tradeNo()).orElse(attempt));
+            return new Result.PaidMeanwhile(
+                    done.order(), store.find(attempt.tradeNo()).orElse(attempt));
         }
         if (recorded instanceof Recorded.AmountMismatch) {
             throw new ChannelException("the " + other.name() + " channel reports trade " + attempt.tradeNo()

@@ -27,7 +27,8 @@ final class MismatchedTrades {
     /** Whether the channel's answer shows another trade than the attempt opened. */
     static boolean isMismatch(PaymentAttempt attempt, TradeState state) {
         return state instanceof TradeState.Mismatched
-                || state instanceof TradeState.Paid paid && (paid.amount() == null || paid.amount().compareTo(attempt.amount()) != 0);
+                || state instanceof TradeState.Paid paid
+                        && (paid.amount() == null || paid.amount().compareTo(attempt.amount()) != 0);
     }
 
     /**
@@ -50,10 +51,17 @@ final class MismatchedTrades {
                 return false; // paid meanwhile, or no clear answer: the next query decides
             }
         }
-        store.markMismatched(attempt.tradeNo(), money, clock.instant()).ifPresent(marked -> log.warn(
-                "the {} trade {} of order {} carries another {}: attempt marked MISMATCHED, {}", channel.name(),
-                attempt.tradeNo(), attempt.orderId(), what, money == null ? "trade closed at the channel"
-                        : "the " + money.amount() + " it took is refunded as " + marked.refund().requestNo()));
+        store.markMismatched(attempt.tradeNo(), money, clock.instant())
+                .ifPresent(marked -> log.warn(
+                        "the {} trade {} of order {} carries another {}: attempt marked MISMATCHED, {}",
+                        channel.name(),
+                        attempt.tradeNo(),
+                        attempt.orderId(),
+                        what,
+                        money == null
+                                ? "trade closed at the channel"
+                                : "the " + money.amount() + " it took is refunded as "
+                                        + marked.refund().requestNo()));
         return true;
     }
 }

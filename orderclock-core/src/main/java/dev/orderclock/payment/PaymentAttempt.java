@@ -8,9 +8,19 @@ import java.time.Instant;
  * at most one {@link Status#OPEN}. {@code refund} is set when its money reached an order no longer
  * pending and must go back.
  */
-public record PaymentAttempt(String tradeNo, long orderId, String channel, BigDecimal amount, Status status,
-                             Instant openedAt, Instant expiresAt, String payUrl, String channelTradeNo,
-                             Instant paidAt, Instant closedAt, Refund refund) {
+public record PaymentAttempt(
+        String tradeNo,
+        long orderId,
+        String channel,
+        BigDecimal amount,
+        Status status,
+        Instant openedAt,
+        Instant expiresAt,
+        String payUrl,
+        String channelTradeNo,
+        Instant paidAt,
+        Instant closedAt,
+        Refund refund) {
 
     public enum Status {
         OPEN,
@@ -24,8 +34,7 @@ public record PaymentAttempt(String tradeNo, long orderId, String channel, BigDe
     }
 
     /** Money to give back, under a request number fixed once so that every retry is the same refund. */
-    public record Refund(String requestNo, RefundStatus status, BigDecimal amount, Instant refundedAt) {
-    }
+    public record Refund(String requestNo, RefundStatus status, BigDecimal amount, Instant refundedAt) {}
 
     public enum RefundStatus {
         REFUND_PENDING,

@@ -12,7 +12,8 @@ public final class PaymentChannels {
     private final Map<String, PaymentChannel> byName;
 
     public PaymentChannels(List<PaymentChannel> channels) {
-        this.byName = channels.stream().collect(Collectors.toUnmodifiableMap(PaymentChannel::name, Function.identity()));
+        this.byName =
+                channels.stream().collect(Collectors.toUnmodifiableMap(PaymentChannel::name, Function.identity()));
     }
 
     public Optional<PaymentChannel> find(String name) {

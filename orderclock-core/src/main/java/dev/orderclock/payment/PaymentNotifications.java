@@ -96,20 +96,24 @@ public final class PaymentNotifications {
             log.warn("refused a {} notification for an unknown trade", channel.name());
             return Receipt.refused(Refusal.UNKNOWN_TRADE);
         }
-        if (notification.kind() != PaymentNotification.Kind.PAID || attempt.status() == PaymentAttempt.Status.MISMATCHED) {
-            return Receipt.ACCEPTED; // closed, finished, refunded, or a trade already ended: nothing for the order to learn
+        if (notification.kind() != PaymentNotification.Kind.PAID
+                || attempt.status() == PaymentAttempt.Status.MISMATCHED) {
+            return Receipt
+                    .ACCEPTED; // closed, finished, refunded, or a trade already ended: nothing for the order to learn
         }
         Instant now = clock.instant();
         Instant paidAt = notification.paidAt() != null ? notification.paidAt() : now;
-        Recorded recorded = store.recordPayment(notification.tradeNo(), notification.amount(),
-                notification.channelTradeNo(), paidAt, now);
+        Recorded recorded = store.recordPayment(
+                notification.tradeNo(), notification.amount(), notification.channelTradeNo(), paidAt, now);
         if (recorded instanceof Recorded.Paid paid) {
             outcomes.paid(paid.order());
             return Receipt.ACCEPTED;
         }
         if (recorded instanceof Recorded.RefundDue due) {
-            log.info("money reached order {} after it left pending; refund {} is due",
-                    attempt.orderId(), due.attempt().refund().requestNo());
+            log.info(
+                    "money reached order {} after it left pending; refund {} is due",
+                    attempt.orderId(),
+                    due.attempt().refund().requestNo());
             return Receipt.ACCEPTED;
         }
         if (recorded instanceof Recorded.AlreadyRecorded) {
@@ -118,8 +122,12 @@ public final class PaymentNotifications {
         if (recorded instanceof Recorded.AmountMismatch && endedAfterAsking(channel, attempt)) {
             return Receipt.ACCEPTED;
         }
-        log.warn("refused a {} notification: {}", channel.name(), recorded.getClass().getSimpleName());
-        return Receipt.refused(recorded instanceof Recorded.AmountMismatch ? Refusal.AMOUNT_MISMATCH : Refusal.UNKNOWN_TRADE);
+        log.warn(
+                "refused a {} notification: {}",
+                channel.name(),
+                recorded.getClass().getSimpleName());
+        return Receipt.refused(
+                recorded instanceof Recorded.AmountMismatch ? Refusal.AMOUNT_MISMATCH : Refusal.UNKNOWN_TRADE);
     }
 
     /** Whether the channel's own answer shows another trade than the attempt's, and that trade was ended. */

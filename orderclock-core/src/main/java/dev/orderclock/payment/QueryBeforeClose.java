@@ -61,8 +61,14 @@ public final class QueryBeforeClose implements OpenAttemptCheck {
     private final MismatchedTrades mismatched;
     private final Set<Long> checking = ConcurrentHashMap.newKeySet();
 
-    public QueryBeforeClose(PaymentStore store, PaymentChannels channels, InstantSource clock, Retry retry,
-                            PaymentOutcomes outcomes, Executor executor, Settings settings) {
+    public QueryBeforeClose(
+            PaymentStore store,
+            PaymentChannels channels,
+            InstantSource clock,
+            Retry retry,
+            PaymentOutcomes outcomes,
+            Executor executor,
+            Settings settings) {
         this.store = store;
         this.channels = channels;
         this.clock = clock;
@@ -112,8 +118,10 @@ public final class QueryBeforeClose implements OpenAttemptCheck {
         }
         PaymentChannel channel = channels.find(attempt.channel()).orElse(null);
         if (channel == null) {
-            log.warn("order {} has an open {} trade but that channel is not configured; asking again later",
-                    orderId, attempt.channel());
+            log.warn(
+                    "order {} has an open {} trade but that channel is not configured; asking again later",
+                    orderId,
+                    attempt.channel());
             return later(attempt);
         }
         TradeState state = channel.query(attempt.tradeNo());
@@ -167,8 +175,12 @@ public final class QueryBeforeClose implements OpenAttemptCheck {
 
     private Decision record(PaymentAttempt attempt, TradeState.Paid paid) {
         Instant now = clock.instant();
-        Recorded recorded = store.recordPayment(attempt.tradeNo(), paid.amount(), paid.channelTradeNo(),
-                paid.paidAt() != null ? paid.paidAt() : now, now);
+        Recorded recorded = store.recordPayment(
+                attempt.tradeNo(),
+                paid.amount(),
+                paid.channelTradeNo(),
+                paid.paidAt() != null ? paid.paidAt() : now,
+                now);
         if (recorded instanceof Recorded.Paid done) {
             outcomes.paid(done.order());
             return Decision.PAID;
@@ -196,7 +208,8 @@ public final class QueryBeforeClose implements OpenAttemptCheck {
     private Decision later(PaymentAttempt attempt) {
         Instant now = clock.instant();
         Duration overdue = Duration.between(attempt.expiresAt(), now);
-        Duration delay = overdue.compareTo(settings.minBackoff()) < 0 ? settings.minBackoff()
+        Duration delay = overdue.compareTo(settings.minBackoff()) < 0
+                ? settings.minBackoff()
                 : overdue.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : overdue;
         retry.at(attempt.orderId(), now.plus(delay));
         return Decision.RETRY;

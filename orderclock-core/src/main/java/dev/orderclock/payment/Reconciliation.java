@@ -37,8 +37,14 @@ public final class Reconciliation {
     private final int batchSize;
     private final MismatchedTrades mismatched;
 
-    public Reconciliation(PaymentStore store, PaymentChannels channels, OpenAttemptCheck overdue,
-                          InstantSource clock, PaymentOutcomes outcomes, Duration age, int batchSize) {
+    public Reconciliation(
+            PaymentStore store,
+            PaymentChannels channels,
+            OpenAttemptCheck overdue,
+            InstantSource clock,
+            PaymentOutcomes outcomes,
+            Duration age,
+            int batchSize) {
         this.store = store;
         this.channels = channels;
         this.overdue = overdue;
@@ -73,8 +79,10 @@ public final class Reconciliation {
             afterTradeNo = last.tradeNo();
         }
         if (repaired > 0) {
-            log.info("reconciliation queried {} open trades and found {} paid whose notification had not arrived",
-                    queried, repaired);
+            log.info(
+                    "reconciliation queried {} open trades and found {} paid whose notification had not arrived",
+                    queried,
+                    repaired);
         }
         return repaired + recheckClosed(openedBy);
     }
@@ -101,7 +109,10 @@ public final class Reconciliation {
             afterTradeNo = last.tradeNo();
         }
         if (found > 0) {
-            log.info("reconciliation looked again at {} closed trades and found {} paid after their close", looked, found);
+            log.info(
+                    "reconciliation looked again at {} closed trades and found {} paid after their close",
+                    looked,
+                    found);
         }
         return found;
     }
@@ -131,10 +142,16 @@ public final class Reconciliation {
         Instant now = clock.instant();
         boolean paid = false;
         if (state instanceof TradeState.Paid money) {
-            Recorded recorded = store.recordPayment(attempt.tradeNo(), money.amount(), money.channelTradeNo(),
-                    money.paidAt() != null ? money.paidAt() : now, now);
+            Recorded recorded = store.recordPayment(
+                    attempt.tradeNo(),
+                    money.amount(),
+                    money.channelTradeNo(),
+                    money.paidAt() != null ? money.paidAt() : now,
+                    now);
             if (recorded instanceof Recorded.AmountMismatch) {
-                log.warn("the channel reports closed trade {} paid with another amount; looking again later", attempt.tradeNo());
+                log.warn(
+                        "the channel reports closed trade {} paid with another amount; looking again later",
+                        attempt.tradeNo());
                 return false;
             }
             if (recorded instanceof Recorded.Paid done) {
@@ -168,8 +185,12 @@ public final class Reconciliation {
         if (!(state instanceof TradeState.Paid paid)) {
             return false;
         }
-        Recorded recorded = store.recordPayment(attempt.tradeNo(), paid.amount(), paid.channelTradeNo(),
-                paid.paidAt() != null ? paid.paidAt() : now, clock.instant());
+        Recorded recorded = store.recordPayment(
+                attempt.tradeNo(),
+                paid.amount(),
+                paid.channelTradeNo(),
+                paid.paidAt() != null ? paid.paidAt() : now,
+                clock.instant());
         if (recorded instanceof Recorded.Paid done) {
             outcomes.paid(done.order());
             return true;

@@ -30,8 +30,12 @@ public final class Refunds {
     private final PaymentOutcomes outcomes;
     private final int batchSize;
 
-    public Refunds(PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes,
-                   int batchSize) {
+    public Refunds(
+            PaymentStore store,
+            PaymentChannels channels,
+            InstantSource clock,
+            PaymentOutcomes outcomes,
+            int batchSize) {
         this.store = store;
         this.channels = channels;
         this.clock = clock;
@@ -62,7 +66,10 @@ public final class Refunds {
         PaymentAttempt.Refund refund = attempt.refund();
         RefundAnswer answer;
         try {
-            answer = channel.refund(new RefundRequest(attempt.tradeNo(), refund.requestNo(), refund.amount(),
+            answer = channel.refund(new RefundRequest(
+                    attempt.tradeNo(),
+                    refund.requestNo(),
+                    refund.amount(),
                     "paid after order " + attempt.orderId() + " had left pending"));
             if (answer instanceof RefundAnswer.Processing) {
                 answer = channel.refundStatus(attempt.tradeNo(), refund.requestNo());

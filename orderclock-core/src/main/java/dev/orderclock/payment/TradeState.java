@@ -7,26 +7,20 @@ import java.time.Instant;
 public sealed interface TradeState {
 
     /** The channel knows no such trade (Alipay before the buyer scans): not the same as closed. */
-    record NotFound() implements TradeState {
-    }
+    record NotFound() implements TradeState {}
 
-    record Waiting() implements TradeState {
-    }
+    record Waiting() implements TradeState {}
 
-    record Paid(String channelTradeNo, BigDecimal amount, Instant paidAt) implements TradeState {
-    }
+    record Paid(String channelTradeNo, BigDecimal amount, Instant paidAt) implements TradeState {}
 
-    record Closed() implements TradeState {
-    }
+    record Closed() implements TradeState {}
 
     /**
      * The channel's trade under our number is not the one we opened: another currency or merchant
      * ({@code what} says which). {@code money} is what the buyer paid into it, null when nothing was.
      */
-    record Mismatched(String what, Paid money) implements TradeState {
-    }
+    record Mismatched(String what, Paid money) implements TradeState {}
 
     /** The answer was an error or never came: ask again later. */
-    record Unknown(String reason) implements TradeState {
-    }
+    record Unknown(String reason) implements TradeState {}
 }

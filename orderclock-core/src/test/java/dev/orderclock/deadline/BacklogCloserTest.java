@@ -32,8 +32,12 @@ class BacklogCloserTest {
     private final FakeDeadlineSource source = new FakeDeadlineSource();
 
     private DeadlineEngine.Builder engine() {
-        return DeadlineEngine.builder(clock).source(source).horizon(Duration.ofSeconds(30))
-                .grace(Duration.ofSeconds(5)).sweepBatchSize(100).firingThreads(THREADS);
+        return DeadlineEngine.builder(clock)
+                .source(source)
+                .horizon(Duration.ofSeconds(30))
+                .grace(Duration.ofSeconds(5))
+                .sweepBatchSize(100)
+                .firingThreads(THREADS);
     }
 
     @Test
@@ -74,7 +78,10 @@ class BacklogCloserTest {
         assertThat(source.fired()).hasSize(2_050);
         assertThat(source.pendingCount()).isZero();
         assertThat(source.fireCalls()).hasSize(21);
-        assertThat(source.fireCalls().stream().map(FakeDeadlineSource.FireCall::thread).distinct()).hasSize(THREADS);
+        assertThat(source.fireCalls().stream()
+                        .map(FakeDeadlineSource.FireCall::thread)
+                        .distinct())
+                .hasSize(THREADS);
     }
 
     @Test
@@ -87,13 +94,14 @@ class BacklogCloserTest {
         allThreadsMeetAtTheFirstBatches();
         AtomicInteger reportedAsSwept = new AtomicInteger();
         DeadlineEngine engine = engine().listener(new EngineListener() {
-            @Override
-            public void onFired(DeadlineSource from, List<Fired> fired, boolean bySweeper) {
-                if (bySweeper) {
-                    reportedAsSwept.addAndGet(fired.size());
-                }
-            }
-        }).build();
+                    @Override
+                    public void onFired(DeadlineSource from, List<Fired> fired, boolean bySweeper) {
+                        if (bySweeper) {
+                            reportedAsSwept.addAndGet(fired.size());
+                        }
+                    }
+                })
+                .build();
 
         // when
         engine.start();
@@ -102,7 +110,8 @@ class BacklogCloserTest {
         // then the backlog closed on the engine's own firing threads, and only what is ahead was loaded
         assertThat(source.fired()).hasSize(2_050);
         assertThat(source.idsHandedToFire()).hasSize(2_050).doesNotHaveDuplicates();
-        assertThat(source.fireCalls()).extracting(FakeDeadlineSource.FireCall::thread)
+        assertThat(source.fireCalls())
+                .extracting(FakeDeadlineSource.FireCall::thread)
                 .allSatisfy(thread -> assertThat(thread).startsWith("orderclock-firing-"));
         assertThat(reportedAsSwept).hasValue(2_050);
         assertThat(source.pendingCount()).isEqualTo(3);
@@ -119,10 +128,14 @@ class BacklogCloserTest {
         assertThatThrownBy(engine::closeBacklog).hasMessage("database unavailable");
 
         // then the failed batch is still pending, nothing was closed twice, nothing is left half done
-        List<Long> failed = source.fireCalls().stream().filter(FakeDeadlineSource.FireCall::failed)
-                .flatMap(call -> Arrays.stream(call.ids()).boxed()).toList();
+        List<Long> failed = source.fireCalls().stream()
+                .filter(FakeDeadlineSource.FireCall::failed)
+                .flatMap(call -> Arrays.stream(call.ids()).boxed())
+                .toList();
         assertThat(failed).hasSize(100);
-        assertThat(source.pendingCount()).isEqualTo(2_050 - source.fired().size()).isGreaterThanOrEqualTo(100);
+        assertThat(source.pendingCount())
+                .isEqualTo(2_050 - source.fired().size())
+                .isGreaterThanOrEqualTo(100);
         assertThat(source.fired()).doesNotContainKeys(failed.toArray(Long[]::new));
         assertThat(source.idsHandedToFire()).doesNotHaveDuplicates();
 
@@ -130,8 +143,11 @@ class BacklogCloserTest {
         int closedBefore = source.fired().size();
         assertThat(engine.closeBacklog()).isEqualTo(2_050 - closedBefore);
         assertThat(source.fired()).hasSize(2_050);
-        assertThat(source.fireCalls().stream().filter(call -> !call.failed())
-                .flatMap(call -> Arrays.stream(call.ids()).boxed())).hasSize(2_050).doesNotHaveDuplicates();
+        assertThat(source.fireCalls().stream()
+                        .filter(call -> !call.failed())
+                        .flatMap(call -> Arrays.stream(call.ids()).boxed()))
+                .hasSize(2_050)
+                .doesNotHaveDuplicates();
     }
 
     @Test

@@ -49,7 +49,11 @@ class CoalescingFiringTest {
         for (long id = 2; id <= 1_201; id++) {
             source.add(id, t0 + 20 + (id - 2) / 10 * 10);
         }
-        engine = DeadlineEngine.builder(clock).source(source).firingThreads(1).grace(GRACE).build();
+        engine = DeadlineEngine.builder(clock)
+                .source(source)
+                .firingThreads(1)
+                .grace(GRACE)
+                .build();
         source.beforeEachFire(this::holdTheFirstFire);
         engine.start();
 
@@ -78,8 +82,12 @@ class CoalescingFiringTest {
         for (long id = 2; id <= 51; id++) {
             source.add(id, t0 + 20);
         }
-        engine = DeadlineEngine.builder(clock).source(source).firingThreads(1).grace(GRACE)
-                .sweepInterval(Duration.ofMillis(50)).build();
+        engine = DeadlineEngine.builder(clock)
+                .source(source)
+                .firingThreads(1)
+                .grace(GRACE)
+                .sweepInterval(Duration.ofMillis(50))
+                .build();
         source.beforeEachFire(this::holdTheFirstFire);
         engine.start();
         clock.set(Instant.ofEpochMilli(t0 + 10));
@@ -106,7 +114,11 @@ class CoalescingFiringTest {
         for (long id = 2; id <= 101; id++) {
             source.add(id, t0 + 20);
         }
-        engine = DeadlineEngine.builder(clock).source(source).firingThreads(1).grace(GRACE).build();
+        engine = DeadlineEngine.builder(clock)
+                .source(source)
+                .firingThreads(1)
+                .grace(GRACE)
+                .build();
         source.beforeEachFire(() -> {
             if (firesStarted.incrementAndGet() == 1) {
                 // The stop may end this transaction: it is under way, and a stop lets it finish.
@@ -123,7 +135,9 @@ class CoalescingFiringTest {
         engine.stop();
 
         // then the batch under way finished, no other started, and the queued ones are still pending
-        assertThat(source.fireCalls()).singleElement().satisfies(call -> assertThat(call.ids()).containsExactly(1));
+        assertThat(source.fireCalls())
+                .singleElement()
+                .satisfies(call -> assertThat(call.ids()).containsExactly(1));
         assertThat(source.pendingCount()).isEqualTo(100);
         assertThat(engine.queuedForFiring()).isZero();
         assertThat(engine.inMemory()).isZero();
@@ -138,7 +152,9 @@ class CoalescingFiringTest {
     private void holdTheFirstFire() {
         if (firesStarted.incrementAndGet() == 1) {
             try {
-                assertThat(firstFireMayEnd.await(10, TimeUnit.SECONDS)).as("the test let the first fire end").isTrue();
+                assertThat(firstFireMayEnd.await(10, TimeUnit.SECONDS))
+                        .as("the test let the first fire end")
+                        .isTrue();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -50,7 +50,8 @@ class EngineEndToEndTest {
             creations.add(new Creation(id, createdAt, random.nextLong(60_000), paid ? random.nextDouble() : -1));
         }
         creations.sort((a, b) -> Long.compare(a.createdAt, b.createdAt));
-        DeadlineEngine engine = DeadlineEngine.builder(clock).source(source).horizon(HORIZON).build();
+        DeadlineEngine engine =
+                DeadlineEngine.builder(clock).source(source).horizon(HORIZON).build();
         engine.runOnce();
 
         // when time moves in random steps, orders being created and some paid in between
@@ -85,12 +86,15 @@ class EngineEndToEndTest {
         assertThat(source.fired().size() + paid.size()).isEqualTo(DEADLINES);
         assertThat(source.sweptIds()).isEmpty();
         assertThat(source.handedEarly()).isEmpty();
-        assertThat(source.idsHandedToFire()).hasSize(DEADLINES - paid.size()).doesNotHaveDuplicates()
+        assertThat(source.idsHandedToFire())
+                .hasSize(DEADLINES - paid.size())
+                .doesNotHaveDuplicates()
                 .noneMatch(paid::contains);
         List<String> late = new ArrayList<>();
         source.fired().forEach((id, fired) -> {
             long lateness = fired.firedAt().toEpochMilli() - dueById.get(id);
-            if (lateness < 0 || lateness >= TICK + stepEndingAt.get(fired.firedAt().toEpochMilli())) {
+            if (lateness < 0
+                    || lateness >= TICK + stepEndingAt.get(fired.firedAt().toEpochMilli())) {
                 late.add(id + " late by " + lateness + " ms");
             }
         });
@@ -100,8 +104,8 @@ class EngineEndToEndTest {
     }
 
     /** Pays an order whose time to pay has come, if its deadline has not passed; true when it is settled. */
-    private static boolean payIfBeforeItsDeadline(Creation order, long due, long now, FakeDeadlineSource source,
-                                                  DeadlineEngine engine, Set<Long> paid) {
+    private static boolean payIfBeforeItsDeadline(
+            Creation order, long due, long now, FakeDeadlineSource source, DeadlineEngine engine, Set<Long> paid) {
         long payAt = order.createdAt + (long) (order.payAtFraction * (due - order.createdAt));
         if (payAt > now) {
             return false;
@@ -114,6 +118,5 @@ class EngineEndToEndTest {
         return true;
     }
 
-    private record Creation(long id, long createdAt, long delay, double payAtFraction) {
-    }
+    private record Creation(long id, long createdAt, long delay, double payAtFraction) {}
 }

@@ -8,8 +8,7 @@ import java.time.Instant;
 /** Drives an engine that was not started: moves the manual clock in steps and runs the engine once per step. */
 final class EngineSteps {
 
-    private EngineSteps() {
-    }
+    private EngineSteps() {}
 
     /** Runs {@code engine} every {@code step} until the clock reaches {@code endMillis}, calling {@code check} after each run. */
     static void runEvery(DeadlineEngine engine, ManualClock clock, Duration step, long endMillis, Runnable check) {
@@ -21,6 +20,6 @@ final class EngineSteps {
     }
 
     static void runEvery(DeadlineEngine engine, ManualClock clock, Duration step, long endMillis) {
-        runEvery(engine, clock, step, endMillis, () -> { });
+        runEvery(engine, clock, step, endMillis, () -> {});
     }
 }

@@ -31,13 +31,16 @@ class EngineThreadsTest {
             source.add(id, clock.millis() + 100 + random.nextInt(1_400));
         }
         CountDownLatch allFired = new CountDownLatch(400);
-        DeadlineEngine engine = DeadlineEngine.builder(clock).source(source).horizon(Duration.ofSeconds(2))
+        DeadlineEngine engine = DeadlineEngine.builder(clock)
+                .source(source)
+                .horizon(Duration.ofSeconds(2))
                 .listener(new EngineListener() {
                     @Override
                     public void onFired(DeadlineSource from, List<Fired> fired, boolean bySweeper) {
                         fired.forEach(f -> allFired.countDown());
                     }
-                }).build();
+                })
+                .build();
 
         // when
         engine.start();

@@ -48,7 +48,9 @@ class EntryIndexTest {
             assertThat(index.get(id)).isNull();
             assertThat(index.size()).isEqualTo(left.size());
             for (long other : left) {
-                assertThat(index.get(other)).as("id %d after removing %d", other, id).isNotNull();
+                assertThat(index.get(other))
+                        .as("id %d after removing %d", other, id)
+                        .isNotNull();
             }
         }
     }

@@ -17,14 +17,11 @@ import java.util.TreeSet;
  */
 final class FakeDeadlineSource implements DeadlineSource {
 
-    record Scan(Deadline after, Instant until, int limit, List<Deadline> returned) {
-    }
+    record Scan(Deadline after, Instant until, int limit, List<Deadline> returned) {}
 
-    record FireCall(long[] ids, Instant now, List<Fired> fired, boolean failed, String thread) {
-    }
+    record FireCall(long[] ids, Instant now, List<Fired> fired, boolean failed, String thread) {}
 
-    record SweepCall(Instant cutoff, int limit, List<Fired> fired) {
-    }
+    record SweepCall(Instant cutoff, int limit, List<Fired> fired) {}
 
     private final NavigableSet<Deadline> pending = new TreeSet<>();
     private final Map<Long, Deadline> pendingById = new HashMap<>();
@@ -39,7 +36,7 @@ final class FakeDeadlineSource implements DeadlineSource {
     private Runnable beforeNextScan;
     private Runnable afterNextScan;
     private int scanLimit = Integer.MAX_VALUE;
-    private volatile Runnable beforeEachFire = () -> { };
+    private volatile Runnable beforeEachFire = () -> {};
 
     @Override
     public String name() {
@@ -102,7 +99,8 @@ final class FakeDeadlineSource implements DeadlineSource {
         beforeNextScan = null;
         run(before);
         Deadline last = Deadline.endOf(until.toEpochMilli());
-        List<Deadline> page = after.compareTo(last) >= 0 ? List.of()
+        List<Deadline> page = after.compareTo(last) >= 0
+                ? List.of()
                 : pending.subSet(after, false, last, true).stream().limit(limit).toList();
         scans.add(new Scan(after, until, limit, page));
         Runnable afterwards = afterNextScan;
@@ -157,9 +155,11 @@ final class FakeDeadlineSource implements DeadlineSource {
 
     @Override
     public synchronized List<Fired> sweep(Instant cutoff, int limit, Instant now) {
-        List<Deadline> claimed = pending.headSet(new Deadline(Long.MIN_VALUE, cutoff.toEpochMilli()), false)
-                .stream().limit(limit).toList();
-        List<Fired> result = claimed.stream().map(deadline -> fire(deadline, now)).toList();
+        List<Deadline> claimed = pending.headSet(new Deadline(Long.MIN_VALUE, cutoff.toEpochMilli()), false).stream()
+                .limit(limit)
+                .toList();
+        List<Fired> result =
+                claimed.stream().map(deadline -> fire(deadline, now)).toList();
         sweepCalls.add(new SweepCall(cutoff, limit, result));
         return result;
     }
@@ -209,10 +209,15 @@ final class FakeDeadlineSource implements DeadlineSource {
 
     /** Ids the sweeper fired (the wheel had not). */
     synchronized List<Long> sweptIds() {
-        return sweepCalls.stream().flatMap(call -> call.fired().stream()).map(Fired::id).toList();
+        return sweepCalls.stream()
+                .flatMap(call -> call.fired().stream())
+                .map(Fired::id)
+                .toList();
     }
 
     synchronized List<Long> idsHandedToFire() {
-        return fireCalls.stream().flatMap(call -> Arrays.stream(call.ids()).boxed()).toList();
+        return fireCalls.stream()
+                .flatMap(call -> Arrays.stream(call.ids()).boxed())
+                .toList();
     }
 }

@@ -44,7 +44,8 @@ class FiringTest {
         engine.runOnce();
 
         // then
-        assertThat(source.fireCalls()).hasSize(11)
+        assertThat(source.fireCalls())
+                .hasSize(11)
                 .allSatisfy(call -> assertThat(call.ids()).hasSizeBetween(1, 100));
         assertThat(source.idsHandedToFire()).hasSize(1_050).doesNotHaveDuplicates();
         assertThat(source.fired()).hasSize(1_050);
@@ -65,7 +66,9 @@ class FiringTest {
         engine.runOnce();
 
         // then both stay in memory and nothing is fired before the retry delay has passed
-        assertThat(source.fireCalls()).singleElement().satisfies(call -> assertThat(call.failed()).isTrue());
+        assertThat(source.fireCalls())
+                .singleElement()
+                .satisfies(call -> assertThat(call.failed()).isTrue());
         assertThat(engine.inMemory()).isEqualTo(2);
         EngineSteps.runEvery(engine, clock, Duration.ofMillis(10), t0 + 1_000 + RETRY_DELAY.toMillis() - 10);
         assertThat(source.fireCalls()).hasSize(1);
@@ -89,12 +92,14 @@ class FiringTest {
         }
         AtomicLong heldWhileFiring = new AtomicLong(-1);
         DeadlineEngine[] engine = new DeadlineEngine[1];
-        engine[0] = engine().firingBatchSize(50).listener(new EngineListener() {
-            @Override
-            public void onFired(DeadlineSource from, List<Fired> fired, boolean bySweeper) {
-                heldWhileFiring.compareAndSet(-1, engine[0].inMemory());
-            }
-        }).build();
+        engine[0] = engine().firingBatchSize(50)
+                .listener(new EngineListener() {
+                    @Override
+                    public void onFired(DeadlineSource from, List<Fired> fired, boolean bySweeper) {
+                        heldWhileFiring.compareAndSet(-1, engine[0].inMemory());
+                    }
+                })
+                .build();
         engine[0].runOnce();
         assertThat(engine[0].inMemory()).isEqualTo(300);
 

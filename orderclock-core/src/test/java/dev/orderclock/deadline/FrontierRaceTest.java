@@ -118,7 +118,9 @@ class FrontierRaceTest {
         // then the next load starts right at the first deadline refused
         assertThat(outcome.capped()).isTrue();
         assertThat(outcome.frontier()).isEqualTo(page.get(3).predecessor());
-        assertThat(source.scan(outcome.frontier(), UNTIL, 10)).extracting(Deadline::id).containsExactly(4L, 5L);
+        assertThat(source.scan(outcome.frontier(), UNTIL, 10))
+                .extracting(Deadline::id)
+                .containsExactly(4L, 5L);
     }
 
     @Test
@@ -164,7 +166,8 @@ class FrontierRaceTest {
         TimingWheel smallWheel = new TimingWheel(10, T0, small);
         SourceTrack smallTrack = new SourceTrack(source, smallWheel);
         source.add(1, T0 + 1_000);
-        smallTrack.pageLoaded(source.scan(smallTrack.beginLoad(), UNTIL, 10), Deadline.endOf(UNTIL.toEpochMilli()), true);
+        smallTrack.pageLoaded(
+                source.scan(smallTrack.beginLoad(), UNTIL, 10), Deadline.endOf(UNTIL.toEpochMilli()), true);
 
         // when
         Deadline refused = source.add(2, T0 + 5_000);

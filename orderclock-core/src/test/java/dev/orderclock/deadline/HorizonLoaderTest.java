@@ -143,7 +143,9 @@ class HorizonLoaderTest {
         assertThat(engine.inMemory()).isZero();
         EngineSteps.runEvery(engine, clock, STEP, t0 + 15_000);
         assertThat(engine.inMemory()).isEqualTo(1);
-        assertThat(source.scans().get(source.scans().size() - 1).returned()).extracting(Deadline::id).containsExactly(8L);
+        assertThat(source.scans().get(source.scans().size() - 1).returned())
+                .extracting(Deadline::id)
+                .containsExactly(8L);
         EngineSteps.runEvery(engine, clock, STEP, t0 + 40_000);
         assertThat(source.fired().get(8L).firedAt()).isEqualTo(Instant.ofEpochMilli(t0 + 40_000));
         assertThat(source.timesHandedToFire(8)).isEqualTo(1);

@@ -21,8 +21,12 @@ class HorizonLoadingOffTest {
     private final ManualClock clock = ManualClock.at("2025-01-01T00:00:00Z");
     private final long t0 = clock.millis();
     private final FakeDeadlineSource source = new FakeDeadlineSource();
-    private final DeadlineEngine engine = DeadlineEngine.builder(clock).source(source)
-            .horizon(Duration.ofSeconds(30)).grace(GRACE).horizonLoading(false).build();
+    private final DeadlineEngine engine = DeadlineEngine.builder(clock)
+            .source(source)
+            .horizon(Duration.ofSeconds(30))
+            .grace(GRACE)
+            .horizonLoading(false)
+            .build();
 
     @Test
     void firesWhatItIsHandedOnTimeAndNeverScans() {

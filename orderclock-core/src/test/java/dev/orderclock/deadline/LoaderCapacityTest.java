@@ -32,22 +32,35 @@ class LoaderCapacityTest {
         for (long id = 1; id <= 12; id++) {
             source.add(id, t0 + id * 1_000);
         }
-        DeadlineEngine engine = DeadlineEngine.builder(clock).source(source).horizon(HORIZON).maxInMemory(5).build();
+        DeadlineEngine engine = DeadlineEngine.builder(clock)
+                .source(source)
+                .horizon(HORIZON)
+                .maxInMemory(5)
+                .build();
 
         // when
         engine.runOnce();
 
         // then the first load stops at the cap
         assertThat(engine.inMemory()).isEqualTo(5);
-        assertThat(source.scans()).singleElement().satisfies(scan -> assertThat(scan.limit()).isEqualTo(5));
+        assertThat(source.scans())
+                .singleElement()
+                .satisfies(scan -> assertThat(scan.limit()).isEqualTo(5));
 
         // and as firing frees room, later loads go on from there: each fires once, on time
-        EngineSteps.runEvery(engine, clock, STEP, t0 + 13_000,
+        EngineSteps.runEvery(
+                engine,
+                clock,
+                STEP,
+                t0 + 13_000,
                 () -> assertThat(engine.inMemory()).isLessThanOrEqualTo(5));
         assertThat(source.fired()).hasSize(12);
-        assertThat(source.idsHandedToFire()).containsExactlyElementsOf(LongStream.rangeClosed(1, 12).boxed().toList());
-        source.fired().values().forEach(fired ->
-                assertThat(fired.firedAt()).isBetween(fired.due(), fired.due().plusMillis(TICK + STEP.toMillis())));
+        assertThat(source.idsHandedToFire())
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 12).boxed().toList());
+        source.fired()
+                .values()
+                .forEach(fired -> assertThat(fired.firedAt())
+                        .isBetween(fired.due(), fired.due().plusMillis(TICK + STEP.toMillis())));
         assertThat(source.sweptIds()).isEmpty();
     }
 
@@ -57,7 +70,11 @@ class LoaderCapacityTest {
         source.add(1, t0 + 1_000);
         source.add(2, t0 + 2_000);
         source.add(3, t0 + 3_000);
-        DeadlineEngine engine = DeadlineEngine.builder(clock).source(source).horizon(HORIZON).maxInMemory(4).build();
+        DeadlineEngine engine = DeadlineEngine.builder(clock)
+                .source(source)
+                .horizon(HORIZON)
+                .maxInMemory(4)
+                .build();
         engine.runOnce();
         source.add(4, t0 + 10_000);
         engine.schedule(source, 4, Instant.ofEpochMilli(t0 + 10_000));
@@ -84,8 +101,8 @@ class LoaderCapacityTest {
         // given a loaded window, then the shared capacity mostly taken by batches being fired
         Capacity capacity = new Capacity(10);
         SourceTrack track = new SourceTrack(source, new TimingWheel(TICK, t0, capacity));
-        HorizonLoader loader = new HorizonLoader(clock, new Ticker(), capacity, EngineListener.NONE, HORIZON, 3,
-                Duration.ofSeconds(3));
+        HorizonLoader loader = new HorizonLoader(
+                clock, new Ticker(), capacity, EngineListener.NONE, HORIZON, 3, Duration.ofSeconds(3));
         source.add(1, t0 + 1_000);
         source.add(2, t0 + 2_000);
         loader.loadAll(List.of(track));

@@ -28,7 +28,11 @@ class SweeperTest {
     private final FakeDeadlineSource source = new FakeDeadlineSource();
 
     private DeadlineEngine.Builder engine() {
-        return DeadlineEngine.builder(clock).source(source).horizon(HORIZON).grace(GRACE).sweepBatchSize(100);
+        return DeadlineEngine.builder(clock)
+                .source(source)
+                .horizon(HORIZON)
+                .grace(GRACE)
+                .sweepBatchSize(100);
     }
 
     @Test
@@ -55,8 +59,10 @@ class SweeperTest {
 
         // then each was claimed once the grace had passed for it
         assertThat(source.sweptIds()).containsExactly(1L, 2L);
-        assertThat(source.sweepCalls()).allSatisfy(call -> call.fired().forEach(fired ->
-                assertThat(call.cutoff()).isEqualTo(fired.firedAt().minus(GRACE))));
+        assertThat(source.sweepCalls())
+                .allSatisfy(call -> call.fired()
+                        .forEach(fired -> assertThat(call.cutoff())
+                                .isEqualTo(fired.firedAt().minus(GRACE))));
         assertThat(source.fired().get(1L).firedAt()).isEqualTo(Instant.ofEpochMilli(t0 + 1_001 + GRACE.toMillis()));
         assertThat(source.idsHandedToFire()).isEmpty();
     }
@@ -78,7 +84,9 @@ class SweeperTest {
         assertThat(source.sweptIds()).containsExactly(1L);
         assertThat(engine.inMemory()).isZero();
         EngineSteps.runEvery(engine, clock, STEP, t0 + 15_000);
-        assertThat(source.fireCalls()).singleElement().satisfies(call -> assertThat(call.failed()).isTrue());
+        assertThat(source.fireCalls())
+                .singleElement()
+                .satisfies(call -> assertThat(call.failed()).isTrue());
     }
 
     @Test
@@ -108,7 +116,9 @@ class SweeperTest {
         // when firing keeps up again (its queue is empty), the next round sweeps everything overdue
         queues.poll(100);
         assertThat(sweeper.sweep(tracks)).isEqualTo(250);
-        assertThat(source.sweepCalls()).extracting(call -> call.fired().size()).containsExactly(100, 100, 100, 100, 100, 50);
+        assertThat(source.sweepCalls())
+                .extracting(call -> call.fired().size())
+                .containsExactly(100, 100, 100, 100, 100, 50);
     }
 
     @Test
@@ -124,8 +134,8 @@ class SweeperTest {
         }
         queues.add(track, ids);
         Sweeper sweeper = new Sweeper(clock, new Ticker(), EngineListener.NONE, GRACE, 100, queues);
-        Firing firing = new Firing(clock, capacity, EngineListener.NONE, new Ticker(), Duration.ofMillis(500),
-                queues, 500);
+        Firing firing =
+                new Firing(clock, capacity, EngineListener.NONE, new Ticker(), Duration.ofMillis(500), queues, 500);
 
         // when the sweeper looks first, and then firing takes what is queued
         int swept = sweeper.sweep(List.of(track));
@@ -149,7 +159,10 @@ class SweeperTest {
         EngineSteps.runEvery(engine, clock, STEP, t0 + 30_000);
 
         // then the first was looked at every second, the second every ten
-        assertThat(lookTimes(source)).hasSize(31).startsWith(t0, t0 + 1_000, t0 + 2_000).endsWith(t0 + 30_000);
+        assertThat(lookTimes(source))
+                .hasSize(31)
+                .startsWith(t0, t0 + 1_000, t0 + 2_000)
+                .endsWith(t0 + 30_000);
         assertThat(lookTimes(slow)).containsExactly(t0, t0 + 10_000, t0 + 20_000, t0 + 30_000);
     }
 
@@ -159,8 +172,11 @@ class SweeperTest {
         // the grace just after a look
         FakeDeadlineSource slow = new FakeDeadlineSource();
         Duration interval = Duration.ofSeconds(10);
-        DeadlineEngine engine = DeadlineEngine.builder(clock).source(slow, interval).grace(GRACE)
-                .horizonLoading(false).build();
+        DeadlineEngine engine = DeadlineEngine.builder(clock)
+                .source(slow, interval)
+                .grace(GRACE)
+                .horizonLoading(false)
+                .build();
         engine.runOnce();
         long due = t0 + 5_001;
         slow.add(1, due);
@@ -182,10 +198,10 @@ class SweeperTest {
         // given a source swept every second and one every ten, both just looked at
         Capacity capacity = new Capacity(1_000);
         SourceTrack fast = new SourceTrack(source, new TimingWheel(10, t0, capacity), Duration.ofSeconds(1));
-        SourceTrack slow = new SourceTrack(new FakeDeadlineSource(), new TimingWheel(10, t0, capacity),
-                Duration.ofSeconds(10));
-        Sweeper sweeper = new Sweeper(clock, new Ticker(), EngineListener.NONE, GRACE, 100,
-                new DueQueues(List.of(fast, slow), capacity));
+        SourceTrack slow =
+                new SourceTrack(new FakeDeadlineSource(), new TimingWheel(10, t0, capacity), Duration.ofSeconds(10));
+        Sweeper sweeper = new Sweeper(
+                clock, new Ticker(), EngineListener.NONE, GRACE, 100, new DueQueues(List.of(fast, slow), capacity));
         sweeper.sweep(List.of(fast, slow));
 
         // then the next round is the fast one's, 1 s away; with the slow one alone, 10 s away
@@ -200,7 +216,9 @@ class SweeperTest {
 
     /** When the sweeper looked at {@code source}: each look's cutoff plus the grace. */
     private static List<Long> lookTimes(FakeDeadlineSource source) {
-        return source.sweepCalls().stream().map(call -> call.cutoff().plus(GRACE).toEpochMilli()).toList();
+        return source.sweepCalls().stream()
+                .map(call -> call.cutoff().plus(GRACE).toEpochMilli())
+                .toList();
     }
 
     @Test
@@ -208,11 +226,11 @@ class SweeperTest {
         // given a deadline overdue by more than the grace, and a sweeper whose turn it is not
         source.add(1, t0 - 60_000);
         Capacity capacity = new Capacity(1_000);
-        List<SourceTrack> tracks = List.of(new SourceTrack(source, new TimingWheel(10, t0, capacity),
-                Duration.ofSeconds(5)));
+        List<SourceTrack> tracks =
+                List.of(new SourceTrack(source, new TimingWheel(10, t0, capacity), Duration.ofSeconds(5)));
         java.util.concurrent.atomic.AtomicBoolean mine = new java.util.concurrent.atomic.AtomicBoolean(false);
-        Sweeper sweeper = new Sweeper(clock, new Ticker(), EngineListener.NONE, GRACE, 100,
-                new DueQueues(tracks, capacity), mine::get);
+        Sweeper sweeper = new Sweeper(
+                clock, new Ticker(), EngineListener.NONE, GRACE, 100, new DueQueues(tracks, capacity), mine::get);
 
         // when its rounds come, three intervals long
         for (int round = 0; round < 3; round++) {

@@ -22,15 +22,45 @@ class TimingWheelCascadeTest {
     private static final long TICK = 1; // one millisecond per tick: a due time is its tick number
 
     private static final long[] OFFSETS = {
-        1, 2, 255, 256, 257, 511, 512, 65_535, 65_536, 65_537, 131_072,
-        (1L << 24) - 1, 1L << 24, (1L << 24) + 1, 5L << 24,
-        (1L << 32) - 1, 1L << 32, (1L << 32) + 1, (1L << 32) + (1L << 24) + 256 + 1,
-        3L << 32, (7L << 32) + 12_345, 1L << 40,
+        1,
+        2,
+        255,
+        256,
+        257,
+        511,
+        512,
+        65_535,
+        65_536,
+        65_537,
+        131_072,
+        (1L << 24) - 1,
+        1L << 24,
+        (1L << 24) + 1,
+        5L << 24,
+        (1L << 32) - 1,
+        1L << 32,
+        (1L << 32) + 1,
+        (1L << 32) + (1L << 24) + 256 + 1,
+        3L << 32,
+        (7L << 32) + 12_345,
+        1L << 40,
     };
 
     @ParameterizedTest(name = "starting at tick {0}")
-    @ValueSource(longs = {0, 1, 255, 256, 65_535, 65_536, (1L << 24) - 1, 1L << 24, (1L << 32) - 1,
-        (1L << 32) + 77, 1_735_689_600_000L})
+    @ValueSource(
+            longs = {
+                0,
+                1,
+                255,
+                256,
+                65_535,
+                65_536,
+                (1L << 24) - 1,
+                1L << 24,
+                (1L << 32) - 1,
+                (1L << 32) + 77,
+                1_735_689_600_000L
+            })
     void releasesEachDeadlineAtItsTickAcrossLevelBoundaries(long startTick) {
         // given one deadline per offset, both relative to the start and on absolute boundaries
         TimingWheel wheel = new TimingWheel(TICK, startTick * TICK, new Capacity(1_000));

@@ -62,7 +62,9 @@ class TimingWheelPropertyTest {
                 assertThat(released.add(id)).as("id %d released twice", id).isTrue();
             }
             assertThat(out).as("cancelled ids released").noneMatch(cancelled::contains);
-            assertThat(leftBehind(dueById, released, cancelled, now)).as("left behind at %d", now).isEmpty();
+            assertThat(leftBehind(dueById, released, cancelled, now))
+                    .as("left behind at %d", now)
+                    .isEmpty();
             assertThat(wheel.size()).isEqualTo(dueById.size() - released.size() - cancelled.size());
 
             capacity.release(out.size());
@@ -93,19 +95,23 @@ class TimingWheelPropertyTest {
      * Each id was due at {@code now}, had not been reachable at the previous advance (unless it was
      * scheduled after it, already overdue), and came out in tick order: the overdue ones first.
      */
-    private static void assertReleasedOnTime(List<Long> out, Map<Long, Long> dueById, Set<Long> overdueWhenScheduled,
-                                             long previous, long now) {
+    private static void assertReleasedOnTime(
+            List<Long> out, Map<Long, Long> dueById, Set<Long> overdueWhenScheduled, long previous, long now) {
         long lastTick = Long.MIN_VALUE;
         boolean pastTheOverdue = false;
         for (long id : out) {
             long due = dueById.get(id);
             assertThat(due).as("id %d released early at %d", id, now).isLessThanOrEqualTo(now);
             if (overdueWhenScheduled.contains(id)) {
-                assertThat(pastTheOverdue).as("id %d, overdue when scheduled, released after others", id).isFalse();
+                assertThat(pastTheOverdue)
+                        .as("id %d, overdue when scheduled, released after others", id)
+                        .isFalse();
                 continue;
             }
             pastTheOverdue = true;
-            assertThat(ceilTick(due) * TICK).as("id %d was reachable at %d already", id, previous).isGreaterThan(previous);
+            assertThat(ceilTick(due) * TICK)
+                    .as("id %d was reachable at %d already", id, previous)
+                    .isGreaterThan(previous);
             assertThat(ceilTick(due)).as("id %d out of tick order", id).isGreaterThanOrEqualTo(lastTick);
             lastTick = ceilTick(due);
         }

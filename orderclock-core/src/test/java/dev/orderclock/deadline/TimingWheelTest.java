@@ -183,7 +183,7 @@ class TimingWheelTest {
         full.cancel(1);
         assertThat(full.schedule(3, START + 3_000)).isTrue();
         assertThat(full.schedule(4, START + 4_000)).isFalse();
-        full.drain(id -> { });
+        full.drain(id -> {});
         assertThat(small.used()).isZero();
         assertThat(full.schedule(4, START + 4_000)).isTrue();
         assertThat(full.schedule(5, START + 5_000)).isTrue();
@@ -206,7 +206,10 @@ class TimingWheelTest {
 
         // then
         assertThat(fired).hasSize(30);
-        assertThat(remaining).hasSize(59).doesNotContainAnyElementsOf(fired).doesNotContain(50L)
+        assertThat(remaining)
+                .hasSize(59)
+                .doesNotContainAnyElementsOf(fired)
+                .doesNotContain(50L)
                 .allMatch(id -> id > 40);
         assertThat(wheel.size()).isZero();
         assertThat(capacity.used()).isEqualTo(10);

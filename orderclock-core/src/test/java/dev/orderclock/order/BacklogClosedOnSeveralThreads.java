@@ -57,12 +57,14 @@ public abstract class BacklogClosedOnSeveralThreads extends StoreSuite {
     private DeadlineEngine engine(Queue<Order> closed) {
         return DeadlineEngine.builder(new ManualClock(OverdueOrders.NOW))
                 .source(new PaymentTimeoutSource(shop().orders()))
-                .firingThreads(THREADS).sweepBatchSize(BATCH)
+                .firingThreads(THREADS)
+                .sweepBatchSize(BATCH)
                 .listener(new EngineListener() {
                     @Override
                     public void onFired(DeadlineSource source, List<Fired> fired, boolean bySweeper) {
                         fired.forEach(f -> closed.add(shop().order(f.id())));
                     }
-                }).build();
+                })
+                .build();
     }
 }

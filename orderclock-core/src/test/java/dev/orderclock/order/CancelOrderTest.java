@@ -37,8 +37,9 @@ class CancelOrderTest {
         store.applying(new TransitionResult.WrongStatus(paid));
 
         assertThat(cancel(orderId -> {
-            throw new AssertionError("the channel was asked");
-        })).isEqualTo(new CancelOrder.Result.WrongStatus(paid));
+                    throw new AssertionError("the channel was asked");
+                }))
+                .isEqualTo(new CancelOrder.Result.WrongStatus(paid));
         assertThat(scheduler.calls).isEmpty();
         assertThat(counted).isEmpty();
     }
@@ -58,8 +59,9 @@ class CancelOrderTest {
         store.applying(new TransitionResult.WrongStatus(pending));
 
         assertThat(cancel(orderId -> {
-            throw new OpenAttemptCancellation.Undecided("timed out", null);
-        })).isEqualTo(new CancelOrder.Result.ChannelUndecided(pending, "timed out"));
+                    throw new OpenAttemptCancellation.Undecided("timed out", null);
+                }))
+                .isEqualTo(new CancelOrder.Result.ChannelUndecided(pending, "timed out"));
         assertThat(scheduler.calls).isEmpty();
     }
 

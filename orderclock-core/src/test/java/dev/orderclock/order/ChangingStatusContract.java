@@ -49,9 +49,11 @@ public interface ChangingStatusContract extends ShopTests {
         assertThat(cancelled.closedAt()).isEqualTo(T0.plusSeconds(5));
         assertThat(shop().product("TEA-1").available()).isEqualTo(10);
         assertThat(shop().product("TEA-1").sold()).isZero();
-        assertThat(shop().eventsOf(order)).extracting(StoredEvent::payload).containsExactly(
-                PlainEventFormat.expected(EventType.ORDER_CREATED, order),
-                PlainEventFormat.expected(EventType.ORDER_CLOSED, cancelled));
+        assertThat(shop().eventsOf(order))
+                .extracting(StoredEvent::payload)
+                .containsExactly(
+                        PlainEventFormat.expected(EventType.ORDER_CREATED, order),
+                        PlainEventFormat.expected(EventType.ORDER_CLOSED, cancelled));
         shop().assertStockConserved();
     }
 
@@ -84,11 +86,13 @@ public interface ChangingStatusContract extends ShopTests {
         // then
         assertThat(completed.status()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(completed.completedAt()).isEqualTo(T0.plusSeconds(3));
-        assertThat(shop().eventsOf(order)).extracting(StoredEvent::payload).containsExactly(
-                PlainEventFormat.expected(EventType.ORDER_CREATED, order),
-                "order.paid " + order.displayId() + " PAID",
-                "order.shipped " + order.displayId() + " SHIPPED",
-                PlainEventFormat.expected(EventType.ORDER_COMPLETED, completed));
+        assertThat(shop().eventsOf(order))
+                .extracting(StoredEvent::payload)
+                .containsExactly(
+                        PlainEventFormat.expected(EventType.ORDER_CREATED, order),
+                        "order.paid " + order.displayId() + " PAID",
+                        "order.shipped " + order.displayId() + " SHIPPED",
+                        PlainEventFormat.expected(EventType.ORDER_COMPLETED, completed));
         assertThat(shop().product("TEA-1").sold()).isEqualTo(1);
     }
 
@@ -96,7 +100,8 @@ public interface ChangingStatusContract extends ShopTests {
     default void aTransitionFromAnotherStatusChangesNothingAndAnswersTheOrderAsItIs() {
         // given
         shop().hasProduct("TEA-1", "9.99", 10);
-        Order cancelled = shop().cancelled(shop().places(anOrder().of("TEA-1", 2).pendingUntil(DEADLINE)), T0);
+        Order cancelled =
+                shop().cancelled(shop().places(anOrder().of("TEA-1", 2).pendingUntil(DEADLINE)), T0);
         // when
         TransitionResult result = shop().orders().apply(OrderTransition.PAY, cancelled.id(), T0.plusSeconds(1));
         // then
@@ -104,7 +109,9 @@ public interface ChangingStatusContract extends ShopTests {
         assertThat(shop().order(cancelled.id())).isEqualTo(cancelled);
         assertThat(shop().product("TEA-1").available()).isEqualTo(10);
         assertThat(shop().product("TEA-1").sold()).isZero();
-        assertThat(shop().eventsOf(cancelled)).extracting(StoredEvent::type).containsExactly("order.created", "order.closed");
+        assertThat(shop().eventsOf(cancelled))
+                .extracting(StoredEvent::type)
+                .containsExactly("order.created", "order.closed");
     }
 
     @Test
@@ -123,8 +130,9 @@ public interface ChangingStatusContract extends ShopTests {
         // when
         Order paid = shop().paid(order, DEADLINE.plusSeconds(3));
         // then: the late close finds nothing to close
-        assertThat(shop().orders().applyDue(OrderTransition.CLOSE_FOR_TIMEOUT, new long[] {order.id()},
-                DEADLINE.plusSeconds(4))).isEmpty();
+        assertThat(shop().orders()
+                        .applyDue(OrderTransition.CLOSE_FOR_TIMEOUT, new long[] {order.id()}, DEADLINE.plusSeconds(4)))
+                .isEmpty();
         assertThat(shop().order(order.id())).isEqualTo(paid);
         assertThat(shop().product("TEA-1").sold()).isEqualTo(2);
         shop().assertStockConserved();

@@ -26,8 +26,8 @@ public abstract class ClosedByTwoSweepers extends StoreSuite {
         Runnable sweeper = () -> {
             List<Order> swept;
             do {
-                swept = shop().orders().sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, OverdueOrders.NOW, SWEEP_LIMIT,
-                        OverdueOrders.NOW);
+                swept = shop().orders()
+                        .sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, OverdueOrders.NOW, SWEEP_LIMIT, OverdueOrders.NOW);
                 closed.addAll(swept);
             } while (!swept.isEmpty());
         };

@@ -49,8 +49,8 @@ public abstract class ClosedWhilePaying extends StoreSuite {
     private void sweepUntilPaymentsEndAndNothingIsLeft(CountDownLatch paying, Queue<Order> closed) {
         while (true) {
             boolean paymentsOver = paying.getCount() == 0;
-            List<Order> swept = shop().orders().sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, OverdueOrders.NOW,
-                    SWEEP_LIMIT, OverdueOrders.NOW);
+            List<Order> swept = shop().orders()
+                    .sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, OverdueOrders.NOW, SWEEP_LIMIT, OverdueOrders.NOW);
             closed.addAll(swept);
             if (swept.isEmpty() && paymentsOver) {
                 return;

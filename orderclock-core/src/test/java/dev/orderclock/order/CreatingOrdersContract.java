@@ -26,12 +26,15 @@ public interface CreatingOrdersContract extends ShopTests {
         shop().hasProduct("TEA-1", "9.99", 10);
         shop().hasProduct("CUP-1", "4.50", 5);
         // when
-        Order order = shop().places(anOrder().forUser("u-1").of("TEA-1", 2).and("CUP-1", 1).pendingUntil(T0));
+        Order order = shop().places(
+                        anOrder().forUser("u-1").of("TEA-1", 2).and("CUP-1", 1).pendingUntil(T0));
         // then
         assertThat(order.status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
         assertThat(order.amount()).isEqualTo(new BigDecimal("24.48"));
-        assertThat(order.lines()).containsExactly(
-                new OrderLine("TEA-1", 2, new BigDecimal("9.99")), new OrderLine("CUP-1", 1, new BigDecimal("4.50")));
+        assertThat(order.lines())
+                .containsExactly(
+                        new OrderLine("TEA-1", 2, new BigDecimal("9.99")),
+                        new OrderLine("CUP-1", 1, new BigDecimal("4.50")));
         assertThat(shop().orders().find(order.id())).contains(order);
         assertThat(shop().product("TEA-1").available()).isEqualTo(8);
         assertThat(shop().product("CUP-1").available()).isEqualTo(4);
@@ -51,7 +54,8 @@ public interface CreatingOrdersContract extends ShopTests {
         NewOrder request = anOrder().of("TEA-1", 2).and("NOPE-1", 1).build();
         // when, then
         assertThatThrownBy(() -> shop().orders().create(request))
-                .isInstanceOfSatisfying(UnknownSkuException.class, e -> assertThat(e.sku()).isEqualTo("NOPE-1"));
+                .isInstanceOfSatisfying(
+                        UnknownSkuException.class, e -> assertThat(e.sku()).isEqualTo("NOPE-1"));
         assertThat(shop().orders().find(request.id())).isEmpty();
         assertThat(shop().product("TEA-1").available()).isEqualTo(10);
         assertThat(shop().events()).isEmpty();
@@ -65,7 +69,9 @@ public interface CreatingOrdersContract extends ShopTests {
         NewOrder request = anOrder().of("TEA-1", 2).and("CUP-1", 3).build();
         // when, then
         assertThatThrownBy(() -> shop().orders().create(request))
-                .isInstanceOfSatisfying(InsufficientStockException.class, e -> assertThat(e.sku()).isEqualTo("TEA-1"));
+                .isInstanceOfSatisfying(
+                        InsufficientStockException.class,
+                        e -> assertThat(e.sku()).isEqualTo("TEA-1"));
         assertThat(shop().orders().find(request.id())).isEmpty();
         assertThat(shop().product("CUP-1").available()).isEqualTo(5);
         assertThat(shop().product("TEA-1").available()).isEqualTo(1);
@@ -93,7 +99,8 @@ public interface CreatingOrdersContract extends ShopTests {
         AtomicInteger refused = new AtomicInteger();
         List<Callable<Order>> shoppers = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            NewOrderBuilder order = i % 2 == 0 ? anOrder().of("TEA-1", 1).and("CUP-1", 1)
+            NewOrderBuilder order = i % 2 == 0
+                    ? anOrder().of("TEA-1", 1).and("CUP-1", 1)
                     : anOrder().of("CUP-1", 1).and("TEA-1", 1);
             shoppers.add(() -> {
                 try {
@@ -105,7 +112,8 @@ public interface CreatingOrdersContract extends ShopTests {
             });
         }
         // when
-        List<Order> placed = runTogether(8, shoppers).stream().filter(o -> o != null).toList();
+        List<Order> placed =
+                runTogether(8, shoppers).stream().filter(o -> o != null).toList();
         // then
         assertThat(placed).hasSize(10);
         assertThat(refused).hasValue(30);
@@ -117,7 +125,8 @@ public interface CreatingOrdersContract extends ShopTests {
 
     @Test
     default void findingAnUnknownOrderAnswersNothing() {
-        assertThat(shop().orders().find(OrderId.parse("ORD-0000000001").getAsLong())).isEmpty();
+        assertThat(shop().orders().find(OrderId.parse("ORD-0000000001").getAsLong()))
+                .isEmpty();
     }
 
     @Test

@@ -13,8 +13,8 @@ class DeliverOrderTest {
     private final ScriptedOrderStore store = new ScriptedOrderStore();
     private final RecordingScheduler scheduler = new RecordingScheduler();
     private final AutoConfirmSource autoConfirm = new AutoConfirmSource(store);
-    private final DeliverOrder delivery = new DeliverOrder(store, scheduler, autoConfirm,
-            ManualClock.at("2026-11-24T19:20:00.123Z"));
+    private final DeliverOrder delivery =
+            new DeliverOrder(store, scheduler, autoConfirm, ManualClock.at("2026-11-24T19:20:00.123Z"));
 
     @Test
     void aShippedOrderHasItsConfirmDeadlineScheduled() {
@@ -23,8 +23,8 @@ class DeliverOrderTest {
 
         assertThat(delivery.ship(ID)).isEqualTo(new DeliverOrder.Result.Done(shipped));
         assertThat(store.applied).containsExactly(OrderTransition.SHIP);
-        assertThat(scheduler.calls).containsExactly(
-                new RecordingScheduler.Call("schedule", autoConfirm, ID, shipped.confirmDeadline()));
+        assertThat(scheduler.calls)
+                .containsExactly(new RecordingScheduler.Call("schedule", autoConfirm, ID, shipped.confirmDeadline()));
     }
 
     @Test

@@ -23,7 +23,8 @@ public interface FiringDeadlinesContract extends ShopTests {
         shop().hasProduct("TEA-1", "9.99", 100);
         Order overdue = shop().places(anOrder().of("TEA-1", 1).pendingUntil(now.minusSeconds(60)));
         Order dueNow = shop().places(anOrder().of("TEA-1", 2).pendingUntil(now));
-        Order cancelled = shop().cancelled(shop().places(anOrder().of("TEA-1", 4).pendingUntil(now.minusSeconds(60))), T0);
+        Order cancelled =
+                shop().cancelled(shop().places(anOrder().of("TEA-1", 4).pendingUntil(now.minusSeconds(60))), T0);
         Order paid = shop().paid(shop().places(anOrder().of("TEA-1", 8).pendingUntil(now.minusSeconds(60))), T0);
         Order future = shop().places(anOrder().of("TEA-1", 16).pendingUntil(now.plusMillis(1)));
         long unknown = OrderId.parse("ORD-00000000ZZ").getAsLong();
@@ -43,7 +44,8 @@ public interface FiringDeadlinesContract extends ShopTests {
         assertThat(shop().order(paid.id())).isEqualTo(paid);
         assertThat(shop().order(future.id())).isEqualTo(future);
         assertThat(shop().product("TEA-1").available()).isEqualTo(100 - 8 - 16);
-        assertThat(closedEventsByOrder()).containsOnlyKeys(overdue.id(), dueNow.id(), cancelled.id())
+        assertThat(closedEventsByOrder())
+                .containsOnlyKeys(overdue.id(), dueNow.id(), cancelled.id())
                 .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
         shop().assertStockConserved();
     }
@@ -73,8 +75,11 @@ public interface FiringDeadlinesContract extends ShopTests {
         }
         List<Order> orders = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
-            orders.add(shop().places(anOrder().forUser("u-" + i % 7).of(skus[i % 3], 1 + i % 5)
-                    .and(skus[(i + 1) % 3], 1).pendingUntil(T0.plusMillis(i))));
+            orders.add(shop().places(anOrder()
+                    .forUser("u-" + i % 7)
+                    .of(skus[i % 3], 1 + i % 5)
+                    .and(skus[(i + 1) % 3], 1)
+                    .pendingUntil(T0.plusMillis(i))));
         }
         shop().backend().analyze();
         long[] ids = orders.stream().mapToLong(Order::id).toArray();
@@ -85,7 +90,9 @@ public interface FiringDeadlinesContract extends ShopTests {
         for (String sku : skus) {
             assertThat(shop().product(sku).available()).isEqualTo(10_000);
         }
-        assertThat(closedEventsByOrder()).hasSize(500).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+        assertThat(closedEventsByOrder())
+                .hasSize(500)
+                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
         assertThat(shop().orders().countClosedFor(CloseReason.PAYMENT_TIMEOUT)).isEqualTo(500);
     }
 
@@ -126,7 +133,8 @@ public interface FiringDeadlinesContract extends ShopTests {
         Order atCutoff = shop().places(anOrder().of("TEA-1", 1).pendingUntil(cutoff));
         Order paid = shop().paid(shop().places(anOrder().of("TEA-1", 1).pendingUntil(cutoff.minusSeconds(60))), T0);
         // when
-        List<Order> swept = shop().orders().sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, cutoff, 10, cutoff.plusSeconds(5));
+        List<Order> swept =
+                shop().orders().sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, cutoff, 10, cutoff.plusSeconds(5));
         // then
         assertThat(swept).extracting(Order::id).containsExactlyInAnyOrder(longOverdue.id(), overdue.id());
         assertThat(swept).extracting(Order::closedAt).containsOnly(cutoff.plusSeconds(5));
@@ -150,20 +158,24 @@ public interface FiringDeadlinesContract extends ShopTests {
         List<List<Long>> sweeps = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             sweeps.add(shop().orders().sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, now, 2, now).stream()
-                    .map(Order::id).sorted().toList());
+                    .map(Order::id)
+                    .sorted()
+                    .toList());
         }
         // then
         List<Long> ids = byDeadline.stream().map(Order::id).toList();
-        assertThat(sweeps).containsExactly(
-                ids.subList(0, 2).stream().sorted().toList(),
-                ids.subList(2, 4).stream().sorted().toList(),
-                ids.subList(4, 5),
-                List.of());
+        assertThat(sweeps)
+                .containsExactly(
+                        ids.subList(0, 2).stream().sorted().toList(),
+                        ids.subList(2, 4).stream().sorted().toList(),
+                        ids.subList(4, 5),
+                        List.of());
         assertThat(shop().product("TEA-1").available()).isEqualTo(10);
     }
 
     private Map<Long, Long> closedEventsByOrder() {
-        return shop().events().stream().filter(e -> e.type().equals("order.closed"))
+        return shop().events().stream()
+                .filter(e -> e.type().equals("order.closed"))
                 .collect(Collectors.groupingBy(StoredEvent::orderId, Collectors.counting()));
     }
 }

@@ -35,7 +35,9 @@ public interface HoldingLimitsContract extends ShopTests {
         assertThat(shop().product("TEA-1").available()).isEqualTo(98);
         assertThat(shop().events()).hasSize(2);
         // and another shopper is not held back by the first one's orders
-        assertThat(shop().orders().create(anOrder().forUser("someone-else").of("TEA-1", 1).build(), limits)).isNotNull();
+        assertThat(shop().orders()
+                        .create(anOrder().forUser("someone-else").of("TEA-1", 1).build(), limits))
+                .isNotNull();
         shop().assertStockConserved();
     }
 
@@ -45,8 +47,16 @@ public interface HoldingLimitsContract extends ShopTests {
         shop().hasProduct("TEA-1", "9.99", 100);
         shop().hasProduct("CUP-1", "4.50", 100);
         HoldingLimits limits = new HoldingLimits(10, 10);
-        shop().orders().create(anOrder().forUser("hoarder").of("TEA-1", 4).and("CUP-1", 3).build(), limits);
-        NewOrder tooMany = anOrder().forUser("hoarder").of("TEA-1", 2).and("CUP-1", 2).build();
+        shop().orders()
+                .create(
+                        anOrder()
+                                .forUser("hoarder")
+                                .of("TEA-1", 4)
+                                .and("CUP-1", 3)
+                                .build(),
+                        limits);
+        NewOrder tooMany =
+                anOrder().forUser("hoarder").of("TEA-1", 2).and("CUP-1", 2).build();
         // when, then
         assertThatThrownBy(() -> shop().orders().create(tooMany, limits))
                 .isInstanceOfSatisfying(HoldingLimitExceededException.class, e -> {
@@ -57,7 +67,9 @@ public interface HoldingLimitsContract extends ShopTests {
         assertThat(shop().product("TEA-1").available()).isEqualTo(96);
         assertThat(shop().product("CUP-1").available()).isEqualTo(97);
         // and exactly up to the limit still fits
-        assertThat(shop().orders().create(anOrder().forUser("hoarder").of("TEA-1", 3).build(), limits)).isNotNull();
+        assertThat(shop().orders()
+                        .create(anOrder().forUser("hoarder").of("TEA-1", 3).build(), limits))
+                .isNotNull();
         shop().assertStockConserved();
     }
 
@@ -66,15 +78,20 @@ public interface HoldingLimitsContract extends ShopTests {
         // given: a shopper at the limit, one order paid and one cancelled
         shop().hasProduct("TEA-1", "9.99", 100);
         HoldingLimits limits = new HoldingLimits(2, 1000);
-        Order paid = shop().orders().create(anOrder().forUser("regular").of("TEA-1", 1).build(), limits);
-        Order cancelled = shop().orders().create(anOrder().forUser("regular").of("TEA-1", 1).build(), limits);
+        Order paid = shop().orders()
+                .create(anOrder().forUser("regular").of("TEA-1", 1).build(), limits);
+        Order cancelled = shop().orders()
+                .create(anOrder().forUser("regular").of("TEA-1", 1).build(), limits);
         shop().paid(paid, T0);
         shop().cancelled(cancelled, T0);
         // when
-        Order third = shop().orders().create(anOrder().forUser("regular").of("TEA-1", 1).build(), limits);
-        Order fourth = shop().orders().create(anOrder().forUser("regular").of("TEA-1", 1).build(), limits);
+        Order third = shop().orders()
+                .create(anOrder().forUser("regular").of("TEA-1", 1).build(), limits);
+        Order fourth = shop().orders()
+                .create(anOrder().forUser("regular").of("TEA-1", 1).build(), limits);
         // then
-        assertThat(List.of(third, fourth)).allSatisfy(o -> assertThat(o.status()).isEqualTo(OrderStatus.PENDING_PAYMENT));
+        assertThat(List.of(third, fourth))
+                .allSatisfy(o -> assertThat(o.status()).isEqualTo(OrderStatus.PENDING_PAYMENT));
         shop().assertStockConserved();
     }
 
@@ -88,7 +105,8 @@ public interface HoldingLimitsContract extends ShopTests {
         for (int i = 0; i < 20; i++) {
             racers.add(() -> {
                 try {
-                    return shop().orders().create(anOrder().forUser("racer").of("TEA-1", 2).build(), limits);
+                    return shop().orders()
+                            .create(anOrder().forUser("racer").of("TEA-1", 2).build(), limits);
                 } catch (HoldingLimitExceededException e) {
                     refused.incrementAndGet();
                     return null;
@@ -96,7 +114,8 @@ public interface HoldingLimitsContract extends ShopTests {
             });
         }
         // when
-        List<Order> placed = runTogether(8, racers).stream().filter(Objects::nonNull).toList();
+        List<Order> placed =
+                runTogether(8, racers).stream().filter(Objects::nonNull).toList();
         // then
         assertThat(placed).hasSize(5);
         assertThat(refused).hasValue(15);

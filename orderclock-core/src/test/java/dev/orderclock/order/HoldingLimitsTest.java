@@ -34,7 +34,8 @@ class HoldingLimitsTest {
     @Test
     void noLimitsHoldNobodyBack() {
         assertThat(HoldingLimits.NONE.isNone()).isTrue();
-        assertThat(HoldingLimits.NONE.passedBy(1_000_000, 1_000_000_000L, 10_000)).isNull();
+        assertThat(HoldingLimits.NONE.passedBy(1_000_000, 1_000_000_000L, 10_000))
+                .isNull();
         assertThat(limits.isNone()).isFalse();
     }
 

@@ -69,9 +69,18 @@ public interface ListingOrdersContract extends ShopTests {
 
     @Test
     default void countByStatusNamesEveryStatusEvenWhenThereIsNone() {
-        assertThat(shop().orders().countByStatus()).containsExactlyInAnyOrderEntriesOf(Map.of(
-                OrderStatus.PENDING_PAYMENT, 0L, OrderStatus.PAID, 0L, OrderStatus.SHIPPED, 0L,
-                OrderStatus.COMPLETED, 0L, OrderStatus.CLOSED, 0L));
+        assertThat(shop().orders().countByStatus())
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        OrderStatus.PENDING_PAYMENT,
+                        0L,
+                        OrderStatus.PAID,
+                        0L,
+                        OrderStatus.SHIPPED,
+                        0L,
+                        OrderStatus.COMPLETED,
+                        0L,
+                        OrderStatus.CLOSED,
+                        0L));
     }
 
     @Test
@@ -87,9 +96,18 @@ public interface ListingOrdersContract extends ShopTests {
         // when
         Map<OrderStatus, Long> byStatus = shop().orders().countByStatus();
         // then
-        assertThat(byStatus).containsExactlyInAnyOrderEntriesOf(Map.of(
-                OrderStatus.PENDING_PAYMENT, 2L, OrderStatus.PAID, 1L, OrderStatus.SHIPPED, 0L,
-                OrderStatus.COMPLETED, 0L, OrderStatus.CLOSED, 2L));
+        assertThat(byStatus)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        OrderStatus.PENDING_PAYMENT,
+                        2L,
+                        OrderStatus.PAID,
+                        1L,
+                        OrderStatus.SHIPPED,
+                        0L,
+                        OrderStatus.COMPLETED,
+                        0L,
+                        OrderStatus.CLOSED,
+                        2L));
         assertThat(shop().orders().countClosedFor(CloseReason.PAYMENT_TIMEOUT)).isEqualTo(1);
         assertThat(shop().orders().countClosedFor(CloseReason.USER_CANCELLED)).isEqualTo(1);
     }

@@ -23,8 +23,7 @@ public final class NewOrderBuilder {
     private Instant createdAt;
     private Instant payDeadline = DEFAULT_DEADLINE;
 
-    private NewOrderBuilder() {
-    }
+    private NewOrderBuilder() {}
 
     public static NewOrderBuilder anOrder() {
         return new NewOrderBuilder();

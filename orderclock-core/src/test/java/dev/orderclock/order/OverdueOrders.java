@@ -40,8 +40,11 @@ public final class OverdueOrders {
         }
         List<Order> orders = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            orders.add(shop.places(anOrder().forUser("u-" + i % 10).of(SKUS[i % 3], 1 + i % 4)
-                    .and(SKUS[(i + 2) % 3], 1).pendingUntil(DEADLINE.minusMillis(i))));
+            orders.add(shop.places(anOrder()
+                    .forUser("u-" + i % 10)
+                    .of(SKUS[i % 3], 1 + i % 4)
+                    .and(SKUS[(i + 2) % 3], 1)
+                    .pendingUntil(DEADLINE.minusMillis(i))));
         }
         shop.backend().analyze();
         return new OverdueOrders(shop, orders);
@@ -72,7 +75,8 @@ public final class OverdueOrders {
      * closers together handed back each CLOSED order once, the outbox holds one paid-or-closed event
      * per order, and the stock of the paid orders was sold, the rest returned.
      */
-    public void assertEachEndedPaidXorClosedOnce(Map<Long, TransitionResult> payments, Collection<Order> closedByClosers) {
+    public void assertEachEndedPaidXorClosedOnce(
+            Map<Long, TransitionResult> payments, Collection<Order> closedByClosers) {
         Set<Long> paid = new HashSet<>();
         Set<Long> closed = new HashSet<>();
         for (Order order : orders) {
@@ -87,29 +91,40 @@ public final class OverdueOrders {
                 assertThat(now.closeReason()).isEqualTo(CloseReason.PAYMENT_TIMEOUT);
             }
         }
-        assertThat(closedByClosers).extracting(Order::id).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(closed);
+        assertThat(closedByClosers)
+                .extracting(Order::id)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(closed);
         assertEventsOnce(Set.of("order.paid", "order.closed"));
         assertSoldExactly(paid);
     }
 
     /** Every order CLOSED, handed back once by the closers together, with one closed event and its stock returned. */
     public void assertEachClosedOnce(Collection<Order> closedByClosers) {
-        assertThat(closedByClosers).extracting(Order::id).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(orders.stream().map(Order::id).toList());
+        assertThat(closedByClosers)
+                .extracting(Order::id)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(
+                        orders.stream().map(Order::id).toList());
         assertThat(shop.orders().countByStatus()).containsEntry(OrderStatus.CLOSED, (long) orders.size());
         assertEventsOnce(Set.of("order.closed"));
         assertSoldExactly(Set.of());
     }
 
     private void assertEventsOnce(Set<String> types) {
-        Map<Long, Long> events = shop.events().stream().filter(e -> types.contains(e.type()))
+        Map<Long, Long> events = shop.events().stream()
+                .filter(e -> types.contains(e.type()))
                 .collect(Collectors.groupingBy(StoredEvent::orderId, Collectors.counting()));
-        assertThat(events).hasSize(orders.size()).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+        assertThat(events)
+                .hasSize(orders.size())
+                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
     }
 
     private void assertSoldExactly(Set<Long> paid) {
         Map<String, Long> sold = new HashMap<>();
-        orders.stream().filter(o -> paid.contains(o.id())).flatMap(o -> o.lines().stream())
+        orders.stream()
+                .filter(o -> paid.contains(o.id()))
+                .flatMap(o -> o.lines().stream())
                 .forEach(line -> sold.merge(line.sku(), (long) line.quantity(), Long::sum));
         for (String sku : SKUS) {
             Product product = shop.product(sku);

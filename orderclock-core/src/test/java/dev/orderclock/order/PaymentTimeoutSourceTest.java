@@ -128,8 +128,13 @@ class PaymentTimeoutSourceTest {
     }
 
     private DeadlineEngine clusterEngine() {
-        return DeadlineEngine.builder(clock).source(source).horizonLoading(false).grace(GRACE)
-                .sweepInterval(SWEEP_INTERVAL).sweepBatchSize(100).build();
+        return DeadlineEngine.builder(clock)
+                .source(source)
+                .horizonLoading(false)
+                .grace(GRACE)
+                .sweepInterval(SWEEP_INTERVAL)
+                .sweepBatchSize(100)
+                .build();
     }
 
     private void runUntil(DeadlineEngine engine, Instant end) {

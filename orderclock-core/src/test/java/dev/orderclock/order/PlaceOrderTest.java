@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class PlaceOrderTest {
 
     /** 100 units a line, 24 hours to pay, 10 orders and 200 units held. */
-    private static final PlaceOrder.Limits LIMITS = new PlaceOrder.Limits(100, Duration.ofHours(24), new HoldingLimits(10, 200));
+    private static final PlaceOrder.Limits LIMITS =
+            new PlaceOrder.Limits(100, Duration.ofHours(24), new HoldingLimits(10, 200));
 
     private final ManualClock clock = ManualClock.at("2026-11-24T19:20:00.123Z");
     private final ScriptedOrderStore store = new ScriptedOrderStore();
@@ -31,8 +32,12 @@ class PlaceOrderTest {
 
         assertThat(result).isInstanceOfSatisfying(PlaceOrder.Result.Placed.class, placed -> {
             assertThat(placed.order().payDeadline()).isEqualTo(clock.instant().plusSeconds(60));
-            assertThat(scheduler.calls).containsExactly(new RecordingScheduler.Call("schedule", payments,
-                    placed.order().id(), placed.order().payDeadline()));
+            assertThat(scheduler.calls)
+                    .containsExactly(new RecordingScheduler.Call(
+                            "schedule",
+                            payments,
+                            placed.order().id(),
+                            placed.order().payDeadline()));
         });
         assertThat(store.limits).containsExactly(LIMITS.holding());
     }
@@ -70,8 +75,8 @@ class PlaceOrderTest {
 
     @Test
     void aSkuNamedTwiceIsRefusedBeforeTheStoreEvenWhenALineIsOverTheLimit() {
-        PlaceOrder.Request twice = new PlaceOrder.Request("u-1",
-                List.of(new NewOrder.Item("TEA-1", 101), new NewOrder.Item("TEA-1", 2)), null);
+        PlaceOrder.Request twice = new PlaceOrder.Request(
+                "u-1", List.of(new NewOrder.Item("TEA-1", 101), new NewOrder.Item("TEA-1", 2)), null);
 
         assertThat(placement.place(twice)).isEqualTo(new PlaceOrder.Result.SkuNamedTwice("TEA-1"));
         assertThat(store.created).isEmpty();
@@ -99,21 +104,22 @@ class PlaceOrderTest {
 
     @Test
     void aLineOverTheShopsLimitIsRefusedBeforeTheStore() {
-        assertThat(placement.place(request(101, null))).isEqualTo(
-                new PlaceOrder.Result.OverShopLimit(PlaceOrder.ShopLimit.UNITS_PER_LINE, 100, 101, "TEA-1"));
+        assertThat(placement.place(request(101, null)))
+                .isEqualTo(new PlaceOrder.Result.OverShopLimit(PlaceOrder.ShopLimit.UNITS_PER_LINE, 100, 101, "TEA-1"));
         assertThat(store.created).isEmpty();
     }
 
     @Test
     void aTimeToPayOverTheShopsLimitIsRefusedBeforeTheStore() {
-        assertThat(placement.place(request(2, Duration.ofSeconds(86_401)))).isEqualTo(
-                new PlaceOrder.Result.OverShopLimit(PlaceOrder.ShopLimit.PAY_TIMEOUT, 86_400, 86_401, null));
+        assertThat(placement.place(request(2, Duration.ofSeconds(86_401))))
+                .isEqualTo(new PlaceOrder.Result.OverShopLimit(PlaceOrder.ShopLimit.PAY_TIMEOUT, 86_400, 86_401, null));
         assertThat(store.created).isEmpty();
     }
 
     @Test
     void exactlyTheShopsLimitsArePlaced() {
-        assertThat(placement.place(request(100, Duration.ofSeconds(86_400)))).isInstanceOf(PlaceOrder.Result.Placed.class);
+        assertThat(placement.place(request(100, Duration.ofSeconds(86_400))))
+                .isInstanceOf(PlaceOrder.Result.Placed.class);
     }
 
     @Test
@@ -122,8 +128,8 @@ class PlaceOrderTest {
             throw new HoldingLimitExceededException("u-1", HoldingLimits.Limit.PENDING_UNITS, 200);
         });
 
-        assertThat(placement.place(request(2, null))).isEqualTo(
-                new PlaceOrder.Result.HoldingLimitReached(HoldingLimits.Limit.PENDING_UNITS, 200));
+        assertThat(placement.place(request(2, null)))
+                .isEqualTo(new PlaceOrder.Result.HoldingLimitReached(HoldingLimits.Limit.PENDING_UNITS, 200));
         assertThat(scheduler.calls).isEmpty();
     }
 
@@ -141,7 +147,8 @@ class PlaceOrderTest {
     }
 
     private PlaceOrder placement(Duration defaultPayTimeout, PlaceOrder.Limits limits) {
-        return new PlaceOrder(store, scheduler, payments, clock, defaultPayTimeout, "CNY", limits, new SplittableRandom(7));
+        return new PlaceOrder(
+                store, scheduler, payments, clock, defaultPayTimeout, "CNY", limits, new SplittableRandom(7));
     }
 
     private static PlaceOrder.Request request(int quantity, Duration payTimeout) {

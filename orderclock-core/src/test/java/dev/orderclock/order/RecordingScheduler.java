@@ -10,8 +10,7 @@ import java.util.List;
 /** A scheduler that only writes down what it was told. */
 final class RecordingScheduler implements DeadlineScheduler {
 
-    record Call(String what, DeadlineSource source, long id, Instant due) {
-    }
+    record Call(String what, DeadlineSource source, long id, Instant due) {}
 
     final List<Call> calls = new ArrayList<>();
 

@@ -38,7 +38,8 @@ public interface ScanningDeadlinesContract extends ShopTests {
             after = page.isEmpty() ? after : page.get(page.size() - 1);
         } while (page.size() == 2);
         // then
-        assertThat(pages).containsExactly(expected.subList(0, 2), expected.subList(2, 4), expected.subList(4, 6), List.of());
+        assertThat(pages)
+                .containsExactly(expected.subList(0, 2), expected.subList(2, 4), expected.subList(4, 6), List.of());
     }
 
     @Test
@@ -52,9 +53,11 @@ public interface ScanningDeadlinesContract extends ShopTests {
         }
         tied.sort(null);
         // when
-        List<Deadline> afterTheSecond = shop().orders().deadlines(OrderTransition.CLOSE_FOR_TIMEOUT, tied.get(1), due, 10);
-        List<Deadline> afterTheEnd = shop().orders().deadlines(OrderTransition.CLOSE_FOR_TIMEOUT,
-                Deadline.endOf(due.toEpochMilli()), due.plusSeconds(60), 10);
+        List<Deadline> afterTheSecond =
+                shop().orders().deadlines(OrderTransition.CLOSE_FOR_TIMEOUT, tied.get(1), due, 10);
+        List<Deadline> afterTheEnd = shop().orders()
+                .deadlines(
+                        OrderTransition.CLOSE_FOR_TIMEOUT, Deadline.endOf(due.toEpochMilli()), due.plusSeconds(60), 10);
         // then
         assertThat(afterTheSecond).containsExactlyElementsOf(tied.subList(2, 4));
         assertThat(afterTheEnd).isEmpty();
@@ -68,8 +71,8 @@ public interface ScanningDeadlinesContract extends ShopTests {
         shop().paid(shop().places(anOrder().of("TEA-1", 1).pendingUntil(T0.plusSeconds(2))), T0);
         shop().cancelled(shop().places(anOrder().of("TEA-1", 1).pendingUntil(T0.plusSeconds(3))), T0);
         // when
-        List<Deadline> deadlines = shop().orders().deadlines(OrderTransition.CLOSE_FOR_TIMEOUT, Deadline.BEGINNING,
-                T0.plus(Duration.ofDays(1)), 10);
+        List<Deadline> deadlines = shop().orders()
+                .deadlines(OrderTransition.CLOSE_FOR_TIMEOUT, Deadline.BEGINNING, T0.plus(Duration.ofDays(1)), 10);
         // then
         assertThat(deadlines).containsExactly(deadlineOf(pending));
     }
@@ -82,12 +85,13 @@ public interface ScanningDeadlinesContract extends ShopTests {
         Order sooner = shop().shipped(shop().paid(shop().places(anOrder().of("TEA-1", 1)), T0), T0.plusSeconds(40));
         shop().paid(shop().places(anOrder().of("TEA-1", 1)), T0);
         // when
-        List<Deadline> deadlines = shop().orders().deadlines(OrderTransition.AUTO_CONFIRM, Deadline.BEGINNING,
-                later.confirmDeadline(), 10);
+        List<Deadline> deadlines = shop().orders()
+                .deadlines(OrderTransition.AUTO_CONFIRM, Deadline.BEGINNING, later.confirmDeadline(), 10);
         // then
-        assertThat(deadlines).containsExactly(
-                new Deadline(sooner.id(), sooner.confirmDeadline().toEpochMilli()),
-                new Deadline(later.id(), later.confirmDeadline().toEpochMilli()));
+        assertThat(deadlines)
+                .containsExactly(
+                        new Deadline(sooner.id(), sooner.confirmDeadline().toEpochMilli()),
+                        new Deadline(later.id(), later.confirmDeadline().toEpochMilli()));
     }
 
     private static Deadline deadlineOf(Order order) {

@@ -31,14 +31,33 @@ final class ScriptedOrderStore implements OrderStore {
     }
 
     static Order stored(NewOrder order) {
-        return Order.pending(order.id(), order.userId(), new BigDecimal("19.98"), order.currency(), List.of(),
-                order.createdAt(), order.payDeadline());
+        return Order.pending(
+                order.id(),
+                order.userId(),
+                new BigDecimal("19.98"),
+                order.currency(),
+                List.of(),
+                order.createdAt(),
+                order.payDeadline());
     }
 
     static Order in(OrderStatus status, long id) {
         Instant at = NewOrderBuilder.DEFAULT_DEADLINE;
-        return new Order(id, "u-1", status, null, new BigDecimal("19.98"), "CNY", List.of(), at.minusSeconds(1800), at,
-                null, null, null, status == OrderStatus.SHIPPED ? at.plusSeconds(86_400) : null, null);
+        return new Order(
+                id,
+                "u-1",
+                status,
+                null,
+                new BigDecimal("19.98"),
+                "CNY",
+                List.of(),
+                at.minusSeconds(1800),
+                at,
+                null,
+                null,
+                null,
+                status == OrderStatus.SHIPPED ? at.plusSeconds(86_400) : null,
+                null);
     }
 
     @Override

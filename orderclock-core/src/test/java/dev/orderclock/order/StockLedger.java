@@ -25,7 +25,8 @@ public final class StockLedger {
         Map<String, Long> reserved = new HashMap<>();
         Long cursor = null;
         do {
-            OrderPage page = orders.list(new OrderQuery(null, OrderStatus.PENDING_PAYMENT, OrderQuery.MAX_LIMIT, cursor));
+            OrderPage page =
+                    orders.list(new OrderQuery(null, OrderStatus.PENDING_PAYMENT, OrderQuery.MAX_LIMIT, cursor));
             for (Order order : page.orders()) {
                 order.lines().forEach(line -> reserved.merge(line.sku(), (long) line.quantity(), Long::sum));
             }
@@ -42,8 +43,9 @@ public final class StockLedger {
         for (String sku : skus) {
             Product product = products.find(sku).orElseThrow(() -> new AssertionError("no product " + sku));
             assertThat(product.available() + reserved(sku) + product.sold())
-                    .as("stock of %s = available %d + reserved %d + sold %d", sku, product.available(), reserved(sku),
-                            product.sold())
+                    .as(
+                            "stock of %s = available %d + reserved %d + sold %d",
+                            sku, product.available(), reserved(sku), product.sold())
                     .isEqualTo(product.stock());
         }
     }

@@ -21,8 +21,7 @@ public interface StoreBackend extends AutoCloseable {
     void clear();
 
     /** Refreshes the database's statistics after a bulk insert, where it keeps any. */
-    default void analyze() {
-    }
+    default void analyze() {}
 
     @Override
     void close();

@@ -53,15 +53,17 @@ final class TimeoutOrders implements OrderStore {
     public synchronized TimeoutBatch closeDueForTimeout(long[] ids, InstantSource clock, Duration checkClaim) {
         transactions++;
         Instant now = clock.instant();
-        List<Row> due = Arrays.stream(ids).distinct().mapToObj(rows::get)
+        List<Row> due = Arrays.stream(ids)
+                .distinct()
+                .mapToObj(rows::get)
                 .filter(r -> r != null && r.status == OrderStatus.PENDING_PAYMENT && !r.deadline.isAfter(now))
                 .toList();
         return closeOrClaim(due, now, checkClaim);
     }
 
     @Override
-    public synchronized TimeoutBatch sweepDueForTimeout(Instant cutoff, int limit, InstantSource clock,
-                                                        Duration checkClaim) {
+    public synchronized TimeoutBatch sweepDueForTimeout(
+            Instant cutoff, int limit, InstantSource clock, Duration checkClaim) {
         transactions++;
         Instant now = clock.instant();
         List<Row> claimed = rows.values().stream()
@@ -94,18 +96,31 @@ final class TimeoutOrders implements OrderStore {
         return rows.values().stream()
                 .filter(r -> r.status == OrderStatus.PENDING_PAYMENT && !r.deadline.isAfter(until))
                 .map(r -> new Deadline(r.id, r.deadline.toEpochMilli()))
-                .filter(d -> d.dueMillis() > after.dueMillis()
-                        || d.dueMillis() == after.dueMillis() && d.id() > after.id())
-                .sorted((a, b) -> a.dueMillis() != b.dueMillis() ? Long.compare(a.dueMillis(), b.dueMillis())
+                .filter(d ->
+                        d.dueMillis() > after.dueMillis() || d.dueMillis() == after.dueMillis() && d.id() > after.id())
+                .sorted((a, b) -> a.dueMillis() != b.dueMillis()
+                        ? Long.compare(a.dueMillis(), b.dueMillis())
                         : Long.compare(a.id(), b.id()))
                 .limit(limit)
                 .toList();
     }
 
     private static Order order(Row row) {
-        return new Order(row.id, "shopper", row.status, CloseReason.PAYMENT_TIMEOUT, BigDecimal.TEN, "CNY",
-                List.of(new OrderLine("TEA-1", 1, BigDecimal.TEN)), row.deadline.minusSeconds(60), row.deadline,
-                null, row.closedAt, null, null, null);
+        return new Order(
+                row.id,
+                "shopper",
+                row.status,
+                CloseReason.PAYMENT_TIMEOUT,
+                BigDecimal.TEN,
+                "CNY",
+                List.of(new OrderLine("TEA-1", 1, BigDecimal.TEN)),
+                row.deadline.minusSeconds(60),
+                row.deadline,
+                null,
+                row.closedAt,
+                null,
+                null,
+                null);
     }
 
     @Override

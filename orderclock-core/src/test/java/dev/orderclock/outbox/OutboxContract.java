@@ -94,7 +94,8 @@ public abstract class OutboxContract {
         long first = backend.commit("order.created");
         long second = backend.commit("order.paid");
         // when, then
-        assertThat(outbox.among(List.of(second + 100, second, first))).extracting(OutboxEvent::seq)
+        assertThat(outbox.among(List.of(second + 100, second, first)))
+                .extracting(OutboxEvent::seq)
                 .containsExactly(first, second);
         assertThat(outbox.among(List.of())).isEmpty();
     }
@@ -103,8 +104,7 @@ public abstract class OutboxContract {
     void aReadOfNoEventsIsRefused() {
         assertThatThrownBy(() -> outbox.after(0, 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> outbox.latest(-1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> outbox.publishNext(LOCK, 0, batch -> { }))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> outbox.publishNext(LOCK, 0, batch -> {})).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -130,11 +130,13 @@ public abstract class OutboxContract {
         long first = backend.commit("order.created");
         // when
         assertThatThrownBy(() -> outbox.publishNext(LOCK, 10, batch -> {
-            throw new IOException("the broker did not confirm");
-        })).isInstanceOf(IOException.class);
+                    throw new IOException("the broker did not confirm");
+                }))
+                .isInstanceOf(IOException.class);
         // then
         List<Long> published = new ArrayList<>();
-        assertThat(outbox.publishNext(LOCK, 10, batch -> batch.forEach(e -> published.add(e.seq())))).isEqualTo(1);
+        assertThat(outbox.publishNext(LOCK, 10, batch -> batch.forEach(e -> published.add(e.seq()))))
+                .isEqualTo(1);
         assertThat(published).containsExactly(first);
     }
 
@@ -145,9 +147,12 @@ public abstract class OutboxContract {
         List<Integer> othersCount = new ArrayList<>();
         List<List<OutboxEvent>> othersBatches = new ArrayList<>();
         // when another relay tries while the first one is between its read and its commit
-        int count = outbox.publishNext(LOCK, 10, batch -> othersCount.add(CompletableFuture
-                .supplyAsync(() -> outbox.publishNext(LOCK, 10, othersBatches::add))
-                .get(30, TimeUnit.SECONDS)));
+        int count = outbox.publishNext(
+                LOCK,
+                10,
+                batch -> othersCount.add(
+                        CompletableFuture.supplyAsync(() -> outbox.publishNext(LOCK, 10, othersBatches::add))
+                                .get(30, TimeUnit.SECONDS)));
         // then
         assertThat(count).isEqualTo(1);
         assertThat(othersCount).containsExactly(0);
@@ -160,9 +165,12 @@ public abstract class OutboxContract {
         backend.commit("order.created");
         List<Integer> othersCount = new ArrayList<>();
         // when a relay of another key runs while the first holds its lock
-        outbox.publishNext(LOCK, 10, batch -> othersCount.add(CompletableFuture
-                .supplyAsync(() -> outbox.publishNext(LOCK + 1, 10, other -> { }))
-                .get(30, TimeUnit.SECONDS)));
+        outbox.publishNext(
+                LOCK,
+                10,
+                batch -> othersCount.add(
+                        CompletableFuture.supplyAsync(() -> outbox.publishNext(LOCK + 1, 10, other -> {}))
+                                .get(30, TimeUnit.SECONDS)));
         // then it took its own lock and got a batch: the first one's is not committed yet
         assertThat(othersCount).containsExactly(1);
     }

@@ -20,13 +20,16 @@ class CheckoutTest {
     final FakePaymentStore store = new FakePaymentStore(DEADLINE.minusSeconds(600), DEADLINE);
     final FakeChannel alipay = new FakeChannel("alipay");
     final FakeChannel wechat = new FakeChannel("wechat");
-    final Checkout checkout = new Checkout(store, new PaymentChannels(List.of(alipay, wechat)), clock, PaymentOutcomes.NONE);
+    final Checkout checkout =
+            new Checkout(store, new PaymentChannels(List.of(alipay, wechat)), clock, PaymentOutcomes.NONE);
 
     @Test
     void theSameChannelAgainAnswersTheOpenAttemptWithoutCallingAnyChannel() {
         Checkout.Result result = checkout.pay(store.order(), alipay);
 
-        assertThat(result).isEqualTo(new Checkout.Result.Started(store.openAttemptOf(FakePaymentStore.ORDER_ID).orElseThrow()));
+        assertThat(result)
+                .isEqualTo(new Checkout.Result.Started(
+                        store.openAttemptOf(FakePaymentStore.ORDER_ID).orElseThrow()));
         assertThat(alipay.calls).isEmpty();
         assertThat(wechat.calls).isEmpty();
     }
@@ -86,8 +89,10 @@ class CheckoutTest {
 
         assertThatThrownBy(() -> checkout.pay(store.order(), wechat)).isInstanceOf(ChannelException.class);
         assertThat(store.changes).isEmpty();
-        assertThat(store.openAttemptOf(FakePaymentStore.ORDER_ID)).get()
-                .extracting(PaymentAttempt::channel).isEqualTo("alipay");
+        assertThat(store.openAttemptOf(FakePaymentStore.ORDER_ID))
+                .get()
+                .extracting(PaymentAttempt::channel)
+                .isEqualTo("alipay");
         assertThat(wechat.calls).isEmpty();
     }
 
@@ -109,7 +114,8 @@ class CheckoutTest {
 
         Checkout.Result result = checkout.pay(store.order(), wechat);
 
-        assertThat(result).isEqualTo(new Checkout.Result.WindowClosed(store.order(), Instant.parse("2026-11-24T19:50:00Z")));
+        assertThat(result)
+                .isEqualTo(new Checkout.Result.WindowClosed(store.order(), Instant.parse("2026-11-24T19:50:00Z")));
         assertThat(alipay.calls).isEmpty();
         assertThat(wechat.calls).isEmpty();
         assertThat(store.changes).isEmpty();
@@ -135,8 +141,9 @@ class CheckoutTest {
             }
         };
 
-        Checkout.Result result = new Checkout(store, new PaymentChannels(List.of(alipay, tooLate)), clock,
-                PaymentOutcomes.NONE).pay(store.order(), tooLate);
+        Checkout.Result result = new Checkout(
+                        store, new PaymentChannels(List.of(alipay, tooLate)), clock, PaymentOutcomes.NONE)
+                .pay(store.order(), tooLate);
 
         assertThat(result).isInstanceOf(Checkout.Result.WindowClosed.class);
     }
@@ -151,14 +158,17 @@ class CheckoutTest {
         };
         store.closeAttempt(FakePaymentStore.TRADE_NO, clock.instant());
 
-        assertThatThrownBy(() -> new Checkout(store, new PaymentChannels(List.of(refusing)), clock, PaymentOutcomes.NONE)
-                .pay(store.order(), refusing)).isInstanceOf(ChannelRefusedException.class);
+        assertThatThrownBy(
+                        () -> new Checkout(store, new PaymentChannels(List.of(refusing)), clock, PaymentOutcomes.NONE)
+                                .pay(store.order(), refusing))
+                .isInstanceOf(ChannelRefusedException.class);
     }
 
     @Test
     void beyondTheAttemptLimitNothingOpensButTheOpenAttemptIsStillAnswered() {
         alipay.answersCloses(new CloseAnswer.Closed());
-        Checkout limited = new Checkout(store, new PaymentChannels(List.of(alipay, wechat)), clock, PaymentOutcomes.NONE, 1);
+        Checkout limited =
+                new Checkout(store, new PaymentChannels(List.of(alipay, wechat)), clock, PaymentOutcomes.NONE, 1);
 
         Checkout.Result same = limited.pay(store.order(), alipay);
         Checkout.Result other = limited.pay(store.order(), wechat);

@@ -27,8 +27,19 @@ final class FakePaymentStore implements PaymentStore {
 
     FakePaymentStore(Instant openedAt, Instant deadline) {
         this.deadline = deadline;
-        this.attempt = new PaymentAttempt(TRADE_NO, ORDER_ID, "alipay", FakeChannel.AMOUNT, PaymentAttempt.Status.OPEN,
-                openedAt, deadline, "https://qr", null, null, null, null);
+        this.attempt = new PaymentAttempt(
+                TRADE_NO,
+                ORDER_ID,
+                "alipay",
+                FakeChannel.AMOUNT,
+                PaymentAttempt.Status.OPEN,
+                openedAt,
+                deadline,
+                "https://qr",
+                null,
+                null,
+                null,
+                null);
     }
 
     @Override
@@ -37,7 +48,8 @@ final class FakePaymentStore implements PaymentStore {
     }
 
     @Override
-    public Recorded recordPayment(String tradeNo, BigDecimal amount, String channelTradeNo, Instant paidAt, Instant now) {
+    public Recorded recordPayment(
+            String tradeNo, BigDecimal amount, String channelTradeNo, Instant paidAt, Instant now) {
         if (attempt.status() == PaymentAttempt.Status.MISMATCHED) {
             return new Recorded.AlreadyRecorded(attempt);
         }
@@ -62,11 +74,26 @@ final class FakePaymentStore implements PaymentStore {
         if (attempt.status() != PaymentAttempt.Status.OPEN && attempt.status() != PaymentAttempt.Status.CLOSED) {
             return Optional.empty();
         }
-        PaymentAttempt.Refund refund = money == null ? null : new PaymentAttempt.Refund(
-                PaymentAttempt.refundRequestNo(tradeNo), PaymentAttempt.RefundStatus.REFUND_PENDING, money.amount(), null);
-        attempt = new PaymentAttempt(attempt.tradeNo(), attempt.orderId(), attempt.channel(), attempt.amount(),
-                PaymentAttempt.Status.MISMATCHED, attempt.openedAt(), attempt.expiresAt(), attempt.payUrl(), null,
-                money == null ? null : money.paidAt(), now, refund);
+        PaymentAttempt.Refund refund = money == null
+                ? null
+                : new PaymentAttempt.Refund(
+                        PaymentAttempt.refundRequestNo(tradeNo),
+                        PaymentAttempt.RefundStatus.REFUND_PENDING,
+                        money.amount(),
+                        null);
+        attempt = new PaymentAttempt(
+                attempt.tradeNo(),
+                attempt.orderId(),
+                attempt.channel(),
+                attempt.amount(),
+                PaymentAttempt.Status.MISMATCHED,
+                attempt.openedAt(),
+                attempt.expiresAt(),
+                attempt.payUrl(),
+                null,
+                money == null ? null : money.paidAt(),
+                now,
+                refund);
         changes.add(money == null ? "mismatched" : "mismatched, refund " + money.amount() + " due");
         return Optional.of(attempt);
     }
@@ -85,13 +112,37 @@ final class FakePaymentStore implements PaymentStore {
     }
 
     Order order() {
-        return new Order(ORDER_ID, "u-1", status, null, FakeChannel.AMOUNT, "CNY", List.of(), deadline.minusSeconds(1800),
-                deadline, null, null, null, null, null);
+        return new Order(
+                ORDER_ID,
+                "u-1",
+                status,
+                null,
+                FakeChannel.AMOUNT,
+                "CNY",
+                List.of(),
+                deadline.minusSeconds(1800),
+                deadline,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private PaymentAttempt with(PaymentAttempt.Status next) {
-        return new PaymentAttempt(attempt.tradeNo(), attempt.orderId(), attempt.channel(), attempt.amount(), next,
-                attempt.openedAt(), attempt.expiresAt(), attempt.payUrl(), null, null, null, null);
+        return new PaymentAttempt(
+                attempt.tradeNo(),
+                attempt.orderId(),
+                attempt.channel(),
+                attempt.amount(),
+                next,
+                attempt.openedAt(),
+                attempt.expiresAt(),
+                attempt.payUrl(),
+                null,
+                null,
+                null,
+                null);
     }
 
     /** The one open attempt, or a new one on the channel when none is open and the order may still be paid. */
@@ -99,7 +150,8 @@ final class FakePaymentStore implements PaymentStore {
     public OpenResult open(long orderId, String channel, Instant now, int maxAttempts) {
         if (attempt.status() == PaymentAttempt.Status.OPEN) {
             return attempt.channel().equals(channel) || attempts < maxAttempts
-                    ? new OpenResult.AlreadyOpen(attempt) : new OpenResult.LimitReached(order(), maxAttempts);
+                    ? new OpenResult.AlreadyOpen(attempt)
+                    : new OpenResult.LimitReached(order(), maxAttempts);
         }
         if (status != OrderStatus.PENDING_PAYMENT || !deadline.isAfter(now)) {
             return new OpenResult.Refused(order());
@@ -108,8 +160,19 @@ final class FakePaymentStore implements PaymentStore {
             return new OpenResult.LimitReached(order(), maxAttempts);
         }
         String tradeNo = TRADE_NO.substring(0, TRADE_NO.lastIndexOf('-') + 1) + (++attempts);
-        attempt = new PaymentAttempt(tradeNo, ORDER_ID, channel, attempt.amount(), PaymentAttempt.Status.OPEN, now, deadline,
-                null, null, null, null, null);
+        attempt = new PaymentAttempt(
+                tradeNo,
+                ORDER_ID,
+                channel,
+                attempt.amount(),
+                PaymentAttempt.Status.OPEN,
+                now,
+                deadline,
+                null,
+                null,
+                null,
+                null,
+                null);
         changes.add("opened " + channel);
         return new OpenResult.Opened(attempt);
     }
@@ -117,8 +180,19 @@ final class FakePaymentStore implements PaymentStore {
     @Override
     public void openedAtChannel(String tradeNo, String payUrl, Instant expiresAt) {
         Instant expiry = expiresAt.isBefore(attempt.expiresAt()) ? expiresAt : attempt.expiresAt();
-        attempt = new PaymentAttempt(attempt.tradeNo(), attempt.orderId(), attempt.channel(), attempt.amount(),
-                attempt.status(), attempt.openedAt(), expiry, payUrl, null, null, null, null);
+        attempt = new PaymentAttempt(
+                attempt.tradeNo(),
+                attempt.orderId(),
+                attempt.channel(),
+                attempt.amount(),
+                attempt.status(),
+                attempt.openedAt(),
+                expiry,
+                payUrl,
+                null,
+                null,
+                null,
+                null);
     }
 
     @Override
@@ -143,7 +217,9 @@ final class FakePaymentStore implements PaymentStore {
 
     @Override
     public List<PaymentAttempt> openSince(Instant openedBy, Instant afterOpenedAt, String afterTradeNo, int limit) {
-        return openAttemptOf(ORDER_ID).stream().filter(a -> !a.openedAt().isAfter(openedBy)).toList();
+        return openAttemptOf(ORDER_ID).stream()
+                .filter(a -> !a.openedAt().isAfter(openedBy))
+                .toList();
     }
 
     @Override
@@ -171,7 +247,8 @@ final class FakePaymentStore implements PaymentStore {
     }
 
     @Override
-    public List<PaymentAttempt> closedUnchecked(Instant closedBy, Instant afterClosedAt, String afterTradeNo, int limit) {
+    public List<PaymentAttempt> closedUnchecked(
+            Instant closedBy, Instant afterClosedAt, String afterTradeNo, int limit) {
         return List.of();
     }
 

@@ -24,8 +24,13 @@ class MismatchedTradeTest {
     final FakePaymentStore store = new FakePaymentStore(DEADLINE.minusSeconds(600), DEADLINE);
     final FakeChannel channel = new FakeChannel();
     final List<Map.Entry<Long, Instant>> retries = new ArrayList<>();
-    final QueryBeforeClose check = new QueryBeforeClose(store, new PaymentChannels(List.of(channel)), clock,
-            (id, when) -> retries.add(Map.entry(id, when)), PaymentOutcomes.NONE, Runnable::run,
+    final QueryBeforeClose check = new QueryBeforeClose(
+            store,
+            new PaymentChannels(List.of(channel)),
+            clock,
+            (id, when) -> retries.add(Map.entry(id, when)),
+            PaymentOutcomes.NONE,
+            Runnable::run,
             QueryBeforeClose.Settings.DEFAULTS);
 
     @Test
@@ -56,7 +61,8 @@ class MismatchedTradeTest {
 
     @Test
     void anUnclearCloseOfAMismatchedTradeChangesNothingAndIsAskedAgain() {
-        channel.answersQueries(new TradeState.Mismatched("merchant", null)).answersCloses(new CloseAnswer.Unknown("timeout"));
+        channel.answersQueries(new TradeState.Mismatched("merchant", null))
+                .answersCloses(new CloseAnswer.Unknown("timeout"));
 
         assertThat(check.decide(FakePaymentStore.ORDER_ID)).isEqualTo(Decision.RETRY);
 
@@ -81,8 +87,14 @@ class MismatchedTradeTest {
     void reconciliationEndsAMismatchedTradeBeforeTheDeadlineAndLeavesTheOrderPending() {
         clock.set(DEADLINE.minusSeconds(60));
         channel.answersQueries(MORE);
-        Reconciliation reconciliation = new Reconciliation(store, new PaymentChannels(List.of(channel)), check, clock,
-                PaymentOutcomes.NONE, java.time.Duration.ofSeconds(30), 10);
+        Reconciliation reconciliation = new Reconciliation(
+                store,
+                new PaymentChannels(List.of(channel)),
+                check,
+                clock,
+                PaymentOutcomes.NONE,
+                java.time.Duration.ofSeconds(30),
+                10);
 
         assertThat(reconciliation.runOnce()).isZero();
 
@@ -95,11 +107,12 @@ class MismatchedTradeTest {
     void aNotificationOfAnotherAmountEndsTheTradeOnlyWhenTheChannelsAnswerConfirmsIt() {
         clock.set(DEADLINE.minusSeconds(60));
         PaymentNotifications notifications = new PaymentNotifications(store, clock, PaymentOutcomes.NONE);
-        channel.notifies(new PaymentNotification("n-1", FakePaymentStore.TRADE_NO, "ch-9", PaymentNotification.Kind.PAID,
-                MORE.amount(), MORE.paidAt()));
+        channel.notifies(new PaymentNotification(
+                "n-1", FakePaymentStore.TRADE_NO, "ch-9", PaymentNotification.Kind.PAID, MORE.amount(), MORE.paidAt()));
         InboundNotification inbound = new InboundNotification(Map.of(), "signed");
 
-        channel.answersQueries(new TradeState.Waiting(), MORE); // the first answer shows the attempt's trade, then another
+        channel.answersQueries(
+                new TradeState.Waiting(), MORE); // the first answer shows the attempt's trade, then another
         PaymentNotifications.Receipt unconfirmed = notifications.handle(channel, inbound);
         List<String> changedByIt = List.copyOf(store.changes);
         PaymentNotifications.Receipt confirmed = notifications.handle(channel, inbound);
@@ -118,7 +131,8 @@ class MismatchedTradeTest {
         clock.set(DEADLINE.minusSeconds(300));
         FakeChannel wechat = new FakeChannel("wechat");
         channel.answersCloses(new CloseAnswer.AlreadyPaid()).answersQueries(MORE);
-        Checkout checkout = new Checkout(store, new PaymentChannels(List.of(channel, wechat)), clock, PaymentOutcomes.NONE);
+        Checkout checkout =
+                new Checkout(store, new PaymentChannels(List.of(channel, wechat)), clock, PaymentOutcomes.NONE);
 
         Checkout.Result result = checkout.pay(store.order(), wechat);
 

@@ -23,8 +23,13 @@ class QueryBeforeCloseTest {
     final FakePaymentStore store = new FakePaymentStore(DEADLINE.minusSeconds(600), DEADLINE);
     final FakeChannel channel = new FakeChannel();
     final List<Map.Entry<Long, Instant>> retries = new ArrayList<>();
-    final QueryBeforeClose check = new QueryBeforeClose(store, new PaymentChannels(List.of(channel)), clock,
-            (id, when) -> retries.add(Map.entry(id, when)), PaymentOutcomes.NONE, Runnable::run,
+    final QueryBeforeClose check = new QueryBeforeClose(
+            store,
+            new PaymentChannels(List.of(channel)),
+            clock,
+            (id, when) -> retries.add(Map.entry(id, when)),
+            PaymentOutcomes.NONE,
+            Runnable::run,
             QueryBeforeClose.Settings.DEFAULTS);
 
     @Test
@@ -73,7 +78,8 @@ class QueryBeforeCloseTest {
 
     @Test
     void aCloseRefusedBecausePaidQueriesAgainAndPaysTheOrder() {
-        channel.answersQueries(new TradeState.Waiting(), FakeChannel.paid()).answersCloses(new CloseAnswer.AlreadyPaid());
+        channel.answersQueries(new TradeState.Waiting(), FakeChannel.paid())
+                .answersCloses(new CloseAnswer.AlreadyPaid());
 
         assertThat(decide()).isEqualTo(Decision.PAID);
         assertThat(channel.calls).containsExactly("query", "close", "query");
@@ -100,10 +106,12 @@ class QueryBeforeCloseTest {
 
         assertThat(List.of(first, second, third)).containsOnly(Decision.RETRY);
         assertThat(store.status).isEqualTo(OrderStatus.PENDING_PAYMENT);
-        assertThat(retries).extracting(Map.Entry::getValue).containsExactly(
-                DEADLINE.plusMillis(10).plusSeconds(1),
-                DEADLINE.plusSeconds(40),
-                DEADLINE.plus(Duration.ofHours(1)).plusSeconds(60));
+        assertThat(retries)
+                .extracting(Map.Entry::getValue)
+                .containsExactly(
+                        DEADLINE.plusMillis(10).plusSeconds(1),
+                        DEADLINE.plusSeconds(40),
+                        DEADLINE.plus(Duration.ofHours(1)).plusSeconds(60));
     }
 
     @Test
@@ -112,14 +120,21 @@ class QueryBeforeCloseTest {
         decide();
 
         assertThat(decide()).isEqualTo(Decision.SETTLED);
-        assertThat(retries).extracting(Map.Entry::getValue).containsExactly(clock.instant().plusSeconds(1));
+        assertThat(retries)
+                .extracting(Map.Entry::getValue)
+                .containsExactly(clock.instant().plusSeconds(1));
     }
 
     @Test
     void beyondTheLimitInFlightAnOrderIsRetriedShortlyInsteadOfQueued() {
         List<Runnable> parked = new ArrayList<>();
-        QueryBeforeClose narrow = new QueryBeforeClose(store, new PaymentChannels(List.of(channel)), clock,
-                (id, when) -> retries.add(Map.entry(id, when)), PaymentOutcomes.NONE, parked::add,
+        QueryBeforeClose narrow = new QueryBeforeClose(
+                store,
+                new PaymentChannels(List.of(channel)),
+                clock,
+                (id, when) -> retries.add(Map.entry(id, when)),
+                PaymentOutcomes.NONE,
+                parked::add,
                 new QueryBeforeClose.Settings(1, Duration.ofSeconds(1), Duration.ofSeconds(60)));
 
         narrow.check(1);

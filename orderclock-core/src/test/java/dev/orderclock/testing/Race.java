@@ -20,15 +20,18 @@ public final class Race {
 
     private static final long TIMEOUT_SECONDS = 60;
 
-    private Race() {
-    }
+    private Race() {}
 
     /** Runs every task on a thread of its own, all released at once. */
     public static void runTogether(List<Runnable> tasks) {
-        runTogether(tasks.size(), tasks.stream().<Callable<Void>>map(task -> () -> {
-            task.run();
-            return null;
-        }).toList());
+        runTogether(
+                tasks.size(),
+                tasks.stream()
+                        .<Callable<Void>>map(task -> () -> {
+                            task.run();
+                            return null;
+                        })
+                        .toList());
     }
 
     public static <T> List<T> runTogether(int threads, List<? extends Callable<T>> tasks) {

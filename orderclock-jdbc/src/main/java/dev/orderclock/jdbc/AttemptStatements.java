@@ -17,8 +17,7 @@ import java.util.Optional;
  */
 final class AttemptStatements {
 
-    private AttemptStatements() {
-    }
+    private AttemptStatements() {}
 
     static long count(Connection connection, long orderId) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(PaymentSql.COUNT_OF_ORDER)) {
@@ -30,8 +29,7 @@ final class AttemptStatements {
         }
     }
 
-    static Optional<PaymentAttempt> find(Connection connection, String tradeNo, boolean lock)
-            throws SQLException {
+    static Optional<PaymentAttempt> find(Connection connection, String tradeNo, boolean lock) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(lock ? PaymentSql.LOCK : PaymentSql.FIND)) {
             select.setString(1, tradeNo);
             try (ResultSet rows = select.executeQuery()) {
@@ -41,8 +39,9 @@ final class AttemptStatements {
     }
 
     /** One page of a scan keyed by {@code (instant, trade_no)}: parameters by, after instant, after trade no, limit. */
-    static List<PaymentAttempt> page(Connection connection, String sql, Instant by, Instant afterAt, String afterTradeNo,
-                                     int limit) throws SQLException {
+    static List<PaymentAttempt> page(
+            Connection connection, String sql, Instant by, Instant afterAt, String afterTradeNo, int limit)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             Timestamps.setBound(select, 1, by);
             Timestamps.setBound(select, 2, afterAt != null ? afterAt : Timestamps.ofMillis(Long.MIN_VALUE));

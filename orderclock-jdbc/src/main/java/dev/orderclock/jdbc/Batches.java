@@ -6,8 +6,7 @@ import java.util.Arrays;
 /** Row counts of JDBC batches, checked: a statement that should change one row and did not is a bug. */
 final class Batches {
 
-    private Batches() {
-    }
+    private Batches() {}
 
     /** An insert either writes its row or throws; drivers that rewrite batches may not say how many. */
     static void expectInserted(int[] counts, String what) {

@@ -106,7 +106,9 @@ public final class JdbcOrderStore implements OrderStore {
                     headers = OrderRows.headers(result);
                 }
             }
-            Long next = headers.size() == query.limit() ? headers.get(headers.size() - 1).seq() : null;
+            Long next = headers.size() == query.limit()
+                    ? headers.get(headers.size() - 1).seq()
+                    : null;
             return new OrderPage(rows.withLines(connection, headers), next);
         });
     }
@@ -118,7 +120,8 @@ public final class JdbcOrderStore implements OrderStore {
             if (!changed.isEmpty()) {
                 return new TransitionResult.Applied(changed.get(0));
             }
-            return find(connection, id).<TransitionResult>map(TransitionResult.WrongStatus::new)
+            return find(connection, id)
+                    .<TransitionResult>map(TransitionResult.WrongStatus::new)
                     .orElseGet(() -> new TransitionResult.NotFound(id));
         });
     }
@@ -132,8 +135,8 @@ public final class JdbcOrderStore implements OrderStore {
     @Override
     public List<Order> applyDue(OrderTransition transition, long[] ids, InstantSource clock) {
         OrderSql.requireDeadline(transition);
-        return transactions.run("apply due " + transition,
-                connection -> transitions.apply(connection, transition, ids, true, clock));
+        return transactions.run(
+                "apply due " + transition, connection -> transitions.apply(connection, transition, ids, true, clock));
     }
 
     @Override
@@ -171,8 +174,14 @@ public final class JdbcOrderStore implements OrderStore {
      * Locks up to {@code limit} rows due before {@code cutoff}, earliest first, skipping rows another
      * transaction holds (one statement on PostgreSQL, two on H2), and answers their ids.
      */
-    static long[] claim(Connection connection, OrderSql sql, SqlDialect dialect, OrderTransition transition,
-                        Instant cutoff, int limit) throws SQLException {
+    static long[] claim(
+            Connection connection,
+            OrderSql sql,
+            SqlDialect dialect,
+            OrderTransition transition,
+            Instant cutoff,
+            int limit)
+            throws SQLException {
         long[] ids;
         try (PreparedStatement select = connection.prepareStatement(sql.claim(transition))) {
             Timestamps.setBound(select, 1, cutoff);
@@ -238,7 +247,8 @@ public final class JdbcOrderStore implements OrderStore {
                 select.setInt(4, limit);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        deadlines.add(new Deadline(row.getLong("id"), Timestamps.get(row, "due").toEpochMilli()));
+                        deadlines.add(new Deadline(
+                                row.getLong("id"), Timestamps.get(row, "due").toEpochMilli()));
                     }
                 }
             }
@@ -254,7 +264,7 @@ public final class JdbcOrderStore implements OrderStore {
                 counts.put(status, 0L);
             }
             try (PreparedStatement select = connection.prepareStatement(OrderSql.COUNT_BY_STATUS);
-                 ResultSet row = select.executeQuery()) {
+                    ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     counts.put(OrderStatus.valueOf(row.getString("status")), row.getLong("n"));
                 }
@@ -297,7 +307,8 @@ public final class JdbcOrderStore implements OrderStore {
         try (PreparedStatement select = connection.prepareStatement(OrderSql.FIND)) {
             select.setLong(1, id);
             try (ResultSet result = select.executeQuery()) {
-                return rows.withLines(connection, OrderRows.headers(result)).stream().findFirst();
+                return rows.withLines(connection, OrderRows.headers(result)).stream()
+                        .findFirst();
             }
         }
     }

@@ -73,8 +73,8 @@ public final class JdbcOutbox implements dev.orderclock.outbox.Outbox {
     @Override
     public List<OutboxEvent> latest(int limit) {
         requirePositive(limit);
-        List<OutboxEvent> events = new ArrayList<>(
-                transactions.read("read the outbox", connection -> query(connection, LATEST, limit)));
+        List<OutboxEvent> events =
+                new ArrayList<>(transactions.read("read the outbox", connection -> query(connection, LATEST, limit)));
         events.sort(Comparator.comparingLong(OutboxEvent::seq));
         return events;
     }
@@ -85,14 +85,15 @@ public final class JdbcOutbox implements dev.orderclock.outbox.Outbox {
             return List.of();
         }
         long[] wanted = seqs.stream().mapToLong(Long::longValue).toArray();
-        return transactions.read("read the outbox",
-                connection -> query(connection, AMONG, dialect.bigints(connection, wanted)));
+        return transactions.read(
+                "read the outbox", connection -> query(connection, AMONG, dialect.bigints(connection, wanted)));
     }
 
     @Override
     public long lastSeq() {
         return transactions.read("read the outbox", connection -> {
-            try (PreparedStatement max = connection.prepareStatement(LAST_SEQ); ResultSet row = max.executeQuery()) {
+            try (PreparedStatement max = connection.prepareStatement(LAST_SEQ);
+                    ResultSet row = max.executeQuery()) {
                 row.next();
                 return row.getLong(1); // 0 for SQL NULL: an empty outbox
             }
@@ -110,8 +111,8 @@ public final class JdbcOutbox implements dev.orderclock.outbox.Outbox {
             try {
                 String lockSql = dialect.tryTransactionLock();
                 if (lockSql == null) {
-                    processLock = PROCESS_LOCKS.computeIfAbsent(db.getMetaData().getURL() + "#" + lockKey,
-                            key -> new ReentrantLock());
+                    processLock = PROCESS_LOCKS.computeIfAbsent(
+                            db.getMetaData().getURL() + "#" + lockKey, key -> new ReentrantLock());
                     if (!processLock.tryLock()) {
                         processLock = null;
                         return 0;
@@ -152,7 +153,10 @@ public final class JdbcOutbox implements dev.orderclock.outbox.Outbox {
     private void markPublished(Connection db, List<OutboxEvent> batch) throws SQLException {
         try (PreparedStatement update = db.prepareStatement(MARK_PUBLISHED)) {
             Timestamps.set(update, 1, clock.instant());
-            update.setArray(2, dialect.bigints(db, batch.stream().mapToLong(OutboxEvent::seq).toArray()));
+            update.setArray(
+                    2,
+                    dialect.bigints(
+                            db, batch.stream().mapToLong(OutboxEvent::seq).toArray()));
             update.executeUpdate();
         }
     }
@@ -170,8 +174,11 @@ public final class JdbcOutbox implements dev.orderclock.outbox.Outbox {
             try (ResultSet rows = select.executeQuery()) {
                 List<OutboxEvent> events = new ArrayList<>();
                 while (rows.next()) {
-                    events.add(new OutboxEvent(rows.getLong("seq"), rows.getString("event_id"),
-                            rows.getString("type"), rows.getString("payload")));
+                    events.add(new OutboxEvent(
+                            rows.getLong("seq"),
+                            rows.getString("event_id"),
+                            rows.getString("type"),
+                            rows.getString("payload")));
                 }
                 return events;
             }

@@ -51,7 +51,8 @@ public final class JdbcPaymentStore implements PaymentStore {
             if (AttemptStatements.update(connection, PaymentSql.CLAIM_ORDER, tradeNo, orderId, now) == 0) {
                 OpenResult refused = refusal(connection, orderId);
                 // Switching channel at the limit would close the open attempt for nothing: refused before.
-                if (refused instanceof OpenResult.AlreadyOpen open && !open.attempt().channel().equals(channel)
+                if (refused instanceof OpenResult.AlreadyOpen open
+                        && !open.attempt().channel().equals(channel)
                         && attempts >= maxAttempts) {
                     return new OpenResult.LimitReached(order, maxAttempts);
                 }
@@ -59,7 +60,9 @@ public final class JdbcPaymentStore implements PaymentStore {
             }
             // Counted again under the order row's lock, which every opening takes: racing calls never pass the limit.
             if (AttemptStatements.count(connection, orderId) >= maxAttempts) {
-                AttemptStatements.expectOne(AttemptStatements.update(connection, PaymentSql.RELEASE_ORDER, orderId, tradeNo), "release of the claim just made");
+                AttemptStatements.expectOne(
+                        AttemptStatements.update(connection, PaymentSql.RELEASE_ORDER, orderId, tradeNo),
+                        "release of the claim just made");
                 return new OpenResult.LimitReached(order, maxAttempts);
             }
             try (PreparedStatement insert = connection.prepareStatement(PaymentSql.INSERT)) {
@@ -72,15 +75,19 @@ public final class JdbcPaymentStore implements PaymentStore {
                 Timestamps.set(insert, 6, order.payDeadline());
                 Batches.expectOneRowEach(new int[] {insert.executeUpdate()}, "attempt insert");
             }
-            return new OpenResult.Opened(AttemptStatements.find(connection, tradeNo, false).orElseThrow());
+            return new OpenResult.Opened(
+                    AttemptStatements.find(connection, tradeNo, false).orElseThrow());
         });
     }
 
     @Override
     public void openedAtChannel(String tradeNo, String payUrl, Instant expiresAt) {
         // Never later than the deadline the attempt was opened with: a channel may only shorten it.
-        transactions.run("record the pay URL", connection -> AttemptStatements.expectOne(
-                AttemptStatements.update(connection, PaymentSql.OPENED_AT_CHANNEL, payUrl, expiresAt, tradeNo), "pay URL of " + tradeNo));
+        transactions.run(
+                "record the pay URL",
+                connection -> AttemptStatements.expectOne(
+                        AttemptStatements.update(connection, PaymentSql.OPENED_AT_CHANNEL, payUrl, expiresAt, tradeNo),
+                        "pay URL of " + tradeNo));
     }
 
     @Override
@@ -90,13 +97,16 @@ public final class JdbcPaymentStore implements PaymentStore {
 
     @Override
     public Optional<PaymentAttempt> openAttemptOf(long orderId) {
-        return transactions.run("find open attempt", connection ->
-                AttemptStatements.select(connection, PaymentSql.OPEN_OF_ORDER, orderId).stream().findFirst());
+        return transactions.run(
+                "find open attempt",
+                connection -> AttemptStatements.select(connection, PaymentSql.OPEN_OF_ORDER, orderId).stream()
+                        .findFirst());
     }
 
     @Override
     public List<PaymentAttempt> attemptsOf(long orderId) {
-        return transactions.run("list attempts", connection -> AttemptStatements.select(connection, PaymentSql.OF_ORDER, orderId));
+        return transactions.run(
+                "list attempts", connection -> AttemptStatements.select(connection, PaymentSql.OF_ORDER, orderId));
     }
 
     @Override
@@ -115,10 +125,11 @@ public final class JdbcPaymentStore implements PaymentStore {
     }
 
     @Override
-    public Recorded recordPayment(String tradeNo, BigDecimal amount, String channelTradeNo, Instant paidAt,
-                                  Instant now) {
+    public Recorded recordPayment(
+            String tradeNo, BigDecimal amount, String channelTradeNo, Instant paidAt, Instant now) {
         return transactions.run("record payment", connection -> {
-            PaymentAttempt attempt = AttemptStatements.find(connection, tradeNo, true).orElse(null);
+            PaymentAttempt attempt =
+                    AttemptStatements.find(connection, tradeNo, true).orElse(null);
             if (attempt == null) {
                 return new Recorded.UnknownTrade(tradeNo);
             }
@@ -132,35 +143,58 @@ public final class JdbcPaymentStore implements PaymentStore {
                 return new Recorded.AlreadyRecorded(attempt);
             }
             // Locked above and neither paid nor mismatched: exactly this row changes.
-            AttemptStatements.expectOne(AttemptStatements.update(connection, PaymentSql.MARK_PAID, channelTradeNo, paidAt, tradeNo), "payment of " + tradeNo);
+            AttemptStatements.expectOne(
+                    AttemptStatements.update(connection, PaymentSql.MARK_PAID, channelTradeNo, paidAt, tradeNo),
+                    "payment of " + tradeNo);
             AttemptStatements.releaseOrder(connection, attempt);
-            List<Order> paid = orders.transitions().apply(connection, OrderTransition.PAY,
-                    new long[] {attempt.orderId()}, false, now);
+            List<Order> paid = orders.transitions()
+                    .apply(connection, OrderTransition.PAY, new long[] {attempt.orderId()}, false, now);
             if (!paid.isEmpty()) {
                 return new Recorded.Paid(paid.get(0));
             }
             // Closed, or paid through another attempt: the money goes back under a number fixed here.
-            AttemptStatements.expectOne(AttemptStatements.update(connection, PaymentSql.REFUND_DUE, PaymentAttempt.refundRequestNo(tradeNo), attempt.amount(),
-                    tradeNo), "refund of " + tradeNo);
-            return new Recorded.RefundDue(AttemptStatements.find(connection, tradeNo, false).orElseThrow());
+            AttemptStatements.expectOne(
+                    AttemptStatements.update(
+                            connection,
+                            PaymentSql.REFUND_DUE,
+                            PaymentAttempt.refundRequestNo(tradeNo),
+                            attempt.amount(),
+                            tradeNo),
+                    "refund of " + tradeNo);
+            return new Recorded.RefundDue(
+                    AttemptStatements.find(connection, tradeNo, false).orElseThrow());
         });
     }
 
     @Override
     public Optional<PaymentAttempt> markMismatched(String tradeNo, TradeState.Paid money, Instant now) {
         return transactions.run("mark attempt mismatched", connection -> {
-            PaymentAttempt attempt = AttemptStatements.find(connection, tradeNo, true).orElse(null);
-            if (attempt == null || AttemptStatements.update(connection, PaymentSql.MARK_MISMATCHED, now, now, tradeNo) == 0) {
+            PaymentAttempt attempt =
+                    AttemptStatements.find(connection, tradeNo, true).orElse(null);
+            if (attempt == null
+                    || AttemptStatements.update(connection, PaymentSql.MARK_MISMATCHED, now, now, tradeNo) == 0) {
                 return Optional.<PaymentAttempt>empty();
             }
             AttemptStatements.releaseOrder(connection, attempt);
             if (money != null) {
-                AttemptStatements.expectOne(AttemptStatements.update(connection, PaymentSql.MISMATCH_MONEY, money.channelTradeNo(),
-                        money.paidAt() != null ? money.paidAt() : now, tradeNo), "mismatched money of " + tradeNo);
+                AttemptStatements.expectOne(
+                        AttemptStatements.update(
+                                connection,
+                                PaymentSql.MISMATCH_MONEY,
+                                money.channelTradeNo(),
+                                money.paidAt() != null ? money.paidAt() : now,
+                                tradeNo),
+                        "mismatched money of " + tradeNo);
                 // Exactly what the channel took, which is not the attempt's amount. Only a paid or mismatched
                 // attempt ever owes a refund, and this one was neither until now.
-                AttemptStatements.expectOne(AttemptStatements.update(connection, PaymentSql.REFUND_DUE, PaymentAttempt.refundRequestNo(tradeNo),
-                        money.amount(), tradeNo), "refund of " + tradeNo);
+                AttemptStatements.expectOne(
+                        AttemptStatements.update(
+                                connection,
+                                PaymentSql.REFUND_DUE,
+                                PaymentAttempt.refundRequestNo(tradeNo),
+                                money.amount(),
+                                tradeNo),
+                        "refund of " + tradeNo);
             }
             return AttemptStatements.find(connection, tradeNo, false);
         });
@@ -179,7 +213,8 @@ public final class JdbcPaymentStore implements PaymentStore {
     @Override
     public Optional<PaymentAttempt> closeAttempt(String tradeNo, Instant now) {
         return transactions.run("close attempt", connection -> {
-            PaymentAttempt attempt = AttemptStatements.find(connection, tradeNo, true).orElse(null);
+            PaymentAttempt attempt =
+                    AttemptStatements.find(connection, tradeNo, true).orElse(null);
             if (attempt == null) {
                 return Optional.<PaymentAttempt>empty();
             }
@@ -194,11 +229,16 @@ public final class JdbcPaymentStore implements PaymentStore {
     public List<ChannelTally> tallyByChannel() {
         return transactions.run("tally payments by channel", connection -> {
             try (PreparedStatement select = connection.prepareStatement(PaymentSql.TALLY_BY_CHANNEL);
-                 ResultSet rows = select.executeQuery()) {
+                    ResultSet rows = select.executeQuery()) {
                 List<ChannelTally> tallies = new ArrayList<>();
                 while (rows.next()) {
-                    tallies.add(new ChannelTally(rows.getString(1), rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                            rows.getLong(5), rows.getLong(6)));
+                    tallies.add(new ChannelTally(
+                            rows.getString(1),
+                            rows.getLong(2),
+                            rows.getLong(3),
+                            rows.getLong(4),
+                            rows.getLong(5),
+                            rows.getLong(6)));
                 }
                 return tallies;
             }
@@ -207,20 +247,27 @@ public final class JdbcPaymentStore implements PaymentStore {
 
     @Override
     public List<PaymentAttempt> openSince(Instant openedBy, Instant afterOpenedAt, String afterTradeNo, int limit) {
-        return transactions.run("scan open attempts", connection ->
-                AttemptStatements.page(connection, PaymentSql.OPEN_SINCE, openedBy, afterOpenedAt, afterTradeNo, limit));
+        return transactions.run(
+                "scan open attempts",
+                connection -> AttemptStatements.page(
+                        connection, PaymentSql.OPEN_SINCE, openedBy, afterOpenedAt, afterTradeNo, limit));
     }
 
     @Override
-    public List<PaymentAttempt> closedUnchecked(Instant closedBy, Instant afterClosedAt, String afterTradeNo, int limit) {
-        return transactions.run("scan closed attempts", connection ->
-                AttemptStatements.page(connection, PaymentSql.CLOSED_UNCHECKED, closedBy, afterClosedAt, afterTradeNo, limit));
+    public List<PaymentAttempt> closedUnchecked(
+            Instant closedBy, Instant afterClosedAt, String afterTradeNo, int limit) {
+        return transactions.run(
+                "scan closed attempts",
+                connection -> AttemptStatements.page(
+                        connection, PaymentSql.CLOSED_UNCHECKED, closedBy, afterClosedAt, afterTradeNo, limit));
     }
 
     @Override
     public void rechecked(String tradeNo, Instant at) {
         // 0 rows: rechecked already (the first time counts) or no such trade; either way nothing is left to mark.
-        transactions.run("mark attempt rechecked", connection -> AttemptStatements.update(connection, PaymentSql.MARK_RECHECKED, at, tradeNo));
+        transactions.run(
+                "mark attempt rechecked",
+                connection -> AttemptStatements.update(connection, PaymentSql.MARK_RECHECKED, at, tradeNo));
     }
 
     @Override
@@ -238,23 +285,35 @@ public final class JdbcPaymentStore implements PaymentStore {
     @Override
     public Optional<Order> refunded(String tradeNo, Instant at) {
         return transactions.run("record refund", connection -> {
-            PaymentAttempt attempt = AttemptStatements.find(connection, tradeNo, true).orElse(null);
+            PaymentAttempt attempt =
+                    AttemptStatements.find(connection, tradeNo, true).orElse(null);
             if (attempt == null || AttemptStatements.update(connection, PaymentSql.MARK_REFUNDED, at, tradeNo) == 0) {
                 return Optional.<Order>empty();
             }
             Order order = orders.find(connection, attempt.orderId()).orElseThrow();
             Instant occurred = Timestamps.millis(at);
-            OrderEvent.Refund refund = new OrderEvent.Refund(PaymentAttempt.RefundStatus.REFUNDED.name(),
-                    attempt.refund().amount(), tradeNo);
-            orders.outbox().write(connection, List.of(
-                    new OrderEvent(EventIds.next(occurred), EventType.ORDER_REFUNDED, order.id(), occurred, order, refund)));
+            OrderEvent.Refund refund = new OrderEvent.Refund(
+                    PaymentAttempt.RefundStatus.REFUNDED.name(),
+                    attempt.refund().amount(),
+                    tradeNo);
+            orders.outbox()
+                    .write(
+                            connection,
+                            List.of(new OrderEvent(
+                                    EventIds.next(occurred),
+                                    EventType.ORDER_REFUNDED,
+                                    order.id(),
+                                    occurred,
+                                    order,
+                                    refund)));
             return Optional.of(order);
         });
     }
 
     private TransitionResult closeAttemptAndOrder(OrderTransition transition, String tradeNo, Instant now) {
         return transactions.run(transition + " through attempt", connection -> {
-            PaymentAttempt attempt = AttemptStatements.find(connection, tradeNo, true).orElse(null);
+            PaymentAttempt attempt =
+                    AttemptStatements.find(connection, tradeNo, true).orElse(null);
             if (attempt == null) {
                 // Callers pass a trade they have just read: no such trade is their bug, not an order's outcome.
                 throw new IllegalArgumentException("no payment attempt " + tradeNo);
@@ -264,12 +323,13 @@ public final class JdbcPaymentStore implements PaymentStore {
                 AttemptStatements.releaseOrder(connection, attempt);
             }
             boolean onlyDue = transition.deadline() != OrderTransition.DeadlineColumn.NONE;
-            List<Order> changed = orders.transitions().apply(connection, transition,
-                    new long[] {attempt.orderId()}, onlyDue, now);
+            List<Order> changed =
+                    orders.transitions().apply(connection, transition, new long[] {attempt.orderId()}, onlyDue, now);
             if (!changed.isEmpty()) {
                 return new TransitionResult.Applied(changed.get(0));
             }
-            return orders.find(connection, attempt.orderId()).<TransitionResult>map(TransitionResult.WrongStatus::new)
+            return orders.find(connection, attempt.orderId())
+                    .<TransitionResult>map(TransitionResult.WrongStatus::new)
                     .orElseGet(() -> new TransitionResult.NotFound(attempt.orderId()));
         });
     }
@@ -288,7 +348,8 @@ public final class JdbcPaymentStore implements PaymentStore {
                 return new OpenResult.AlreadyOpen(attempt.get());
             }
         }
-        return orders.find(connection, orderId).<OpenResult>map(OpenResult.Refused::new)
+        return orders.find(connection, orderId)
+                .<OpenResult>map(OpenResult.Refused::new)
                 .orElseGet(() -> new OpenResult.NotFound(orderId));
     }
 }

@@ -89,8 +89,13 @@ public final class JdbcProductStore implements ProductStore {
     }
 
     private static Product product(ResultSet row) throws SQLException {
-        return new Product(row.getString("sku"), row.getString("name"), row.getBigDecimal("price"),
-                row.getLong("stock"), row.getLong("available"), row.getLong("sold"));
+        return new Product(
+                row.getString("sku"),
+                row.getString("name"),
+                row.getBigDecimal("price"),
+                row.getLong("stock"),
+                row.getLong("available"),
+                row.getLong("sold"));
     }
 
     /** Money has two decimals; a price with more would be rounded by the column, so it is refused. */

@@ -11,8 +11,7 @@ import javax.sql.DataSource;
  */
 public final class JdbcSchema {
 
-    private JdbcSchema() {
-    }
+    private JdbcSchema() {}
 
     /** Runs the pending migrations; answers how many ran. */
     public static int migrate(DataSource dataSource) {

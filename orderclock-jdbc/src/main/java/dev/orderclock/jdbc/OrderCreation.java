@@ -56,11 +56,19 @@ final class OrderCreation {
             amount = amount.add(line.total());
         }
         Instant createdAt = Timestamps.millis(request.createdAt());
-        Order order = Order.pending(request.id(), request.userId(), amount.setScale(2, RoundingMode.UNNECESSARY),
-                request.currency(), lines, createdAt, Timestamps.millis(request.payDeadline()));
+        Order order = Order.pending(
+                request.id(),
+                request.userId(),
+                amount.setScale(2, RoundingMode.UNNECESSARY),
+                request.currency(),
+                lines,
+                createdAt,
+                Timestamps.millis(request.payDeadline()));
         insert(connection, order);
-        outbox.write(connection, List.of(new OrderEvent(EventIds.next(createdAt), EventType.ORDER_CREATED, order.id(),
-                createdAt, order)));
+        outbox.write(
+                connection,
+                List.of(new OrderEvent(
+                        EventIds.next(createdAt), EventType.ORDER_CREATED, order.id(), createdAt, order)));
         // Last, so the hot product rows stay locked only for the reservation and the commit: every
         // order and every firing batch queues for them.
         reserve(connection, request.items());
@@ -70,7 +78,11 @@ final class OrderCreation {
     private Map<String, BigDecimal> prices(Connection connection, NewOrder request) throws SQLException {
         Map<String, BigDecimal> prices = new HashMap<>();
         try (PreparedStatement select = connection.prepareStatement(OrderSql.PRICES)) {
-            select.setArray(1, dialect.varchars(connection, request.items().stream().map(NewOrder.Item::sku).toList()));
+            select.setArray(
+                    1,
+                    dialect.varchars(
+                            connection,
+                            request.items().stream().map(NewOrder.Item::sku).toList()));
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     prices.put(row.getString("sku"), row.getBigDecimal("price"));
@@ -123,7 +135,8 @@ final class OrderCreation {
             int[] reserved = update.executeBatch();
             for (int i = 0; i < reserved.length; i++) {
                 if (reserved[i] == 0) {
-                    throw new InsufficientStockException(bySku.get(i).sku(), bySku.get(i).quantity());
+                    throw new InsufficientStockException(
+                            bySku.get(i).sku(), bySku.get(i).quantity());
                 }
             }
             Batches.expectOneRowEach(reserved, "stock reservation");

@@ -23,13 +23,38 @@ import java.util.Map;
 final class OrderRows {
 
     /** An order row without its lines, and its listing position. */
-    record Header(long id, long seq, String userId, OrderStatus status, CloseReason closeReason, BigDecimal amount,
-                  String currency, Instant createdAt, Instant payDeadline, Instant paidAt, Instant closedAt,
-                  Instant shippedAt, Instant confirmDeadline, Instant completedAt) {
+    record Header(
+            long id,
+            long seq,
+            String userId,
+            OrderStatus status,
+            CloseReason closeReason,
+            BigDecimal amount,
+            String currency,
+            Instant createdAt,
+            Instant payDeadline,
+            Instant paidAt,
+            Instant closedAt,
+            Instant shippedAt,
+            Instant confirmDeadline,
+            Instant completedAt) {
 
         Order withLines(List<OrderLine> lines) {
-            return new Order(id, userId, status, closeReason, amount, currency, lines, createdAt, payDeadline,
-                    paidAt, closedAt, shippedAt, confirmDeadline, completedAt);
+            return new Order(
+                    id,
+                    userId,
+                    status,
+                    closeReason,
+                    amount,
+                    currency,
+                    lines,
+                    createdAt,
+                    payDeadline,
+                    paidAt,
+                    closedAt,
+                    shippedAt,
+                    confirmDeadline,
+                    completedAt);
         }
     }
 
@@ -72,7 +97,8 @@ final class OrderRows {
         if (headers.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<OrderLine>> lines = lines(connection, headers.stream().mapToLong(Header::id).toArray());
+        Map<Long, List<OrderLine>> lines =
+                lines(connection, headers.stream().mapToLong(Header::id).toArray());
         List<Order> orders = new ArrayList<>(headers.size());
         for (Header header : headers) {
             orders.add(header.withLines(lines.getOrDefault(header.id(), List.of())));
@@ -88,7 +114,8 @@ final class OrderRows {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     lines.computeIfAbsent(row.getLong("order_id"), id -> new ArrayList<>(4))
-                            .add(new OrderLine(row.getString("sku"), row.getInt("quantity"), row.getBigDecimal("unit_price")));
+                            .add(new OrderLine(
+                                    row.getString("sku"), row.getInt("quantity"), row.getBigDecimal("unit_price")));
                 }
             }
         }

@@ -124,13 +124,19 @@ final class OrderSql {
 
     /** The bare conditional update, before the dialect makes it return rows. */
     static String update(OrderTransition transition, boolean onlyDue) {
-        StringBuilder sql = new StringBuilder("UPDATE orders SET status = '").append(transition.to().name())
-                .append("', close_reason = ").append(literal(transition.closeReason()))
-                .append(", ").append(timestampColumn(transition)).append(" = ?");
+        StringBuilder sql = new StringBuilder("UPDATE orders SET status = '")
+                .append(transition.to().name())
+                .append("', close_reason = ")
+                .append(literal(transition.closeReason()))
+                .append(", ")
+                .append(timestampColumn(transition))
+                .append(" = ?");
         if (transition == OrderTransition.SHIP) {
             sql.append(", confirm_deadline = ?");
         }
-        sql.append("\n WHERE id = ANY(?) AND status = '").append(transition.from().name()).append('\'');
+        sql.append("\n WHERE id = ANY(?) AND status = '")
+                .append(transition.from().name())
+                .append('\'');
         if (onlyDue) {
             sql.append(" AND ").append(deadlineColumn(transition)).append(" <= ?");
         }
@@ -182,7 +188,8 @@ final class OrderSql {
     private static String overdue(OrderTransition transition, String status) {
         // Orders the closing update would leave alone are not claimed: they would fill every batch.
         String closable = closesPending(transition) ? " AND open_trade_no IS NULL" : "";
-        return "%s = '%s' AND %s < ?%s".formatted(status, transition.from().name(), deadlineColumn(transition), closable);
+        return "%s = '%s' AND %s < ?%s"
+                .formatted(status, transition.from().name(), deadlineColumn(transition), closable);
     }
 
     /** Closing an unpaid order (timeout, cancel) waits for its open payment attempt to be settled. */

@@ -10,8 +10,7 @@ import java.util.List;
 /** Rows of {@code payment_attempts} ({@link PaymentSql#COLUMNS}) back into {@link PaymentAttempt}s. */
 final class PaymentRows {
 
-    private PaymentRows() {
-    }
+    private PaymentRows() {}
 
     static List<PaymentAttempt> all(ResultSet rows) throws SQLException {
         List<PaymentAttempt> attempts = new ArrayList<>();
@@ -23,9 +22,11 @@ final class PaymentRows {
 
     private static PaymentAttempt attempt(ResultSet row) throws SQLException {
         String refundStatus = row.getString("refund_status");
-        PaymentAttempt.Refund refund = refundStatus == null ? null : new PaymentAttempt.Refund(
-                row.getString("refund_request_no"), PaymentAttempt.RefundStatus.valueOf(refundStatus),
-                row.getBigDecimal("refund_amount"), Timestamps.get(row, "refunded_at"));
+        PaymentAttempt.Refund refund = refundStatus == null
+                ? null
+                : new PaymentAttempt.Refund(
+                        row.getString("refund_request_no"), PaymentAttempt.RefundStatus.valueOf(refundStatus),
+                        row.getBigDecimal("refund_amount"), Timestamps.get(row, "refunded_at"));
         return new PaymentAttempt(
                 row.getString("trade_no"),
                 row.getLong("order_id"),

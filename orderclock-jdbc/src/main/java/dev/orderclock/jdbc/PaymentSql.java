@@ -18,11 +18,11 @@ final class PaymentSql {
     static final String OPEN_OF_ORDER = "SELECT " + COLUMNS
             + " FROM payment_attempts WHERE order_id = ? AND status = 'OPEN' ORDER BY opened_at DESC, trade_no DESC";
 
-    static final String OF_ORDER = "SELECT " + COLUMNS
-            + " FROM payment_attempts WHERE order_id = ? ORDER BY opened_at, trade_no";
+    static final String OF_ORDER =
+            "SELECT " + COLUMNS + " FROM payment_attempts WHERE order_id = ? ORDER BY opened_at, trade_no";
 
-    static final String REFUNDED_OF_ORDERS = "SELECT " + COLUMNS
-            + " FROM payment_attempts WHERE order_id = ANY(?) AND refund_status IS NOT NULL";
+    static final String REFUNDED_OF_ORDERS =
+            "SELECT " + COLUMNS + " FROM payment_attempts WHERE order_id = ANY(?) AND refund_status IS NOT NULL";
 
     static final String COUNT_OF_ORDER = "SELECT COUNT(*) FROM payment_attempts WHERE order_id = ?";
 
@@ -57,7 +57,8 @@ final class PaymentSql {
              WHERE trade_no = ? AND status IN ('OPEN', 'CLOSED')""";
 
     /** What a mismatched trade took, recorded beside its refund. */
-    static final String MISMATCH_MONEY = "UPDATE payment_attempts SET channel_trade_no = ?, paid_at = ? WHERE trade_no = ?";
+    static final String MISMATCH_MONEY =
+            "UPDATE payment_attempts SET channel_trade_no = ?, paid_at = ? WHERE trade_no = ?";
 
     static final String REFUND_DUE = """
             UPDATE payment_attempts SET refund_request_no = ?, refund_status = 'REFUND_PENDING', refund_amount = ?
@@ -101,6 +102,5 @@ final class PaymentSql {
              GROUP BY channel
              ORDER BY channel""";
 
-    private PaymentSql() {
-    }
+    private PaymentSql() {}
 }

@@ -79,8 +79,8 @@ final class ShopperHolds {
     }
 
     private void insertIfAbsent(Connection connection, String userId) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(dialect.insertIgnoringDuplicate(
-                "shopper_locks", "user_id"))) {
+        try (PreparedStatement insert =
+                connection.prepareStatement(dialect.insertIgnoringDuplicate("shopper_locks", "user_id"))) {
             insert.setString(1, userId);
             insert.executeUpdate();
         } catch (SQLException e) {

@@ -22,7 +22,6 @@ import javax.sql.DataSource;
  * committed row.
  */
 public enum SqlDialect {
-
     H2("h2") {
         @Override
         String updateReturning(String update, String columns) {
@@ -170,7 +169,8 @@ public enum SqlDialect {
         if (product.contains("postgresql")) {
             return POSTGRESQL;
         }
-        throw new IllegalArgumentException("orderclock runs on H2 or PostgreSQL, not on " + metaData.getDatabaseProductName());
+        throw new IllegalArgumentException(
+                "orderclock runs on H2 or PostgreSQL, not on " + metaData.getDatabaseProductName());
     }
 
     /** Asks the database behind {@code dataSource} what it is (opens one connection). */

@@ -17,6 +17,7 @@ final class SqlStates {
     private static final Set<String> VICTIM = Set.of("40001", "40P01");
     /** H2 "value too long" and PostgreSQL "numeric value out of range" (e.g. an order total past its precision). */
     private static final Set<String> VALUE_DOES_NOT_FIT = Set.of("22001", "22003");
+
     private static final String CHECK_VIOLATION = "23514";
     /**
      * A wait the database gave up: PostgreSQL statement timeout or cancel (57014) and lock not available
@@ -24,8 +25,7 @@ final class SqlStates {
      */
     private static final Set<String> TIMED_OUT = Set.of("57014", "55P03", "HYT00");
 
-    private SqlStates() {
-    }
+    private SqlStates() {}
 
     static boolean isVictim(SQLException e) {
         return VICTIM.contains(e.getSQLState());

@@ -38,8 +38,8 @@ final class TimeoutClaims {
              WHERE id = ANY(?) AND status = 'PENDING_PAYMENT' AND pay_deadline <= ? AND open_trade_no IS NOT NULL""";
 
     /** As {@link #CLAIM_FOR_CHECK}, respecting another claim still running. Parameters: that and now again. */
-    private static final String CLAIM_UNCLAIMED_FOR_CHECK = CLAIM_FOR_CHECK
-            + "\n   AND (check_claimed_until IS NULL OR check_claimed_until <= ?)";
+    private static final String CLAIM_UNCLAIMED_FOR_CHECK =
+            CLAIM_FOR_CHECK + "\n   AND (check_claimed_until IS NULL OR check_claimed_until <= ?)";
 
     private final Transactions transactions;
     private final TransitionWriter transitions;
@@ -68,7 +68,9 @@ final class TimeoutClaims {
         return transactions.run("close due for timeout", connection -> {
             List<Order> closed = transitions.apply(connection, CLOSE, ids, true, clock);
             long[] rest = notIn(ids, closed);
-            long[] held = rest.length == 0 ? new long[0] : claimForCheck(connection, rest, clock.instant(), checkClaim, false);
+            long[] held = rest.length == 0
+                    ? new long[0]
+                    : claimForCheck(connection, rest, clock.instant(), checkClaim, false);
             return new TimeoutBatch(closed, held);
         });
     }
@@ -81,7 +83,8 @@ final class TimeoutClaims {
             long[] ids = claim(connection, cutoff, clock.instant(), limit);
             List<Order> closed = transitions.apply(connection, CLOSE, ids, true, clock);
             long[] rest = notIn(ids, closed);
-            long[] held = rest.length == 0 ? new long[0] : claimForCheck(connection, rest, clock.instant(), checkClaim, true);
+            long[] held =
+                    rest.length == 0 ? new long[0] : claimForCheck(connection, rest, clock.instant(), checkClaim, true);
             return new TimeoutBatch(closed, held);
         });
     }
@@ -121,10 +124,12 @@ final class TimeoutClaims {
      * and answers them; with {@code unclaimedOnly}, skips those another claim still holds (a sweeper
      * that read its candidates before that claim committed).
      */
-    private long[] claimForCheck(Connection connection, long[] ids, Instant now, Duration checkClaim,
-                                 boolean unclaimedOnly) throws SQLException {
+    private long[] claimForCheck(
+            Connection connection, long[] ids, Instant now, Duration checkClaim, boolean unclaimedOnly)
+            throws SQLException {
         Instant at = Timestamps.millis(now);
-        try (PreparedStatement update = connection.prepareStatement(unclaimedOnly ? claimUnclaimedForCheck : claimForCheck)) {
+        try (PreparedStatement update =
+                connection.prepareStatement(unclaimedOnly ? claimUnclaimedForCheck : claimForCheck)) {
             Timestamps.set(update, 1, at.plus(checkClaim));
             update.setArray(2, dialect.bigints(connection, ids));
             Timestamps.set(update, 3, at);
@@ -139,7 +144,10 @@ final class TimeoutClaims {
 
     private static long[] notIn(long[] ids, List<Order> closed) {
         long[] closedIds = closed.stream().mapToLong(Order::id).sorted().toArray();
-        return Arrays.stream(ids).distinct().filter(id -> Arrays.binarySearch(closedIds, id) < 0).toArray();
+        return Arrays.stream(ids)
+                .distinct()
+                .filter(id -> Arrays.binarySearch(closedIds, id) < 0)
+                .toArray();
     }
 
     private static long[] ids(PreparedStatement select) throws SQLException {

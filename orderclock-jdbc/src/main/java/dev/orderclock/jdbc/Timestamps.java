@@ -19,10 +19,10 @@ final class Timestamps {
 
     /** The range both databases can hold; query bounds outside it (a scan from the beginning) are pulled in. */
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
-    private Timestamps() {
-    }
+    private Timestamps() {}
 
     static Instant millis(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MILLIS);
@@ -49,7 +49,8 @@ final class Timestamps {
 
     /** The instant of epoch milliseconds that may lie far outside what {@link Instant} or the databases hold. */
     static Instant ofMillis(long epochMillis) {
-        return epochMillis <= EARLIEST.toEpochMilli() ? EARLIEST
+        return epochMillis <= EARLIEST.toEpochMilli()
+                ? EARLIEST
                 : epochMillis >= LATEST.toEpochMilli() ? LATEST : Instant.ofEpochMilli(epochMillis);
     }
 }

@@ -19,7 +19,7 @@ final class Transactions {
     private static final int ATTEMPTS = 3;
 
     private final DataSource dataSource;
-    private volatile Runnable eventsCommitted = () -> { };
+    private volatile Runnable eventsCommitted = () -> {};
 
     Transactions(DataSource dataSource) {
         this.dataSource = dataSource;

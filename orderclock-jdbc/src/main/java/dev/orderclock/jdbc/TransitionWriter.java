@@ -56,8 +56,9 @@ final class TransitionWriter {
      * (and lag is measured to) the moment its rows change, not when its batch was handed over: the
      * wait for a connection and a claim are behind it, only row locks and the commit ahead.
      */
-    List<Order> apply(Connection connection, OrderTransition transition, long[] ids, boolean onlyDue,
-                      InstantSource clock) throws SQLException {
+    List<Order> apply(
+            Connection connection, OrderTransition transition, long[] ids, boolean onlyDue, InstantSource clock)
+            throws SQLException {
         // Distinct and sorted, so that concurrent batches tend to lock the rows they share in one
         // order; a deadlock that still happens is retried by Transactions.
         long[] sorted = Arrays.stream(ids).distinct().sorted().toArray();
@@ -67,7 +68,8 @@ final class TransitionWriter {
         Instant at = Timestamps.millis(clock.instant());
         List<OrderRows.Header> changed = update(connection, transition, sorted, onlyDue, at);
         if (changed.size() > sorted.length) {
-            throw new IllegalStateException(transition + " of " + sorted.length + " ids changed " + changed.size() + " rows");
+            throw new IllegalStateException(
+                    transition + " of " + sorted.length + " ids changed " + changed.size() + " rows");
         }
         List<Order> orders = rows.withLines(connection, changed);
         List<OrderEvent> events = new ArrayList<>(orders.size());
@@ -83,8 +85,9 @@ final class TransitionWriter {
         return orders;
     }
 
-    private List<OrderRows.Header> update(Connection connection, OrderTransition transition, long[] ids,
-                                          boolean onlyDue, Instant at) throws SQLException {
+    private List<OrderRows.Header> update(
+            Connection connection, OrderTransition transition, long[] ids, boolean onlyDue, Instant at)
+            throws SQLException {
         try (PreparedStatement update = connection.prepareStatement(sql.transition(transition, onlyDue))) {
             int index = 1;
             Timestamps.set(update, index++, at);

@@ -54,7 +54,8 @@ class ClosedAtTakenInTheTransactionIT {
     void firingRecordsTheTimeAfterTheWaitForAConnection(SqlDialect dialect) {
         // given an overdue order, handed to firing now
         JdbcOrderStore orders = new JdbcOrderStore(slowToConnect(fresh(dialect)), new PlainEventFormat());
-        long id = orders.create(anOrder().of("CUP-1", 1).pendingUntil(DEADLINE).build()).id();
+        long id = orders.create(anOrder().of("CUP-1", 1).pendingUntil(DEADLINE).build())
+                .id();
         Instant handedOver = clock.instant();
 
         // when
@@ -62,7 +63,9 @@ class ClosedAtTakenInTheTransactionIT {
 
         // then the time recorded, returned and stored, is the one after the wait
         Instant expected = handedOver.plus(WAIT_FOR_A_CONNECTION);
-        assertThat(closed).singleElement().satisfies(order -> assertThat(order.closedAt()).isEqualTo(expected));
+        assertThat(closed)
+                .singleElement()
+                .satisfies(order -> assertThat(order.closedAt()).isEqualTo(expected));
         assertThat(orders.find(id).orElseThrow().closedAt()).isEqualTo(expected);
     }
 
@@ -71,7 +74,8 @@ class ClosedAtTakenInTheTransactionIT {
     void theSweeperRecordsTheTimeOfItsClosingTransaction(SqlDialect dialect) {
         // given an overdue order, and a sweep that starts now
         JdbcOrderStore orders = new JdbcOrderStore(slowToConnect(fresh(dialect)), new PlainEventFormat());
-        long id = orders.create(anOrder().of("CUP-1", 1).pendingUntil(DEADLINE).build()).id();
+        long id = orders.create(anOrder().of("CUP-1", 1).pendingUntil(DEADLINE).build())
+                .id();
         Instant started = clock.instant();
 
         // when (a look for anything overdue, then the claiming transaction: two connections)
@@ -85,8 +89,8 @@ class ClosedAtTakenInTheTransactionIT {
 
     /** The data source as a busy pool: every connection comes a second of the clock later. */
     private DataSource slowToConnect(DataSource target) {
-        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (self, method, args) -> {
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (self, method, args) -> {
                     if (method.getName().equals("getConnection")) {
                         clock.advance(WAIT_FOR_A_CONNECTION);
                     }
@@ -100,8 +104,8 @@ class ClosedAtTakenInTheTransactionIT {
 
     private DataSource fresh(SqlDialect dialect) {
         TestDatabase database = databases.get(dialect);
-        database.execute("DELETE FROM order_events", "DELETE FROM order_lines", "DELETE FROM orders",
-                "DELETE FROM products");
+        database.execute(
+                "DELETE FROM order_events", "DELETE FROM order_lines", "DELETE FROM orders", "DELETE FROM products");
         new JdbcProductStore(database.dataSource()).create("CUP-1", "Cup", new BigDecimal("1.00"), 1_000);
         clock.set(DEADLINE.plusMillis(10));
         return database.dataSource();

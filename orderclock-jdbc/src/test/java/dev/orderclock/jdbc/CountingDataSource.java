@@ -18,16 +18,19 @@ final class CountingDataSource {
     private final DataSource dataSource;
 
     CountingDataSource(DataSource target) {
-        this.dataSource = proxy(DataSource.class, target, (method, result) -> method.getName().equals("getConnection")
-                ? proxy(Connection.class, (Connection) result, (m, r) -> {
-                    if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
-                        prepared.incrementAndGet();
-                    } else if (m.getName().equals("commit")) {
-                        commits.incrementAndGet();
-                    }
-                    return r;
-                })
-                : result);
+        this.dataSource = proxy(
+                DataSource.class,
+                target,
+                (method, result) -> method.getName().equals("getConnection")
+                        ? proxy(Connection.class, (Connection) result, (m, r) -> {
+                            if (m.getName().startsWith("prepare") || m.getName().equals("createStatement")) {
+                                prepared.incrementAndGet();
+                            } else if (m.getName().equals("commit")) {
+                                commits.incrementAndGet();
+                            }
+                            return r;
+                        })
+                        : result);
     }
 
     DataSource dataSource() {

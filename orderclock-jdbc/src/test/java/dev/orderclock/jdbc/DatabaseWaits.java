@@ -50,7 +50,8 @@ final class DatabaseWaits implements AutoCloseable {
             if (!thread.getName().startsWith(threadPrefix)) {
                 return;
             }
-            boolean inside = Arrays.stream(stack).anyMatch(frame -> frame.getClassName().startsWith(driverPackage));
+            boolean inside =
+                    Arrays.stream(stack).anyMatch(frame -> frame.getClassName().startsWith(driverPackage));
             if (inside) {
                 insideSince.putIfAbsent(thread.getId(), now);
             } else {

@@ -50,7 +50,8 @@ class H2AutoConfirmIT extends StoreSuite {
         Order completed = shop().order(shipped.id());
         assertThat(completed.status()).isEqualTo(OrderStatus.COMPLETED);
         assertThat(completed.completedAt()).isAfterOrEqualTo(shipped.confirmDeadline());
-        assertThat(shop().eventsOf(shipped)).extracting(StoredEvent::type)
+        assertThat(shop().eventsOf(shipped))
+                .extracting(StoredEvent::type)
                 .containsExactly("order.created", "order.paid", "order.shipped", "order.completed");
     }
 }

@@ -31,23 +31,31 @@ class H2FileModeIT {
         String url = "jdbc:h2:file:" + data.resolve("orderclock").toAbsolutePath();
         Order placed;
         try (HikariDataSource first = pool(url)) {
-            assertThat(JdbcSchema.migrate(first)).as("every migration in " + MIGRATIONS).isEqualTo(migrations());
+            assertThat(JdbcSchema.migrate(first))
+                    .as("every migration in " + MIGRATIONS)
+                    .isEqualTo(migrations());
             new JdbcProductStore(first).create("TEA-1", "Green tea", new BigDecimal("9.99"), 10);
             placed = new JdbcOrderStore(first, new PlainEventFormat())
-                    .create(anOrder().of("TEA-1", 2).pendingUntil(Instant.parse("2026-11-24T19:50:00.123Z")).build());
+                    .create(anOrder()
+                            .of("TEA-1", 2)
+                            .pendingUntil(Instant.parse("2026-11-24T19:50:00.123Z"))
+                            .build());
         }
         // when
         try (HikariDataSource second = pool(url)) {
             // then
             assertThat(JdbcSchema.migrate(second)).isZero();
-            assertThat(new JdbcOrderStore(second, new PlainEventFormat()).find(placed.id())).contains(placed);
-            assertThat(new JdbcProductStore(second).find("TEA-1").orElseThrow().available()).isEqualTo(8);
+            assertThat(new JdbcOrderStore(second, new PlainEventFormat()).find(placed.id()))
+                    .contains(placed);
+            assertThat(new JdbcProductStore(second).find("TEA-1").orElseThrow().available())
+                    .isEqualTo(8);
         }
     }
 
     private static long migrations() {
         try (Stream<Path> files = Files.list(MIGRATIONS)) {
-            return files.filter(file -> file.getFileName().toString().matches("V\\d+__.+\\.sql")).count();
+            return files.filter(file -> file.getFileName().toString().matches("V\\d+__.+\\.sql"))
+                    .count();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

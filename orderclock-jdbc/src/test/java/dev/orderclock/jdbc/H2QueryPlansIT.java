@@ -48,32 +48,42 @@ class H2QueryPlansIT {
                 .contains("/* PUBLIC.ORDERS_PAY_DUE: ", "STATUS = 'PENDING_PAYMENT'", "PAY_DEADLINE >= ?1")
                 .doesNotContain("table scan");
         assertThat(plans.deadlines(OrderTransition.AUTO_CONFIRM))
-                .contains("/* PUBLIC.ORDERS_CONFIRM_DUE: ", "CONFIRM_STATUS = 'SHIPPED'").doesNotContain("table scan");
+                .contains("/* PUBLIC.ORDERS_CONFIRM_DUE: ", "CONFIRM_STATUS = 'SHIPPED'")
+                .doesNotContain("table scan");
     }
 
     @Test
     void theSweepersClaimReadsTheDeadlineIndexInOrderAndLocksThroughThePrimaryKey() {
         assertThat(plans.claim(OrderTransition.CLOSE_FOR_TIMEOUT))
-                .contains("/* PUBLIC.ORDERS_PAY_DUE: ", "index sorted").doesNotContain("table scan");
+                .contains("/* PUBLIC.ORDERS_PAY_DUE: ", "index sorted")
+                .doesNotContain("table scan");
         assertThat(plans.claim(OrderTransition.AUTO_CONFIRM))
-                .contains("/* PUBLIC.ORDERS_CONFIRM_DUE: ", "index sorted").doesNotContain("table scan");
+                .contains("/* PUBLIC.ORDERS_CONFIRM_DUE: ", "index sorted")
+                .doesNotContain("table scan");
         assertThat(plans.lockClaimed())
-                .contains("/* PUBLIC.PRIMARY_KEY", "FOR UPDATE SKIP LOCKED").doesNotContain("table scan");
+                .contains("/* PUBLIC.PRIMARY_KEY", "FOR UPDATE SKIP LOCKED")
+                .doesNotContain("table scan");
     }
 
     @Test
     void aFiringBatchFindsItsRowsThroughAnIndex() {
-        assertThat(plans.bareApplyDue(OrderTransition.CLOSE_FOR_TIMEOUT)).contains("/* PUBLIC.").doesNotContain("table scan");
+        assertThat(plans.bareApplyDue(OrderTransition.CLOSE_FOR_TIMEOUT))
+                .contains("/* PUBLIC.")
+                .doesNotContain("table scan");
     }
 
     @Test
     void aShoppersPageAndItsLinesAreReadThroughIndexes() {
         assertThat(plans.listOfUser()).contains("/* PUBLIC.ORDERS_BY_USER: ").doesNotContain("table scan");
-        assertThat(plans.linesOfAPage()).contains("/* PUBLIC.PRIMARY_KEY", "ORDER_ID IN(").doesNotContain("table scan");
+        assertThat(plans.linesOfAPage())
+                .contains("/* PUBLIC.PRIMARY_KEY", "ORDER_ID IN(")
+                .doesNotContain("table scan");
     }
 
     @Test
     void whatAShopperHoldsIsCountedThroughTheShoppersPendingOrdersOnly() {
-        assertThat(plans.heldByShopper()).contains("/* PUBLIC.ORDERS_PENDING_BY_USER: ").doesNotContain("table scan");
+        assertThat(plans.heldByShopper())
+                .contains("/* PUBLIC.ORDERS_PENDING_BY_USER: ")
+                .doesNotContain("table scan");
     }
 }

@@ -51,12 +51,15 @@ final class JdbcBackend implements StoreBackend {
     public List<StoredEvent> events() {
         String sql = "SELECT event_id, order_id, type, occurred_at, payload FROM order_events ORDER BY seq";
         try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(sql);
-             ResultSet row = select.executeQuery()) {
+                PreparedStatement select = connection.prepareStatement(sql);
+                ResultSet row = select.executeQuery()) {
             List<StoredEvent> events = new ArrayList<>();
             while (row.next()) {
-                events.add(new StoredEvent(row.getObject("event_id", UUID.class), row.getLong("order_id"),
-                        row.getString("type"), row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                events.add(new StoredEvent(
+                        row.getObject("event_id", UUID.class),
+                        row.getLong("order_id"),
+                        row.getString("type"),
+                        row.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         row.getString("payload")));
             }
             return events;
@@ -67,7 +70,11 @@ final class JdbcBackend implements StoreBackend {
 
     @Override
     public void clear() {
-        database.execute("DELETE FROM payment_attempts", "DELETE FROM order_events", "DELETE FROM order_lines", "DELETE FROM orders",
+        database.execute(
+                "DELETE FROM payment_attempts",
+                "DELETE FROM order_events",
+                "DELETE FROM order_lines",
+                "DELETE FROM orders",
                 "DELETE FROM products",
                 "DELETE FROM shopper_locks");
     }

@@ -42,7 +42,8 @@ final class JdbcOutboxBackend implements OutboxContract.OutboxBackend {
                 insert.setString(4, "{\"type\":\"" + type + "\"}");
                 insert.executeUpdate();
             }
-            try (PreparedStatement select = connection.prepareStatement("SELECT seq FROM order_events WHERE event_id = ?")) {
+            try (PreparedStatement select =
+                    connection.prepareStatement("SELECT seq FROM order_events WHERE event_id = ?")) {
                 select.setObject(1, eventId);
                 try (ResultSet row = select.executeQuery()) {
                     row.next();

@@ -40,13 +40,19 @@ abstract class MismatchedAttemptsContract extends StoreSuite {
     void aMismatchedTradeWithMoneyFreesTheOrderAndMakesExactlyThatMoneyDueBackOnce() {
         PaymentAttempt attempt = opened(T0, Integer.MAX_VALUE);
 
-        PaymentAttempt marked = payments.markMismatched(attempt.tradeNo(), TOOK_MORE, T0.plusSeconds(40)).orElseThrow();
+        PaymentAttempt marked = payments.markMismatched(attempt.tradeNo(), TOOK_MORE, T0.plusSeconds(40))
+                .orElseThrow();
 
         assertThat(marked.status()).isEqualTo(PaymentAttempt.Status.MISMATCHED);
-        assertThat(marked.refund()).isEqualTo(new PaymentAttempt.Refund("RF_" + attempt.tradeNo(),
-                PaymentAttempt.RefundStatus.REFUND_PENDING, new BigDecimal("29.98"), null));
+        assertThat(marked.refund())
+                .isEqualTo(new PaymentAttempt.Refund(
+                        "RF_" + attempt.tradeNo(),
+                        PaymentAttempt.RefundStatus.REFUND_PENDING,
+                        new BigDecimal("29.98"),
+                        null));
         assertThat(marked.channelTradeNo()).isEqualTo("ch-7");
-        assertThat(payments.markMismatched(attempt.tradeNo(), TOOK_MORE, T0.plusSeconds(50))).isEmpty();
+        assertThat(payments.markMismatched(attempt.tradeNo(), TOOK_MORE, T0.plusSeconds(50)))
+                .isEmpty();
         assertThat(payments.openAttemptOf(order.id())).isEmpty();
         assertThat(payments.refundsDue(10)).extracting(PaymentAttempt::tradeNo).containsExactly(attempt.tradeNo());
         assertThat(shop().order(order.id()).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
@@ -57,8 +63,8 @@ abstract class MismatchedAttemptsContract extends StoreSuite {
         PaymentAttempt attempt = opened(T0, Integer.MAX_VALUE);
         payments.markMismatched(attempt.tradeNo(), TOOK_MORE, T0.plusSeconds(40));
 
-        List<Order> closed = shop().orders().applyDue(OrderTransition.CLOSE_FOR_TIMEOUT, new long[] {order.id()},
-                DEADLINE.plusSeconds(1));
+        List<Order> closed = shop().orders()
+                .applyDue(OrderTransition.CLOSE_FOR_TIMEOUT, new long[] {order.id()}, DEADLINE.plusSeconds(1));
         payments.refunded(attempt.tradeNo(), DEADLINE.plusSeconds(2));
 
         assertThat(closed).extracting(Order::status).containsExactly(OrderStatus.CLOSED);
@@ -76,9 +82,10 @@ abstract class MismatchedAttemptsContract extends StoreSuite {
         PaymentAttempt paid = opened(T0.plusSeconds(6), Integer.MAX_VALUE);
         payments.recordPayment(paid.tradeNo(), new BigDecimal("19.98"), "ch-1", T0.plusSeconds(7), T0.plusSeconds(7));
 
-        assertThat(payments.markMismatched(closed.tradeNo(), null, T0.plusSeconds(8))).hasValueSatisfying(marked ->
-                assertThat(marked.refund()).isNull());
-        assertThat(payments.markMismatched(paid.tradeNo(), TOOK_MORE, T0.plusSeconds(8))).isEmpty();
+        assertThat(payments.markMismatched(closed.tradeNo(), null, T0.plusSeconds(8)))
+                .hasValueSatisfying(marked -> assertThat(marked.refund()).isNull());
+        assertThat(payments.markMismatched(paid.tradeNo(), TOOK_MORE, T0.plusSeconds(8)))
+                .isEmpty();
         assertThat(payments.closedUnchecked(T0.plusSeconds(60), null, null, 10)).isEmpty();
         assertThat(shop().order(order.id()).status()).isEqualTo(OrderStatus.PAID);
     }
@@ -96,11 +103,14 @@ abstract class MismatchedAttemptsContract extends StoreSuite {
 
         assertThat(again).isEqualTo(new OpenResult.AlreadyOpen(second));
         assertThat(switching).isInstanceOf(OpenResult.LimitReached.class);
-        assertThat(third).isInstanceOfSatisfying(OpenResult.LimitReached.class, limit ->
-                assertThat(limit.limit()).isEqualTo(2));
+        assertThat(third)
+                .isInstanceOfSatisfying(
+                        OpenResult.LimitReached.class,
+                        limit -> assertThat(limit.limit()).isEqualTo(2));
         assertThat(payments.attemptsOf(order.id())).hasSize(2);
         assertThat(payments.openAttemptOf(order.id())).isEmpty();
-        assertThat(shop().orders().dueWithOpenAttempt(new long[] {order.id()}, DEADLINE.plusSeconds(1))).isEmpty();
+        assertThat(shop().orders().dueWithOpenAttempt(new long[] {order.id()}, DEADLINE.plusSeconds(1)))
+                .isEmpty();
     }
 
     private PaymentAttempt opened(Instant at, int limit) {

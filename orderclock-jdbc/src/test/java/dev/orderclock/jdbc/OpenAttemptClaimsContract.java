@@ -51,8 +51,8 @@ abstract class OpenAttemptClaimsContract extends StoreSuite {
         Order plain = shop().places(anOrder().of("TEA-1", 1).pendingUntil(DEADLINE));
 
         // when one batch fires both
-        TimeoutBatch batch = shop().orders().closeDueForTimeout(new long[] {held.id(), plain.id()},
-                InstantSource.fixed(AFTER), CLAIM);
+        TimeoutBatch batch = shop().orders()
+                .closeDueForTimeout(new long[] {held.id(), plain.id()}, InstantSource.fixed(AFTER), CLAIM);
 
         // then the plain one is closed with its event, the held one is claimed and stays pending
         assertThat(batch.closed()).extracting(Order::id).containsExactly(plain.id());
@@ -62,8 +62,12 @@ abstract class OpenAttemptClaimsContract extends StoreSuite {
         shop().assertStockConserved();
 
         // and no sweeper hands the held one over while its claim runs
-        TimeoutBatch swept = shop().orders().sweepDueForTimeout(AFTER.plusSeconds(5), 10,
-                InstantSource.fixed(AFTER.plus(CLAIM).minusMillis(1)), CLAIM);
+        TimeoutBatch swept = shop().orders()
+                .sweepDueForTimeout(
+                        AFTER.plusSeconds(5),
+                        10,
+                        InstantSource.fixed(AFTER.plus(CLAIM).minusMillis(1)),
+                        CLAIM);
         assertThat(swept.size()).isZero();
     }
 
@@ -74,10 +78,10 @@ abstract class OpenAttemptClaimsContract extends StoreSuite {
 
         // when the sweeper looks twice within the claim, and once after it
         TimeoutBatch first = shop().orders().sweepDueForTimeout(AFTER, 10, InstantSource.fixed(AFTER), CLAIM);
-        TimeoutBatch second = shop().orders().sweepDueForTimeout(AFTER.plusSeconds(1), 10,
-                InstantSource.fixed(AFTER.plusSeconds(1)), CLAIM);
-        TimeoutBatch third = shop().orders().sweepDueForTimeout(AFTER.plus(CLAIM), 10,
-                InstantSource.fixed(AFTER.plus(CLAIM)), CLAIM);
+        TimeoutBatch second = shop().orders()
+                .sweepDueForTimeout(AFTER.plusSeconds(1), 10, InstantSource.fixed(AFTER.plusSeconds(1)), CLAIM);
+        TimeoutBatch third = shop().orders()
+                .sweepDueForTimeout(AFTER.plus(CLAIM), 10, InstantSource.fixed(AFTER.plus(CLAIM)), CLAIM);
 
         // then it was handed over the first time and again once the claim had passed, never closed
         assertThat(first.heldByAttempt()).containsExactly(held.id());
@@ -94,7 +98,9 @@ abstract class OpenAttemptClaimsContract extends StoreSuite {
         Order first = withOpenAttempt();
         Order second = withOpenAttempt();
         Order plain = shop().places(anOrder().of("TEA-1", 1).pendingUntil(DEADLINE.plusSeconds(1)));
-        assertThat(shop().orders().sweepDueForTimeout(AFTER, 2, InstantSource.fixed(AFTER), CLAIM).heldByAttempt())
+        assertThat(shop().orders()
+                        .sweepDueForTimeout(AFTER, 2, InstantSource.fixed(AFTER), CLAIM)
+                        .heldByAttempt())
                 .containsExactlyInAnyOrder(first.id(), second.id());
 
         // when the sweeper claims one row
@@ -112,14 +118,14 @@ abstract class OpenAttemptClaimsContract extends StoreSuite {
         shop().orders().sweepDueForTimeout(AFTER, 10, InstantSource.fixed(AFTER), CLAIM);
 
         // when the channel's notification of a payment made before the deadline arrives
-        Recorded recorded = payments.recordPayment(attempt.tradeNo(), new BigDecimal("9.99"), "ch-1",
-                DEADLINE.minusSeconds(1), AFTER.plusSeconds(1));
+        Recorded recorded = payments.recordPayment(
+                attempt.tradeNo(), new BigDecimal("9.99"), "ch-1", DEADLINE.minusSeconds(1), AFTER.plusSeconds(1));
 
         // then the order is paid, and after the claim the sweeper finds nothing
         assertThat(recorded).isInstanceOf(Recorded.Paid.class);
         assertThat(shop().order(held.id()).status()).isEqualTo(OrderStatus.PAID);
-        TimeoutBatch later = shop().orders().sweepDueForTimeout(AFTER.plus(CLAIM), 10,
-                InstantSource.fixed(AFTER.plus(CLAIM)), CLAIM);
+        TimeoutBatch later = shop().orders()
+                .sweepDueForTimeout(AFTER.plus(CLAIM), 10, InstantSource.fixed(AFTER.plus(CLAIM)), CLAIM);
         assertThat(later.size()).isZero();
         shop().assertStockConserved();
     }
@@ -133,7 +139,8 @@ abstract class OpenAttemptClaimsContract extends StoreSuite {
             if (i % 2 == 0) {
                 heldIds.add(withOpenAttempt().id());
             } else {
-                plainIds.add(shop().places(anOrder().of("TEA-1", 1).pendingUntil(DEADLINE)).id());
+                plainIds.add(shop().places(anOrder().of("TEA-1", 1).pendingUntil(DEADLINE))
+                        .id());
             }
         }
         Queue<Long> handedOver = new ConcurrentLinkedQueue<>();

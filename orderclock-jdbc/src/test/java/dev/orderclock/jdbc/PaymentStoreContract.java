@@ -81,14 +81,17 @@ abstract class PaymentStoreContract extends StoreSuite {
     void anOrderWithAnOpenAttemptIsNeverClosedByTheBatchTheSweeperOrACancel() {
         opened(T0);
 
-        List<Order> byBatch = shop().orders().applyDue(OrderTransition.CLOSE_FOR_TIMEOUT, new long[] {order.id()}, AFTER_DEADLINE);
-        List<Order> bySweeper = shop().orders().sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, AFTER_DEADLINE, 10, AFTER_DEADLINE);
+        List<Order> byBatch =
+                shop().orders().applyDue(OrderTransition.CLOSE_FOR_TIMEOUT, new long[] {order.id()}, AFTER_DEADLINE);
+        List<Order> bySweeper =
+                shop().orders().sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, AFTER_DEADLINE, 10, AFTER_DEADLINE);
         TransitionResult cancel = shop().orders().apply(OrderTransition.CANCEL, order.id(), T0);
 
         assertThat(byBatch).isEmpty();
         assertThat(bySweeper).isEmpty();
         assertThat(cancel).isInstanceOf(TransitionResult.WrongStatus.class);
-        assertThat(shop().orders().dueWithOpenAttempt(new long[] {order.id()}, AFTER_DEADLINE)).containsExactly(order.id());
+        assertThat(shop().orders().dueWithOpenAttempt(new long[] {order.id()}, AFTER_DEADLINE))
+                .containsExactly(order.id());
         assertThat(shop().order(order.id()).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
     }
 
@@ -96,8 +99,10 @@ abstract class PaymentStoreContract extends StoreSuite {
     void aPaymentPaysThePendingOrderOnceAndARepeatChangesNothing() {
         PaymentAttempt attempt = opened(T0);
 
-        Recorded first = payments.recordPayment(attempt.tradeNo(), new BigDecimal("19.98"), "ch-1", T0.plusSeconds(5), T0.plusSeconds(6));
-        Recorded second = payments.recordPayment(attempt.tradeNo(), new BigDecimal("19.98"), "ch-1", T0.plusSeconds(5), T0.plusSeconds(9));
+        Recorded first = payments.recordPayment(
+                attempt.tradeNo(), new BigDecimal("19.98"), "ch-1", T0.plusSeconds(5), T0.plusSeconds(6));
+        Recorded second = payments.recordPayment(
+                attempt.tradeNo(), new BigDecimal("19.98"), "ch-1", T0.plusSeconds(5), T0.plusSeconds(9));
 
         assertThat(first).isInstanceOf(Recorded.Paid.class);
         assertThat(((Recorded.Paid) first).order().status()).isEqualTo(OrderStatus.PAID);
@@ -141,11 +146,15 @@ abstract class PaymentStoreContract extends StoreSuite {
         PaymentAttempt attempt = opened(T0);
         payments.closeForTimeout(attempt.tradeNo(), AFTER_DEADLINE);
 
-        Recorded late = payments.recordPayment(attempt.tradeNo(), new BigDecimal("19.98"), "ch-1", AFTER_DEADLINE, AFTER_DEADLINE);
-        Recorded repeat = payments.recordPayment(attempt.tradeNo(), new BigDecimal("19.98"), "ch-1", AFTER_DEADLINE, AFTER_DEADLINE);
+        Recorded late = payments.recordPayment(
+                attempt.tradeNo(), new BigDecimal("19.98"), "ch-1", AFTER_DEADLINE, AFTER_DEADLINE);
+        Recorded repeat = payments.recordPayment(
+                attempt.tradeNo(), new BigDecimal("19.98"), "ch-1", AFTER_DEADLINE, AFTER_DEADLINE);
         List<PaymentAttempt> due = payments.refundsDue(10);
-        boolean refunded = payments.refunded(attempt.tradeNo(), AFTER_DEADLINE.plusSeconds(5)).isPresent();
-        boolean refundedAgain = payments.refunded(attempt.tradeNo(), AFTER_DEADLINE.plusSeconds(9)).isPresent();
+        boolean refunded = payments.refunded(attempt.tradeNo(), AFTER_DEADLINE.plusSeconds(5))
+                .isPresent();
+        boolean refundedAgain = payments.refunded(attempt.tradeNo(), AFTER_DEADLINE.plusSeconds(9))
+                .isPresent();
 
         assertThat(late).isInstanceOf(Recorded.RefundDue.class);
         assertThat(repeat).isInstanceOf(Recorded.AlreadyRecorded.class);
@@ -199,8 +208,10 @@ abstract class PaymentStoreContract extends StoreSuite {
         payments.open(young.id(), "alipay", T0.plusSeconds(100));
 
         List<PaymentAttempt> first = payments.openSince(T0.plusSeconds(10), null, null, 1);
-        List<PaymentAttempt> next = payments.openSince(T0.plusSeconds(10), first.get(0).openedAt(), first.get(0).tradeNo(), 1);
-        List<PaymentAttempt> last = payments.openSince(T0.plusSeconds(10), next.get(0).openedAt(), next.get(0).tradeNo(), 1);
+        List<PaymentAttempt> next = payments.openSince(
+                T0.plusSeconds(10), first.get(0).openedAt(), first.get(0).tradeNo(), 1);
+        List<PaymentAttempt> last = payments.openSince(
+                T0.plusSeconds(10), next.get(0).openedAt(), next.get(0).tradeNo(), 1);
 
         assertThat(first).containsExactly(a);
         assertThat(next).containsExactly(b);
@@ -211,8 +222,10 @@ abstract class PaymentStoreContract extends StoreSuite {
     void closingAnAttemptAloneLeavesTheOrderPendingForAnAttemptOnAnotherChannel() {
         PaymentAttempt alipay = opened(T0);
 
-        PaymentAttempt closed = payments.closeAttempt(alipay.tradeNo(), T0.plusSeconds(5)).orElseThrow();
-        PaymentAttempt closedAgain = payments.closeAttempt(alipay.tradeNo(), T0.plusSeconds(6)).orElseThrow();
+        PaymentAttempt closed =
+                payments.closeAttempt(alipay.tradeNo(), T0.plusSeconds(5)).orElseThrow();
+        PaymentAttempt closedAgain =
+                payments.closeAttempt(alipay.tradeNo(), T0.plusSeconds(6)).orElseThrow();
         OpenResult wechat = payments.open(order.id(), "wechat", T0.plusSeconds(7));
 
         assertThat(closed.status()).isEqualTo(PaymentAttempt.Status.CLOSED);
@@ -221,7 +234,8 @@ abstract class PaymentStoreContract extends StoreSuite {
         assertThat(payments.closeAttempt("NO_SUCH_TRADE", T0)).isEmpty();
         assertThat(shop().order(order.id()).status()).isEqualTo(OrderStatus.PENDING_PAYMENT);
         assertThat(wechat).isInstanceOf(OpenResult.Opened.class);
-        assertThat(((OpenResult.Opened) wechat).attempt().tradeNo()).isEqualTo(order.displayId().replace('-', '_') + "_2");
+        assertThat(((OpenResult.Opened) wechat).attempt().tradeNo())
+                .isEqualTo(order.displayId().replace('-', '_') + "_2");
         assertThat(((OpenResult.Opened) wechat).attempt().channel()).isEqualTo("wechat");
     }
 
@@ -231,8 +245,10 @@ abstract class PaymentStoreContract extends StoreSuite {
         payments.closeAttempt(alipay.tradeNo(), T0.plusSeconds(1));
         PaymentAttempt wechat = ((OpenResult.Opened) payments.open(order.id(), "wechat", T0.plusSeconds(2))).attempt();
 
-        Recorded first = payments.recordPayment(alipay.tradeNo(), new BigDecimal("19.98"), "a-1", T0.plusSeconds(3), T0.plusSeconds(3));
-        Recorded second = payments.recordPayment(wechat.tradeNo(), new BigDecimal("19.98"), "w-1", T0.plusSeconds(4), T0.plusSeconds(4));
+        Recorded first = payments.recordPayment(
+                alipay.tradeNo(), new BigDecimal("19.98"), "a-1", T0.plusSeconds(3), T0.plusSeconds(3));
+        Recorded second = payments.recordPayment(
+                wechat.tradeNo(), new BigDecimal("19.98"), "w-1", T0.plusSeconds(4), T0.plusSeconds(4));
 
         assertThat(first).isInstanceOf(Recorded.Paid.class);
         assertThat(second).isInstanceOf(Recorded.RefundDue.class);
@@ -240,8 +256,8 @@ abstract class PaymentStoreContract extends StoreSuite {
         assertThat(payments.openAttemptOf(order.id())).isEmpty();
         assertThat(shop().order(order.id()).status()).isEqualTo(OrderStatus.PAID);
         assertThat(types(order)).containsExactly("order.created", "order.paid");
-        assertThat(payments.tallyByChannel()).containsExactly(
-                new ChannelTally("alipay", 1, 0, 1, 0, 0), new ChannelTally("wechat", 1, 0, 1, 1, 0));
+        assertThat(payments.tallyByChannel())
+                .containsExactly(new ChannelTally("alipay", 1, 0, 1, 0, 0), new ChannelTally("wechat", 1, 0, 1, 1, 0));
     }
 
     @Test
@@ -270,8 +286,8 @@ abstract class PaymentStoreContract extends StoreSuite {
 
     @Test
     void aPayUrlForATradeThatDoesNotExistIsABugNotASilentNoOp() {
-        assertThatIllegalStateException().isThrownBy(
-                () -> payments.openedAtChannel("NO_SUCH_1", "https://pay.example/qr/1", DEADLINE));
+        assertThatIllegalStateException()
+                .isThrownBy(() -> payments.openedAtChannel("NO_SUCH_1", "https://pay.example/qr/1", DEADLINE));
     }
 
     private PaymentAttempt opened(Instant at) {

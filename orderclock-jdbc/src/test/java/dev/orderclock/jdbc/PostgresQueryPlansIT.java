@@ -45,29 +45,39 @@ class PostgresQueryPlansIT {
 
     @Test
     void theHorizonScanReadsOnlyThePartialIndexOfPendingOrders() {
-        assertThat(plans.deadlines(OrderTransition.CLOSE_FOR_TIMEOUT)).contains("orders_pay_due").doesNotContain("Seq Scan");
+        assertThat(plans.deadlines(OrderTransition.CLOSE_FOR_TIMEOUT))
+                .contains("orders_pay_due")
+                .doesNotContain("Seq Scan");
         assertThat(plans.genericDeadlines(OrderTransition.CLOSE_FOR_TIMEOUT))
-                .contains("Index Only Scan using orders_pay_due").doesNotContain("Sort");
+                .contains("Index Only Scan using orders_pay_due")
+                .doesNotContain("Sort");
     }
 
     @Test
     void theAutoConfirmScanReadsOnlyThePartialIndexOfShippedOrders() {
-        assertThat(plans.deadlines(OrderTransition.AUTO_CONFIRM)).contains("orders_confirm_due").doesNotContain("Seq Scan");
+        assertThat(plans.deadlines(OrderTransition.AUTO_CONFIRM))
+                .contains("orders_confirm_due")
+                .doesNotContain("Seq Scan");
         assertThat(plans.genericDeadlines(OrderTransition.AUTO_CONFIRM))
-                .contains("Index Only Scan using orders_confirm_due").doesNotContain("Sort");
+                .contains("Index Only Scan using orders_confirm_due")
+                .doesNotContain("Sort");
     }
 
     @Test
     void theSweepersClaimWalksThePartialIndexInDeadlineOrderAndLocksOnlyWhatItReturns() {
         assertThat(plans.claim(OrderTransition.CLOSE_FOR_TIMEOUT))
-                .contains("LockRows", "orders_pay_due").doesNotContain("Seq Scan");
+                .contains("LockRows", "orders_pay_due")
+                .doesNotContain("Seq Scan");
         assertThat(plans.genericClaim(OrderTransition.CLOSE_FOR_TIMEOUT))
-                .contains("LockRows", "Index Scan using orders_pay_due").doesNotContain("Sort");
+                .contains("LockRows", "Index Scan using orders_pay_due")
+                .doesNotContain("Sort");
     }
 
     @Test
     void aFiringBatchFindsItsRowsThroughAnIndex() {
-        assertThat(plans.applyDue(OrderTransition.CLOSE_FOR_TIMEOUT)).contains("Index").doesNotContain("Seq Scan");
+        assertThat(plans.applyDue(OrderTransition.CLOSE_FOR_TIMEOUT))
+                .contains("Index")
+                .doesNotContain("Seq Scan");
     }
 
     @Test

@@ -44,6 +44,7 @@ class PostgresStalledDatabaseIT extends StoreSuite {
     private static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(1);
     /** PostgreSQL's query_canceled: what a statement cut by statement_timeout answers. */
     private static final String QUERY_CANCELED = "57014";
+
     private static final InstantSource CLOCK = InstantSource.system();
 
     private TestDatabase database;
@@ -66,7 +67,7 @@ class PostgresStalledDatabaseIT extends StoreSuite {
         Queue<Exception> failures = new ConcurrentLinkedQueue<>();
         DeadlineEngine engine = engine(closed, failures);
         try (Connection stall = database.dataSource().getConnection();
-             DatabaseWaits waits = DatabaseWaits.watch("orderclock-firing", "org.postgresql")) {
+                DatabaseWaits waits = DatabaseWaits.watch("orderclock-firing", "org.postgresql")) {
             lock(stall, locked);
             engine.start();
             // when: the locks are held for several statement timeouts
@@ -76,8 +77,13 @@ class PostgresStalledDatabaseIT extends StoreSuite {
                 assertThat(statuses(free)).containsOnly(OrderStatus.CLOSED);
                 assertThat(failures).hasSizeGreaterThanOrEqualTo(3);
             });
-            assertThat(failures).allSatisfy(failure -> assertThat(failure).isInstanceOfSatisfying(DatabaseException.class,
-                    e -> assertThat(e.sqlState()).as("SQLSTATE of %s", e).isEqualTo(QUERY_CANCELED)));
+            assertThat(failures)
+                    .allSatisfy(failure -> assertThat(failure)
+                            .isInstanceOfSatisfying(
+                                    DatabaseException.class,
+                                    e -> assertThat(e.sqlState())
+                                            .as("SQLSTATE of %s", e)
+                                            .isEqualTo(QUERY_CANCELED)));
             assertThat(statuses(locked)).containsOnly(OrderStatus.PENDING_PAYMENT);
             // a firing thread did wait on the locks, but none stayed in the driver much past the
             // timeout, though the stall lasted several timeouts
@@ -85,17 +91,20 @@ class PostgresStalledDatabaseIT extends StoreSuite {
             // when: the stall ends
             stall.rollback();
             // then: the retried batch closes the locked orders; each order closed once, one event each
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(
-                    () -> assertThat(statuses(locked)).containsOnly(OrderStatus.CLOSED));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(statuses(locked)).containsOnly(OrderStatus.CLOSED));
         } finally {
             engine.stop();
         }
         List<Long> all = new ArrayList<>(ids(locked));
         all.addAll(ids(free));
         assertThat(closed).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(all);
-        Map<Long, Long> closedEvents = shop().events().stream().filter(e -> e.type().equals("order.closed"))
+        Map<Long, Long> closedEvents = shop().events().stream()
+                .filter(e -> e.type().equals("order.closed"))
                 .collect(Collectors.groupingBy(StoredEvent::orderId, Collectors.counting()));
-        assertThat(closedEvents).containsOnlyKeys(all).allSatisfy((id, count) -> assertThat(count).isOne());
+        assertThat(closedEvents)
+                .containsOnlyKeys(all)
+                .allSatisfy((id, count) -> assertThat(count).isOne());
         assertThat(shop().product("CUP-1").available()).isEqualTo(1_000);
         shop().assertStockConserved();
     }
@@ -104,7 +113,9 @@ class PostgresStalledDatabaseIT extends StoreSuite {
     private DeadlineEngine engine(Queue<Long> closed, Queue<Exception> failures) {
         return DeadlineEngine.builder(CLOCK)
                 .source(new PaymentTimeoutSource(shop().orders()))
-                .firingThreads(2).retryDelay(Duration.ofMillis(200)).grace(Duration.ofMinutes(5))
+                .firingThreads(2)
+                .retryDelay(Duration.ofMillis(200))
+                .grace(Duration.ofMinutes(5))
                 .listener(new EngineListener() {
                     @Override
                     public void onFired(DeadlineSource source, List<Fired> fired, boolean bySweeper) {
@@ -115,14 +126,18 @@ class PostgresStalledDatabaseIT extends StoreSuite {
                     public void onFireFailed(DeadlineSource source, int deadlines, Exception cause) {
                         failures.add(cause);
                     }
-                }).build();
+                })
+                .build();
     }
 
     private List<Order> placed(int count, Instant firstDue, long apartMillis) {
         Instant now = CLOCK.instant();
         List<Order> orders = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            orders.add(shop().places(anOrder().of("CUP-1", 1).createdAt(now).pendingUntil(firstDue.plusMillis(i * apartMillis))));
+            orders.add(shop().places(anOrder()
+                    .of("CUP-1", 1)
+                    .createdAt(now)
+                    .pendingUntil(firstDue.plusMillis(i * apartMillis))));
         }
         return orders;
     }
@@ -130,7 +145,8 @@ class PostgresStalledDatabaseIT extends StoreSuite {
     /** Opens a transaction on {@code connection} that holds the orders' rows, as a long writer elsewhere would. */
     private static void lock(Connection connection, List<Order> orders) throws SQLException {
         connection.setAutoCommit(false);
-        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM orders WHERE id = ANY(?) FOR UPDATE")) {
+        try (PreparedStatement select =
+                connection.prepareStatement("SELECT id FROM orders WHERE id = ANY(?) FOR UPDATE")) {
             select.setArray(1, connection.createArrayOf("bigint", ids(orders).toArray()));
             try (ResultSet rows = select.executeQuery()) {
                 int held = 0;

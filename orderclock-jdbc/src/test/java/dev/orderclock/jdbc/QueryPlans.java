@@ -26,6 +26,7 @@ final class QueryPlans {
     };
     /** Every twentieth order is pending, the next one shipped; their deadlines follow their ids, a second apart. */
     static final Instant FIRST_PAY_DEADLINE = Instant.parse("2026-11-24T00:30:00Z");
+
     static final Instant FIRST_CONFIRM_DEADLINE = Instant.parse("2026-12-01T00:00:00Z");
 
     private final TestDatabase database;
@@ -60,8 +61,10 @@ final class QueryPlans {
 
     /** Locking the 1,000 ids a claim read, where the claim could not lock them itself. */
     String lockClaimed() {
-        return explain(sql.lockClaimed(), (select, c) ->
-                select.setArray(1, dialect.bigints(c, LongStream.rangeClosed(1, 1000).toArray())));
+        return explain(
+                sql.lockClaimed(),
+                (select, c) -> select.setArray(
+                        1, dialect.bigints(c, LongStream.rangeClosed(1, 1000).toArray())));
     }
 
     /** A firing batch of 500 due orders. */
@@ -69,7 +72,10 @@ final class QueryPlans {
         return explain(sql.transition(transition, true), (update, c) -> {
             Instant now = FIRST_PAY_DEADLINE.plusSeconds(ORDERS);
             Timestamps.set(update, 1, now);
-            update.setArray(2, dialect.bigints(c, LongStream.rangeClosed(1, 500).map(i -> i * 20).toArray()));
+            update.setArray(
+                    2,
+                    dialect.bigints(
+                            c, LongStream.rangeClosed(1, 500).map(i -> i * 20).toArray()));
             Timestamps.set(update, 3, now);
         });
     }
@@ -79,7 +85,10 @@ final class QueryPlans {
         return explain(OrderSql.update(transition, true), (update, c) -> {
             Instant now = FIRST_PAY_DEADLINE.plusSeconds(ORDERS);
             Timestamps.set(update, 1, now);
-            update.setArray(2, dialect.bigints(c, LongStream.rangeClosed(1, 500).map(i -> i * 20).toArray()));
+            update.setArray(
+                    2,
+                    dialect.bigints(
+                            c, LongStream.rangeClosed(1, 500).map(i -> i * 20).toArray()));
             Timestamps.set(update, 3, now);
         });
     }
@@ -99,8 +108,10 @@ final class QueryPlans {
 
     /** The lines of a page of 50 orders. */
     String linesOfAPage() {
-        return explain(OrderSql.LINES, (select, c) ->
-                select.setArray(1, dialect.bigints(c, LongStream.rangeClosed(1, 50).toArray())));
+        return explain(
+                OrderSql.LINES,
+                (select, c) -> select.setArray(
+                        1, dialect.bigints(c, LongStream.rangeClosed(1, 50).toArray())));
     }
 
     /**
@@ -109,7 +120,9 @@ final class QueryPlans {
      * the plan for the values, so this goes through SQL-level PREPARE and EXPLAIN EXECUTE.
      */
     String genericDeadlines(OrderTransition transition) {
-        return genericPlan(sql.deadlines(transition), "timestamptz, bigint, timestamptz, int",
+        return genericPlan(
+                sql.deadlines(transition),
+                "timestamptz, bigint, timestamptz, int",
                 "'2026-11-24T03:16:40Z', 0, '2026-11-24T03:26:40Z', 5000");
     }
 
@@ -130,7 +143,7 @@ final class QueryPlans {
             numbered.append(c == '?' ? "$" + ++parameter : String.valueOf(c));
         }
         try (Connection connection = database.dataSource().getConnection();
-             Statement explain = connection.createStatement()) {
+                Statement explain = connection.createStatement()) {
             explain.execute("PREPARE planned(" + types + ") AS " + numbered);
             explain.execute("SET plan_cache_mode = force_generic_plan");
             StringBuilder plan = new StringBuilder();

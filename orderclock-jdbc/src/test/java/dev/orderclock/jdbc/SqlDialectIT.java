@@ -58,9 +58,9 @@ class SqlDialectIT {
     @EnumSource(SqlDialect.class)
     void theTestSessionsAreNotAtUtc(SqlDialect dialect) throws SQLException {
         try (Connection connection = databases.get(dialect).dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT CAST(TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' AS TIMESTAMP)");
-             ResultSet row = select.executeQuery()) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT CAST(TIMESTAMP WITH TIME ZONE '2026-01-01 00:00:00+00' AS TIMESTAMP)");
+                ResultSet row = select.executeQuery()) {
             row.next();
             assertThat(row.getString(1)).doesNotStartWith("2026-01-01 00:00");
         }
@@ -72,12 +72,15 @@ class SqlDialectIT {
         // given
         TestDatabase database = databases.get(dialect);
         OrderSql sql = new OrderSql(dialect);
-        try (Connection first = transaction(database); Connection second = transaction(database)) {
+        try (Connection first = transaction(database);
+                Connection second = transaction(database)) {
             // when
             List<Long> claimedFirst = claim(first, sql, dialect, 2);
             List<Long> claimedSecond = claim(second, sql, dialect, 2);
-            List<Long> lockableBySecond = ids(second,
-                    "SELECT id FROM orders WHERE status = 'PENDING_PAYMENT' ORDER BY id FOR UPDATE SKIP LOCKED", null);
+            List<Long> lockableBySecond = ids(
+                    second,
+                    "SELECT id FROM orders WHERE status = 'PENDING_PAYMENT' ORDER BY id FOR UPDATE SKIP LOCKED",
+                    null);
             // then
             assertThat(claimedFirst).containsExactlyInAnyOrder(1L, 2L);
             assertThat(lockableBySecond).containsExactly(3L, 4L, 5L, 6L);
@@ -98,9 +101,12 @@ class SqlDialectIT {
         return connection;
     }
 
-    private static List<Long> claim(Connection connection, OrderSql sql, SqlDialect dialect, int limit) throws SQLException {
-        return Arrays.stream(JdbcOrderStore.claim(connection, sql, dialect, OrderTransition.CLOSE_FOR_TIMEOUT, DUE, limit))
-                .boxed().toList();
+    private static List<Long> claim(Connection connection, OrderSql sql, SqlDialect dialect, int limit)
+            throws SQLException {
+        return Arrays.stream(
+                        JdbcOrderStore.claim(connection, sql, dialect, OrderTransition.CLOSE_FOR_TIMEOUT, DUE, limit))
+                .boxed()
+                .toList();
     }
 
     private static List<Long> ids(Connection connection, String sql, Integer limit) throws SQLException {

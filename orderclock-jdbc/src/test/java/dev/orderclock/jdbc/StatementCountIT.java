@@ -68,8 +68,8 @@ class StatementCountIT {
         placeOverdueOrders(orders, 500);
         counting.takeCount();
         // when
-        List<Order> swept = orders.sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, DEADLINE.plusSeconds(1), 500,
-                DEADLINE.plusSeconds(1));
+        List<Order> swept = orders.sweepDue(
+                OrderTransition.CLOSE_FOR_TIMEOUT, DEADLINE.plusSeconds(1), 500, DEADLINE.plusSeconds(1));
         // then
         assertThat(swept).hasSize(500);
         assertThat(counting.takeCount()).isEqualTo(dialect == SqlDialect.H2 ? 7 : 6);
@@ -85,8 +85,8 @@ class StatementCountIT {
         counting.takeCount();
         counting.takeCommits();
         // when: the cutoff is before every deadline
-        List<Order> swept = orders.sweepDue(OrderTransition.CLOSE_FOR_TIMEOUT, DEADLINE.minusSeconds(1), 500,
-                DEADLINE.plusSeconds(1));
+        List<Order> swept = orders.sweepDue(
+                OrderTransition.CLOSE_FOR_TIMEOUT, DEADLINE.minusSeconds(1), 500, DEADLINE.plusSeconds(1));
         // then
         assertThat(swept).isEmpty();
         assertThat(counting.takeCount()).isEqualTo(1);
@@ -101,15 +101,20 @@ class StatementCountIT {
         JdbcOrderStore orders = new JdbcOrderStore(counting.dataSource(), new PlainEventFormat());
         counting.takeCount();
         // when
-        orders.create(anOrder().of("CUP-1", 1).and("POT-1", 2).and("TEA-1", 3).pendingUntil(DEADLINE).build());
+        orders.create(anOrder()
+                .of("CUP-1", 1)
+                .and("POT-1", 2)
+                .and("TEA-1", 3)
+                .pendingUntil(DEADLINE)
+                .build());
         // then: prices, order, lines, reservations, event
         assertThat(counting.takeCount()).isEqualTo(5);
     }
 
     private javax.sql.DataSource fresh(SqlDialect dialect) {
         TestDatabase database = databases.get(dialect);
-        database.execute("DELETE FROM order_events", "DELETE FROM order_lines", "DELETE FROM orders",
-                "DELETE FROM products");
+        database.execute(
+                "DELETE FROM order_events", "DELETE FROM order_lines", "DELETE FROM orders", "DELETE FROM products");
         JdbcProductStore products = new JdbcProductStore(database.dataSource());
         for (String sku : SKUS) {
             products.create(sku, "Product " + sku, new BigDecimal("1.00"), 1_000_000);
@@ -120,8 +125,11 @@ class StatementCountIT {
     private static long[] placeOverdueOrders(JdbcOrderStore orders, int count) {
         List<Long> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            NewOrder order = anOrder().of(SKUS[i % 3], 1 + i % 3).and(SKUS[(i + 1) % 3], 1)
-                    .pendingUntil(DEADLINE.minusMillis(i)).build();
+            NewOrder order = anOrder()
+                    .of(SKUS[i % 3], 1 + i % 3)
+                    .and(SKUS[(i + 1) % 3], 1)
+                    .pendingUntil(DEADLINE.minusMillis(i))
+                    .build();
             ids.add(orders.create(order).id());
         }
         return ids.stream().mapToLong(Long::longValue).toArray();

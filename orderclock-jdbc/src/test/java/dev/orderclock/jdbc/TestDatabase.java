@@ -25,6 +25,7 @@ abstract class TestDatabase implements AutoCloseable {
      * because pgjdbc also sends the JVM's zone as a startup parameter, and that one wins.
      */
     static final String POSTGRES_TIME_ZONE = "Asia/Shanghai";
+
     static final String H2_TIME_ZONE = "America/Sao_Paulo";
     private static final int POOL_SIZE = 10;
 
@@ -58,7 +59,8 @@ abstract class TestDatabase implements AutoCloseable {
     }
 
     void execute(String... statements) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -89,7 +91,7 @@ abstract class TestDatabase implements AutoCloseable {
         public void close() {
             super.close();
             try (Connection connection = DriverManager.getConnection(url, "sa", "");
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("SHUTDOWN");
             } catch (SQLException e) {
                 throw new IllegalStateException("could not shut H2 down", e);
@@ -105,8 +107,12 @@ abstract class TestDatabase implements AutoCloseable {
         }
 
         private Postgres(String schema, Map<String, String> connectionProperties) {
-            super(withProperties(config(POSTGRES_URL + "?currentSchema=" + schema, POSTGRES_USER,
-                    "SET TIME ZONE '" + POSTGRES_TIME_ZONE + "'"), connectionProperties));
+            super(withProperties(
+                    config(
+                            POSTGRES_URL + "?currentSchema=" + schema,
+                            POSTGRES_USER,
+                            "SET TIME ZONE '" + POSTGRES_TIME_ZONE + "'"),
+                    connectionProperties));
             this.schema = schema;
         }
 
@@ -128,7 +134,7 @@ abstract class TestDatabase implements AutoCloseable {
 
         private static void admin(String sql) {
             try (Connection connection = DriverManager.getConnection(POSTGRES_URL, POSTGRES_USER, "");
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute(sql);
             } catch (SQLException e) {
                 throw new IllegalStateException("PostgreSQL at " + POSTGRES_URL + ": " + e.getMessage(), e);

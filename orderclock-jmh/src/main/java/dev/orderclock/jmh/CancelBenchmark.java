@@ -88,7 +88,7 @@ public class CancelBenchmark {
     @OperationsPerInvocation(DEADLINES)
     public int hashedWheelTimer() {
         for (int i = 0; i < DEADLINES; i++) {
-            timeouts[i] = hashedWheelTimer.newTimeout(timeout -> { }, deadlines.dueMillis[i], TimeUnit.MILLISECONDS);
+            timeouts[i] = hashedWheelTimer.newTimeout(timeout -> {}, deadlines.dueMillis[i], TimeUnit.MILLISECONDS);
         }
         int cancelled = 0;
         for (int i = 0; i < DEADLINES; i++) {

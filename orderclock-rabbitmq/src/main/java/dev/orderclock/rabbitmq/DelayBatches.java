@@ -20,11 +20,11 @@ import java.util.Map;
  */
 final class DelayBatches {
 
-    private record Key(String source, long dueSecond) {
-    }
+    private record Key(String source, long dueSecond) {}
 
     /** Insertion order is opening order: batches leave in the order they opened. */
     private final Map<Key, Open> open = new LinkedHashMap<>();
+
     private final int maxIds;
     private final long lingerMillis;
     private final long leadMillis;
@@ -37,8 +37,8 @@ final class DelayBatches {
      */
     DelayBatches(int maxIds, Duration linger, Duration lead) {
         if (maxIds < 1 || linger.isNegative() || lead.isNegative()) {
-            throw new IllegalArgumentException("batch of at least 1 id, a linger and a lead of 0 or more: "
-                    + maxIds + ", " + linger + ", " + lead);
+            throw new IllegalArgumentException("batch of at least 1 id, a linger and a lead of 0 or more: " + maxIds
+                    + ", " + linger + ", " + lead);
         }
         this.maxIds = maxIds;
         this.lingerMillis = linger.toMillis();

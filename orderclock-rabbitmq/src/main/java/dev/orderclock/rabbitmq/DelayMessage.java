@@ -18,13 +18,15 @@ record DelayMessage(String source, long[] ids, long[] dueMillis) {
     static final String SOURCE_HEADER = "orderclock-source";
     /** The earliest deadline carried, for people reading a queue; the body is what counts. */
     static final String DUE_HEADER = "orderclock-due";
+
     static final String CONTENT_TYPE = "application/x-orderclock-deadlines";
     /** Before batching a message carried one id as text and its due time in {@link #DUE_HEADER}. */
     private static final String SINGLE_CONTENT_TYPE = "text/plain";
 
     DelayMessage {
         if (ids.length == 0 || ids.length != dueMillis.length) {
-            throw new IllegalArgumentException("ids and due times differ or are empty: " + ids.length + ", " + dueMillis.length);
+            throw new IllegalArgumentException(
+                    "ids and due times differ or are empty: " + ids.length + ", " + dueMillis.length);
         }
     }
 
@@ -81,7 +83,8 @@ record DelayMessage(String source, long[] ids, long[] dueMillis) {
             ByteBuffer body = ByteBuffer.wrap(delivery.getBody());
             int count = body.getInt();
             if (count <= 0 || body.remaining() != count * 2 * Long.BYTES) {
-                throw new IllegalArgumentException("deadline message of " + count + " with " + body.remaining() + " bytes");
+                throw new IllegalArgumentException(
+                        "deadline message of " + count + " with " + body.remaining() + " bytes");
             }
             long[] ids = new long[count];
             long[] due = new long[count];
@@ -91,7 +94,9 @@ record DelayMessage(String source, long[] ids, long[] dueMillis) {
             }
             return new DelayMessage(source, ids, due);
         } catch (RuntimeException e) {
-            throw e instanceof IllegalArgumentException iae ? iae : new IllegalArgumentException("unreadable deadline message", e);
+            throw e instanceof IllegalArgumentException iae
+                    ? iae
+                    : new IllegalArgumentException("unreadable deadline message", e);
         }
     }
 }

@@ -59,17 +59,23 @@ public final class DueQueueConsumer implements AutoCloseable {
      * while a batch commits, and a node that dies hands back at most consumers x 4 messages.
      */
     public static final int DEFAULT_PREFETCH = 4;
+
     public static final int DEFAULT_BATCH_SIZE = 500;
 
     /**
      * How many consumers (channels and threads), the prefetch of each in messages (and the most one
      * step takes), and the most ids per closing transaction.
      */
-    public record Settings(int consumers, int prefetch, int batchSize, Duration retryDelay) {
-    }
+    public record Settings(int consumers, int prefetch, int batchSize, Duration retryDelay) {}
 
-    public DueQueueConsumer(Connection connection, RabbitDelayTiers tiers, List<DeadlineSource> sources,
-                            DeadlineEngine engine, EngineListener listener, InstantSource clock, Settings settings) {
+    public DueQueueConsumer(
+            Connection connection,
+            RabbitDelayTiers tiers,
+            List<DeadlineSource> sources,
+            DeadlineEngine engine,
+            EngineListener listener,
+            InstantSource clock,
+            Settings settings) {
         this.connection = connection;
         this.tiers = tiers;
         this.sources = sources.stream().collect(Collectors.toMap(DeadlineSource::name, Function.identity()));
@@ -123,8 +129,7 @@ public final class DueQueueConsumer implements AutoCloseable {
         stop();
     }
 
-    private record Arrival(long tag, Delivery delivery) {
-    }
+    private record Arrival(long tag, Delivery delivery) {}
 
     /**
      * The due ids of one source in one step, cut into transactions of at most the batch size. They
@@ -155,7 +160,8 @@ public final class DueQueueConsumer implements AutoCloseable {
         DefaultConsumer consumer() {
             return new DefaultConsumer(channel) {
                 @Override
-                public void handleDelivery(String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
+                public void handleDelivery(
+                        String tag, Envelope envelope, AMQP.BasicProperties properties, byte[] body) {
                     arrivals.add(new Arrival(envelope.getDeliveryTag(), new Delivery(envelope, properties, body)));
                 }
             };
@@ -178,7 +184,10 @@ public final class DueQueueConsumer implements AutoCloseable {
                     return;
                 } catch (IOException | RuntimeException e) {
                     // The ack failed (channel closed): the broker redelivers, and firing again changes nothing.
-                    log.warn("{} due-queue messages not acked, the broker will deliver them again: {}", batch.size(), e.toString());
+                    log.warn(
+                            "{} due-queue messages not acked, the broker will deliver them again: {}",
+                            batch.size(),
+                            e.toString());
                 } finally {
                     batch.clear();
                 }
@@ -205,7 +214,8 @@ public final class DueQueueConsumer implements AutoCloseable {
                     if (message.dueMillis()[i] > now) {
                         engine.retryAt(source, message.ids()[i], Instant.ofEpochMilli(message.dueMillis()[i]));
                     } else {
-                        due.computeIfAbsent(source, s -> DueBatches.ofSize(settings.batchSize())).ids()
+                        due.computeIfAbsent(source, s -> DueBatches.ofSize(settings.batchSize()))
+                                .ids()
                                 .accept(message.ids()[i]);
                     }
                 }
@@ -230,8 +240,12 @@ public final class DueQueueConsumer implements AutoCloseable {
                     if (!running) {
                         throw new IllegalStateException("stopping with an unfired batch; it stays unacked", e);
                     }
-                    log.warn("firing {} due deadlines of {} failed, trying again in {} ms: {}",
-                            ids.length, source.name(), backoff, e.toString());
+                    log.warn(
+                            "firing {} due deadlines of {} failed, trying again in {} ms: {}",
+                            ids.length,
+                            source.name(),
+                            backoff,
+                            e.toString());
                     Thread.sleep(backoff);
                     backoff = Math.min(backoff * 2, MAX_BACKOFF.toMillis());
                 }

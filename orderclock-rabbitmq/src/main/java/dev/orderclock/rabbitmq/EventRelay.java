@@ -54,6 +54,7 @@ public final class EventRelay implements AutoCloseable {
     private final Object signal = new Object();
     /** Guarded by {@link #signal}: a wake arrived since the last run began. */
     private boolean woken;
+
     private volatile boolean running;
     private Thread thread;
     private Channel channel;
@@ -61,8 +62,13 @@ public final class EventRelay implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicLong runs = new java.util.concurrent.atomic.AtomicLong();
 
     /** Polls every {@code interval}: the relay before it was woken. */
-    public EventRelay(Outbox outbox, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
-                      Duration interval, int batchSize) {
+    public EventRelay(
+            Outbox outbox,
+            Connection connection,
+            RabbitDelayTiers tiers,
+            InstantSource clock,
+            Duration interval,
+            int batchSize) {
         this(outbox, connection, tiers, clock, interval, interval, () -> true, batchSize);
     }
 
@@ -74,8 +80,15 @@ public final class EventRelay implements AutoCloseable {
      * @param polling    whether this node's safety poll runs: one node's for the cluster is enough
      *                   ({@link LookingTurn}); wakes and retries after a failure run on every node
      */
-    public EventRelay(Outbox outbox, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
-                      Duration interval, Duration safetyPoll, BooleanSupplier polling, int batchSize) {
+    public EventRelay(
+            Outbox outbox,
+            Connection connection,
+            RabbitDelayTiers tiers,
+            InstantSource clock,
+            Duration interval,
+            Duration safetyPoll,
+            BooleanSupplier polling,
+            int batchSize) {
         this.outbox = outbox;
         this.connection = connection;
         this.tiers = tiers;
@@ -210,8 +223,11 @@ public final class EventRelay implements AutoCloseable {
         } catch (Exception e) {
             // Log the first failure of a run and then every hundredth: a database or broker outage lasts.
             if (failures++ % 100 == 0) {
-                log.warn("event relay failed ({} times in a row), trying again every {} ms: {}",
-                        failures, interval.toMillis(), e.toString());
+                log.warn(
+                        "event relay failed ({} times in a row), trying again every {} ms: {}",
+                        failures,
+                        interval.toMillis(),
+                        e.toString());
             }
             return false;
         }
@@ -221,7 +237,10 @@ public final class EventRelay implements AutoCloseable {
         return outbox.publishNext(lockKey, batchSize, batch -> {
             Channel publishing = channel();
             for (OutboxEvent event : batch) {
-                publishing.basicPublish(tiers.eventsExchange(), event.type(), properties(event.eventId(), event.type()),
+                publishing.basicPublish(
+                        tiers.eventsExchange(),
+                        event.type(),
+                        properties(event.eventId(), event.type()),
                         event.payload().getBytes(StandardCharsets.UTF_8));
             }
             publishing.waitForConfirmsOrDie(CONFIRM_TIMEOUT.toMillis());

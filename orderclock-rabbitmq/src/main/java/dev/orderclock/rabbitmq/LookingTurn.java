@@ -30,6 +30,7 @@ public final class LookingTurn implements SweepTurn, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LookingTurn.class);
     /** "orderlok": the advisory lock key space of the turn, mixed with the prefix (the relay's is "orderclk"). */
     private static final long LOCK_BASE = 0x6f726465726c6f6bL;
+
     private static final int CHECK_MILLIS = 1_000;
 
     private final long lockKey;
@@ -94,8 +95,11 @@ public final class LookingTurn implements SweepTurn, AutoCloseable {
         @Override
         public void lost(Exception failure, boolean firstSinceHealthy) {
             if (mine || firstSinceHealthy) {
-                log.warn("the looking turn's database connection failed ({}); another node may take the turn, "
-                        + "trying again every {} ms", failure.toString(), reconnectDelay.toMillis());
+                log.warn(
+                        "the looking turn's database connection failed ({}); another node may take the turn, "
+                                + "trying again every {} ms",
+                        failure.toString(),
+                        reconnectDelay.toMillis());
             }
         }
 

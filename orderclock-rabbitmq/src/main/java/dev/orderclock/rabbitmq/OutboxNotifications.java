@@ -93,8 +93,11 @@ public final class OutboxNotifications implements AutoCloseable {
         @Override
         public void lost(Exception failure, boolean firstSinceHealthy) {
             if (firstSinceHealthy) {
-                log.warn("lost the outbox listener's connection ({}); the relay's safety poll covers the gap, "
-                        + "reconnecting every {} ms", failure.toString(), reconnectDelay.toMillis());
+                log.warn(
+                        "lost the outbox listener's connection ({}); the relay's safety poll covers the gap, "
+                                + "reconnecting every {} ms",
+                        failure.toString(),
+                        reconnectDelay.toMillis());
             }
         }
 

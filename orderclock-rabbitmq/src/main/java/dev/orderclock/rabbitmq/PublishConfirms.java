@@ -20,6 +20,7 @@ final class PublishConfirms {
 
     /** Publish sequence number to the number of deadlines its message carries. */
     private final ConcurrentNavigableMap<Long, Integer> unconfirmed = new ConcurrentSkipListMap<>();
+
     private final AtomicLong lost = new AtomicLong();
     private final AtomicLong lastLogged = new AtomicLong(Long.MIN_VALUE);
     private final InstantSource clock;

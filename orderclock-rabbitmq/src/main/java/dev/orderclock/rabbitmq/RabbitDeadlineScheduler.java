@@ -51,6 +51,7 @@ public final class RabbitDeadlineScheduler implements DeadlineScheduler, AutoClo
     private final Duration linger;
     /** Guards the channel: publishes and their sequence numbers must not interleave. */
     private final Object publishing = new Object();
+
     private ScheduledExecutorService flusher;
     private Channel channel;
 
@@ -58,8 +59,8 @@ public final class RabbitDeadlineScheduler implements DeadlineScheduler, AutoClo
         this(connection, tiers, clock, DEFAULT_BATCH_SIZE, DEFAULT_LINGER);
     }
 
-    public RabbitDeadlineScheduler(Connection connection, RabbitDelayTiers tiers, InstantSource clock,
-                                   int batchSize, Duration linger) {
+    public RabbitDeadlineScheduler(
+            Connection connection, RabbitDelayTiers tiers, InstantSource clock, int batchSize, Duration linger) {
         this.connection = connection;
         this.tiers = tiers;
         this.clock = clock;

@@ -18,6 +18,7 @@ public final class RabbitDelayTiers {
 
     /** 28 levels reach 2^28 - 1 s, about 8.5 years. */
     public static final int LEVELS = 28;
+
     public static final long MAX_DELAY_SECONDS = (1L << LEVELS) - 1;
     public static final String DEFAULT_PREFIX = "orderclock.";
 
@@ -146,6 +147,5 @@ public final class RabbitDelayTiers {
     }
 
     /** A binding from exchange {@code source} to a queue or exchange, by topic pattern. */
-    public record Binding(String source, String destination, boolean toQueue, String pattern) {
-    }
+    public record Binding(String source, String destination, boolean toQueue, String pattern) {}
 }

@@ -93,7 +93,9 @@ class DelayBatchesTest {
 
         // then it lingers from its own opening, not the cut batch's
         assertThat(batches.ready(NOW + 50)).isEmpty();
-        assertThat(batches.ready(NOW + 90)).singleElement().satisfies(m -> assertThat(m.ids()).containsExactly(4));
+        assertThat(batches.ready(NOW + 90))
+                .singleElement()
+                .satisfies(m -> assertThat(m.ids()).containsExactly(4));
     }
 
     @Test

@@ -19,8 +19,8 @@ class DelayMessageTest {
     @Test
     void isRoutedByItsEarliestDeadlineRoundedDown() {
         // given deadlines 10.9 s, 10.2 s and 10.6 s from now
-        DelayMessage message = new DelayMessage("pay", new long[] {1, 2, 3},
-                new long[] {NOW + 10_900, NOW + 10_200, NOW + 10_600});
+        DelayMessage message =
+                new DelayMessage("pay", new long[] {1, 2, 3}, new long[] {NOW + 10_900, NOW + 10_200, NOW + 10_600});
 
         // then it spends 10 s in the tiers: it reaches the due queue before its earliest deadline
         assertThat(message.earliestDueMillis()).isEqualTo(NOW + 10_200);
@@ -32,8 +32,8 @@ class DelayMessageTest {
     @Test
     void readsBackWhatItWrites() {
         // given a message of three deadlines
-        DelayMessage sent = new DelayMessage("pay", new long[] {7, Long.MAX_VALUE, 9},
-                new long[] {NOW + 1, NOW + 2, NOW + 3});
+        DelayMessage sent =
+                new DelayMessage("pay", new long[] {7, Long.MAX_VALUE, 9}, new long[] {NOW + 1, NOW + 2, NOW + 3});
 
         // when it travels
         DelayMessage received = DelayMessage.from(delivery(sent.properties(), sent.body()));
@@ -49,8 +49,10 @@ class DelayMessageTest {
     @Test
     void readsAOneDeadlineMessageOfThePreviousFormat() {
         // given a message as a node of the previous version published it
-        AMQP.BasicProperties old = new AMQP.BasicProperties.Builder().contentType("text/plain")
-                .headers(Map.of(DelayMessage.SOURCE_HEADER, "pay", DelayMessage.DUE_HEADER, NOW)).build();
+        AMQP.BasicProperties old = new AMQP.BasicProperties.Builder()
+                .contentType("text/plain")
+                .headers(Map.of(DelayMessage.SOURCE_HEADER, "pay", DelayMessage.DUE_HEADER, NOW))
+                .build();
 
         // then it reads as one deadline
         DelayMessage message = DelayMessage.from(delivery(old, "42".getBytes(StandardCharsets.US_ASCII)));

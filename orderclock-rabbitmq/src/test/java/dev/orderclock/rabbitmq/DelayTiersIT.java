@@ -74,19 +74,23 @@ class DelayTiersIT {
     @Test
     void mixedDelaysArriveInDueOrderEachWithinASecondOfItsDueTime() throws Exception {
         // given a consumer recording when each deadline reaches the due queue
-        record Arrival(long id, long dueMillis, long arrivedMillis) {
-        }
+        record Arrival(long id, long dueMillis, long arrivedMillis) {}
         List<Arrival> arrivals = new CopyOnWriteArrayList<>();
         AtomicInteger messages = new AtomicInteger();
-        channel.basicConsume(tiers.dueQueue(), true, (tag, delivery) -> {
-            DelayMessage message = DelayMessage.from(delivery);
-            messages.incrementAndGet();
-            long arrived = System.currentTimeMillis();
-            for (int i = 0; i < message.size(); i++) {
-                arrivals.add(new Arrival(message.ids()[i], message.dueMillis()[i], arrived));
-            }
-        }, tag -> { });
-        RabbitDeadlineScheduler scheduler = new RabbitDeadlineScheduler(connection, tiers, InstantSource.system()).start();
+        channel.basicConsume(
+                tiers.dueQueue(),
+                true,
+                (tag, delivery) -> {
+                    DelayMessage message = DelayMessage.from(delivery);
+                    messages.incrementAndGet();
+                    long arrived = System.currentTimeMillis();
+                    for (int i = 0; i < message.size(); i++) {
+                        arrivals.add(new Arrival(message.ids()[i], message.dueMillis()[i], arrived));
+                    }
+                },
+                tag -> {});
+        RabbitDeadlineScheduler scheduler =
+                new RabbitDeadlineScheduler(connection, tiers, InstantSource.system()).start();
 
         // when the long ones are published first, then the short ones, then a random mix (fractions of a second too)
         List<Long> delays = new ArrayList<>(List.of(12_000L, 7_000L, 3_000L, 1_000L));
@@ -104,20 +108,33 @@ class DelayTiersIT {
         // out the rest), and in due order up to that rounding
         await().atMost(Duration.ofSeconds(20)).until(() -> arrivals.size() == delays.size());
         assertThat(scheduler.lost()).isZero();
-        assertThat(messages.get()).as("messages for %d deadlines", delays.size()).isLessThan(delays.size() / 2);
+        assertThat(messages.get())
+                .as("messages for %d deadlines", delays.size())
+                .isLessThan(delays.size() / 2);
         for (int i = 0; i < arrivals.size(); i++) {
             Arrival arrival = arrivals.get(i);
-            assertThat(arrival.arrivedMillis()).as("arrival of %s", arrival)
+            assertThat(arrival.arrivedMillis())
+                    .as("arrival of %s", arrival)
                     .isBetween(arrival.dueMillis() - 2_000, arrival.dueMillis() + 1_000);
             for (Arrival later : arrivals.subList(i + 1, arrivals.size())) {
-                assertThat(later.dueMillis()).as("%s arrived after %s", later, arrival)
+                assertThat(later.dueMillis())
+                        .as("%s arrived after %s", later, arrival)
                         .isGreaterThan(arrival.dueMillis() - 2_000);
             }
         }
         scheduler.close();
         assertThat(arrivals).extracting(Arrival::id).containsSubsequence(3L, 2L, 1L, 0L);
-        System.out.printf("delay tiers: %d deadlines in %d messages, arrival minus deadline from %d to %d ms%n", arrivals.size(), messages.get(),
-                arrivals.stream().mapToLong(a -> a.arrivedMillis() - a.dueMillis()).min().orElseThrow(),
-                arrivals.stream().mapToLong(a -> a.arrivedMillis() - a.dueMillis()).max().orElseThrow());
+        System.out.printf(
+                "delay tiers: %d deadlines in %d messages, arrival minus deadline from %d to %d ms%n",
+                arrivals.size(),
+                messages.get(),
+                arrivals.stream()
+                        .mapToLong(a -> a.arrivedMillis() - a.dueMillis())
+                        .min()
+                        .orElseThrow(),
+                arrivals.stream()
+                        .mapToLong(a -> a.arrivedMillis() - a.dueMillis())
+                        .max()
+                        .orElseThrow());
     }
 }

@@ -74,8 +74,10 @@ class DueQueueConsumerIT {
 
     private final RabbitDelayTiers tiers = new RabbitDelayTiers("test-consumer-" + System.nanoTime() + ".");
     private final PendingRows rows = new PendingRows();
-    private final DeadlineEngine engine = DeadlineEngine.builder(InstantSource.system()).source(rows)
-            .horizonLoading(false).build();
+    private final DeadlineEngine engine = DeadlineEngine.builder(InstantSource.system())
+            .source(rows)
+            .horizonLoading(false)
+            .build();
     private Connection connection;
     private Channel channel;
     private DueQueueConsumer consumer;
@@ -86,8 +88,14 @@ class DueQueueConsumerIT {
         channel = connection.createChannel();
         tiers.declare(channel);
         engine.start();
-        consumer = new DueQueueConsumer(connection, tiers, List.of(rows), engine, EngineListener.NONE,
-                InstantSource.system(), new DueQueueConsumer.Settings(2, 4, 100, Duration.ofMillis(200)));
+        consumer = new DueQueueConsumer(
+                connection,
+                tiers,
+                List.of(rows),
+                engine,
+                EngineListener.NONE,
+                InstantSource.system(),
+                new DueQueueConsumer.Settings(2, 4, 100, Duration.ofMillis(200)));
         consumer.start();
     }
 
@@ -103,8 +111,9 @@ class DueQueueConsumerIT {
     void everyDeadlineFiresOnceNeverEarlyAndTheQueueIsAcked() throws Exception {
         // given 300 pending rows due within the next 0 to 4 s, at odd milliseconds
         // (batches of at most 50, so that several messages and transactions of 100 ids meet in one step)
-        RabbitDeadlineScheduler scheduler = new RabbitDeadlineScheduler(connection, tiers, InstantSource.system(),
-                50, Duration.ofMillis(20)).start();
+        RabbitDeadlineScheduler scheduler = new RabbitDeadlineScheduler(
+                        connection, tiers, InstantSource.system(), 50, Duration.ofMillis(20))
+                .start();
         long now = System.currentTimeMillis();
         for (long id = 1; id <= 300; id++) {
             long dueMillis = now + (id * 13_337) % 4_000;
@@ -122,10 +131,12 @@ class DueQueueConsumerIT {
             assertThat(lateness).as("lateness of %s", f).isBetween(0L, 3_000L);
             maxLateness = Math.max(maxLateness, lateness);
         }
-        assertThat(rows.firings.values()).as("no deadline handed over early and fired for nothing")
+        assertThat(rows.firings.values())
+                .as("no deadline handed over early and fired for nothing")
                 .allSatisfy(times -> assertThat(times).isEqualTo(1));
-        await().atMost(Duration.ofSeconds(5)).until(() -> channel.queueDeclarePassive(tiers.dueQueue()).getMessageCount() == 0
-                && channel.queueDeclarePassive(tiers.dueQueue()).getConsumerCount() == 2);
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> channel.queueDeclarePassive(tiers.dueQueue()).getMessageCount() == 0
+                        && channel.queueDeclarePassive(tiers.dueQueue()).getConsumerCount() == 2);
         scheduler.close();
         System.out.printf("due-queue consumer: 300 deadlines fired, worst lateness %d ms%n", maxLateness);
     }

@@ -48,8 +48,8 @@ final class PostgresSchema implements AutoCloseable {
     /** Ends the sessions named {@code application}, as a database restart or a dropped connection would. */
     static int terminate(String application) throws SQLException {
         try (Connection db = plain().getConnection();
-             java.sql.PreparedStatement kill = db.prepareStatement(
-                     "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")) {
+                java.sql.PreparedStatement kill = db.prepareStatement(
+                        "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = ?")) {
             kill.setString(1, application);
             try (java.sql.ResultSet row = kill.executeQuery()) {
                 row.next();
@@ -59,7 +59,8 @@ final class PostgresSchema implements AutoCloseable {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection db = plain().getConnection(); Statement statement = db.createStatement()) {
+        try (Connection db = plain().getConnection();
+                Statement statement = db.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -53,8 +53,15 @@ class RelayWakeIT {
         tiers.declare(channel);
         queue = channel.queueDeclare().getQueue();
         channel.queueBind(queue, tiers.eventsExchange(), "#");
-        relay = new EventRelay(new JdbcOutbox(schema.dataSource, InstantSource.system()), broker, tiers, InstantSource.system(), Duration.ofMillis(100),
-                SAFETY_POLL, () -> true, 100);
+        relay = new EventRelay(
+                new JdbcOutbox(schema.dataSource, InstantSource.system()),
+                broker,
+                tiers,
+                InstantSource.system(),
+                Duration.ofMillis(100),
+                SAFETY_POLL,
+                () -> true,
+                100);
     }
 
     @AfterEach
@@ -81,7 +88,8 @@ class RelayWakeIT {
 
         // then all three are on the exchange within seconds, not a safety poll later, and marked published
         List<String> types = receive(3, Duration.ofSeconds(5));
-        System.out.printf("relay woken by NOTIFY: published %d ms after the commit%n",
+        System.out.printf(
+                "relay woken by NOTIFY: published %d ms after the commit%n",
                 Duration.ofNanos(System.nanoTime() - committed).toMillis());
         assertThat(types).containsOnly("order.test");
         assertThat(unpublished()).isZero();
@@ -119,8 +127,10 @@ class RelayWakeIT {
 
         // when an order is created on this node (its order.created event commits with it)
         Instant now = Instant.now();
-        orders.create(new NewOrder(0, "u1", List.of(new NewOrder.Item("SKU-1", 1)), "CNY", now,
-                now.plus(Duration.ofHours(1))), HoldingLimits.NONE);
+        orders.create(
+                new NewOrder(
+                        0, "u1", List.of(new NewOrder.Item("SKU-1", 1)), "CNY", now, now.plus(Duration.ofHours(1))),
+                HoldingLimits.NONE);
 
         // then the event is published within seconds
         assertThat(receive(1, Duration.ofSeconds(5))).hasSize(1);
@@ -176,8 +186,8 @@ class RelayWakeIT {
 
     private long unpublished() throws Exception {
         try (java.sql.Connection db = schema.dataSource.getConnection();
-             ResultSet row = db.createStatement().executeQuery(
-                     "SELECT count(*) FROM order_events WHERE published_at IS NULL")) {
+                ResultSet row = db.createStatement()
+                        .executeQuery("SELECT count(*) FROM order_events WHERE published_at IS NULL")) {
             row.next();
             return row.getLong(1);
         }

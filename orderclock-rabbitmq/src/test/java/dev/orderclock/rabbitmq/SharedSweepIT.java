@@ -72,8 +72,11 @@ class SharedSweepIT {
     }
 
     private static DeadlineEngine engine(Looks looks, LookingTurn turn) {
-        return DeadlineEngine.builder(InstantSource.system()).source(looks, INTERVAL).horizonLoading(false)
-                .sweepTurn(turn).build();
+        return DeadlineEngine.builder(InstantSource.system())
+                .source(looks, INTERVAL)
+                .horizonLoading(false)
+                .sweepTurn(turn)
+                .build();
     }
 
     @AfterEach
@@ -117,8 +120,13 @@ class SharedSweepIT {
         // then the other takes the turn and looks within an interval (plus the lock's hand-over)
         await().atMost(INTERVAL.plusMillis(700)).until(() -> other.since(stopped) > 0);
         assertThat(otherTurn.mine()).isTrue();
-        System.out.printf("take-over: first look %d ms after the looking node stopped%n",
-                Duration.ofNanos(other.at.stream().filter(t -> t >= stopped).findFirst().orElseThrow() - stopped)
+        System.out.printf(
+                "take-over: first look %d ms after the looking node stopped%n",
+                Duration.ofNanos(other.at.stream()
+                                        .filter(t -> t >= stopped)
+                                        .findFirst()
+                                        .orElseThrow()
+                                - stopped)
                         .toMillis());
     }
 

@@ -22,8 +22,14 @@ class TierRoutingTest {
 
     @Test
     void hoursDaysAndAYearVisitExactlyTheTiersOfTheirBits() {
-        for (Duration delay : List.of(Duration.ofSeconds(1), Duration.ofHours(1), Duration.ofHours(5).plusSeconds(17),
-                Duration.ofDays(1), Duration.ofDays(30), Duration.ofDays(365), Duration.ofDays(366).plusSeconds(1))) {
+        for (Duration delay : List.of(
+                Duration.ofSeconds(1),
+                Duration.ofHours(1),
+                Duration.ofHours(5).plusSeconds(17),
+                Duration.ofDays(1),
+                Duration.ofDays(30),
+                Duration.ofDays(365),
+                Duration.ofDays(366).plusSeconds(1))) {
             long seconds = delay.toSeconds();
             Route route = route(RabbitDelayTiers.routingKey(seconds));
             assertThat(route.ttlMillis()).as("delay %s", delay).isEqualTo(seconds * 1000);
@@ -39,7 +45,8 @@ class TierRoutingTest {
             assertThat(route(RabbitDelayTiers.routingKey(seconds)).ttlMillis()).isEqualTo(seconds * 1000);
         }
         assertThat(route(RabbitDelayTiers.routingKey(0)).tiers()).isEmpty();
-        assertThat(route(RabbitDelayTiers.routingKey(RabbitDelayTiers.MAX_DELAY_SECONDS)).tiers())
+        assertThat(route(RabbitDelayTiers.routingKey(RabbitDelayTiers.MAX_DELAY_SECONDS))
+                        .tiers())
                 .hasSize(RabbitDelayTiers.LEVELS);
     }
 
@@ -57,7 +64,8 @@ class TierRoutingTest {
     @Test
     void tiersAreQuorumQueuesThatDeadLetterAtLeastOnce() {
         Map<String, Object> args = tiers.tierArguments(5);
-        assertThat(args).containsEntry("x-queue-type", "quorum")
+        assertThat(args)
+                .containsEntry("x-queue-type", "quorum")
                 .containsEntry("x-message-ttl", 32_000L)
                 .containsEntry("x-dead-letter-exchange", tiers.levelExchange(4))
                 .containsEntry("x-dead-letter-strategy", "at-least-once")
@@ -65,8 +73,7 @@ class TierRoutingTest {
         assertThat(tiers.tierArguments(0)).containsEntry("x-dead-letter-exchange", tiers.deliveryExchange());
     }
 
-    private record Route(List<Integer> tiers, long ttlMillis) {
-    }
+    private record Route(List<Integer> tiers, long ttlMillis) {}
 
     /** Routes {@code key} from the entry exchange as the broker would; fails unless exactly one binding matches each hop. */
     private Route route(String key) {
@@ -76,7 +83,8 @@ class TierRoutingTest {
         for (int hops = 0; hops < 3 * RabbitDelayTiers.LEVELS; hops++) {
             String at = exchange;
             List<RabbitDelayTiers.Binding> matching = tiers.bindings().stream()
-                    .filter(b -> b.source().equals(at) && matches(b.pattern(), key, b.source().equals(tiers.deliveryExchange())))
+                    .filter(b -> b.source().equals(at)
+                            && matches(b.pattern(), key, b.source().equals(tiers.deliveryExchange())))
                     .toList();
             assertThat(matching).as("bindings of %s matching %s", at, key).hasSize(1);
             RabbitDelayTiers.Binding binding = matching.get(0);
@@ -85,7 +93,8 @@ class TierRoutingTest {
             } else if (binding.destination().equals(tiers.dueQueue())) {
                 return new Route(visited, ttl);
             } else {
-                int level = Integer.parseInt(binding.destination().substring(binding.destination().lastIndexOf('.') + 1));
+                int level = Integer.parseInt(
+                        binding.destination().substring(binding.destination().lastIndexOf('.') + 1));
                 Map<String, Object> args = tiers.tierArguments(level);
                 visited.add(level);
                 ttl += (Long) args.get("x-message-ttl");

@@ -58,14 +58,20 @@ class ArchitectureTest {
         assertThat(main.contain(OrderclockApplication.class)).as("server").isTrue();
         assertThat(main.contain(AlipayChannel.class)).as("channels").isTrue();
         assertThat(main.contain(SimulatorApplication.class)).as("simulator").isTrue();
-        assertThat(main.containPackage("dev.orderclock.testing")).as("core's test-jar").isFalse();
+        assertThat(main.containPackage("dev.orderclock.testing"))
+                .as("core's test-jar")
+                .isFalse();
         assertThat(main.contain(ArchitectureTest.class)).as("these tests").isFalse();
     }
 
     @Test
     void noModuleDependsOnTheServer() {
-        noClasses().that().resideOutsideOfPackage(SERVER)
-                .should().dependOnClassesThat().resideInAPackage(SERVER)
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(SERVER)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(SERVER)
                 .because("the server is the top of the module graph: it wires the others")
                 .check(main);
     }
@@ -73,17 +79,25 @@ class ArchitectureTest {
     /** SQL lives in orderclock-jdbc, behind core's ports (the outbox's too). */
     @Test
     void theServerWritesNoSql() {
-        noClasses().that().resideInAPackage(SERVER)
-                .should().callMethodWhere(target(owner(assignableTo(JdbcOperations.class))))
-                .orShould().dependOnClassesThat().belongToAnyOf(RowMapper.class, Statement.class,
-                        PreparedStatement.class, ResultSet.class)
+        noClasses()
+                .that()
+                .resideInAPackage(SERVER)
+                .should()
+                .callMethodWhere(target(owner(assignableTo(JdbcOperations.class))))
+                .orShould()
+                .dependOnClassesThat()
+                .belongToAnyOf(RowMapper.class, Statement.class, PreparedStatement.class, ResultSet.class)
                 .check(main);
     }
 
     @Test
     void theServersProblemAnswersReadNoDatabaseCodes() {
-        noClasses().that().resideInAPackage("dev.orderclock.server.problem..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.orderclock.jdbc..", "java.sql..")
+        noClasses()
+                .that()
+                .resideInAPackage("dev.orderclock.server.problem..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.orderclock.jdbc..", "java.sql..")
                 .because("the jdbc module translates SQLSTATEs into core's StoreException kinds")
                 .check(main);
     }
@@ -95,19 +109,31 @@ class ArchitectureTest {
 
     @Test
     void serverFeaturesHaveNoPackageCycles() {
-        slices().matching("dev.orderclock.server.(*)..").should().beFreeOfCycles().check(main);
+        slices().matching("dev.orderclock.server.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(main);
     }
 
     @Test
     void onlyTheWiringReadsTheSystemClock() {
-        noClasses().that().resideOutsideOfPackage(WIRING)
-                .should().callMethod(Instant.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(Clock.class, "systemUTC")
-                .orShould().callMethod(Clock.class, "systemDefaultZone")
-                .orShould().callMethod(LocalDateTime.class, "now")
-                .orShould().callMethod(OffsetDateTime.class, "now")
-                .orShould().callMethod(ZonedDateTime.class, "now")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(WIRING)
+                .should()
+                .callMethod(Instant.class, "now")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callMethod(Clock.class, "systemUTC")
+                .orShould()
+                .callMethod(Clock.class, "systemDefaultZone")
+                .orShould()
+                .callMethod(LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(OffsetDateTime.class, "now")
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now")
                 .because("time is an injected InstantSource (STYLE.md)")
                 .check(main);
     }

@@ -35,15 +35,18 @@ class DatabaseTimeoutsIT {
     @Test
     void theClusterProfileBoundsStatementsLocksIdleTransactionsAndTheSocketOnPostgres() throws Exception {
         HikariConfig config = Binder.get(environmentOf("application-cluster.yml"))
-                .bind("spring.datasource.hikari", Bindable.ofInstance(new HikariConfig())).get();
+                .bind("spring.datasource.hikari", Bindable.ofInstance(new HikariConfig()))
+                .get();
         config.setJdbcUrl("jdbc:postgresql://127.0.0.1:5432/test");
         config.setUsername("postgres");
         config.setMaximumPoolSize(1);
 
-        try (HikariDataSource pool = new HikariDataSource(config); Connection connection = pool.getConnection()) {
+        try (HikariDataSource pool = new HikariDataSource(config);
+                Connection connection = pool.getConnection()) {
             assertThat(show(connection, "SHOW statement_timeout")).isEqualTo("10s");
             assertThat(show(connection, "SHOW lock_timeout")).isEqualTo("5s");
-            assertThat(show(connection, "SHOW idle_in_transaction_session_timeout")).isEqualTo("1min");
+            assertThat(show(connection, "SHOW idle_in_transaction_session_timeout"))
+                    .isEqualTo("1min");
             assertThat(connection.getNetworkTimeout()).as("socket timeout, ms").isEqualTo(30_000);
         }
     }
@@ -51,12 +54,20 @@ class DatabaseTimeoutsIT {
     @Test
     void theEmbeddedDatabaseBoundsQueriesAndLockWaits(@TempDir Path dataDir) throws Exception {
         StandardEnvironment environment = environmentOf("application.yml");
-        environment.getPropertySources().addFirst(new MapPropertySource("test", Map.of("orderclock.data-dir", dataDir.toString())));
-        String url = Binder.get(environment).bind("spring.datasource.url", String.class).get();
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource("test", Map.of("orderclock.data-dir", dataDir.toString())));
+        String url = Binder.get(environment)
+                .bind("spring.datasource.url", String.class)
+                .get();
         assertThat(url).startsWith("jdbc:h2:file:" + dataDir);
 
-        try (HikariDataSource pool = h2(url); Connection connection = pool.getConnection()) {
-            assertThat(show(connection, "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_TIMEOUT'"))
+        try (HikariDataSource pool = h2(url);
+                Connection connection = pool.getConnection()) {
+            assertThat(
+                            show(
+                                    connection,
+                                    "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'QUERY_TIMEOUT'"))
                     .isEqualTo("10000");
             assertThat(show(connection, "SELECT LOCK_TIMEOUT()")).isEqualTo("2000");
         }
@@ -81,7 +92,8 @@ class DatabaseTimeoutsIT {
     }
 
     private static String show(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getString(1);
         }

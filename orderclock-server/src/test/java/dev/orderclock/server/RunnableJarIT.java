@@ -37,7 +37,8 @@ class RunnableJarIT {
 
         try (ServerProcess second = ServerProcess.start(data)) {
             Shop shop = new Shop(second.api());
-            await().atMost(Duration.ofSeconds(15)).until(() -> shop.orderAsOperator(id).path("status").asText(), "CLOSED"::equals);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> shop.orderAsOperator(id).path("status").asText(), "CLOSED"::equals);
             JsonNode order = shop.orderAsOperator(id);
             assertThat(order.path("closeReason").asText()).isEqualTo("PAYMENT_TIMEOUT");
             assertThat(shop.available(sku)).isEqualTo(10);

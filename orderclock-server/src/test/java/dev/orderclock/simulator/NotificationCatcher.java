@@ -76,12 +76,16 @@ public final class NotificationCatcher implements AutoCloseable {
 
     /** The notifications about one trade. */
     public List<Received> about(String tradeNo) {
-        return received.stream().filter(notification -> tradeNo.equals(notification.field("out_trade_no"))).toList();
+        return received.stream()
+                .filter(notification -> tradeNo.equals(notification.field("out_trade_no")))
+                .toList();
     }
 
     /** Waits (at most 10 s) until {@code count} notifications about the trade have arrived. */
     public List<Received> await(String tradeNo, int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> about(tradeNo).size() >= count);
         return about(tradeNo);
     }
@@ -95,7 +99,9 @@ public final class NotificationCatcher implements AutoCloseable {
     private void receive(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         Map<String, String> headers = exchange.getRequestHeaders().entrySet().stream()
-                .collect(Collectors.toMap(entry -> entry.getKey().toLowerCase(Locale.ROOT), entry -> entry.getValue().get(0)));
+                .collect(Collectors.toMap(
+                        entry -> entry.getKey().toLowerCase(Locale.ROOT),
+                        entry -> entry.getValue().get(0)));
         Received notification = new Received(headers, body);
         received.add(notification);
         byte[] reply = answer.apply(notification).getBytes(StandardCharsets.UTF_8);

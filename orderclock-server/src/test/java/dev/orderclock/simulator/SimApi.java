@@ -37,7 +37,8 @@ public final class SimApi {
 
     /** Sets the named switches (a JSON object, e.g. {@code {"query-fail-rate":1}}). */
     public void faults(String json) {
-        assertThat(api.method("PUT", "/sim/faults").asOperator().json(json).send()).hasStatus(200);
+        assertThat(api.method("PUT", "/sim/faults").asOperator().json(json).send())
+                .hasStatus(200);
     }
 
     public void noFaults() {

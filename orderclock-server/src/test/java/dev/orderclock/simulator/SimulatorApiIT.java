@@ -30,9 +30,11 @@ class SimulatorApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     @Qualifier("alipay")
     PaymentChannel alipay;
+
     Api api;
     SimApi sim;
 
@@ -50,12 +52,18 @@ class SimulatorApiIT {
     @Test
     void aTradeIsShownAsTheContractWritesIt() {
         long orderId = ThreadLocalRandom.current().nextLong(1, 1L << 50);
-        OpenedTrade trade = alipay.open(new TradeRequest(PaymentAttempt.tradeNo(OrderId.format(orderId), 1), orderId,
-                new BigDecimal("19.98"), "Green tea", Instant.parse("2099-11-24T11:50:00.123Z")));
+        OpenedTrade trade = alipay.open(new TradeRequest(
+                PaymentAttempt.tradeNo(OrderId.format(orderId), 1),
+                orderId,
+                new BigDecimal("19.98"),
+                "Green tea",
+                Instant.parse("2099-11-24T11:50:00.123Z")));
 
         JsonNode shown = sim.trade(trade.tradeNo());
 
-        assertThat(shown.fieldNames()).toIterable().startsWith("tradeNo", "channel", "orderId", "amount", "status", "expiresAt");
+        assertThat(shown.fieldNames())
+                .toIterable()
+                .startsWith("tradeNo", "channel", "orderId", "amount", "status", "expiresAt");
         assertThat(shown.path("tradeNo").asText()).isEqualTo(trade.tradeNo());
         assertThat(shown.path("channel").asText()).isEqualTo("alipay");
         assertThat(shown.path("orderId").asText()).isEqualTo(OrderId.format(orderId));
@@ -90,11 +98,20 @@ class SimulatorApiIT {
     @Test
     void onlyAnOperatorSeesOrChangesTheFaults() {
         assertThat(api.get("/sim/faults").send()).isProblem(401, "unauthenticated");
-        assertThat(api.method("PUT", "/sim/faults").json("{\"query-fail-rate\":1}").send()).isProblem(401, "unauthenticated");
-        assertThat(api.method("PUT", "/sim/faults").as("u-1").json("{\"query-fail-rate\":1}").send())
+        assertThat(api.method("PUT", "/sim/faults")
+                        .json("{\"query-fail-rate\":1}")
+                        .send())
+                .isProblem(401, "unauthenticated");
+        assertThat(api.method("PUT", "/sim/faults")
+                        .as("u-1")
+                        .json("{\"query-fail-rate\":1}")
+                        .send())
                 .isProblem(403, "forbidden");
         // the caller is refused before the body is read: a shopper learns nothing about what a fault may be
-        assertThat(api.method("PUT", "/sim/faults").as("u-1").json("{\"query-fail-rate\":7}").send())
+        assertThat(api.method("PUT", "/sim/faults")
+                        .as("u-1")
+                        .json("{\"query-fail-rate\":7}")
+                        .send())
                 .isProblem(403, "forbidden");
         assertThat(api.get("/sim/alipay/console").as("u-1").send()).isProblem(403, "forbidden");
         assertThat(api.get("/sim/wechat/console").as("u-1").send()).isProblem(403, "forbidden");
@@ -102,13 +119,25 @@ class SimulatorApiIT {
 
     @Test
     void aPutChangesTheSwitchesItNamesAndAGetShowsThemAll() {
-        Reply changed = api.method("PUT", "/sim/faults").asOperator().json("{\"notify-drop-rate\":0.3,\"unscanned-not-exist\":true}").send();
+        Reply changed = api.method("PUT", "/sim/faults")
+                .asOperator()
+                .json("{\"notify-drop-rate\":0.3,\"unscanned-not-exist\":true}")
+                .send();
 
         assertThat(changed).hasStatus(200);
         JsonNode shown = api.get("/sim/faults").asOperator().send().json();
-        assertThat(shown.fieldNames()).toIterable().containsExactlyInAnyOrder("notify-drop-rate", "notify-duplicate-rate",
-                "notify-delay-ms", "query-fail-rate", "refund-fail-rate", "accept-after-close", "unscanned-not-exist",
-                "retry-scale", "open-amount-offset");
+        assertThat(shown.fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "notify-drop-rate",
+                        "notify-duplicate-rate",
+                        "notify-delay-ms",
+                        "query-fail-rate",
+                        "refund-fail-rate",
+                        "accept-after-close",
+                        "unscanned-not-exist",
+                        "retry-scale",
+                        "open-amount-offset");
         assertThat(shown.path("notify-drop-rate").asDouble()).isEqualTo(0.3);
         assertThat(shown.path("unscanned-not-exist").asBoolean()).isTrue();
         assertThat(shown.path("retry-scale").asDouble()).isEqualTo(1.0);
@@ -116,19 +145,35 @@ class SimulatorApiIT {
 
     @Test
     void refusesImpossibleOrMistypedSwitches() {
-        for (String body : new String[] {"{\"query-fail-rate\":2}", "{\"retry-scale\":0}", "{\"notify-delay-ms\":-1}",
-                "{\"query-fail-rate\":\"0.5\"}", "{\"queryFailRate\":0.5}", "{\"no-such-switch\":1}", "not json"}) {
-            assertThat(api.method("PUT", "/sim/faults").asOperator().json(body).send()).as(body).isProblem(400, "invalid-request");
+        for (String body : new String[] {
+            "{\"query-fail-rate\":2}",
+            "{\"retry-scale\":0}",
+            "{\"notify-delay-ms\":-1}",
+            "{\"query-fail-rate\":\"0.5\"}",
+            "{\"queryFailRate\":0.5}",
+            "{\"no-such-switch\":1}",
+            "not json"
+        }) {
+            assertThat(api.method("PUT", "/sim/faults").asOperator().json(body).send())
+                    .as(body)
+                    .isProblem(400, "invalid-request");
         }
-        assertThat(api.get("/sim/faults").asOperator().send().json().path("query-fail-rate").asDouble()).isZero();
+        assertThat(api.get("/sim/faults")
+                        .asOperator()
+                        .send()
+                        .json()
+                        .path("query-fail-rate")
+                        .asDouble())
+                .isZero();
     }
 
     @Test
     void countsWhatBecameOfTheNotifications() {
         JsonNode stats = api.get("/sim/notifications").send().json();
 
-        assertThat(stats.fieldNames()).toIterable().contains("notifications", "dropped", "duplicated", "attempts",
-                "accepted", "abandoned", "pending");
+        assertThat(stats.fieldNames())
+                .toIterable()
+                .contains("notifications", "dropped", "duplicated", "attempts", "accepted", "abandoned", "pending");
     }
 
     @Test
@@ -137,13 +182,18 @@ class SimulatorApiIT {
 
         assertThat(reply).hasStatus(200);
         assertThat(reply.contentType()).startsWith("text/html;charset=");
-        assertThat(reply.json().path("error_response").path("sub_code").asText()).isEqualTo("isv.missing-method");
+        assertThat(reply.json().path("error_response").path("sub_code").asText())
+                .isEqualTo("isv.missing-method");
         assertThat(reply.json().path("sign").asText()).isNotEmpty();
     }
 
     private OpenedTrade open() {
         long orderId = ThreadLocalRandom.current().nextLong(1, 1L << 50);
-        return alipay.open(new TradeRequest(PaymentAttempt.tradeNo(OrderId.format(orderId), 1), orderId,
-                new BigDecimal("9.99"), "Green tea", Instant.now().plusSeconds(600)));
+        return alipay.open(new TradeRequest(
+                PaymentAttempt.tradeNo(OrderId.format(orderId), 1),
+                orderId,
+                new BigDecimal("9.99"),
+                "Green tea",
+                Instant.now().plusSeconds(600)));
     }
 }

@@ -35,32 +35,45 @@ class SimulatorStartupIT {
 
     @Test
     void aRealAlipayBesideTheDefaultSimulatorDoesNotStart(CapturedOutput output) {
-        ChannelSetupException refused = catchThrowableOfType(ChannelSetupException.class,
-                () -> start("--orderclock.channels.alipay.gateway-url=" + NOWHERE + "/gateway.do",
-                        "--orderclock.channels.alipay.app-id=" + TestKeys.APP_ID).close());
+        ChannelSetupException refused = catchThrowableOfType(
+                ChannelSetupException.class,
+                () -> start(
+                                "--orderclock.channels.alipay.gateway-url=" + NOWHERE + "/gateway.do",
+                                "--orderclock.channels.alipay.app-id=" + TestKeys.APP_ID)
+                        .close());
 
-        assertThat(refused.properties()).containsExactly("orderclock.channels.alipay.gateway-url",
-                "orderclock.channels.alipay.app-id");
-        assertThat(output).contains("APPLICATION FAILED TO START", "orderclock.channels.alipay.gateway-url",
-                "orderclock.channels.alipay.app-id", "set orderclock.sim.enabled=false");
+        assertThat(refused.properties())
+                .containsExactly("orderclock.channels.alipay.gateway-url", "orderclock.channels.alipay.app-id");
+        assertThat(output)
+                .contains(
+                        "APPLICATION FAILED TO START",
+                        "orderclock.channels.alipay.gateway-url",
+                        "orderclock.channels.alipay.app-id",
+                        "set orderclock.sim.enabled=false");
     }
 
     @Test
     void aRealWechatBesideTheSimulatorDoesNotStart(CapturedOutput output) {
-        ChannelSetupException refused = catchThrowableOfType(ChannelSetupException.class,
-                () -> start("--orderclock.sim.enabled=true", "--orderclock.channels.wechat.base-url=" + NOWHERE,
-                        "--orderclock.channels.wechat.mchid=1900000109").close());
+        ChannelSetupException refused = catchThrowableOfType(
+                ChannelSetupException.class,
+                () -> start(
+                                "--orderclock.sim.enabled=true",
+                                "--orderclock.channels.wechat.base-url=" + NOWHERE,
+                                "--orderclock.channels.wechat.mchid=1900000109")
+                        .close());
 
-        assertThat(refused.properties()).containsExactly("orderclock.channels.wechat.base-url",
-                "orderclock.channels.wechat.mchid");
+        assertThat(refused.properties())
+                .containsExactly("orderclock.channels.wechat.base-url", "orderclock.channels.wechat.mchid");
         assertThat(output).contains("APPLICATION FAILED TO START", "orderclock.channels.wechat.mchid");
     }
 
     @Test
     void withTheSimulatorOffAChannelWithAPropertyForgottenOrNoChannelAtAllDoesNotStart(CapturedOutput output) {
-        Throwable halfWechat = catchThrowable(() -> start("--orderclock.sim.enabled=false",
-                "--orderclock.channels.wechat.base-url=" + NOWHERE).close());
-        Throwable none = catchThrowable(() -> start("--orderclock.sim.enabled=false").close());
+        Throwable halfWechat = catchThrowable(
+                () -> start("--orderclock.sim.enabled=false", "--orderclock.channels.wechat.base-url=" + NOWHERE)
+                        .close());
+        Throwable none =
+                catchThrowable(() -> start("--orderclock.sim.enabled=false").close());
 
         assertThat(halfWechat).rootCause().hasMessageContaining("orderclock.channels.wechat.mchid is not set");
         assertThat(none).isInstanceOf(ChannelSetupException.class);
@@ -69,7 +82,8 @@ class SimulatorStartupIT {
 
     @Test
     void withTheSimulatorOffAndOnlyAlipayConfiguredThereIsNoWechatChannelAndNoSimulator() {
-        try (ConfigurableApplicationContext server = start("--orderclock.sim.enabled=false",
+        try (ConfigurableApplicationContext server = start(
+                "--orderclock.sim.enabled=false",
                 "--orderclock.channels.alipay.gateway-url=" + NOWHERE + "/gateway.do",
                 "--orderclock.channels.alipay.app-id=" + TestKeys.APP_ID,
                 "--orderclock.channels.alipay.private-key=" + TestKeys.merchantPrivate(),
@@ -82,11 +96,17 @@ class SimulatorStartupIT {
 
             assertThat(server.getBeansOfType(PaymentChannel.class)).containsOnlyKeys("alipay");
             assertThat(server.getBeanNamesForType(TradeLedger.class)).isEmpty();
-            assertThat(api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"wechat\"}").send())
+            assertThat(api.post("/api/orders/" + id + "/pay")
+                            .as(user)
+                            .json("{\"channel\":\"wechat\"}")
+                            .send())
                     .isProblem(400, "invalid-request");
             assertThat(shop.orderAsOperator(id)).isEqualTo(before);
             assertThat(before.path("status").asText()).isEqualTo("PENDING_PAYMENT");
-            assertThat(api.post("/sim/trades/" + id.replace('-', '_') + "_1/pay").send().status()).isEqualTo(404);
+            assertThat(api.post("/sim/trades/" + id.replace('-', '_') + "_1/pay")
+                            .send()
+                            .status())
+                    .isEqualTo(404);
         }
     }
 
@@ -97,15 +117,18 @@ class SimulatorStartupIT {
             assertThat(server.getBeanNamesForType(TradeLedger.class)).hasSize(1);
         }
 
-        List<String> warnings = output.getOut().lines()
-                .filter(line -> line.contains("WARN") && line.contains("payments are simulated: orders can be paid without money"))
+        List<String> warnings = output.getOut()
+                .lines()
+                .filter(line -> line.contains("WARN")
+                        && line.contains("payments are simulated: orders can be paid without money"))
                 .toList();
         assertThat(warnings).hasSize(1);
         assertThat(output).contains("seed: configured").doesNotContain("4242424242");
     }
 
     private static ConfigurableApplicationContext start(String... settings) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:orderclock-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "--orderclock.admin-token=" + Api.OPERATOR_TOKEN));
         args.addAll(List.of(settings));

@@ -47,8 +47,11 @@ class StandaloneSimulatorIT {
 
     @BeforeAll
     static void start() {
-        simulator = SpringApplication.run(SimulatorApplication.class, "--server.port=0",
-                "--orderclock.admin-token=" + Api.OPERATOR_TOKEN, "--orderclock.sim.seed=7");
+        simulator = SpringApplication.run(
+                SimulatorApplication.class,
+                "--server.port=0",
+                "--orderclock.admin-token=" + Api.OPERATOR_TOKEN,
+                "--orderclock.sim.seed=7");
         api = new Api(simulator.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
     }
 
@@ -80,10 +83,16 @@ class StandaloneSimulatorIT {
     @Test
     void answersWithTheServicesProblemDocumentsAndItsOperatorRule() {
         assertThat(api.get("/sim/faults").as("u-1").send()).isProblem(403, "forbidden");
-        assertThat(api.method("PUT", "/sim/faults").as("u-1").json("{\"query-fail-rate\":7}").send())
+        assertThat(api.method("PUT", "/sim/faults")
+                        .as("u-1")
+                        .json("{\"query-fail-rate\":7}")
+                        .send())
                 .isProblem(403, "forbidden");
         String before = api.get("/sim/faults").asOperator().send().body();
-        assertThat(api.method("PUT", "/sim/faults").asOperator().json("{\"query-fail-rate\":7}").send())
+        assertThat(api.method("PUT", "/sim/faults")
+                        .asOperator()
+                        .json("{\"query-fail-rate\":7}")
+                        .send())
                 .isProblem(400, "invalid-request");
         assertThat(api.get("/sim/faults").asOperator().send().body()).isEqualTo(before);
         var missing = api.get("/sim/trades/NO-SUCH-TRADE").send();
@@ -96,7 +105,8 @@ class StandaloneSimulatorIT {
     void answersOnlyCallersOnThisMachineOrTheOperatorAsTheServiceDoes() throws Exception {
         // the same security chain as the service's, driven in-process for a caller that is not loopback
         MockMvc mvc = MockMvcBuilders.webAppContextSetup((WebApplicationContext) simulator)
-                .apply(SecurityMockMvcConfigurers.springSecurity()).build();
+                .apply(SecurityMockMvcConfigurers.springSecurity())
+                .build();
         RequestPostProcessor stranger = request -> {
             request.setRemoteAddr("203.0.113.7");
             return request;
@@ -114,14 +124,19 @@ class StandaloneSimulatorIT {
         SimApi sim = new SimApi(api);
         PaymentChannel alipay = ShopChannel.configuredFrom(sim.alipayConsole(), SHOP.url());
         long orderId = 42;
-        OpenedTrade trade = alipay.open(new TradeRequest(PaymentAttempt.tradeNo(OrderId.format(orderId), 1), orderId,
-                new BigDecimal("9.99"), "Green tea", Instant.now().plusSeconds(600)));
+        OpenedTrade trade = alipay.open(new TradeRequest(
+                PaymentAttempt.tradeNo(OrderId.format(orderId), 1),
+                orderId,
+                new BigDecimal("9.99"),
+                "Green tea",
+                Instant.now().plusSeconds(600)));
 
         assertThat(sim.pay(trade.tradeNo())).hasStatus(200);
 
         assertThat(alipay.query(trade.tradeNo())).isInstanceOf(TradeState.Paid.class);
         NotificationCatcher.Received received = SHOP.await(trade.tradeNo(), 1).get(0);
-        PaymentNotification notification = alipay.readNotification(new InboundNotification(received.headers(), received.body()));
+        PaymentNotification notification =
+                alipay.readNotification(new InboundNotification(received.headers(), received.body()));
         assertThat(notification.kind()).isEqualTo(PaymentNotification.Kind.PAID);
     }
 }

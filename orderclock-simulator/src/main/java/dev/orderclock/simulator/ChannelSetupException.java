@@ -31,12 +31,16 @@ public final class ChannelSetupException extends InvalidSettingException {
 
     /** The simulator is off and no real channel is configured. */
     public static ChannelSetupException noChannel() {
-        return new ChannelSetupException("""
+        return new ChannelSetupException(
+                """
                 No payment channel: the built-in simulator is off (orderclock.sim.enabled=false) and no real \
-                channel is configured.""", """
+                channel is configured.""",
+                """
                 To go live: configure Alipay (%s) or WeChat Pay (%s), or both.
                 To run the simulated demo: remove orderclock.sim.enabled=false.\
-                """.formatted(String.join(", ", RealChannelProperties.ALIPAY), String.join(", ", RealChannelProperties.WECHAT)),
+                """.formatted(
+                                String.join(", ", RealChannelProperties.ALIPAY),
+                                String.join(", ", RealChannelProperties.WECHAT)),
                 List.of());
     }
 }

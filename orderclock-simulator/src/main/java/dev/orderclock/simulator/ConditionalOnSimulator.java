@@ -13,5 +13,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ConditionalOnProperty(prefix = "orderclock.sim", name = "enabled", havingValue = "true", matchIfMissing = true)
-public @interface ConditionalOnSimulator {
-}
+public @interface ConditionalOnSimulator {}

@@ -28,14 +28,37 @@ public record FaultSettings(
     public static final double DEFAULT_RETRY_SCALE = 1.0;
 
     /** A well-behaved channel. */
-    public static final FaultSettings DEFAULTS = new FaultSettings(DEFAULT_RATE, DEFAULT_RATE, DEFAULT_NOTIFY_DELAY_MS,
-            DEFAULT_RATE, DEFAULT_RATE, false, false, DEFAULT_RETRY_SCALE, BigDecimal.ZERO);
+    public static final FaultSettings DEFAULTS = new FaultSettings(
+            DEFAULT_RATE,
+            DEFAULT_RATE,
+            DEFAULT_NOTIFY_DELAY_MS,
+            DEFAULT_RATE,
+            DEFAULT_RATE,
+            false,
+            false,
+            DEFAULT_RETRY_SCALE,
+            BigDecimal.ZERO);
 
     /** The switches without an amount offset (left out: unchanged). */
-    public FaultSettings(Double notifyDropRate, Double notifyDuplicateRate, Long notifyDelayMs, Double queryFailRate,
-                         Double refundFailRate, Boolean acceptAfterClose, Boolean unscannedNotExist, Double retryScale) {
-        this(notifyDropRate, notifyDuplicateRate, notifyDelayMs, queryFailRate, refundFailRate, acceptAfterClose,
-                unscannedNotExist, retryScale, null);
+    public FaultSettings(
+            Double notifyDropRate,
+            Double notifyDuplicateRate,
+            Long notifyDelayMs,
+            Double queryFailRate,
+            Double refundFailRate,
+            Boolean acceptAfterClose,
+            Boolean unscannedNotExist,
+            Double retryScale) {
+        this(
+                notifyDropRate,
+                notifyDuplicateRate,
+                notifyDelayMs,
+                queryFailRate,
+                refundFailRate,
+                acceptAfterClose,
+                unscannedNotExist,
+                retryScale,
+                null);
     }
 
     /**
@@ -45,10 +68,14 @@ public record FaultSettings(
      */
     public FaultSettings over(FaultSettings base) {
         FaultSettings merged = new FaultSettings(
-                or(notifyDropRate, base.notifyDropRate), or(notifyDuplicateRate, base.notifyDuplicateRate),
-                or(notifyDelayMs, base.notifyDelayMs), or(queryFailRate, base.queryFailRate),
-                or(refundFailRate, base.refundFailRate), or(acceptAfterClose, base.acceptAfterClose),
-                or(unscannedNotExist, base.unscannedNotExist), or(retryScale, base.retryScale),
+                or(notifyDropRate, base.notifyDropRate),
+                or(notifyDuplicateRate, base.notifyDuplicateRate),
+                or(notifyDelayMs, base.notifyDelayMs),
+                or(queryFailRate, base.queryFailRate),
+                or(refundFailRate, base.refundFailRate),
+                or(acceptAfterClose, base.acceptAfterClose),
+                or(unscannedNotExist, base.unscannedNotExist),
+                or(retryScale, base.retryScale),
                 or(openAmountOffset, base.openAmountOffset));
         merged.check();
         return merged;

@@ -18,5 +18,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ImportAutoConfiguration
-public @interface ImportSimulatorHost {
-}
+public @interface ImportSimulatorHost {}

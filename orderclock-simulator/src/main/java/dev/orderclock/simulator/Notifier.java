@@ -99,8 +99,14 @@ public final class Notifier implements AutoCloseable {
 
     /** Counts since start-up, for tests and for a human watching a run. */
     public NotificationStats stats() {
-        return new NotificationStats(notifications.get(), dropped.get(), duplicated.get(), attempts.get(), accepted.get(),
-                abandoned.get(), pending.get());
+        return new NotificationStats(
+                notifications.get(),
+                dropped.get(),
+                duplicated.get(),
+                attempts.get(),
+                accepted.get(),
+                abandoned.get(),
+                pending.get());
     }
 
     /** Deliveries dropped because more than the cap waited, since start-up. */
@@ -127,7 +133,8 @@ public final class Notifier implements AutoCloseable {
         // Registered before it is scheduled, so that a delivery due at once finds itself when it starts.
         List<Waiting> overflow = register(id, entry);
         try {
-            entry.future = scheduler.schedule(() -> start(id, notification, attempt), delay.toNanos(), TimeUnit.NANOSECONDS);
+            entry.future =
+                    scheduler.schedule(() -> start(id, notification, attempt), delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             if (unregister(id)) { // shutting down: the channel stops notifying with the process
                 pending.decrementAndGet();
@@ -137,8 +144,11 @@ public final class Notifier implements AutoCloseable {
             overflow.forEach(Waiting::cancel);
             pending.addAndGet(-overflow.size());
             droppedRetries.addAndGet(overflow.size());
-            log.warn("dropped {} notification deliveries, the longest waiting: more than {} waited "
-                    + "(orderclock.sim.max-pending-notifications)", overflow.size(), maxWaiting);
+            log.warn(
+                    "dropped {} notification deliveries, the longest waiting: more than {} waited "
+                            + "(orderclock.sim.max-pending-notifications)",
+                    overflow.size(),
+                    maxWaiting);
         }
     }
 
@@ -194,14 +204,21 @@ public final class Notifier implements AutoCloseable {
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .whenComplete((response, error) -> {
                     pending.decrementAndGet();
-                    if (error == null && notification.accepted().test(new Reply(response.statusCode(), response.body()))) {
+                    if (error == null
+                            && notification.accepted().test(new Reply(response.statusCode(), response.body()))) {
                         accepted.incrementAndGet();
                     } else if (attempt < notification.retrySchedule().size()) {
-                        schedule(notification, attempt + 1, faults.scaled(notification.retrySchedule().get(attempt)));
+                        schedule(
+                                notification,
+                                attempt + 1,
+                                faults.scaled(notification.retrySchedule().get(attempt)));
                     } else {
                         abandoned.incrementAndGet();
-                        log.info("notification {} to {} abandoned after {} attempts", notification.id(),
-                                notification.target(), attempt + 1);
+                        log.info(
+                                "notification {} to {} abandoned after {} attempts",
+                                notification.id(),
+                                notification.target(),
+                                attempt + 1);
                     }
                 });
     }
@@ -227,7 +244,12 @@ public final class Notifier implements AutoCloseable {
      * @param abandoned     deliveries given up after the last retry
      * @param pending       deliveries waiting for their next attempt or its answer
      */
-    public record NotificationStats(long notifications, long dropped, long duplicated, long attempts, long accepted,
-                                    long abandoned, long pending) {
-    }
+    public record NotificationStats(
+            long notifications,
+            long dropped,
+            long duplicated,
+            long attempts,
+            long accepted,
+            long abandoned,
+            long pending) {}
 }

@@ -6,5 +6,4 @@ package dev.orderclock.simulator;
  * {@code SimulatorOperatorResolver}), answering 401 to an unidentified caller and 403 to a shopper,
  * before the request body is read.
  */
-public record Operator() {
-}
+public record Operator() {}

@@ -15,18 +15,16 @@ import java.util.function.Supplier;
  * @param id            the channel's notification id, the same on every attempt (for logs)
  * @param retrySchedule the waits before the 2nd, 3rd... attempt, before {@code retry-scale}
  */
-public record OutgoingNotification(String id, URI target, Supplier<Message> render, List<Duration> retrySchedule,
-                                   Predicate<Reply> accepted) {
+public record OutgoingNotification(
+        String id, URI target, Supplier<Message> render, List<Duration> retrySchedule, Predicate<Reply> accepted) {
 
     public OutgoingNotification {
         retrySchedule = List.copyOf(retrySchedule);
     }
 
     /** One attempt's request: headers and body. */
-    public record Message(Map<String, String> headers, String body) {
-    }
+    public record Message(Map<String, String> headers, String body) {}
 
     /** What the shop answered. */
-    public record Reply(int status, String body) {
-    }
+    public record Reply(int status, String body) {}
 }

@@ -29,10 +29,10 @@ public final class RealChannelProperties {
     public static final List<String> ALIPAY = AlipayChannelConfiguration.PROPERTIES;
     public static final List<String> WECHAT = WechatChannelConfiguration.PROPERTIES;
     /** What Alipay's console and WeChat Pay's merchant platform give a shop; any one of them means "real". */
-    public static final List<String> NAMES = Stream.concat(ALIPAY.stream(), WECHAT.stream()).toList();
+    public static final List<String> NAMES =
+            Stream.concat(ALIPAY.stream(), WECHAT.stream()).toList();
 
-    private RealChannelProperties() {
-    }
+    private RealChannelProperties() {}
 
     /**
      * The real-channel properties set anywhere but in the simulator's own sources, in {@link #NAMES}

@@ -35,6 +35,7 @@ final class ShopConfigFile implements ApplicationListener<WebServerInitializedEv
 
     /** The two addresses name the port, known only now; every other value is in the environment already. */
     private static final String ALIPAY_GATEWAY = "orderclock.channels.alipay.gateway-url";
+
     private static final String WECHAT_BASE = "orderclock.channels.wechat.base-url";
     private static final String ALIPAY_SELLER = "orderclock.channels.alipay.seller-id";
 
@@ -51,13 +52,17 @@ final class ShopConfigFile implements ApplicationListener<WebServerInitializedEv
         }
         Path file = Path.of(environment.getRequiredProperty("orderclock.sim.shop-config-file"));
         write(file, lines("http://127.0.0.1:" + event.getWebServer().getPort()));
-        log.info("the simulated channels' shop configuration is in {}: start the shop's nodes with "
-                + "--spring.config.import=file:{}", file, file);
+        log.info(
+                "the simulated channels' shop configuration is in {}: start the shop's nodes with "
+                        + "--spring.config.import=file:{}",
+                file,
+                file);
     }
 
     private List<String> lines(String address) {
         List<String> lines = new ArrayList<>();
-        lines.add("# Written by the orderclock simulator at " + address + " for the shop's nodes; see README, cluster mode.");
+        lines.add("# Written by the orderclock simulator at " + address
+                + " for the shop's nodes; see README, cluster mode.");
         lines.add("orderclock.sim.enabled=false");
         List<String> names = new ArrayList<>(RealChannelProperties.NAMES);
         names.add(ALIPAY_SELLER);

@@ -33,8 +33,11 @@ public class SimConfiguration {
         }
         // The seed makes a run's faults and numbers repeatable (orderclock.sim.seed); it is not logged,
         // since it would let anyone predict the simulator's trade and notification numbers.
-        log.info("Channel simulator on (/sim/...), seed: {}, faults {}, at most {} trades and {} waiting notifications",
-                settings.seed() != null ? "configured" : "random", settings.faults(), settings.maxTrades(),
+        log.info(
+                "Channel simulator on (/sim/...), seed: {}, faults {}, at most {} trades and {} waiting notifications",
+                settings.seed() != null ? "configured" : "random",
+                settings.faults(),
+                settings.maxTrades(),
                 settings.maxPendingNotifications());
         long seed = settings.seed() != null ? settings.seed() : new SecureRandom().nextLong();
         return new SimRandom(seed);

@@ -16,8 +16,7 @@ final class SimProblems {
     /** Where the service's problem types live; clients compare the whole URI. */
     static final String BASE = "https://orderclock.dev/problems/";
 
-    private SimProblems() {
-    }
+    private SimProblems() {}
 
     static ErrorResponseException invalid(String detail) {
         return problem(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail);

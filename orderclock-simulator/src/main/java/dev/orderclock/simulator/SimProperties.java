@@ -34,25 +34,58 @@ public record SimProperties(
     public SimProperties {
         enabled = enabled == null || enabled;
         maxTrades = maxTrades != null ? maxTrades : DEFAULT_MAX_TRADES;
-        maxPendingNotifications = maxPendingNotifications != null ? maxPendingNotifications
-                : DEFAULT_MAX_PENDING_NOTIFICATIONS;
+        maxPendingNotifications =
+                maxPendingNotifications != null ? maxPendingNotifications : DEFAULT_MAX_PENDING_NOTIFICATIONS;
         if (maxTrades < 1 || maxPendingNotifications < 1) {
-            throw new IllegalArgumentException("orderclock.sim.max-trades and max-pending-notifications must be at least 1");
+            throw new IllegalArgumentException(
+                    "orderclock.sim.max-trades and max-pending-notifications must be at least 1");
         }
-        faults(notifyDropRate, notifyDuplicateRate, notifyDelayMs, queryFailRate, refundFailRate, acceptAfterClose,
-                unscannedNotExist, retryScale, openAmountOffset); // refuses bad values at start-up
+        faults(
+                notifyDropRate,
+                notifyDuplicateRate,
+                notifyDelayMs,
+                queryFailRate,
+                refundFailRate,
+                acceptAfterClose,
+                unscannedNotExist,
+                retryScale,
+                openAmountOffset); // refuses bad values at start-up
     }
 
     /** The switches the simulator starts with. */
     public FaultSettings faults() {
-        return faults(notifyDropRate, notifyDuplicateRate, notifyDelayMs, queryFailRate, refundFailRate, acceptAfterClose,
-                unscannedNotExist, retryScale, openAmountOffset);
+        return faults(
+                notifyDropRate,
+                notifyDuplicateRate,
+                notifyDelayMs,
+                queryFailRate,
+                refundFailRate,
+                acceptAfterClose,
+                unscannedNotExist,
+                retryScale,
+                openAmountOffset);
     }
 
-    private static FaultSettings faults(Double notifyDropRate, Double notifyDuplicateRate, Long notifyDelayMs,
-                                        Double queryFailRate, Double refundFailRate, Boolean acceptAfterClose,
-                                        Boolean unscannedNotExist, Double retryScale, BigDecimal openAmountOffset) {
-        return new FaultSettings(notifyDropRate, notifyDuplicateRate, notifyDelayMs, queryFailRate, refundFailRate,
-                acceptAfterClose, unscannedNotExist, retryScale, openAmountOffset).over(FaultSettings.DEFAULTS);
+    private static FaultSettings faults(
+            Double notifyDropRate,
+            Double notifyDuplicateRate,
+            Long notifyDelayMs,
+            Double queryFailRate,
+            Double refundFailRate,
+            Boolean acceptAfterClose,
+            Boolean unscannedNotExist,
+            Double retryScale,
+            BigDecimal openAmountOffset) {
+        return new FaultSettings(
+                        notifyDropRate,
+                        notifyDuplicateRate,
+                        notifyDelayMs,
+                        queryFailRate,
+                        refundFailRate,
+                        acceptAfterClose,
+                        unscannedNotExist,
+                        retryScale,
+                        openAmountOffset)
+                .over(FaultSettings.DEFAULTS);
     }
 }

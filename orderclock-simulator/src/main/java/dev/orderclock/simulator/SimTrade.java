@@ -14,20 +14,55 @@ import java.util.Optional;
  * @param orderId    the shop's order, as the shop described the trade (null if it did not say)
  * @param scanned    whether the buyer has opened the trade (Alipay creates a precreated trade only then)
  */
-public record SimTrade(String tradeNo, String channel, String merchantId, String orderId, BigDecimal amount,
-                       String subject, String channelTradeNo, String notifyUrl, Instant createdAt, Instant expiresAt,
-                       TradeStatus status, boolean scanned, Instant paidAt, Instant closedAt, List<SimRefund> refunds) {
+public record SimTrade(
+        String tradeNo,
+        String channel,
+        String merchantId,
+        String orderId,
+        BigDecimal amount,
+        String subject,
+        String channelTradeNo,
+        String notifyUrl,
+        Instant createdAt,
+        Instant expiresAt,
+        TradeStatus status,
+        boolean scanned,
+        Instant paidAt,
+        Instant closedAt,
+        List<SimRefund> refunds) {
 
     public SimTrade {
         refunds = List.copyOf(refunds);
     }
 
     /** A new trade, waiting for the buyer. */
-    public static SimTrade opened(String tradeNo, String channel, String merchantId, String orderId, BigDecimal amount,
-                                  String subject, String channelTradeNo, String notifyUrl, Instant createdAt,
-                                  Instant expiresAt) {
-        return new SimTrade(tradeNo, channel, merchantId, orderId, amount, subject, channelTradeNo, notifyUrl, createdAt,
-                expiresAt, TradeStatus.WAITING, false, null, null, List.of());
+    public static SimTrade opened(
+            String tradeNo,
+            String channel,
+            String merchantId,
+            String orderId,
+            BigDecimal amount,
+            String subject,
+            String channelTradeNo,
+            String notifyUrl,
+            Instant createdAt,
+            Instant expiresAt) {
+        return new SimTrade(
+                tradeNo,
+                channel,
+                merchantId,
+                orderId,
+                amount,
+                subject,
+                channelTradeNo,
+                notifyUrl,
+                createdAt,
+                expiresAt,
+                TradeStatus.WAITING,
+                false,
+                null,
+                null,
+                List.of());
     }
 
     /** This trade as it stands at {@code now}: a waiting trade past its expiry is closed (at its expiry). */
@@ -40,29 +75,87 @@ public record SimTrade(String tradeNo, String channel, String merchantId, String
     }
 
     public SimTrade scannedByBuyer() {
-        return new SimTrade(tradeNo, channel, merchantId, orderId, amount, subject, channelTradeNo, notifyUrl, createdAt,
-                expiresAt, status, true, paidAt, closedAt, refunds);
+        return new SimTrade(
+                tradeNo,
+                channel,
+                merchantId,
+                orderId,
+                amount,
+                subject,
+                channelTradeNo,
+                notifyUrl,
+                createdAt,
+                expiresAt,
+                status,
+                true,
+                paidAt,
+                closedAt,
+                refunds);
     }
 
     public SimTrade paid(Instant at) {
-        return new SimTrade(tradeNo, channel, merchantId, orderId, amount, subject, channelTradeNo, notifyUrl, createdAt,
-                expiresAt, TradeStatus.PAID, true, at, closedAt, refunds);
+        return new SimTrade(
+                tradeNo,
+                channel,
+                merchantId,
+                orderId,
+                amount,
+                subject,
+                channelTradeNo,
+                notifyUrl,
+                createdAt,
+                expiresAt,
+                TradeStatus.PAID,
+                true,
+                at,
+                closedAt,
+                refunds);
     }
 
     public SimTrade closed(Instant at) {
-        return new SimTrade(tradeNo, channel, merchantId, orderId, amount, subject, channelTradeNo, notifyUrl, createdAt,
-                expiresAt, TradeStatus.CLOSED, scanned, paidAt, at, refunds);
+        return new SimTrade(
+                tradeNo,
+                channel,
+                merchantId,
+                orderId,
+                amount,
+                subject,
+                channelTradeNo,
+                notifyUrl,
+                createdAt,
+                expiresAt,
+                TradeStatus.CLOSED,
+                scanned,
+                paidAt,
+                at,
+                refunds);
     }
 
     public SimTrade withRefund(SimRefund refund) {
         List<SimRefund> all = new ArrayList<>(refunds);
         all.add(refund);
-        return new SimTrade(tradeNo, channel, merchantId, orderId, amount, subject, channelTradeNo, notifyUrl, createdAt,
-                expiresAt, status, scanned, paidAt, closedAt, all);
+        return new SimTrade(
+                tradeNo,
+                channel,
+                merchantId,
+                orderId,
+                amount,
+                subject,
+                channelTradeNo,
+                notifyUrl,
+                createdAt,
+                expiresAt,
+                status,
+                scanned,
+                paidAt,
+                closedAt,
+                all);
     }
 
     public Optional<SimRefund> refund(String requestNo) {
-        return refunds.stream().filter(refund -> refund.requestNo().equals(requestNo)).findFirst();
+        return refunds.stream()
+                .filter(refund -> refund.requestNo().equals(requestNo))
+                .findFirst();
     }
 
     public BigDecimal refunded() {

@@ -68,14 +68,19 @@ class SimTradeController {
             channel.paid(payment.trade());
             return ResponseEntity.ok(TradeView.of(payment.trade(), channel));
         }
-        ProblemDetail refused = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                payment.outcome() == Payment.Outcome.ALREADY_PAID ? "the trade is already paid"
-                        : payment.trade().isExpiredAt(now) ? "the trade expired at " + payment.trade().expiresAt()
-                        : "the trade is closed");
+        ProblemDetail refused = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT,
+                payment.outcome() == Payment.Outcome.ALREADY_PAID
+                        ? "the trade is already paid"
+                        : payment.trade().isExpiredAt(now)
+                                ? "the trade expired at " + payment.trade().expiresAt()
+                                : "the trade is closed");
         refused.setType(PAYMENT_REFUSED);
         refused.setTitle("Payment refused by the channel");
         refused.setProperty("tradeStatus", channel.statusOf(payment.trade()));
-        return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(refused);
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(refused);
     }
 
     private TradeView view(SimTrade trade) {

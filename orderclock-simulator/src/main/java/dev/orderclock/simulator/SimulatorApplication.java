@@ -26,8 +26,8 @@ public class SimulatorApplication {
     public static void main(String[] args) {
         SpringApplication application = new SpringApplication(SimulatorApplication.class);
         // The server jar carries springdoc for the service's contract; the simulator alone has none to serve.
-        application.setDefaultProperties(Map.of("springdoc.api-docs.enabled", "false",
-                "springdoc.swagger-ui.enabled", "false"));
+        application.setDefaultProperties(
+                Map.of("springdoc.api-docs.enabled", "false", "springdoc.swagger-ui.enabled", "false"));
         application.run(args);
     }
 }

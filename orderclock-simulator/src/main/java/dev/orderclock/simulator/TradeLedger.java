@@ -27,6 +27,7 @@ public final class TradeLedger {
     private static final Logger log = LoggerFactory.getLogger(TradeLedger.class);
     /** The order in which the sweep forgets trades. */
     private static final int RANK_CLOSED_OR_REFUNDED = 0;
+
     private static final int RANK_PAID = 1;
     private static final int RANK_OPEN = 2;
 
@@ -70,7 +71,8 @@ public final class TradeLedger {
 
     /** The buyer opened the trade (scanned its QR code). */
     public Optional<SimTrade> scan(String tradeNo, Instant now) {
-        return Optional.ofNullable(trades.computeIfPresent(tradeNo, (no, trade) -> trade.at(now).scannedByBuyer()));
+        return Optional.ofNullable(
+                trades.computeIfPresent(tradeNo, (no, trade) -> trade.at(now).scannedByBuyer()));
     }
 
     /** The buyer pays: accepted only while the trade waits and has not expired, unless the channel misbehaves. */
@@ -111,14 +113,15 @@ public final class TradeLedger {
 
     /** The shop refunds part or all of a paid trade, once per refund request number. */
     public Refunding refund(String tradeNo, String requestNo, BigDecimal amount, Instant now) {
-        AtomicReference<Refunding> result = new AtomicReference<>(new Refunding(Refunding.Outcome.NOT_FOUND, null, null));
+        AtomicReference<Refunding> result =
+                new AtomicReference<>(new Refunding(Refunding.Outcome.NOT_FOUND, null, null));
         trades.computeIfPresent(tradeNo, (no, stored) -> {
             SimTrade trade = stored.at(now);
             Optional<SimRefund> earlier = trade.refund(requestNo);
             if (earlier.isPresent()) {
                 boolean same = earlier.get().amount().compareTo(amount) == 0;
-                result.set(new Refunding(same ? Refunding.Outcome.REPEATED : Refunding.Outcome.DISCORDANT, trade,
-                        earlier.get()));
+                result.set(new Refunding(
+                        same ? Refunding.Outcome.REPEATED : Refunding.Outcome.DISCORDANT, trade, earlier.get()));
                 return trade;
             }
             if (trade.status() != TradeStatus.PAID) {
@@ -166,8 +169,11 @@ public final class TradeLedger {
                 }
             }
             if (open > 0) {
-                log.warn("simulated channel forgot {} open trades, the oldest: more than {} trades held "
-                        + "(orderclock.sim.max-trades)", open, maxTrades);
+                log.warn(
+                        "simulated channel forgot {} open trades, the oldest: more than {} trades held "
+                                + "(orderclock.sim.max-trades)",
+                        open,
+                        maxTrades);
             }
         } finally {
             eviction.unlock();
@@ -187,7 +193,8 @@ public final class TradeLedger {
             for (SimRefund refund : trade.refunds()) {
                 last = refund.at().isAfter(last) ? refund.at() : last;
             }
-            int rank = trade.status() == TradeStatus.CLOSED || trade.isFullyRefunded() ? RANK_CLOSED_OR_REFUNDED
+            int rank = trade.status() == TradeStatus.CLOSED || trade.isFullyRefunded()
+                    ? RANK_CLOSED_OR_REFUNDED
                     : trade.status() == TradeStatus.PAID ? RANK_PAID : RANK_OPEN;
             return new Candidate(stored, rank, last);
         }
@@ -196,18 +203,34 @@ public final class TradeLedger {
     /** How a payment attempt ended, and the trade after it (null if none). */
     public record Payment(Outcome outcome, SimTrade trade) {
 
-        public enum Outcome { PAID, ALREADY_PAID, CLOSED, NOT_FOUND }
+        public enum Outcome {
+            PAID,
+            ALREADY_PAID,
+            CLOSED,
+            NOT_FOUND
+        }
     }
 
     /** How a close ended, and the trade after it (null if none). */
     public record Closing(Outcome outcome, SimTrade trade) {
 
-        public enum Outcome { CLOSED, NOT_WAITING, NOT_FOUND }
+        public enum Outcome {
+            CLOSED,
+            NOT_WAITING,
+            NOT_FOUND
+        }
     }
 
     /** How a refund ended: the trade after it, and the refund carried out now or earlier under that number. */
     public record Refunding(Outcome outcome, SimTrade trade, SimRefund refund) {
 
-        public enum Outcome { REFUNDED, REPEATED, DISCORDANT, NOT_PAID, TOO_MUCH, NOT_FOUND }
+        public enum Outcome {
+            REFUNDED,
+            REPEATED,
+            DISCORDANT,
+            NOT_PAID,
+            TOO_MUCH,
+            NOT_FOUND
+        }
     }
 }

@@ -11,15 +11,29 @@ import java.time.format.DateTimeFormatter;
  * two-decimal string, times as UTC ISO-8601 with milliseconds. {@code refundedAmount} and
  * {@code paidAt} are additions.
  */
-public record TradeView(String tradeNo, String channel, String orderId, String amount, String status, String expiresAt,
-                        String paidAt, String refundedAmount) {
+public record TradeView(
+        String tradeNo,
+        String channel,
+        String orderId,
+        String amount,
+        String status,
+        String expiresAt,
+        String paidAt,
+        String refundedAmount) {
 
     private static final DateTimeFormatter MILLIS_UTC =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     public static TradeView of(SimTrade trade, SimChannel channel) {
-        return new TradeView(trade.tradeNo(), trade.channel(), trade.orderId(), money(trade.amount()),
-                channel.statusOf(trade), time(trade.expiresAt()), time(trade.paidAt()), money(trade.refunded()));
+        return new TradeView(
+                trade.tradeNo(),
+                trade.channel(),
+                trade.orderId(),
+                money(trade.amount()),
+                channel.statusOf(trade),
+                time(trade.expiresAt()),
+                time(trade.paidAt()),
+                money(trade.refunded()));
     }
 
     private static String money(BigDecimal amount) {

@@ -12,7 +12,8 @@ class FaultSettingsTest {
 
     @Test
     void aPatchChangesOnlyTheSwitchesItNames() {
-        FaultSettings current = new FaultSettings(0.3, 0.3, 5L, 0.0, 0.0, false, true, 0.001).over(FaultSettings.DEFAULTS);
+        FaultSettings current =
+                new FaultSettings(0.3, 0.3, 5L, 0.0, 0.0, false, true, 0.001).over(FaultSettings.DEFAULTS);
 
         FaultSettings changed = new FaultSettings(null, null, null, 1.0, null, null, null, null).over(current);
 
@@ -21,29 +22,37 @@ class FaultSettingsTest {
 
     @Test
     void anAmountOffsetIsYuanFromZero() {
-        FaultSettings offset = new FaultSettings(null, null, null, null, null, null, null, null, new BigDecimal("10.00"))
+        FaultSettings offset = new FaultSettings(
+                        null, null, null, null, null, null, null, null, new BigDecimal("10.00"))
                 .over(FaultSettings.DEFAULTS);
 
         assertThat(offset.openAmountOffset()).isEqualByComparingTo("10");
         assertThatThrownBy(() -> new FaultSettings(null, null, null, null, null, null, null, null, new BigDecimal("-1"))
-                .over(FaultSettings.DEFAULTS)).hasMessageContaining("open-amount-offset");
-        assertThatThrownBy(() -> new FaultSettings(null, null, null, null, null, null, null, null, new BigDecimal("0.001"))
-                .over(FaultSettings.DEFAULTS)).hasMessageContaining("open-amount-offset");
+                        .over(FaultSettings.DEFAULTS))
+                .hasMessageContaining("open-amount-offset");
+        assertThatThrownBy(
+                        () -> new FaultSettings(null, null, null, null, null, null, null, null, new BigDecimal("0.001"))
+                                .over(FaultSettings.DEFAULTS))
+                .hasMessageContaining("open-amount-offset");
     }
 
     @Test
     void refusesImpossibleSwitches() {
-        assertThatThrownBy(() -> new FaultSettings(1.5, null, null, null, null, null, null, null).over(FaultSettings.DEFAULTS))
+        assertThatThrownBy(() ->
+                        new FaultSettings(1.5, null, null, null, null, null, null, null).over(FaultSettings.DEFAULTS))
                 .hasMessageContaining("notify-drop-rate");
-        assertThatThrownBy(() -> new FaultSettings(null, null, -1L, null, null, null, null, null).over(FaultSettings.DEFAULTS))
+        assertThatThrownBy(() ->
+                        new FaultSettings(null, null, -1L, null, null, null, null, null).over(FaultSettings.DEFAULTS))
                 .hasMessageContaining("notify-delay-ms");
-        assertThatThrownBy(() -> new FaultSettings(null, null, null, null, null, null, null, 0.0).over(FaultSettings.DEFAULTS))
+        assertThatThrownBy(() ->
+                        new FaultSettings(null, null, null, null, null, null, null, 0.0).over(FaultSettings.DEFAULTS))
                 .hasMessageContaining("retry-scale");
     }
 
     @Test
     void compressesAChannelsRetryScheduleByTheScale() {
-        Faults faults = new Faults(new FaultSettings(null, null, null, null, null, null, null, 0.001), new SimRandom(1));
+        Faults faults =
+                new Faults(new FaultSettings(null, null, null, null, null, null, null, 0.001), new SimRandom(1));
 
         assertThat(faults.scaled(Duration.ofMinutes(4))).isEqualTo(Duration.ofMillis(240));
         assertThat(faults.scaled(Duration.ofHours(15))).isEqualTo(Duration.ofSeconds(54));

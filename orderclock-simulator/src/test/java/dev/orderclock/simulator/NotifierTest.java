@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class NotifierTest {
 
-    private static final FaultSettings AN_HOUR_LATE = new FaultSettings(0.0, 0.0, 3_600_000L, 0.0, 0.0, false, false, 1.0);
+    private static final FaultSettings AN_HOUR_LATE =
+            new FaultSettings(0.0, 0.0, 3_600_000L, 0.0, 0.0, false, false, 1.0);
     private static final FaultSettings AT_ONCE = new FaultSettings(null, null, 0L, null, null, null, null, null);
 
     private final Faults faults = new Faults(AN_HOUR_LATE, new SimRandom(7));
@@ -54,9 +55,14 @@ class NotifierTest {
     }
 
     private OutgoingNotification notification(String id) {
-        return new OutgoingNotification(id, URI.create("http://127.0.0.1:9/notify"), () -> {
-            started.add(id);
-            throw new IllegalStateException("no message in this test");
-        }, List.of(Duration.ofSeconds(15)), reply -> true);
+        return new OutgoingNotification(
+                id,
+                URI.create("http://127.0.0.1:9/notify"),
+                () -> {
+                    started.add(id);
+                    throw new IllegalStateException("no message in this test");
+                },
+                List.of(Duration.ofSeconds(15)),
+                reply -> true);
     }
 }

@@ -33,21 +33,29 @@ class SimulatorArchitectureTest {
 
     @Test
     void theSimulatorKnowsNothingOfTheServerOrTheStores() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.orderclock.server..",
-                        "dev.orderclock.jdbc..", "dev.orderclock.rabbitmq..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.orderclock.server..", "dev.orderclock.jdbc..", "dev.orderclock.rabbitmq..")
                 .because("the server hosts the simulator (ImportSimulatorHost, Operator), never the other way round")
                 .check(main);
     }
 
     @Test
     void theSimulatorSharesTheChannelsSigningCodeButNotTheirAdapters() {
-        noClasses().should().dependOnClassesThat().implement(PaymentChannel.class)
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .implement(PaymentChannel.class)
                 .because("the simulator plays the channel; it signs and verifies with the channels' code, no more")
                 .check(main);
     }
 
     @Test
     void packagesHaveNoCycles() {
-        slices().matching("dev.orderclock.simulator.(*)..").should().beFreeOfCycles().check(main);
+        slices().matching("dev.orderclock.simulator.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(main);
     }
 }

@@ -24,44 +24,55 @@ class SimulatorGateTest {
                 "orderclock.channels.alipay.gateway-url", "https://openapi.alipay.com/gateway.do",
                 "orderclock.channels.alipay.app-id", "2021000000000042"));
 
-        ChannelSetupException refused = catchThrowableOfType(ChannelSetupException.class,
-                () -> new SimulatorGate().postProcessEnvironment(environment, null));
+        ChannelSetupException refused = catchThrowableOfType(
+                ChannelSetupException.class, () -> new SimulatorGate().postProcessEnvironment(environment, null));
 
-        assertThat(refused.properties()).containsExactly("orderclock.channels.alipay.gateway-url",
-                "orderclock.channels.alipay.app-id");
+        assertThat(refused.properties())
+                .containsExactly("orderclock.channels.alipay.gateway-url", "orderclock.channels.alipay.app-id");
         assertThat(refused).hasMessageContaining("orderclock.sim.enabled=false");
     }
 
     @Test
     void aRealWechatPropertyFromTheOperatingSystemEnvironmentCountsToo() {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME + "-test",
-                Map.of("ORDERCLOCK_CHANNELS_WECHAT_MCHID", "1900000109", "ORDERCLOCK_CHANNELS_WECHAT_APPID", " ")));
+        environment
+                .getPropertySources()
+                .addFirst(new SystemEnvironmentPropertySource(
+                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME + "-test",
+                        Map.of(
+                                "ORDERCLOCK_CHANNELS_WECHAT_MCHID",
+                                "1900000109",
+                                "ORDERCLOCK_CHANNELS_WECHAT_APPID",
+                                " ")));
 
         // An empty value counts: it would hide the simulator's own value.
-        assertThat(RealChannelProperties.setIn(environment)).containsExactly("orderclock.channels.wechat.mchid",
-                "orderclock.channels.wechat.appid");
+        assertThat(RealChannelProperties.setIn(environment))
+                .containsExactly("orderclock.channels.wechat.mchid", "orderclock.channels.wechat.appid");
     }
 
     @Test
     void anOffSimulatorLetsRealChannelsThrough() {
-        StandardEnvironment environment = environment(Map.of("orderclock.sim.enabled", "false",
-                "orderclock.channels.wechat.base-url", "https://api.mch.weixin.qq.com"));
+        StandardEnvironment environment = environment(Map.of(
+                "orderclock.sim.enabled",
+                "false",
+                "orderclock.channels.wechat.base-url",
+                "https://api.mch.weixin.qq.com"));
 
-        assertThatCode(() -> new SimulatorGate().postProcessEnvironment(environment, null)).doesNotThrowAnyException();
+        assertThatCode(() -> new SimulatorGate().postProcessEnvironment(environment, null))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void anOffSimulatorWithNoRealChannelStopsStartUp() {
         StandardEnvironment environment = environment(Map.of("orderclock.sim.enabled", "false"));
 
-        ChannelSetupException refused = catchThrowableOfType(ChannelSetupException.class,
-                () -> new SimulatorGate().postProcessEnvironment(environment, null));
+        ChannelSetupException refused = catchThrowableOfType(
+                ChannelSetupException.class, () -> new SimulatorGate().postProcessEnvironment(environment, null));
 
         assertThat(refused.properties()).isEmpty();
         assertThat(refused.description()).contains("No payment channel");
-        assertThat(refused.action()).contains("orderclock.channels.alipay.gateway-url", "orderclock.channels.wechat.base-url");
+        assertThat(refused.action())
+                .contains("orderclock.channels.alipay.gateway-url", "orderclock.channels.wechat.base-url");
     }
 
     @Test
@@ -70,32 +81,41 @@ class SimulatorGateTest {
         new SimulatedAlipayKeys().postProcessEnvironment(environment, null);
         new SimulatedWechatKeys().postProcessEnvironment(environment, null);
 
-        assertThat(environment.getProperty("orderclock.channels.alipay.gateway-url")).isEqualTo("http://localhost:8080/sim/alipay/gateway.do");
-        assertThat(environment.getProperty("orderclock.channels.wechat.base-url")).isEqualTo("http://localhost:8080/sim/wechat");
+        assertThat(environment.getProperty("orderclock.channels.alipay.gateway-url"))
+                .isEqualTo("http://localhost:8080/sim/alipay/gateway.do");
+        assertThat(environment.getProperty("orderclock.channels.wechat.base-url"))
+                .isEqualTo("http://localhost:8080/sim/wechat");
         assertThat(RealChannelProperties.setIn(environment)).isEmpty();
-        assertThatCode(() -> RealChannelProperties.requireEitherSimulatorOrRealChannels(environment)).doesNotThrowAnyException();
+        assertThatCode(() -> RealChannelProperties.requireEitherSimulatorOrRealChannels(environment))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void theSimulatorNeverFillsInOneChannelWhileTheOtherIsReal() {
-        StandardEnvironment environment = environment(Map.of("orderclock.sim.enabled", "false",
-                "orderclock.channels.alipay.gateway-url", "https://openapi.alipay.com/gateway.do"));
-        StandardEnvironment simulatorOn = environment(Map.of(
-                "orderclock.channels.alipay.gateway-url", "https://openapi.alipay.com/gateway.do"));
+        StandardEnvironment environment = environment(Map.of(
+                "orderclock.sim.enabled",
+                "false",
+                "orderclock.channels.alipay.gateway-url",
+                "https://openapi.alipay.com/gateway.do"));
+        StandardEnvironment simulatorOn =
+                environment(Map.of("orderclock.channels.alipay.gateway-url", "https://openapi.alipay.com/gateway.do"));
 
         new SimulatedWechatKeys().postProcessEnvironment(environment, null);
         new SimulatedWechatKeys().postProcessEnvironment(simulatorOn, null);
 
-        assertThat(environment.containsProperty("orderclock.channels.wechat.base-url")).isFalse();
-        assertThat(simulatorOn.containsProperty("orderclock.channels.wechat.base-url")).isFalse();
+        assertThat(environment.containsProperty("orderclock.channels.wechat.base-url"))
+                .isFalse();
+        assertThat(simulatorOn.containsProperty("orderclock.channels.wechat.base-url"))
+                .isFalse();
     }
 
     @Test
     void theFailureReportNamesThePropertiesAndBothWaysOut() {
-        ChannelSetupException failure = ChannelSetupException.simulatorBesideRealChannel(List.of("orderclock.channels.wechat.base-url", "orderclock.channels.wechat.mchid"));
+        ChannelSetupException failure = ChannelSetupException.simulatorBesideRealChannel(
+                List.of("orderclock.channels.wechat.base-url", "orderclock.channels.wechat.mchid"));
 
-        assertThat(failure.description()).contains("orderclock.channels.wechat.base-url",
-                "orderclock.channels.wechat.mchid", "without money");
+        assertThat(failure.description())
+                .contains("orderclock.channels.wechat.base-url", "orderclock.channels.wechat.mchid", "without money");
         assertThat(failure.action()).contains("orderclock.sim.enabled=false", "remove the properties above");
     }
 

@@ -72,9 +72,12 @@ class TradeLedgerTest {
         ledger.pay("T-1", OPENED, false);
         ledger.refund("T-1", "R-1", new BigDecimal("10.00"), OPENED);
 
-        assertThat(ledger.refund("T-1", "R-1", new BigDecimal("9.98"), OPENED).outcome()).isEqualTo(Refunding.Outcome.DISCORDANT);
-        assertThat(ledger.refund("T-1", "R-2", new BigDecimal("9.99"), OPENED).outcome()).isEqualTo(Refunding.Outcome.TOO_MUCH);
-        assertThat(ledger.refund("T-2", "R-3", new BigDecimal("1.00"), OPENED).outcome()).isEqualTo(Refunding.Outcome.NOT_PAID);
+        assertThat(ledger.refund("T-1", "R-1", new BigDecimal("9.98"), OPENED).outcome())
+                .isEqualTo(Refunding.Outcome.DISCORDANT);
+        assertThat(ledger.refund("T-1", "R-2", new BigDecimal("9.99"), OPENED).outcome())
+                .isEqualTo(Refunding.Outcome.TOO_MUCH);
+        assertThat(ledger.refund("T-2", "R-3", new BigDecimal("1.00"), OPENED).outcome())
+                .isEqualTo(Refunding.Outcome.NOT_PAID);
     }
 
     @Test
@@ -83,8 +86,10 @@ class TradeLedgerTest {
             String tradeNo = "T-" + i;
             ledger.open(trade(tradeNo));
             CountDownLatch start = new CountDownLatch(1);
-            CompletableFuture<Payment> pay = CompletableFuture.supplyAsync(() -> await(start, () -> ledger.pay(tradeNo, OPENED, false)));
-            CompletableFuture<Closing> close = CompletableFuture.supplyAsync(() -> await(start, () -> ledger.close(tradeNo, OPENED)));
+            CompletableFuture<Payment> pay =
+                    CompletableFuture.supplyAsync(() -> await(start, () -> ledger.pay(tradeNo, OPENED, false)));
+            CompletableFuture<Closing> close =
+                    CompletableFuture.supplyAsync(() -> await(start, () -> ledger.close(tradeNo, OPENED)));
             start.countDown();
 
             boolean paid = pay.get().outcome() == Payment.Outcome.PAID;
@@ -123,8 +128,10 @@ class TradeLedgerTest {
         }
 
         // Query-before-close and reconciliation ask after the payment: the channel still knows it.
-        assertThat(bounded.find("T-paid", OPENED.plusSeconds(600)).orElseThrow().status()).isEqualTo(TradeStatus.PAID);
-        assertThat(bounded.findByChannelTradeNo("2026112422001T-paid", OPENED.plusSeconds(600))).isPresent();
+        assertThat(bounded.find("T-paid", OPENED.plusSeconds(600)).orElseThrow().status())
+                .isEqualTo(TradeStatus.PAID);
+        assertThat(bounded.findByChannelTradeNo("2026112422001T-paid", OPENED.plusSeconds(600)))
+                .isPresent();
         assertThat(bounded.size()).isLessThanOrEqualTo(100);
     }
 
@@ -162,8 +169,21 @@ class TradeLedgerTest {
     }
 
     private static SimTrade trade(String tradeNo, Instant openedAt) {
-        return new SimTrade(tradeNo, "alipay", "2021000000000042", "ORD-1", new BigDecimal("19.98"), "tea",
-                "2026112422001" + tradeNo, "http://localhost/notify", openedAt, EXPIRES, TradeStatus.WAITING, false,
-                null, null, List.of());
+        return new SimTrade(
+                tradeNo,
+                "alipay",
+                "2021000000000042",
+                "ORD-1",
+                new BigDecimal("19.98"),
+                "tea",
+                "2026112422001" + tradeNo,
+                "http://localhost/notify",
+                openedAt,
+                EXPIRES,
+                TradeStatus.WAITING,
+                false,
+                null,
+                null,
+                List.of());
     }
 }

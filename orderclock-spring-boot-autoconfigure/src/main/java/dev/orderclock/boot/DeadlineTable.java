@@ -8,6 +8,12 @@ package dev.orderclock.boot;
  *                         columns (TIMESTAMP, DATETIME) are read and written as UTC
  * @param fractionalDigits the due column's fractional second digits; bound times are truncated to them
  */
-public record DeadlineTable(String name, String table, String idColumn, String dueColumn, String pending,
-                            String close, boolean zoned, int fractionalDigits) {
-}
+public record DeadlineTable(
+        String name,
+        String table,
+        String idColumn,
+        String dueColumn,
+        String pending,
+        String close,
+        boolean zoned,
+        int fractionalDigits) {}

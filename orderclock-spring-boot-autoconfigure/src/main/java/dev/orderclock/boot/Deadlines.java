@@ -70,7 +70,8 @@ public class Deadlines {
     private DeadlineSource source(String name) {
         DeadlineSource source = sources.get(name);
         if (source == null) {
-            throw new IllegalArgumentException("no deadline source named '" + name + "'; configured: " + sources.keySet());
+            throw new IllegalArgumentException(
+                    "no deadline source named '" + name + "'; configured: " + sources.keySet());
         }
         return source;
     }

@@ -38,15 +38,17 @@ import javax.sql.DataSource;
  * Ordered after the DataSource, transaction and JPA auto-configurations of Boot 3 and Boot 4 by
  * name, so no class Boot 4 moved is loaded.
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-        "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration",
-        "org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
-        "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
-        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+            "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.autoconfigure.orm.jpa.HibernateJpaAutoConfiguration",
+            "org.springframework.boot.autoconfigure.transaction.TransactionAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+            "org.springframework.boot.hibernate.autoconfigure.HibernateJpaAutoConfiguration",
+            "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration"
+        })
 @ConditionalOnProperty(name = "orderclock.enabled", havingValue = "true", matchIfMissing = true)
 @ConditionalOnBean(DataSource.class)
 @EnableConfigurationProperties(OrderClockProperties.class)
@@ -68,22 +70,26 @@ public class OrderClockAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
-    TableDeadlineSources orderclockTableSources(OrderClockProperties properties, DataSource dataSource,
-                                                ObjectProvider<PlatformTransactionManager> transactionManager,
-                                                ObjectProvider<DeadlineHandler> handlers,
-                                                ObjectProvider<DeadlineSource> ownSources,
-                                                @Qualifier("orderclockClock") InstantSource clock) {
-        PlatformTransactionManager manager = transactionManager.getIfAvailable(
-                () -> new DataSourceTransactionManager(dataSource));
+    TableDeadlineSources orderclockTableSources(
+            OrderClockProperties properties,
+            DataSource dataSource,
+            ObjectProvider<PlatformTransactionManager> transactionManager,
+            ObjectProvider<DeadlineHandler> handlers,
+            ObjectProvider<DeadlineSource> ownSources,
+            @Qualifier("orderclockClock") InstantSource clock) {
+        PlatformTransactionManager manager =
+                transactionManager.getIfAvailable(() -> new DataSourceTransactionManager(dataSource));
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         TableInspector inspector = new TableInspector(jdbc, new TransactionTemplate(manager));
-        List<String> ownNames = ownSources.orderedStream().map(DeadlineSource::name).toList();
+        List<String> ownNames =
+                ownSources.orderedStream().map(DeadlineSource::name).toList();
         Map<String, DeadlineSource> sources = new LinkedHashMap<>();
         if (properties.getDeadlines().isEmpty()) {
             return new TableDeadlineSources(sources);
         }
         TableSql sql = inspector.dialect();
-        TransactionTemplate closing = closingTransactions(manager, sql, properties.getEngine().getBatchTimeout());
+        TransactionTemplate closing =
+                closingTransactions(manager, sql, properties.getEngine().getBatchTimeout());
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
         List<DeadlineHandler> handlerList = handlers.orderedStream().toList();
         properties.getDeadlines().forEach((name, spec) -> {
@@ -98,14 +104,19 @@ public class OrderClockAutoConfiguration {
     @Bean(destroyMethod = "stop")
     @ConditionalOnMissingBean
     @DependsOnDatabaseInitialization
-    DeadlineEngine orderclockEngine(OrderClockProperties properties, TableDeadlineSources tableSources,
-                                    ObjectProvider<DeadlineSource> ownSources,
-                                    ObjectProvider<EngineListener> listeners,
-                                    @Qualifier("orderclockClock") InstantSource clock, Environment environment) {
+    DeadlineEngine orderclockEngine(
+            OrderClockProperties properties,
+            TableDeadlineSources tableSources,
+            ObjectProvider<DeadlineSource> ownSources,
+            ObjectProvider<EngineListener> listeners,
+            @Qualifier("orderclockClock") InstantSource clock,
+            Environment environment) {
         OrderClockProperties.Engine settings = properties.getEngine();
         boolean delayTiers = environment.getProperty(RABBIT_ENABLED, Boolean.class, false);
         if (delayTiers && !ClassUtils.isPresent("dev.orderclock.rabbitmq.RabbitDelayTiers", null)) {
-            throw new DeadlineTableException(null, RABBIT_ENABLED + " is true but orderclock-rabbitmq is not on the class path",
+            throw new DeadlineTableException(
+                    null,
+                    RABBIT_ENABLED + " is true but orderclock-rabbitmq is not on the class path",
                     "Add the dependency dev.orderclock:orderclock-rabbitmq, or set " + RABBIT_ENABLED + "=false.");
         }
         DeadlineEngine.Builder builder = DeadlineEngine.builder(clock)
@@ -125,7 +136,9 @@ public class OrderClockAutoConfiguration {
                 .listener(composite(listeners.orderedStream().toList()));
         Map<String, DeadlineSource> all = allSources(tableSources, ownSources);
         if (all.isEmpty()) {
-            throw new DeadlineTableException(null, "orderclock is enabled but no deadline is described",
+            throw new DeadlineTableException(
+                    null,
+                    "orderclock is enabled but no deadline is described",
                     "Describe a table under orderclock.deadlines.<name> (table, id-column, due-column, pending, close), "
                             + "declare a DeadlineSource bean, or set orderclock.enabled=false.");
         }
@@ -135,9 +148,11 @@ public class OrderClockAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    Deadlines orderclockDeadlines(DeadlineEngine engine, TableDeadlineSources tableSources,
-                                  ObjectProvider<DeadlineSource> ownSources,
-                                  @Qualifier(SCHEDULER_BEAN) ObjectProvider<DeadlineScheduler> scheduler) {
+    Deadlines orderclockDeadlines(
+            DeadlineEngine engine,
+            TableDeadlineSources tableSources,
+            ObjectProvider<DeadlineSource> ownSources,
+            @Qualifier(SCHEDULER_BEAN) ObjectProvider<DeadlineScheduler> scheduler) {
         return new Deadlines(engine, scheduler.getIfAvailable(() -> engine), allSources(tableSources, ownSources));
     }
 
@@ -170,8 +185,8 @@ public class OrderClockAutoConfiguration {
         return template;
     }
 
-    private static Map<String, DeadlineSource> allSources(TableDeadlineSources tableSources,
-                                                          ObjectProvider<DeadlineSource> ownSources) {
+    private static Map<String, DeadlineSource> allSources(
+            TableDeadlineSources tableSources, ObjectProvider<DeadlineSource> ownSources) {
         Map<String, DeadlineSource> all = new LinkedHashMap<>(tableSources.byName());
         ownSources.orderedStream().forEach(source -> all.put(source.name(), source));
         return all;

@@ -47,8 +47,13 @@ public final class TableDeadlineSource implements DeadlineSource {
      * @param clock the engine's clock, to notice a handler that takes longer than the closing
      *              transaction's timeout ({@code transactions}' own)
      */
-    public TableDeadlineSource(DeadlineTable table, TableSql sql, NamedParameterJdbcTemplate jdbc,
-                               TransactionTemplate transactions, List<DeadlineHandler> handlers, InstantSource clock) {
+    public TableDeadlineSource(
+            DeadlineTable table,
+            TableSql sql,
+            NamedParameterJdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            List<DeadlineHandler> handlers,
+            InstantSource clock) {
         this.table = table;
         this.sql = sql;
         this.jdbc = jdbc;
@@ -69,15 +74,14 @@ public final class TableDeadlineSource implements DeadlineSource {
     @Override
     public List<Deadline> scan(Deadline after, Instant until, int limit) {
         boolean fromBeginning = after.dueMillis() == Long.MIN_VALUE;
-        MapSqlParameterSource params = new MapSqlParameterSource()
-                .addValue("due", bind(until))
-                .addValue("limit", limit);
+        MapSqlParameterSource params =
+                new MapSqlParameterSource().addValue("due", bind(until)).addValue("limit", limit);
         if (!fromBeginning) {
             params.addValue("afterDue", bind(Instant.ofEpochMilli(after.dueMillis())))
                     .addValue("afterId", after.id());
         }
-        return jdbc.query(sql.scan(table, fromBeginning), params,
-                (rs, row) -> new Deadline(rs.getLong(1), dueMillis(rs)));
+        return jdbc.query(
+                sql.scan(table, fromBeginning), params, (rs, row) -> new Deadline(rs.getLong(1), dueMillis(rs)));
     }
 
     @Override
@@ -161,10 +165,15 @@ public final class TableDeadlineSource implements DeadlineSource {
     private void warnIfSlow(DeadlineHandler handler, int ids, Duration took) {
         int timeoutSeconds = transactions.getTimeout();
         if (timeoutSeconds > 0 && took.compareTo(Duration.ofSeconds(timeoutSeconds)) > 0) {
-            log.warn("orderclock.deadlines.{}: the handler {} took {} ms for {} ids, longer than the batch timeout of {} s"
+            log.warn(
+                    "orderclock.deadlines.{}: the handler {} took {} ms for {} ids, longer than the batch timeout of {} s"
                             + " (orderclock.engine.batch-timeout): the batch may be rolled back and retried; make the"
                             + " handler faster, lower orderclock.engine.firing-batch-size or raise the timeout",
-                    table.name(), handler.getClass().getName(), took.toMillis(), ids, timeoutSeconds);
+                    table.name(),
+                    handler.getClass().getName(),
+                    took.toMillis(),
+                    ids,
+                    timeoutSeconds);
         }
     }
 
@@ -198,8 +207,7 @@ public final class TableDeadlineSource implements DeadlineSource {
         return Instant.ofEpochSecond(millis.getEpochSecond(), millis.getNano() / unitNanos * unitNanos);
     }
 
-    private record Row(long id, long dueMillis) {
-    }
+    private record Row(long id, long dueMillis) {}
 
     @FunctionalInterface
     private interface Closing {

@@ -33,7 +33,8 @@ import java.util.TreeMap;
 final class TableInspector {
 
     private static final Logger log = LoggerFactory.getLogger(TableInspector.class);
-    private static final Set<Integer> INTEGER_TYPES = Set.of(Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT);
+    private static final Set<Integer> INTEGER_TYPES =
+            Set.of(Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT);
     private static final Set<Integer> TIME_TYPES = Set.of(Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE);
 
     /** How long the start-up look for a pending row may take before it is skipped (whole seconds, JDBC's unit). */
@@ -63,8 +64,8 @@ final class TableInspector {
         require(name, "due-column", spec.getDueColumn());
         require(name, "pending", spec.getPending());
         require(name, "close", spec.getClose());
-        DeadlineTable table = jdbc.execute((ConnectionCallback<DeadlineTable>) connection ->
-                describe(connection, name, spec, sql));
+        DeadlineTable table =
+                jdbc.execute((ConnectionCallback<DeadlineTable>) connection -> describe(connection, name, spec, sql));
         checkFragments(table, sql);
         lookForPending(table, sql);
         return table;
@@ -78,13 +79,20 @@ final class TableInspector {
         String tableName = null;
         Map<String, ResultRow> columns = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         // Identifiers are stored upper-case by H2, lower-case by PostgreSQL and as written by MariaDB.
-        for (String candidate : List.of(spec.getTable(), spec.getTable().toUpperCase(Locale.ROOT),
+        for (String candidate : List.of(
+                spec.getTable(),
+                spec.getTable().toUpperCase(Locale.ROOT),
                 spec.getTable().toLowerCase(Locale.ROOT))) {
             try (ResultSet rs = metaData.getColumns(catalog, schema, candidate, "%")) {
                 while (rs.next()) {
                     tableName = rs.getString("TABLE_NAME");
-                    columns.put(rs.getString("COLUMN_NAME"), new ResultRow(rs.getInt("DATA_TYPE"),
-                            rs.getString("TYPE_NAME"), rs.getInt("DECIMAL_DIGITS"), rs.wasNull()));
+                    columns.put(
+                            rs.getString("COLUMN_NAME"),
+                            new ResultRow(
+                                    rs.getInt("DATA_TYPE"),
+                                    rs.getString("TYPE_NAME"),
+                                    rs.getInt("DECIMAL_DIGITS"),
+                                    rs.wasNull()));
                 }
             }
             if (tableName != null) {
@@ -92,42 +100,59 @@ final class TableInspector {
             }
         }
         if (tableName == null) {
-            throw new DeadlineTableException(name, "table '" + spec.getTable() + "' does not exist"
-                    + " (catalog " + catalog + ", schema " + schema + ")",
+            throw new DeadlineTableException(
+                    name,
+                    "table '" + spec.getTable() + "' does not exist" + " (catalog " + catalog + ", schema " + schema
+                            + ")",
                     "Create the table, or set orderclock.deadlines." + name + ".table to an existing one.");
         }
         ResultRow id = column(name, spec.getTable(), columns, "id-column", spec.getIdColumn());
         if (!INTEGER_TYPES.contains(id.type())) {
-            throw new DeadlineTableException(name, "id column '" + spec.getIdColumn() + "' is " + id.typeName()
-                    + ", not an integer type the engine can hold as a long",
+            throw new DeadlineTableException(
+                    name,
+                    "id column '" + spec.getIdColumn() + "' is " + id.typeName()
+                            + ", not an integer type the engine can hold as a long",
                     "Point id-column at a BIGINT (or INTEGER) key, or declare a DeadlineSource bean of your own.");
         }
         ResultRow due = column(name, spec.getTable(), columns, "due-column", spec.getDueColumn());
         if (!TIME_TYPES.contains(due.type())) {
-            throw new DeadlineTableException(name, "due column '" + spec.getDueColumn() + "' is " + due.typeName()
-                    + ", not a TIMESTAMP or DATETIME", "Point due-column at a TIMESTAMP/DATETIME column.");
+            throw new DeadlineTableException(
+                    name,
+                    "due column '" + spec.getDueColumn() + "' is " + due.typeName() + ", not a TIMESTAMP or DATETIME",
+                    "Point due-column at a TIMESTAMP/DATETIME column.");
         }
         String typeName = due.typeName().toLowerCase(Locale.ROOT);
-        boolean zoned = due.type() == Types.TIMESTAMP_WITH_TIMEZONE || typeName.contains("timestamptz")
+        boolean zoned = due.type() == Types.TIMESTAMP_WITH_TIMEZONE
+                || typeName.contains("timestamptz")
                 || typeName.contains("time zone");
         int digits = due.digitsUnknown() ? 3 : due.digits();
-        DeadlineTable table = new DeadlineTable(name, spec.getTable(), spec.getIdColumn(), spec.getDueColumn(),
-                spec.getPending(), spec.getClose(), zoned, digits);
+        DeadlineTable table = new DeadlineTable(
+                name,
+                spec.getTable(),
+                spec.getIdColumn(),
+                spec.getDueColumn(),
+                spec.getPending(),
+                spec.getClose(),
+                zoned,
+                digits);
         if (!hasIndexOnDue(metaData, catalog, schema, tableName, spec.getDueColumn())) {
             String problem = "no index starts with due column '" + spec.getDueColumn() + "' (or has it second):"
                     + " every scan and sweep would read the whole table";
             String action = "Run: " + sql.suggestedIndex(table);
             if (spec.isRequireIndex()) {
-                throw new DeadlineTableException(name, problem, action
-                        + " (or set orderclock.deadlines." + name + ".require-index=false to start anyway).");
+                throw new DeadlineTableException(
+                        name,
+                        problem,
+                        action + " (or set orderclock.deadlines." + name + ".require-index=false to start anyway).");
             }
             log.warn("orderclock.deadlines.{}: {}. {}", name, problem, action);
         }
         return table;
     }
 
-    private static boolean hasIndexOnDue(DatabaseMetaData metaData, String catalog, String schema, String table,
-                                         String dueColumn) throws SQLException {
+    private static boolean hasIndexOnDue(
+            DatabaseMetaData metaData, String catalog, String schema, String table, String dueColumn)
+            throws SQLException {
         try (ResultSet rs = metaData.getIndexInfo(catalog, schema, table, false, true)) {
             while (rs.next()) {
                 String column = rs.getString("COLUMN_NAME");
@@ -141,12 +166,14 @@ final class TableInspector {
         return false;
     }
 
-    private static ResultRow column(String name, String table, Map<String, ResultRow> columns, String property,
-                                    String column) {
+    private static ResultRow column(
+            String name, String table, Map<String, ResultRow> columns, String property, String column) {
         ResultRow row = columns.get(column);
         if (row == null) {
-            throw new DeadlineTableException(name, property + " '" + column + "' is not a column of " + table
-                    + " (its columns: " + String.join(", ", columns.keySet()) + ")",
+            throw new DeadlineTableException(
+                    name,
+                    property + " '" + column + "' is not a column of " + table + " (its columns: "
+                            + String.join(", ", columns.keySet()) + ")",
                     "Set orderclock.deadlines." + name + "." + property + " to one of the table's columns.");
         }
         return row;
@@ -158,19 +185,25 @@ final class TableInspector {
         transactions.executeWithoutResult(status -> {
             status.setRollbackOnly();
             try {
-                jdbc.query(sql.pendingCheck(table), rs -> { });
+                jdbc.query(sql.pendingCheck(table), rs -> {});
             } catch (DataAccessException e) {
-                throw new DeadlineTableException(table.name(), "pending '" + table.pending()
-                        + "' is not a valid condition on " + table.table() + ": " + e.getMostSpecificCause().getMessage(),
-                        "Fix orderclock.deadlines." + table.name() + ".pending: an SQL condition such as status = 0.", e);
+                throw new DeadlineTableException(
+                        table.name(),
+                        "pending '" + table.pending() + "' is not a valid condition on " + table.table() + ": "
+                                + e.getMostSpecificCause().getMessage(),
+                        "Fix orderclock.deadlines." + table.name() + ".pending: an SQL condition such as status = 0.",
+                        e);
             }
             try {
                 named.update(sql.closeCheck(table), new MapSqlParameterSource("now", LocalDateTime.now()));
             } catch (DataAccessException e) {
-                throw new DeadlineTableException(table.name(), "close '" + table.close()
-                        + "' is not a valid SET list for " + table.table() + ": " + e.getMostSpecificCause().getMessage(),
+                throw new DeadlineTableException(
+                        table.name(),
+                        "close '" + table.close() + "' is not a valid SET list for " + table.table() + ": "
+                                + e.getMostSpecificCause().getMessage(),
                         "Fix orderclock.deadlines." + table.name() + ".close: an SQL SET list such as "
-                                + "status = 40, close_time = :now (only :now is bound).", e);
+                                + "status = 40, close_time = :now (only :now is bound).",
+                        e);
             }
         });
     }
@@ -189,24 +222,30 @@ final class TableInspector {
                     looking.query(sql.anyPending(table), (ResultSetExtractor<Boolean>) ResultSet::next));
         } catch (DataAccessException e) {
             // The fragment parsed above, so this is the time limit (or a busy database): not worth a start-up failure.
-            log.debug("orderclock.deadlines.{}: skipped looking for a pending row in {} (limit {}): {}", table.name(),
-                    table.table(), lookTimeout, e.getMostSpecificCause().toString());
+            log.debug(
+                    "orderclock.deadlines.{}: skipped looking for a pending row in {} (limit {}): {}",
+                    table.name(),
+                    table.table(),
+                    lookTimeout,
+                    e.getMostSpecificCause().toString());
             return;
         }
         if (!anyPending) {
-            log.warn("orderclock.deadlines.{}: no row of {} matches pending '{}' now: right for a shop with no unpaid"
+            log.warn(
+                    "orderclock.deadlines.{}: no row of {} matches pending '{}' now: right for a shop with no unpaid"
                             + " orders yet; if there are some, the condition is wrong and nothing will ever close",
-                    table.name(), table.table(), table.pending());
+                    table.name(),
+                    table.table(),
+                    table.pending());
         }
     }
 
     private static void require(String name, String property, String value) {
         if (value == null || value.isBlank()) {
-            throw new DeadlineTableException(name, property + " is not set",
-                    "Set orderclock.deadlines." + name + "." + property + ".");
+            throw new DeadlineTableException(
+                    name, property + " is not set", "Set orderclock.deadlines." + name + "." + property + ".");
         }
     }
 
-    private record ResultRow(int type, String typeName, int digits, boolean digitsUnknown) {
-    }
+    private record ResultRow(int type, String typeName, int digits, boolean digitsUnknown) {}
 }

@@ -12,12 +12,12 @@ import java.util.Locale;
  * ({@code pending}, {@code close}) and the names are the operator's trusted text; values never are.
  */
 public enum TableSql {
-
     H2 {
         @Override
         String closeReturning(DeadlineTable t, String idCondition) {
             // H2 has no RETURNING; a data change delta table gives the rows the update changed.
-            return "SELECT " + t.idColumn() + ", " + t.dueColumn() + " FROM FINAL TABLE (" + update(t, idCondition) + ")";
+            return "SELECT " + t.idColumn() + ", " + t.dueColumn() + " FROM FINAL TABLE (" + update(t, idCondition)
+                    + ")";
         }
 
         @Override
@@ -25,8 +25,8 @@ public enum TableSql {
             // H2 2.3 with FOR UPDATE SKIP LOCKED and a LIMIT locks every row the WHERE matches, not
             // only those returned (see orderclock-jdbc's SqlDialect): so candidates are read unlocked
             // and then locked by id, skipping those another transaction holds.
-            return "SELECT " + t.idColumn() + " FROM " + t.table() + " WHERE " + dueAndPending(t)
-                    + " ORDER BY " + t.dueColumn() + ", " + t.idColumn() + " LIMIT :limit";
+            return "SELECT " + t.idColumn() + " FROM " + t.table() + " WHERE " + dueAndPending(t) + " ORDER BY "
+                    + t.dueColumn() + ", " + t.idColumn() + " LIMIT :limit";
         }
 
         @Override
@@ -87,13 +87,14 @@ public enum TableSql {
         @Override
         String after(DeadlineTable t) {
             // Spelled out rather than a row-value comparison, which MariaDB does not turn into an index range.
-            return "(" + t.dueColumn() + " > :afterDue OR (" + t.dueColumn() + " = :afterDue AND "
-                    + t.idColumn() + " > :afterId))";
+            return "(" + t.dueColumn() + " > :afterDue OR (" + t.dueColumn() + " = :afterDue AND " + t.idColumn()
+                    + " > :afterId))";
         }
 
         @Override
         String suggestedIndex(DeadlineTable t) {
-            return "CREATE INDEX " + indexName(t) + " ON " + t.table() + " (" + t.dueColumn() + ", " + t.idColumn() + ")";
+            return "CREATE INDEX " + indexName(t) + " ON " + t.table() + " (" + t.dueColumn() + ", " + t.idColumn()
+                    + ")";
         }
     };
 
@@ -109,8 +110,10 @@ public enum TableSql {
         if (product.contains("mariadb") || product.contains("mysql")) {
             return MARIADB;
         }
-        throw new DeadlineTableException(null, "the database " + metaData.getDatabaseProductName()
-                + " is not supported by orderclock's table deadlines",
+        throw new DeadlineTableException(
+                null,
+                "the database " + metaData.getDatabaseProductName()
+                        + " is not supported by orderclock's table deadlines",
                 "Use H2, PostgreSQL, MariaDB 10.6+ or MySQL 8+, or declare a DeadlineSource bean of your own.");
     }
 
@@ -166,7 +169,8 @@ public enum TableSql {
 
     /** The index a start-up failure asks for; PostgreSQL can leave the closed rows out of it. */
     String suggestedIndex(DeadlineTable t) {
-        String index = "CREATE INDEX " + indexName(t) + " ON " + t.table() + " (" + t.dueColumn() + ", " + t.idColumn() + ")";
+        String index =
+                "CREATE INDEX " + indexName(t) + " ON " + t.table() + " (" + t.dueColumn() + ", " + t.idColumn() + ")";
         return this == POSTGRESQL ? index + " WHERE " + t.pending() : index;
     }
 

@@ -25,8 +25,8 @@ class DeadlinesTest {
     private final DeadlineEngine engine = mock(DeadlineEngine.class);
     private final DeadlineSource source = mock(DeadlineSource.class);
     private final Deadlines deadlines = new Deadlines(engine, Map.of("payment-timeout", source));
-    private final TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(
-            new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID())));
+    private final TransactionTemplate transactions = new TransactionTemplate(
+            new DataSourceTransactionManager(new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID())));
 
     @Test
     void outside_a_transaction_a_deadline_is_handed_over_at_once() {
@@ -60,6 +60,7 @@ class DeadlinesTest {
     @Test
     void an_unknown_source_name_is_refused_naming_the_configured_ones() {
         assertThatThrownBy(() -> deadlines.schedule("payment-timeuot", 7, DUE))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("[payment-timeout]");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("[payment-timeout]");
     }
 }

@@ -25,8 +25,10 @@ final class LogLines implements AutoCloseable {
 
     /** The formatted messages logged at exactly this level. */
     List<String> at(Level level) {
-        return appender.list.stream().filter(event -> event.getLevel() == level)
-                .map(ILoggingEvent::getFormattedMessage).toList();
+        return appender.list.stream()
+                .filter(event -> event.getLevel() == level)
+                .map(ILoggingEvent::getFormattedMessage)
+                .toList();
     }
 
     @Override

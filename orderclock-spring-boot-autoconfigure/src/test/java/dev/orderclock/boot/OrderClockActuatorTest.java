@@ -32,12 +32,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderClockActuatorTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class, SqlInitializationAutoConfiguration.class,
-                    MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-                    SimpleMetricsExportAutoConfiguration.class, OrderClockAutoConfiguration.class,
-                    OrderClockMetricsAutoConfiguration.class, OrderClockHealthAutoConfiguration.class))
-            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+            .withConfiguration(AutoConfigurations.of(
+                    DataSourceAutoConfiguration.class,
+                    DataSourceTransactionManagerAutoConfiguration.class,
+                    SqlInitializationAutoConfiguration.class,
+                    MetricsAutoConfiguration.class,
+                    CompositeMeterRegistryAutoConfiguration.class,
+                    SimpleMetricsExportAutoConfiguration.class,
+                    OrderClockAutoConfiguration.class,
+                    OrderClockMetricsAutoConfiguration.class,
+                    OrderClockHealthAutoConfiguration.class))
+            .withPropertyValues(
+                    "spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
                     "spring.sql.init.schema-locations=classpath:shop-schema.sql",
                     "orderclock.deadlines.payment-timeout.table=t_order",
                     "orderclock.deadlines.payment-timeout.due-column=pay_expire_time",
@@ -61,10 +67,12 @@ class OrderClockActuatorTest {
     @Test
     void each_health_indicator_is_conditional_on_its_own_boots_class_name() {
         runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health.contributor"))
-                .run(context -> assertThat(context).hasSingleBean(OrderClockHealthIndicator.class)
+                .run(context -> assertThat(context)
+                        .hasSingleBean(OrderClockHealthIndicator.class)
                         .doesNotHaveBean(OrderClockBoot4HealthIndicator.class));
         runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate.health"))
-                .run(context -> assertThat(context).doesNotHaveBean(OrderClockHealthIndicator.class)
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(OrderClockHealthIndicator.class)
                         .hasSingleBean(OrderClockBoot4HealthIndicator.class));
     }
 
@@ -77,23 +85,34 @@ class OrderClockActuatorTest {
     @Test
     void closes_are_counted_and_timed_per_source_under_the_services_meter_names() {
         runner.withUserConfiguration(ManualEngine.class).run(context -> {
-            new JdbcTemplate(context.getBean(javax.sql.DataSource.class)).update(
-                    "INSERT INTO t_order (id, status, pay_expire_time) VALUES (1, 0, TIMESTAMP '2026-01-01 00:09:59')");
+            new JdbcTemplate(context.getBean(javax.sql.DataSource.class))
+                    .update(
+                            "INSERT INTO t_order (id, status, pay_expire_time) VALUES (1, 0, TIMESTAMP '2026-01-01 00:09:59')");
 
             context.getBean(DeadlineEngine.class).runOnce();
 
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            assertThat(registry.get("orderclock.orders.closed").tag("source", "payment-timeout").counter().count())
+            assertThat(registry.get("orderclock.orders.closed")
+                            .tag("source", "payment-timeout")
+                            .counter()
+                            .count())
                     .isEqualTo(1.0);
-            assertThat(registry.get("orderclock.close.lag").tag("source", "payment-timeout").timer().count()).isEqualTo(1);
-            assertThat(registry.get("orderclock.deadlines.in.memory").gauge().value()).isZero();
+            assertThat(registry.get("orderclock.close.lag")
+                            .tag("source", "payment-timeout")
+                            .timer()
+                            .count())
+                    .isEqualTo(1);
+            assertThat(registry.get("orderclock.deadlines.in.memory").gauge().value())
+                    .isZero();
         });
     }
 
     @Test
     void without_micrometer_there_are_no_meters_and_the_engine_still_starts() {
         runner.withClassLoader(new FilteredClassLoader("io.micrometer.core"))
-                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(DeadlineEngine.class)
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .hasSingleBean(DeadlineEngine.class)
                         .doesNotHaveBean("orderclockMeters"));
     }
 

@@ -28,10 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderClockAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class, SqlInitializationAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(
+                    DataSourceAutoConfiguration.class,
+                    DataSourceTransactionManagerAutoConfiguration.class,
+                    SqlInitializationAutoConfiguration.class,
                     OrderClockAutoConfiguration.class))
-            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+            .withPropertyValues(
+                    "spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
                     "spring.sql.init.schema-locations=classpath:shop-schema.sql",
                     "orderclock.deadlines.payment-timeout.table=t_order",
                     "orderclock.deadlines.payment-timeout.due-column=pay_expire_time",
@@ -41,7 +44,10 @@ class OrderClockAutoConfigurationTest {
     @Test
     void a_described_table_gives_a_running_engine_a_deadlines_facade_and_a_starter() {
         runner.run(context -> {
-            assertThat(context).hasNotFailed().hasSingleBean(DeadlineEngine.class).hasSingleBean(Deadlines.class)
+            assertThat(context)
+                    .hasNotFailed()
+                    .hasSingleBean(DeadlineEngine.class)
+                    .hasSingleBean(Deadlines.class)
                     .hasSingleBean(OrderClockStarter.class);
             assertThat(context.getBean(DeadlineEngine.class).isRunning()).isTrue();
             assertThat(context.getBean(Deadlines.class).sourceNames()).containsExactly("payment-timeout");
@@ -57,8 +63,11 @@ class OrderClockAutoConfigurationTest {
 
     @Test
     void enabled_false_builds_nothing() {
-        runner.withPropertyValues("orderclock.enabled=false").run(context ->
-                assertThat(context).hasNotFailed().doesNotHaveBean(DeadlineEngine.class).doesNotHaveBean(Deadlines.class));
+        runner.withPropertyValues("orderclock.enabled=false")
+                .run(context -> assertThat(context)
+                        .hasNotFailed()
+                        .doesNotHaveBean(DeadlineEngine.class)
+                        .doesNotHaveBean(Deadlines.class));
     }
 
     @Test
@@ -80,58 +89,67 @@ class OrderClockAutoConfigurationTest {
 
     @Test
     void a_missing_table_fails_start_up_naming_it() {
-        runner.withPropertyValues("orderclock.deadlines.payment-timeout.table=t_orders").run(context ->
-                assertThat(analysis(context).getDescription()).contains("orderclock.deadlines.payment-timeout")
+        runner.withPropertyValues("orderclock.deadlines.payment-timeout.table=t_orders")
+                .run(context -> assertThat(analysis(context).getDescription())
+                        .contains("orderclock.deadlines.payment-timeout")
                         .contains("table 't_orders' does not exist"));
     }
 
     @Test
     void a_missing_due_column_fails_start_up_listing_the_columns_there_are() {
-        runner.withPropertyValues("orderclock.deadlines.payment-timeout.due-column=expire_time").run(context ->
-                assertThat(analysis(context).getDescription()).contains("due-column 'expire_time' is not a column")
+        runner.withPropertyValues("orderclock.deadlines.payment-timeout.due-column=expire_time")
+                .run(context -> assertThat(analysis(context).getDescription())
+                        .contains("due-column 'expire_time' is not a column")
                         .containsIgnoringCase("pay_expire_time"));
     }
 
     @Test
     void a_pending_condition_that_does_not_parse_fails_start_up() {
-        runner.withPropertyValues("orderclock.deadlines.payment-timeout.pending=status = = 0").run(context ->
-                assertThat(analysis(context).getDescription()).contains("pending 'status = = 0' is not a valid condition"));
+        runner.withPropertyValues("orderclock.deadlines.payment-timeout.pending=status = = 0")
+                .run(context -> assertThat(analysis(context).getDescription())
+                        .contains("pending 'status = = 0' is not a valid condition"));
     }
 
     @Test
     void a_close_that_does_not_parse_fails_start_up() {
-        runner.withPropertyValues("orderclock.deadlines.payment-timeout.close=state = 40").run(context ->
-                assertThat(analysis(context).getDescription()).contains("close 'state = 40' is not a valid SET list"));
+        runner.withPropertyValues("orderclock.deadlines.payment-timeout.close=state = 40")
+                .run(context -> assertThat(analysis(context).getDescription())
+                        .contains("close 'state = 40' is not a valid SET list"));
     }
 
     @Test
     void a_key_that_is_not_an_integer_fails_start_up() {
-        runner.withPropertyValues("orderclock.deadlines.payment-timeout.id-column=code").run(context ->
-                assertThat(analysis(context).getDescription()).contains("id column 'code' is CHARACTER VARYING"));
+        runner.withPropertyValues("orderclock.deadlines.payment-timeout.id-column=code")
+                .run(context -> assertThat(analysis(context).getDescription())
+                        .contains("id column 'code' is CHARACTER VARYING"));
     }
 
     @Test
     void a_due_column_without_an_index_fails_start_up_with_the_index_to_create() {
-        runner.withPropertyValues("orderclock.deadlines.payment-timeout.table=t_unindexed").run(context -> {
-            FailureAnalysis analysis = analysis(context);
-            assertThat(analysis.getDescription()).contains("no index starts with due column 'pay_expire_time'");
-            assertThat(analysis.getAction())
-                    .contains("CREATE INDEX t_unindexed_pay_expire_time_idx ON t_unindexed (pay_expire_time, id)");
-        });
+        runner.withPropertyValues("orderclock.deadlines.payment-timeout.table=t_unindexed")
+                .run(context -> {
+                    FailureAnalysis analysis = analysis(context);
+                    assertThat(analysis.getDescription()).contains("no index starts with due column 'pay_expire_time'");
+                    assertThat(analysis.getAction())
+                            .contains(
+                                    "CREATE INDEX t_unindexed_pay_expire_time_idx ON t_unindexed (pay_expire_time, id)");
+                });
     }
 
     @Test
     void a_due_column_without_an_index_only_warns_when_the_index_is_not_required() {
-        runner.withPropertyValues("orderclock.deadlines.payment-timeout.table=t_unindexed",
-                "orderclock.deadlines.payment-timeout.require-index=false",
-                "orderclock.deadlines.payment-timeout.close=status = 40").run(context ->
-                assertThat(context).hasNotFailed().hasSingleBean(DeadlineEngine.class));
+        runner.withPropertyValues(
+                        "orderclock.deadlines.payment-timeout.table=t_unindexed",
+                        "orderclock.deadlines.payment-timeout.require-index=false",
+                        "orderclock.deadlines.payment-timeout.close=status = 40")
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(DeadlineEngine.class));
     }
 
     @Test
     void nothing_described_fails_start_up_rather_than_doing_nothing() {
         new ApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, OrderClockAutoConfiguration.class))
+                .withConfiguration(
+                        AutoConfigurations.of(DataSourceAutoConfiguration.class, OrderClockAutoConfiguration.class))
                 .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID())
                 .run(context -> assertThat(analysis(context).getAction()).contains("orderclock.enabled=false"));
     }
@@ -139,7 +157,8 @@ class OrderClockAutoConfigurationTest {
     @Test
     @SuppressWarnings("deprecation")
     void the_failure_analyzer_is_registered_for_boot_to_find() {
-        assertThat(SpringFactoriesLoader.loadFactoryNames(FailureAnalyzer.class, getClass().getClassLoader()))
+        assertThat(SpringFactoriesLoader.loadFactoryNames(
+                        FailureAnalyzer.class, getClass().getClassLoader()))
                 .contains(DeadlineTableFailureAnalyzer.class.getName());
     }
 

@@ -30,7 +30,9 @@ class PendingLookIT {
         try (ShopDatabase shop = ShopDatabase.mariadb()) {
             shop.execute("INSERT INTO t_order (id, status, pay_expire_time) VALUES (1, 40, '2020-01-01 00:00:00')");
             inspect(shop, "status = 0", TableInspector.PENDING_LOOK_TIMEOUT);
-            assertThat(log.at(Level.WARN)).singleElement().asString()
+            assertThat(log.at(Level.WARN))
+                    .singleElement()
+                    .asString()
                     .contains("orderclock.deadlines.payment-timeout", "t_order", "pending 'status = 0'");
 
             shop.execute("INSERT INTO t_order (id, status, pay_expire_time) VALUES (2, 0, '2100-01-01 00:00:00')");
@@ -59,7 +61,9 @@ class PendingLookIT {
             inspect(shop, "status = 0 OR pg_sleep(3) IS NULL", Duration.ofSeconds(1));
 
             assertThat(log.at(Level.WARN)).isEmpty();
-            assertThat(log.at(Level.DEBUG)).singleElement().asString()
+            assertThat(log.at(Level.DEBUG))
+                    .singleElement()
+                    .asString()
                     .contains("skipped looking for a pending row in t_order");
         }
     }
@@ -70,8 +74,10 @@ class PendingLookIT {
         spec.setDueColumn("pay_expire_time");
         spec.setPending(pending);
         spec.setClose("status = 40, close_time = :now");
-        TableInspector inspector = new TableInspector(new JdbcTemplate(shop.dataSource()),
-                new TransactionTemplate(new DataSourceTransactionManager(shop.dataSource())), lookTimeout);
+        TableInspector inspector = new TableInspector(
+                new JdbcTemplate(shop.dataSource()),
+                new TransactionTemplate(new DataSourceTransactionManager(shop.dataSource())),
+                lookTimeout);
         inspector.inspect("payment-timeout", spec, inspector.dialect());
     }
 }

@@ -19,10 +19,13 @@ class PendingLookTest {
     private final LogLines log = new LogLines(TableInspector.class);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class, SqlInitializationAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(
+                    DataSourceAutoConfiguration.class,
+                    DataSourceTransactionManagerAutoConfiguration.class,
+                    SqlInitializationAutoConfiguration.class,
                     OrderClockAutoConfiguration.class))
-            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+            .withPropertyValues(
+                    "spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
                     "spring.sql.init.schema-locations=classpath:shop-schema.sql",
                     "orderclock.deadlines.payment-timeout.table=t_order",
                     "orderclock.deadlines.payment-timeout.due-column=pay_expire_time",
@@ -38,15 +41,22 @@ class PendingLookTest {
     void an_empty_table_starts_with_one_warning_naming_the_deadline_the_table_and_the_condition() {
         runner.run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(log.at(Level.WARN)).singleElement().asString()
-                    .contains("orderclock.deadlines.payment-timeout", "t_order", "pending 'status = 0'",
-                            "no unpaid orders yet", "the condition is wrong and nothing will ever close");
+            assertThat(log.at(Level.WARN))
+                    .singleElement()
+                    .asString()
+                    .contains(
+                            "orderclock.deadlines.payment-timeout",
+                            "t_order",
+                            "pending 'status = 0'",
+                            "no unpaid orders yet",
+                            "the condition is wrong and nothing will ever close");
         });
     }
 
     @Test
     void a_condition_that_matches_none_of_the_rows_there_are_warns_and_still_starts() {
-        runner.withPropertyValues("spring.sql.init.data-locations=classpath:shop-pending-order.sql",
+        runner.withPropertyValues(
+                        "spring.sql.init.data-locations=classpath:shop-pending-order.sql",
                         "orderclock.deadlines.payment-timeout.pending=status = 10")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
@@ -57,7 +67,9 @@ class PendingLookTest {
     @Test
     void only_closed_rows_match_nothing_and_warn() {
         runner.withPropertyValues("spring.sql.init.data-locations=classpath:shop-closed-order.sql")
-                .run(context -> assertThat(log.at(Level.WARN)).singleElement().asString()
+                .run(context -> assertThat(log.at(Level.WARN))
+                        .singleElement()
+                        .asString()
                         .contains("no row of t_order matches"));
     }
 
@@ -72,9 +84,10 @@ class PendingLookTest {
 
     @Test
     void a_pending_condition_that_does_not_parse_still_fails_start_up_before_any_look() {
-        runner.withPropertyValues("orderclock.deadlines.payment-timeout.pending=status = = 0").run(context -> {
-            assertThat(context).hasFailed();
-            assertThat(log.at(Level.WARN)).isEmpty();
-        });
+        runner.withPropertyValues("orderclock.deadlines.payment-timeout.pending=status = = 0")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(log.at(Level.WARN)).isEmpty();
+                });
     }
 }

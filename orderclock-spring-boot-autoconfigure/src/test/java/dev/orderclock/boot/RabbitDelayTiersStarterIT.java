@@ -47,11 +47,12 @@ class RabbitDelayTiersStarterIT {
     private final List<Long> handled = new CopyOnWriteArrayList<>();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(OrderClockAutoConfiguration.class,
-                    OrderClockRabbitAutoConfiguration.class))
+            .withConfiguration(
+                    AutoConfigurations.of(OrderClockAutoConfiguration.class, OrderClockRabbitAutoConfiguration.class))
             .withBean(DataSource.class, shop::dataSource)
             .withBean(DeadlineHandler.class, () -> (source, ids, now) -> handled.addAll(ids))
-            .withPropertyValues("orderclock.deadlines.payment-timeout.table=t_order",
+            .withPropertyValues(
+                    "orderclock.deadlines.payment-timeout.table=t_order",
                     "orderclock.deadlines.payment-timeout.due-column=pay_expire_time",
                     "orderclock.deadlines.payment-timeout.pending=status = 0",
                     "orderclock.deadlines.payment-timeout.close=status = 40, close_time = :now",
@@ -68,7 +69,8 @@ class RabbitDelayTiersStarterIT {
     void deleteTheTiersAndTheDatabase() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost("127.0.0.1");
-        try (Connection connection = factory.newConnection(); Channel channel = connection.createChannel()) {
+        try (Connection connection = factory.newConnection();
+                Channel channel = connection.createChannel()) {
             new RabbitDelayTiers(prefix).delete(channel);
         } finally {
             shop.close();
@@ -84,12 +86,14 @@ class RabbitDelayTiersStarterIT {
             Instant due = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
             insert(2, due);
             // the shop's transaction writes the order and schedules it; the hint leaves after commit
-            new TransactionTemplate(new DataSourceTransactionManager(shop.dataSource())).executeWithoutResult(status -> {
-                insert(1, due);
-                deadlines.schedule("payment-timeout", 1, due);
-            });
+            new TransactionTemplate(new DataSourceTransactionManager(shop.dataSource()))
+                    .executeWithoutResult(status -> {
+                        insert(1, due);
+                        deadlines.schedule("payment-timeout", 1, due);
+                    });
 
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(status(1)).isEqualTo(40));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(status(1)).isEqualTo(40));
             Instant closedAt = closeTime(1);
             assertThat(closedAt).isAfterOrEqualTo(due).isBefore(due.plusSeconds(5));
             assertThat(handled).containsExactly(1L);
@@ -108,17 +112,19 @@ class RabbitDelayTiersStarterIT {
             Instant due = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
             insert(3, due);
             RabbitDeadlineScheduler scheduler = context.getBean(RabbitDeadlineScheduler.class);
-            new TransactionTemplate(new DataSourceTransactionManager(shop.dataSource())).executeWithoutResult(status -> {
-                deadlines.schedule("payment-timeout", 3, due);
-                status.setRollbackOnly();
-            });
+            new TransactionTemplate(new DataSourceTransactionManager(shop.dataSource()))
+                    .executeWithoutResult(status -> {
+                        deadlines.schedule("payment-timeout", 3, due);
+                        status.setRollbackOnly();
+                    });
             assertThat(scheduler.buffered()).isZero();
             assertThat(scheduler.unconfirmed()).isZero();
             // a later order's close proves the consumer runs; the rolled-back one is still open then
             Instant later = Instant.now().plusSeconds(1).truncatedTo(ChronoUnit.MILLIS);
             insert(4, later);
             deadlines.schedule("payment-timeout", 4, later);
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(status(4)).isEqualTo(40));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(status(4)).isEqualTo(40));
             assertThat(status(3)).isZero();
             assertThat(handled).containsExactly(4L);
         });
@@ -128,29 +134,38 @@ class RabbitDelayTiersStarterIT {
     void spring_rabbitmq_addresses_win_over_host_and_port_and_the_connection_reports_up() {
         // host/port name a loopback address where nothing listens: only the addresses can connect
         runner.withConfiguration(AutoConfigurations.of(OrderClockRabbitHealthAutoConfiguration.class))
-                .withPropertyValues("spring.rabbitmq.host=127.0.0.2", "spring.rabbitmq.port=1",
+                .withPropertyValues(
+                        "spring.rabbitmq.host=127.0.0.2",
+                        "spring.rabbitmq.port=1",
                         "spring.rabbitmq.addresses=amqp://guest:guest@127.0.0.1:5672/")
                 .run(context -> {
                     assertThat(context).hasNotFailed();
-                    Health health = context.getBean(OrderClockRabbitHealthIndicator.class).health();
+                    Health health = context.getBean(OrderClockRabbitHealthIndicator.class)
+                            .health();
                     assertThat(health.getStatus()).isEqualTo(Status.UP);
                     assertThat(health.getDetails()).containsEntry("broker", "127.0.0.1:5672");
                 });
     }
 
     private void insert(long id, Instant due) {
-        new JdbcTemplate(shop.dataSource()).update("INSERT INTO t_order (id, status, pay_expire_time) VALUES (?, 0, ?)",
-                id, LocalDateTime.ofInstant(due, ZoneOffset.UTC));
+        new JdbcTemplate(shop.dataSource())
+                .update(
+                        "INSERT INTO t_order (id, status, pay_expire_time) VALUES (?, 0, ?)",
+                        id,
+                        LocalDateTime.ofInstant(due, ZoneOffset.UTC));
     }
 
     private int status(long id) {
-        Integer status = new JdbcTemplate(shop.dataSource()).queryForObject("SELECT status FROM t_order WHERE id = ?",
-                Integer.class, id);
+        Integer status = new JdbcTemplate(shop.dataSource())
+                .queryForObject("SELECT status FROM t_order WHERE id = ?", Integer.class, id);
         return status == null ? -1 : status;
     }
 
     private Instant closeTime(long id) {
-        return new JdbcTemplate(shop.dataSource()).queryForObject("SELECT close_time FROM t_order WHERE id = ?",
-                (rs, row) -> rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC), id);
+        return new JdbcTemplate(shop.dataSource())
+                .queryForObject(
+                        "SELECT close_time FROM t_order WHERE id = ?",
+                        (rs, row) -> rs.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC),
+                        id);
     }
 }

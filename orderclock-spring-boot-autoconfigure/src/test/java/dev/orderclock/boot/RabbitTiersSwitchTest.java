@@ -19,10 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RabbitTiersSwitchTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class, SqlInitializationAutoConfiguration.class,
-                    OrderClockAutoConfiguration.class, OrderClockRabbitAutoConfiguration.class))
-            .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
+            .withConfiguration(AutoConfigurations.of(
+                    DataSourceAutoConfiguration.class,
+                    DataSourceTransactionManagerAutoConfiguration.class,
+                    SqlInitializationAutoConfiguration.class,
+                    OrderClockAutoConfiguration.class,
+                    OrderClockRabbitAutoConfiguration.class))
+            .withPropertyValues(
+                    "spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
                     "spring.sql.init.schema-locations=classpath:shop-schema.sql",
                     "orderclock.deadlines.payment-timeout.table=t_order",
                     "orderclock.deadlines.payment-timeout.due-column=pay_expire_time",
@@ -32,7 +36,9 @@ class RabbitTiersSwitchTest {
     @Test
     void without_the_switch_no_broker_is_touched_and_deadlines_go_to_the_engine() {
         runner.run(context -> {
-            assertThat(context).hasNotFailed().doesNotHaveBean(RabbitDeadlineScheduler.class)
+            assertThat(context)
+                    .hasNotFailed()
+                    .doesNotHaveBean(RabbitDeadlineScheduler.class)
                     .doesNotHaveBean(OrderClockRabbitAutoConfiguration.class);
             assertThat(context).hasSingleBean(Deadlines.class);
         });
@@ -44,7 +50,8 @@ class RabbitTiersSwitchTest {
                 .withPropertyValues("orderclock.cluster.rabbitmq.enabled=true")
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    assertThat(context.getStartupFailure()).rootCause()
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
                             .isInstanceOf(DeadlineTableException.class)
                             .hasMessageContaining("orderclock-rabbitmq is not on the class path");
                 });

@@ -33,7 +33,8 @@ abstract class ShopDatabase implements AutoCloseable {
         config.setPoolName(getClass().getSimpleName());
         this.dataSource = new HikariDataSource(config);
         this.timeType = timeType;
-        execute("CREATE TABLE t_order (id BIGINT PRIMARY KEY, status INT NOT NULL, pay_expire_time " + timeType
+        execute(
+                "CREATE TABLE t_order (id BIGINT PRIMARY KEY, status INT NOT NULL, pay_expire_time " + timeType
                         + " NOT NULL, close_time " + timeType + " NULL, close_reason VARCHAR(32) NULL)",
                 "CREATE INDEX t_order_expire_idx ON t_order (pay_expire_time, id)",
                 "CREATE TABLE effect (order_id BIGINT NOT NULL, node VARCHAR(16) NOT NULL)");
@@ -56,7 +57,8 @@ abstract class ShopDatabase implements AutoCloseable {
     }
 
     void execute(String... statements) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements) {
                 statement.execute(sql);
             }
@@ -72,7 +74,7 @@ abstract class ShopDatabase implements AutoCloseable {
 
     static void admin(String url, String user, String sql) {
         try (Connection connection = DriverManager.getConnection(url, user, "");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(url + ": " + e.getMessage(), e);
@@ -110,7 +112,11 @@ abstract class ShopDatabase implements AutoCloseable {
         }
 
         private Postgres(String schema) {
-            super(POSTGRES_URL + "?currentSchema=" + schema, "postgres", "SET TIME ZONE 'Asia/Shanghai'", "TIMESTAMP(3)");
+            super(
+                    POSTGRES_URL + "?currentSchema=" + schema,
+                    "postgres",
+                    "SET TIME ZONE 'Asia/Shanghai'",
+                    "TIMESTAMP(3)");
             this.schema = schema;
         }
 

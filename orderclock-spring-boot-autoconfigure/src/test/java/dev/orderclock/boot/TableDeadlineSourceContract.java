@@ -67,15 +67,23 @@ abstract class TableDeadlineSourceContract {
         TableSql sql = inspector.dialect();
         DeadlineTable table = inspector.inspect("payment-timeout", spec, sql);
         List<DeadlineHandler> handlers = new ArrayList<>();
-        handlers.add((source, ids, now) -> ids.forEach(id ->
-                jdbc.update("INSERT INTO effect (order_id, node) VALUES (?, ?)", id, node)));
+        handlers.add((source, ids, now) ->
+                ids.forEach(id -> jdbc.update("INSERT INTO effect (order_id, node) VALUES (?, ?)", id, node)));
         handlers.addAll(List.of(extra));
-        return new TableDeadlineSource(table, sql, new NamedParameterJdbcTemplate(jdbc),
-                OrderClockAutoConfiguration.closingTransactions(transactions, sql, Duration.ofSeconds(30)), handlers, clock);
+        return new TableDeadlineSource(
+                table,
+                sql,
+                new NamedParameterJdbcTemplate(jdbc),
+                OrderClockAutoConfiguration.closingTransactions(transactions, sql, Duration.ofSeconds(30)),
+                handlers,
+                clock);
     }
 
     void order(long id, int status, Instant expiry) {
-        jdbc.update("INSERT INTO t_order (id, status, pay_expire_time) VALUES (?, ?, ?)", id, status,
+        jdbc.update(
+                "INSERT INTO t_order (id, status, pay_expire_time) VALUES (?, ?, ?)",
+                id,
+                status,
                 LocalDateTime.ofInstant(expiry, ZoneOffset.UTC));
     }
 
@@ -85,8 +93,9 @@ abstract class TableDeadlineSourceContract {
 
     Map<Long, Long> effectsPerId() {
         Map<Long, Long> counts = new java.util.TreeMap<>();
-        jdbc.query("SELECT order_id, COUNT(*) FROM effect GROUP BY order_id",
-                rs -> { counts.put(rs.getLong(1), rs.getLong(2)); });
+        jdbc.query("SELECT order_id, COUNT(*) FROM effect GROUP BY order_id", rs -> {
+            counts.put(rs.getLong(1), rs.getLong(2));
+        });
         return counts;
     }
 
@@ -110,8 +119,10 @@ abstract class TableDeadlineSourceContract {
         List<Deadline> first = source.scan(Deadline.BEGINNING, T0.plusSeconds(60), 2);
         List<Deadline> rest = source.scan(first.get(1), T0.plusSeconds(60), 2);
 
-        assertThat(first).containsExactly(new Deadline(2, T0.plusMillis(5_001).toEpochMilli()),
-                new Deadline(1, T0.plusSeconds(10).toEpochMilli()));
+        assertThat(first)
+                .containsExactly(
+                        new Deadline(2, T0.plusMillis(5_001).toEpochMilli()),
+                        new Deadline(1, T0.plusSeconds(10).toEpochMilli()));
         assertThat(rest).containsExactly(new Deadline(3, T0.plusSeconds(10).toEpochMilli()));
     }
 
@@ -172,8 +183,8 @@ abstract class TableDeadlineSourceContract {
         TableDeadlineSource source = source("a");
         CountDownLatch paymentHoldsRow = new CountDownLatch(1);
         CountDownLatch commitPayment = new CountDownLatch(1);
-        CompletableFuture<Integer> payment = CompletableFuture.supplyAsync(() ->
-                new TransactionTemplate(transactions).execute(status -> {
+        CompletableFuture<Integer> payment =
+                CompletableFuture.supplyAsync(() -> new TransactionTemplate(transactions).execute(status -> {
                     int paid = jdbc.update("UPDATE t_order SET status = 20 WHERE id = 1 AND status = 0");
                     paymentHoldsRow.countDown();
                     await(commitPayment);
@@ -183,7 +194,9 @@ abstract class TableDeadlineSourceContract {
 
         CompletableFuture<List<Fired>> close = CompletableFuture.supplyAsync(() -> source.fire(new long[] {1}, T0));
         // The close cannot finish while the payment holds the row: it waits for the lock.
-        org.awaitility.Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+        org.awaitility.Awaitility.await()
+                .during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> !close.isDone());
         commitPayment.countDown();
 
@@ -205,9 +218,11 @@ abstract class TableDeadlineSourceContract {
         CompletableFuture<List<Fired>> close = CompletableFuture.supplyAsync(() -> source.fire(new long[] {1}, T0));
         await(closeHoldsRow);
 
-        CompletableFuture<Integer> payment = CompletableFuture.supplyAsync(() ->
-                jdbc.update("UPDATE t_order SET status = 20 WHERE id = 1 AND status = 0"));
-        org.awaitility.Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2))
+        CompletableFuture<Integer> payment = CompletableFuture.supplyAsync(
+                () -> jdbc.update("UPDATE t_order SET status = 20 WHERE id = 1 AND status = 0"));
+        org.awaitility.Awaitility.await()
+                .during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> !payment.isDone());
         commitClose.countDown();
 
@@ -229,11 +244,15 @@ abstract class TableDeadlineSourceContract {
         CompletableFuture<Integer> sweepsB = CompletableFuture.supplyAsync(() -> sweepUntilEmpty(nodeB));
         CompletableFuture<Integer> firesA = CompletableFuture.supplyAsync(() -> fireInBatches(nodeA, ids));
         CompletableFuture<Integer> firesB = CompletableFuture.supplyAsync(() -> fireInBatches(nodeB, ids));
-        int reported = sweepsA.get(60, TimeUnit.SECONDS) + sweepsB.get(60, TimeUnit.SECONDS)
-                + firesA.get(60, TimeUnit.SECONDS) + firesB.get(60, TimeUnit.SECONDS);
+        int reported = sweepsA.get(60, TimeUnit.SECONDS)
+                + sweepsB.get(60, TimeUnit.SECONDS)
+                + firesA.get(60, TimeUnit.SECONDS)
+                + firesB.get(60, TimeUnit.SECONDS);
 
         assertThat(reported).isEqualTo(ids.length);
-        assertThat(effectsPerId()).hasSize(ids.length).allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
+        assertThat(effectsPerId())
+                .hasSize(ids.length)
+                .allSatisfy((id, count) -> assertThat(count).isEqualTo(1));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM t_order WHERE status = 40", Integer.class))
                 .isEqualTo(ids.length);
     }
@@ -241,7 +260,8 @@ abstract class TableDeadlineSourceContract {
     @Test
     void an_engine_on_a_manual_clock_closes_a_row_once_its_expiry_has_passed() {
         order(1, 0, T0.plus(Duration.ofMinutes(30)));
-        DeadlineEngine engine = DeadlineEngine.builder(clock).source(source("a")).build();
+        DeadlineEngine engine =
+                DeadlineEngine.builder(clock).source(source("a")).build();
         engine.runOnce();
         assertThat(status(1)).isZero();
 
@@ -265,7 +285,8 @@ abstract class TableDeadlineSourceContract {
     private static int fireInBatches(TableDeadlineSource source, long[] ids) {
         int closed = 0;
         for (int from = 0; from < ids.length; from += 25) {
-            closed += source.fire(java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + 25)), T0).size();
+            closed += source.fire(java.util.Arrays.copyOfRange(ids, from, Math.min(ids.length, from + 25)), T0)
+                    .size();
         }
         return closed;
     }

@@ -16,7 +16,8 @@ public class OrderClockExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext extension) {
-        OrderClockDriver driver = SpringExtension.getApplicationContext(extension).getBean(OrderClockDriver.class);
+        OrderClockDriver driver =
+                SpringExtension.getApplicationContext(extension).getBean(OrderClockDriver.class);
         return parameter.getParameter().getType() == TestClock.class ? driver.clock() : driver;
     }
 }

@@ -38,5 +38,4 @@ import java.lang.annotation.Target;
 // expiry" exact for millisecond columns, and costs nothing with no ticker thread.
 @TestPropertySource(properties = "orderclock.engine.tick=1ms")
 @ExtendWith(OrderClockExtension.class)
-public @interface OrderClockTest {
-}
+public @interface OrderClockTest {}

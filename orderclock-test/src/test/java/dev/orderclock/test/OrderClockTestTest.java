@@ -33,9 +33,11 @@ class OrderClockTestTest {
     List<Long> handled;
 
     @Test
-    void an_unpaid_order_closes_when_the_test_moves_the_clock_past_its_expiry_and_not_before(OrderClockDriver orderclock) {
+    void an_unpaid_order_closes_when_the_test_moves_the_clock_past_its_expiry_and_not_before(
+            OrderClockDriver orderclock) {
         Instant expiry = orderclock.clock().instant().plus(Duration.ofMinutes(30));
-        jdbc.update("INSERT INTO t_order (id, status, pay_expire_time) VALUES (1, 0, ?)",
+        jdbc.update(
+                "INSERT INTO t_order (id, status, pay_expire_time) VALUES (1, 0, ?)",
                 LocalDateTime.ofInstant(expiry, ZoneOffset.UTC));
 
         orderclock.advance(Duration.ofMinutes(29));

@@ -40,20 +40,26 @@ public final class BenchCluster implements AutoCloseable {
      * Starts {@code count} nodes under {@code dir} ({@code node-1}, ...), the first alone so that its
      * Flyway migrates the fresh database before the others look at it. On failure, takes down what it made.
      */
-    public static BenchCluster start(ServerSettings settings, int count, ClusterServices services, Path dir,
-                                     String adminToken, boolean keepDatabase) throws Exception {
+    public static BenchCluster start(
+            ServerSettings settings,
+            int count,
+            ClusterServices services,
+            Path dir,
+            String adminToken,
+            boolean keepDatabase)
+            throws Exception {
         String run = Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
         RunDatabase database = RunDatabase.create(services, "orderclock_bench_" + run);
-        BenchCluster cluster = new BenchCluster(database, new RabbitDelayTiers("bench-" + run + "."), services,
-                keepDatabase);
+        BenchCluster cluster =
+                new BenchCluster(database, new RabbitDelayTiers("bench-" + run + "."), services, keepDatabase);
         try {
             for (int i = 0; i < count; i++) {
                 // A fixed --port would collide between nodes: node i takes port + i.
                 ServerSettings node = settings.port() > 0 ? settings.withPort(settings.port() + i) : settings;
                 Progress.step("starting cluster node " + (i + 1) + "/" + count + " on database " + database.name()
                         + ", queue prefix " + cluster.tiers.prefix());
-                cluster.nodes.add(ServerProcess.start(node, dir.resolve("node-" + (i + 1)), cluster.modeArgs(),
-                        adminToken));
+                cluster.nodes.add(
+                        ServerProcess.start(node, dir.resolve("node-" + (i + 1)), cluster.modeArgs(), adminToken));
             }
         } catch (Exception e) {
             cluster.close();
@@ -75,8 +81,8 @@ public final class BenchCluster implements AutoCloseable {
     }
 
     private List<String> modeArgs() {
-        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=cluster",
-                "--orderclock.cluster.prefix=" + tiers.prefix()));
+        List<String> args = new ArrayList<>(
+                List.of("--spring.profiles.active=cluster", "--orderclock.cluster.prefix=" + tiers.prefix()));
         args.addAll(services.serverArgs(database.name()));
         return args;
     }
@@ -107,7 +113,7 @@ public final class BenchCluster implements AutoCloseable {
         factory.setPassword(services.rabbitPassword());
         factory.setVirtualHost(services.rabbitVirtualHost());
         try (Connection connection = factory.newConnection("orderclock-bench cleanup");
-             Channel channel = connection.createChannel()) {
+                Channel channel = connection.createChannel()) {
             tiers.delete(channel);
         }
     }

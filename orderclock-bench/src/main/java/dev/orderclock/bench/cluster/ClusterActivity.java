@@ -59,12 +59,15 @@ public final class ClusterActivity implements AutoCloseable {
     }
 
     /** The {@code database} and {@code broker} sections, per order created and per order closed. */
-    public void report(Map<String, Object> database, Map<String, Object> mq, List<String> notes, long created,
-                       long closed) throws SQLException {
+    public void report(
+            Map<String, Object> database, Map<String, Object> mq, List<String> notes, long created, long closed)
+            throws SQLException {
         PostgresActivity.Snapshot whole = dbEnd.since(dbStart);
         PostgresActivity.Snapshot closing = dbEnd.since(dbCreated);
-        database.put("source", "PostgreSQL pg_stat_database, pg_stat_user_tables"
-                + (whole.statements() != null ? ", pg_stat_statements" : "") + " of the run's database");
+        database.put(
+                "source",
+                "PostgreSQL pg_stat_database, pg_stat_user_tables"
+                        + (whole.statements() != null ? ", pg_stat_statements" : "") + " of the run's database");
         database.put("transactions", whole.transactions());
         database.put("rolledBack", whole.rollbacks());
         database.put("transactionsPerOrderCreatedAndClosed", ratio(whole.transactions(), created));
@@ -86,8 +89,10 @@ public final class ClusterActivity implements AutoCloseable {
             return;
         }
         Map<String, Long> closingMq = BrokerActivity.since(mqEnd, mqCreated);
-        mq.put("source", "the nodes' amqp-client counters (rabbitmq_*_total on /actuator/prometheus), summed; "
-                + "dead-lettering between delay tiers happens inside the broker and is not among them");
+        mq.put(
+                "source",
+                "the nodes' amqp-client counters (rabbitmq_*_total on /actuator/prometheus), summed; "
+                        + "dead-lettering between delay tiers happens inside the broker and is not among them");
         wholeMq.forEach(mq::put);
         mq.put("publishedPerOrder", ratio(wholeMq.get("published"), created));
         mq.put("consumedPerOrder", ratio(wholeMq.get("consumed"), created));

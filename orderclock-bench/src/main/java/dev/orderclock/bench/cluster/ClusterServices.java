@@ -18,7 +18,8 @@ public record ClusterServices(String postgresUrl, String postgresUser, String po
         String parameters = query < 0 ? "" : postgresUrl.substring(query);
         int slash = base.lastIndexOf('/');
         if (slash < "jdbc:postgresql://".length()) {
-            throw new IllegalArgumentException("--postgres must name a database, e.g. jdbc:postgresql://127.0.0.1:5432/test");
+            throw new IllegalArgumentException(
+                    "--postgres must name a database, e.g. jdbc:postgresql://127.0.0.1:5432/test");
         }
         return base.substring(0, slash + 1) + database + parameters;
     }

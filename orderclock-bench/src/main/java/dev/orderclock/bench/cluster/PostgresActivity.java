@@ -62,8 +62,8 @@ public final class PostgresActivity implements PendingProbe, AutoCloseable {
         TableStatistics tables = TableStatistics.read(run, "public");
         long commits;
         long rollbacks;
-        try (PreparedStatement read = admin.prepareStatement(
-                "SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = ?")) {
+        try (PreparedStatement read =
+                admin.prepareStatement("SELECT xact_commit, xact_rollback FROM pg_stat_database WHERE datname = ?")) {
             read.setString(1, database.name());
             try (ResultSet row = read.executeQuery()) {
                 if (!row.next()) {
@@ -79,12 +79,13 @@ public final class PostgresActivity implements PendingProbe, AutoCloseable {
             try (PreparedStatement read = run.prepareStatement("""
                     SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
                      WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())""");
-                 ResultSet row = read.executeQuery()) {
+                    ResultSet row = read.executeQuery()) {
                 row.next();
                 statements = row.getLong(1) - ownTransactions.get();
             }
         }
-        return new Snapshot(commits - ownTransactions.get(), rollbacks, statements, tables.withoutScans(ownScans.get()));
+        return new Snapshot(
+                commits - ownTransactions.get(), rollbacks, statements, tables.withoutScans(ownScans.get()));
     }
 
     /** The close observer made a query in a session of its own: one transaction and one scan not the run's. */
@@ -111,7 +112,8 @@ public final class PostgresActivity implements PendingProbe, AutoCloseable {
      */
     public long closedTwice() throws SQLException {
         ownTransactions.incrementAndGet();
-        try (Statement count = run.createStatement(); ResultSet row = count.executeQuery("""
+        try (Statement count = run.createStatement();
+                ResultSet row = count.executeQuery("""
                 SELECT count(*) FROM (SELECT order_id FROM order_events WHERE type = 'order.closed'
                                        GROUP BY order_id HAVING count(*) > 1) twice""")) {
             row.next();
@@ -120,19 +122,23 @@ public final class PostgresActivity implements PendingProbe, AutoCloseable {
     }
 
     private static String statementsUnavailable(Connection admin) throws SQLException {
-        try (Statement show = admin.createStatement(); ResultSet row = show.executeQuery("SHOW shared_preload_libraries")) {
+        try (Statement show = admin.createStatement();
+                ResultSet row = show.executeQuery("SHOW shared_preload_libraries")) {
             row.next();
             String libraries = row.getString(1);
-            boolean preloaded = Arrays.stream(libraries.split(",")).map(String::trim)
-                    .anyMatch("pg_stat_statements"::equals);
-            return preloaded ? null : "pg_stat_statements is not in shared_preload_libraries ('" + libraries
-                    + "'), so PostgreSQL counts no statements; transactions only (the bench does not reconfigure the server)";
+            boolean preloaded =
+                    Arrays.stream(libraries.split(",")).map(String::trim).anyMatch("pg_stat_statements"::equals);
+            return preloaded
+                    ? null
+                    : "pg_stat_statements is not in shared_preload_libraries ('" + libraries
+                            + "'), so PostgreSQL counts no statements; transactions only (the bench does not reconfigure the server)";
         }
     }
 
     @Override
     public void close() throws SQLException {
-        try (admin; run) {
+        try (admin;
+                run) {
             // both sessions end here; the database may be dropped next
         }
     }
@@ -144,7 +150,9 @@ public final class PostgresActivity implements PendingProbe, AutoCloseable {
     public record Snapshot(long commits, long rollbacks, Long statements, TableStatistics tables) {
 
         public Snapshot since(Snapshot earlier) {
-            return new Snapshot(commits - earlier.commits, rollbacks - earlier.rollbacks,
+            return new Snapshot(
+                    commits - earlier.commits,
+                    rollbacks - earlier.rollbacks,
                     statements == null || earlier.statements == null ? null : statements - earlier.statements,
                     tables.since(earlier.tables));
         }

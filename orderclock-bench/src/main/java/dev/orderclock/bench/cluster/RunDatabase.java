@@ -24,7 +24,8 @@ public final class RunDatabase {
         if (!name.matches("[a-z0-9_]+")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
-        try (Connection admin = connectAdmin(services); Statement create = admin.createStatement()) {
+        try (Connection admin = connectAdmin(services);
+                Statement create = admin.createStatement()) {
             create.execute("CREATE DATABASE " + name);
         }
         return new RunDatabase(services, name);
@@ -50,12 +51,14 @@ public final class RunDatabase {
 
     /** Drops the database, ending any session still in it (PostgreSQL 13 or later). */
     void drop() throws SQLException {
-        try (Connection admin = connectAdmin(services); Statement drop = admin.createStatement()) {
+        try (Connection admin = connectAdmin(services);
+                Statement drop = admin.createStatement()) {
             drop.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         }
     }
 
     private static Connection connectAdmin(ClusterServices services) throws SQLException {
-        return DriverManager.getConnection(services.postgresUrl(), services.postgresUser(), services.postgresPassword());
+        return DriverManager.getConnection(
+                services.postgresUrl(), services.postgresUser(), services.postgresPassword());
     }
 }

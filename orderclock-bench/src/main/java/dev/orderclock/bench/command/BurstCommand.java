@@ -22,9 +22,13 @@ import java.util.concurrent.Callable;
  * then the pace of their closes from the first to the last. The target second is placed after the
  * creation ends (estimated from a warm-up), so creating and closing do not share the CPU.
  */
-@Command(name = "burst", mixinStandardHelpOptions = true,
-        description = {"Closes per second when a large batch of orders falls due within the same second.",
-                "--mode cluster --nodes N: the same on N cluster nodes (see run --help)."})
+@Command(
+        name = "burst",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Closes per second when a large batch of orders falls due within the same second.",
+            "--mode cluster --nodes N: the same on N cluster nodes (see run --help)."
+        })
 public final class BurstCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,37 +37,59 @@ public final class BurstCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--orders", defaultValue = "100000", description = "orders due in the same second (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--orders",
+            defaultValue = "100000",
+            description = "orders due in the same second (default: ${DEFAULT-VALUE})")
     long orders;
 
     @Option(names = "--concurrency", defaultValue = "8", description = "client threads (default: ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = "--warmup", defaultValue = "3000",
-            description = "orders (due in 30 min) created first to warm up and estimate the pace (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--warmup",
+            defaultValue = "3000",
+            description =
+                    "orders (due in 30 min) created first to warm up and estimate the pace (default: ${DEFAULT-VALUE})")
     long warmup;
 
-    @Option(names = "--due-in", converter = DurationConverter.class,
+    @Option(
+            names = "--due-in",
+            converter = DurationConverter.class,
             description = "target second from now (default: estimated creation time x 1.1 + 20 s)")
     Duration dueIn;
 
-    @Option(names = "--window", defaultValue = "1s", converter = DurationConverter.class,
-            description = "deadlines at random over this many whole seconds from the target one: --orders 50000 "
-                    + "--window 10s is 5,000 closes a second sustained for 10 s (default: ${DEFAULT-VALUE}, all at once)")
+    @Option(
+            names = "--window",
+            defaultValue = "1s",
+            converter = DurationConverter.class,
+            description =
+                    "deadlines at random over this many whole seconds from the target one: --orders 50000 "
+                            + "--window 10s is 5,000 closes a second sustained for 10 s (default: ${DEFAULT-VALUE}, all at once)")
     Duration window;
 
-    @Option(names = "--grace", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(
+            names = "--grace",
+            defaultValue = "5s",
+            converter = DurationConverter.class,
             description = "a close later than this after the deadline is late (default: ${DEFAULT-VALUE})")
     Duration grace;
 
-    @Option(names = "--drain", defaultValue = "120s", converter = DurationConverter.class,
-            description = "how long after the last deadline plus grace to wait for late closes (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--drain",
+            defaultValue = "120s",
+            converter = DurationConverter.class,
+            description =
+                    "how long after the last deadline plus grace to wait for late closes (default: ${DEFAULT-VALUE})")
     Duration drain;
 
     @Option(names = "--profile", description = "record a JFR profile of the server while orders close")
     boolean profile;
 
-    @Option(names = "--products", defaultValue = "16", description = "SKUs the orders spread over (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--products",
+            defaultValue = "16",
+            description = "SKUs the orders spread over (default: ${DEFAULT-VALUE})")
     int products;
 
     @Override
@@ -72,16 +98,23 @@ public final class BurstCommand implements Callable<Integer> {
         try (Target server = target.open()) {
             Catalogue catalogue = CloseRun.catalogue(server.api(), products, orders + warmup);
             double warmRate = warmUp(server, catalogue, clock);
-            Duration until = dueIn != null ? dueIn
+            Duration until = dueIn != null
+                    ? dueIn
                     : Duration.ofSeconds((long) Math.ceil(orders / Math.max(1, warmRate) * 1.1) + 20);
             Instant targetSecond = clock.instant().plus(until).truncatedTo(ChronoUnit.SECONDS);
             int seconds = (int) Math.max(1, window.toSeconds());
             Progress.step("all " + orders + " orders will fall due in [" + targetSecond + ", +" + seconds + " s)");
             CloseRun.Plan plan = new CloseRun.Plan(
                     new OrderLoad.Settings(orders, 0, concurrency, TimeoutPlan.dueWithin(targetSecond, seconds), 1000),
-                    seconds == 1 ? "due within the second " + targetSecond
+                    seconds == 1
+                            ? "due within the second " + targetSecond
                             : "due at random over the " + seconds + " s from " + targetSecond,
-                    0, Duration.ZERO, grace, drain, products, profile);
+                    0,
+                    Duration.ZERO,
+                    grace,
+                    drain,
+                    products,
+                    profile);
             Report report = new CloseRun(server, clock).execute("burst --mode " + target.mode, plan, catalogue);
             Map<String, Object> burst = report.section("workload");
             burst.put("server", server.description());
@@ -104,11 +137,14 @@ public final class BurstCommand implements Callable<Integer> {
         for (int half = 0; half < 2; half++) {
             OrderLoad load = new OrderLoad(server.nodes(), catalogue, clock);
             try (Progress progress = Progress.of("warm-up", () -> load.done() + "/" + warmup / 2)) {
-                result = load.run(new OrderLoad.Settings(warmup / 2, 0, concurrency,
-                        TimeoutPlan.fixed(Duration.ofMinutes(30)), 1000), order -> { });
+                result = load.run(
+                        new OrderLoad.Settings(
+                                warmup / 2, 0, concurrency, TimeoutPlan.fixed(Duration.ofMinutes(30)), 1000),
+                        order -> {});
             }
         }
-        Progress.step(String.format("warm-up: %,d orders at %,.0f/s", result.created().size(), result.perSecond()));
+        Progress.step(
+                String.format("warm-up: %,d orders at %,.0f/s", result.created().size(), result.perSecond()));
         return result.perSecond();
     }
 }

@@ -44,9 +44,15 @@ final class CloseRun {
      * The workload: the load itself, the paid share and its lead, the grace after which a close is
      * late, and how long past the last deadline plus grace the bench waits for late closes.
      */
-    record Plan(OrderLoad.Settings load, String timeoutsDescription, double paidShare, Duration payLead,
-                Duration grace, Duration drain, int products, boolean profile) {
-    }
+    record Plan(
+            OrderLoad.Settings load,
+            String timeoutsDescription,
+            double paidShare,
+            Duration payLead,
+            Duration grace,
+            Duration drain,
+            int products,
+            boolean profile) {}
 
     private final Target target;
     private final InstantSource clock;
@@ -58,7 +64,9 @@ final class CloseRun {
 
     /** Products with stock for {@code orders} spread over them, under a fresh SKU prefix (a reused server keeps old ones). */
     static Catalogue catalogue(OrderApi api, int products, long orders) throws IOException, InterruptedException {
-        String prefix = "B" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000)).toUpperCase();
+        String prefix = "B"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000))
+                        .toUpperCase();
         long stockEach = orders / products + orders / 10 + 1_000;
         return Catalogue.create(api, prefix, products, stockEach);
     }
@@ -75,7 +83,8 @@ final class CloseRun {
         Optional<ClusterActivity> activity = clusterActivity();
         Optional<StatementCounter> counter = activity.isPresent() ? Optional.empty() : statementCounter(report);
         StatementCounter.Snapshot before = counter.isPresent() ? counter.get().snapshot() : null;
-        Optional<PendingProbe> probe = activity.isPresent() ? activity.map(ClusterActivity::pendingProbe)
+        Optional<PendingProbe> probe = activity.isPresent()
+                ? activity.map(ClusterActivity::pendingProbe)
                 : counter.map(PendingProbe.class::cast);
         if (activity.isPresent()) {
             activity.get().creationStarts();
@@ -85,10 +94,11 @@ final class CloseRun {
 
         OrderLoad load = new OrderLoad(target.nodes(), catalogue, clock);
         OrderLoad.Result created;
-        try (Progress progress = Progress.of("creating", () -> load.done() + "/" + plan.load().orders())) {
+        try (Progress progress =
+                Progress.of("creating", () -> load.done() + "/" + plan.load().orders())) {
             created = load.run(plan.load(), order -> {
-                observer.ifPresent(watching -> watching.expect(OrderId.parse(order.id()).orElseThrow(),
-                        order.payDeadline()));
+                observer.ifPresent(
+                        watching -> watching.expect(OrderId.parse(order.id()).orElseThrow(), order.payDeadline()));
                 if (payments != null) {
                     payments.consider(order);
                 }
@@ -97,12 +107,21 @@ final class CloseRun {
         if (activity.isPresent()) {
             activity.get().creationEnded();
         }
-        Progress.step(String.format("created %,d orders at %,.0f/s (%,d failed)", created.created().size(),
-                created.perSecond(), created.failed()));
-        Instant lastDeadline = created.created().stream().map(CreatedOrder::payDeadline).max(Instant::compareTo)
+        Progress.step(String.format(
+                "created %,d orders at %,.0f/s (%,d failed)",
+                created.created().size(), created.perSecond(), created.failed()));
+        Instant lastDeadline = created.created().stream()
+                .map(CreatedOrder::payDeadline)
+                .max(Instant::compareTo)
                 .orElse(clock.instant());
         ServerProfile profile = plan.profile() ? startProfile(report) : null;
-        awaitCloses(api, probe, created.created().size(), closedBefore, payments, lastDeadline,
+        awaitCloses(
+                api,
+                probe,
+                created.created().size(),
+                closedBefore,
+                payments,
+                lastDeadline,
                 plan.grace().plus(plan.drain()));
         if (observer.isPresent()) {
             observer.get().close();
@@ -117,7 +136,8 @@ final class CloseRun {
         }
 
         if (counter.isPresent()) {
-            ServerFigures.statements(report.section("database"), counter.get().snapshot().since(before));
+            ServerFigures.statements(
+                    report.section("database"), counter.get().snapshot().since(before));
             counter.get().close();
         }
         ServerFigures.memory(report, report.section("server"), target);
@@ -131,8 +151,8 @@ final class CloseRun {
         Progress.step("reading " + ours.size() + " orders back through GET /api/orders");
         CloseReadback.Outcome outcome = CloseReadback.read(api, ours, accepted, clock.instant(), plan.grace());
         if (outcome.missed() > 0) {
-            report.note(outcome.missed() + " orders still pending " + plan.drain().toSeconds()
-                    + " s after their deadline plus grace (--drain)");
+            report.note(outcome.missed() + " orders still pending "
+                    + plan.drain().toSeconds() + " s after their deadline plus grace (--drain)");
         }
 
         describe(report, plan, created, lastDeadline);
@@ -146,8 +166,13 @@ final class CloseRun {
         }
         if (activity.isPresent()) {
             List<String> notes = new ArrayList<>();
-            activity.get().report(report.section("database"), report.section("broker"), notes,
-                    created.created().size(), outcome.closedByTimeout());
+            activity.get()
+                    .report(
+                            report.section("database"),
+                            report.section("broker"),
+                            notes,
+                            created.created().size(),
+                            outcome.closedByTimeout());
             notes.forEach(report::note);
             activity.get().close();
         }
@@ -218,12 +243,21 @@ final class CloseRun {
      * deadline plus {@code wait}; any order still pending then is a missed close. With the
      * database at hand it asks it (a marked query, not counted); otherwise it polls {@code /api/stats}.
      */
-    private void awaitCloses(OrderApi api, Optional<PendingProbe> probe, long created, long closedBefore,
-                             Payments payments, Instant lastDeadline, Duration wait)
+    private void awaitCloses(
+            OrderApi api,
+            Optional<PendingProbe> probe,
+            long created,
+            long closedBefore,
+            Payments payments,
+            Instant lastDeadline,
+            Duration wait)
             throws IOException, InterruptedException, SQLException {
         Instant giveUp = lastDeadline.plus(wait);
-        try (Progress progress = Progress.of("closing", () -> String.format("%,d orders, last deadline in %d s",
-                created, Duration.between(clock.instant(), lastDeadline).toSeconds()))) {
+        try (Progress progress = Progress.of(
+                "closing",
+                () -> String.format(
+                        "%,d orders, last deadline in %d s",
+                        created, Duration.between(clock.instant(), lastDeadline).toSeconds()))) {
             long untilLast = Duration.between(clock.instant(), lastDeadline).toMillis();
             TimeUnit.MILLISECONDS.sleep(Math.max(0, untilLast));
             while (clock.instant().isBefore(giveUp)) {
@@ -250,16 +284,22 @@ final class CloseRun {
         workload.put("ordersCreated", (long) created.created().size());
         workload.put("createFailures", created.failures().toString());
         workload.put("concurrency", plan.load().concurrency());
-        workload.put("rateLimitPerSecond", plan.load().ratePerSecond() > 0 ? plan.load().ratePerSecond() : "none");
+        workload.put(
+                "rateLimitPerSecond",
+                plan.load().ratePerSecond() > 0 ? plan.load().ratePerSecond() : "none");
         workload.put("timeouts", plan.timeoutsDescription());
         workload.put("products", plan.products());
         workload.put("graceSeconds", plan.grace().toSeconds());
         workload.put("clientCpuSecondsWhileCreating", created.clientCpuSeconds());
         workload.put("lastDeadline", lastDeadline.toString());
-        workload.put("lastCreatedBeforeLastDeadlineMs", Duration.between(created.finished(), lastDeadline).toMillis());
+        workload.put(
+                "lastCreatedBeforeLastDeadlineMs",
+                Duration.between(created.finished(), lastDeadline).toMillis());
         Map<String, Object> create = report.section("create");
         create.put("ordersPerSecond", created.perSecond());
-        create.put("seconds", Duration.between(created.started(), created.finished()).toMillis() / 1000.0);
+        create.put(
+                "seconds",
+                Duration.between(created.started(), created.finished()).toMillis() / 1000.0);
         Histogram latency = created.latencyMicros();
         create.put("latencyP50Ms", latency.getValueAtPercentile(50) / 1000.0);
         create.put("latencyP99Ms", latency.getValueAtPercentile(99) / 1000.0);
@@ -270,8 +310,12 @@ final class CloseRun {
         Map<String, Object> close = report.section("close");
         close.put("closedByTimeout", outcome.closedByTimeout());
         close.put("closesPerSecond", outcome.closesPerSecond());
-        close.put("firstToLastCloseMs", outcome.firstClose() == null ? 0L
-                : Duration.between(outcome.firstClose(), outcome.lastClose()).toMillis());
+        close.put(
+                "firstToLastCloseMs",
+                outcome.firstClose() == null
+                        ? 0L
+                        : Duration.between(outcome.firstClose(), outcome.lastClose())
+                                .toMillis());
         Histogram lag = outcome.lagMs();
         close.put("lagP50Ms", lag.getTotalCount() == 0 ? 0L : lag.getValueAtPercentile(50));
         close.put("lagP99Ms", lag.getTotalCount() == 0 ? 0L : lag.getValueAtPercentile(99));

@@ -34,14 +34,19 @@ import java.util.concurrent.ThreadLocalRandom;
  * (a library in this JVM, on the local PostgreSQL, RabbitMQ and Redis), one after the other, in one
  * table with every figure's ratio to orderclock's.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"The same close workload through orderclock and through the classic approaches and libraries.",
-                "Exit code 0 when every system ran, closed no paid order and none twice, kept the stock, and the first "
-                        + "system (orderclock) missed no close; a peer too slow to close everything is reported, not an error."})
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The same close workload through orderclock and through the classic approaches and libraries.",
+            "Exit code 0 when every system ran, closed no paid order and none twice, kept the stock, and the first "
+                    + "system (orderclock) missed no close; a peer too slow to close everything is reported, not an error."
+        })
 public final class CompareCommand implements Callable<Integer> {
 
     /** The {@code --peers} keys of orderclock's own rows. */
     static final String EMBEDDED = "orderclock";
+
     static final String CLUSTER = "orderclock-cluster";
     private static final String CLUSTER_ROW = "orderclock (cluster, 1 node)";
 
@@ -63,29 +68,48 @@ public final class CompareCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     DueOptions due = new DueOptions();
 
-    @Option(names = "--paid", defaultValue = "0.1", description = "share of orders paid shortly before their deadline (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--paid",
+            defaultValue = "0.1",
+            description = "share of orders paid shortly before their deadline (default: ${DEFAULT-VALUE})")
     double paid;
 
-    @Option(names = "--pay-lead", defaultValue = "1500ms", converter = PayLeadConverter.class,
+    @Option(
+            names = "--pay-lead",
+            defaultValue = "1500ms",
+            converter = PayLeadConverter.class,
             description = "how long before its deadline the buyer pays a paid order, at least 1s: the channel's "
                     + "trade expires at the whole second the deadline falls in; the trade itself is opened right after "
                     + "the order is created (default: ${DEFAULT-VALUE})")
     Duration payLead;
 
-    @Option(names = "--grace", defaultValue = "5s", converter = DurationConverter.class,
+    @Option(
+            names = "--grace",
+            defaultValue = "5s",
+            converter = DurationConverter.class,
             description = "a close later than this after the deadline is late (default: ${DEFAULT-VALUE})")
     Duration grace;
 
-    @Option(names = "--drain", defaultValue = "90s", converter = DurationConverter.class,
-            description = "how long after the last deadline plus grace to wait for late closes (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--drain",
+            defaultValue = "90s",
+            converter = DurationConverter.class,
+            description =
+                    "how long after the last deadline plus grace to wait for late closes (default: ${DEFAULT-VALUE})")
     Duration drain;
 
-    @Option(names = "--products", defaultValue = "16", description = "SKUs the orders spread over (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--products",
+            defaultValue = "16",
+            description = "SKUs the orders spread over (default: ${DEFAULT-VALUE})")
     int products;
 
-    @Option(names = "--peers", split = ",", description = "systems to run, in order (default: orderclock and every peer: "
-            + "orderclock, orderclock-cluster (one node in cluster mode on --postgres and --rabbitmq), scan-1s, scan-60s, rabbitmq-ttl, rabbitmq-ttl-other, db-scheduler, db-scheduler-lock-and-fetch, "
-            + "quartz, redisson, hashed-wheel)")
+    @Option(
+            names = "--peers",
+            split = ",",
+            description = "systems to run, in order (default: orderclock and every peer: "
+                    + "orderclock, orderclock-cluster (one node in cluster mode on --postgres and --rabbitmq), scan-1s, scan-60s, rabbitmq-ttl, rabbitmq-ttl-other, db-scheduler, db-scheduler-lock-and-fetch, "
+                    + "quartz, redisson, hashed-wheel)")
     List<String> peers;
 
     @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379", description = "(default: ${DEFAULT-VALUE})")
@@ -100,10 +124,18 @@ public final class CompareCommand implements Callable<Integer> {
         List<String> systems = peers == null || peers.isEmpty() ? allSystems() : peers;
         systems.stream().filter(s -> !s.equals(EMBEDDED) && !s.equals(CLUSTER)).forEach(Peers::named);
         CompareTable table = new CompareTable(describe(workload, systems));
-        String runPrefix = "ocbench_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
-        PeerRun peerRun = new PeerRun(new PeerContext.Services(target.services.postgresUrl,
-                target.services.postgresUser, target.services.postgresPassword, target.services.rabbit, redis),
-                runPrefix, InstantSource.system(), keepSchemas);
+        String runPrefix =
+                "ocbench_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
+        PeerRun peerRun = new PeerRun(
+                new PeerContext.Services(
+                        target.services.postgresUrl,
+                        target.services.postgresUser,
+                        target.services.postgresPassword,
+                        target.services.rabbit,
+                        redis),
+                runPrefix,
+                InstantSource.system(),
+                keepSchemas);
         for (String system : systems) {
             Progress.step("== " + system);
             if (system.equals(EMBEDDED) || system.equals(CLUSTER)) {
@@ -112,8 +144,11 @@ public final class CompareCommand implements Callable<Integer> {
                     table.add(orderclock(workload, table, cluster));
                 } catch (Exception e) {
                     Progress.step(system + " failed: " + e);
-                    table.add(Figures.failed(cluster ? CLUSTER_ROW : "orderclock (embedded)",
-                            "its server jar " + target.jar, workload.timeoutsDescription(), e.toString()));
+                    table.add(Figures.failed(
+                            cluster ? CLUSTER_ROW : "orderclock (embedded)",
+                            "its server jar " + target.jar,
+                            workload.timeoutsDescription(),
+                            e.toString()));
                 }
                 continue;
             }
@@ -123,8 +158,10 @@ public final class CompareCommand implements Callable<Integer> {
             try {
                 Figures figures = peerRun.execute(system, peer, own);
                 // The two RabbitMQ rows differ only in their deadlines: say which in the row's name.
-                table.add(system.startsWith("rabbitmq") ? figures.named(peer.name() + " (" + own.timeoutsDescription() + ")")
-                        : figures);
+                table.add(
+                        system.startsWith("rabbitmq")
+                                ? figures.named(peer.name() + " (" + own.timeoutsDescription() + ")")
+                                : figures);
                 peer.finding().ifPresent(finding -> table.note(peer.name() + ": " + finding));
             } catch (Exception e) {
                 Progress.step(system + " failed: " + e);
@@ -174,27 +211,47 @@ public final class CompareCommand implements Callable<Integer> {
      * statistics; embedded, or one node in cluster mode on the peers' PostgreSQL and RabbitMQ.
      */
     private Figures orderclock(Workload workload, CompareTable table, boolean cluster) throws Exception {
-        CloseRun.Plan plan = new CloseRun.Plan(new OrderLoad.Settings(workload.orders(), workload.ratePerSecond(),
-                workload.concurrency(), workload.timeouts(), 1000), workload.timeoutsDescription(), workload.paidShare(),
-                workload.payLead(), workload.grace(), workload.drain(), workload.products(), false);
+        CloseRun.Plan plan = new CloseRun.Plan(
+                new OrderLoad.Settings(
+                        workload.orders(), workload.ratePerSecond(), workload.concurrency(), workload.timeouts(), 1000),
+                workload.timeoutsDescription(),
+                workload.paidShare(),
+                workload.payLead(),
+                workload.grace(),
+                workload.drain(),
+                workload.products(),
+                false);
         String row = cluster ? CLUSTER : EMBEDDED;
         try (Target server = cluster ? target.openCluster(1) : target.open()) {
-            Report report = new CloseRun(server, InstantSource.system()).execute("compare: " + row, plan,
-                    CloseRun.catalogue(server.api(), workload.products(), workload.orders()));
+            Report report = new CloseRun(server, InstantSource.system())
+                    .execute(
+                            "compare: " + row,
+                            plan,
+                            CloseRun.catalogue(server.api(), workload.products(), workload.orders()));
             Map<String, Object> close = report.section("close");
             if (close.get("paymentsRefusedOrFailed") instanceof Long refused && refused > 0) {
-                table.note(String.format(Locale.ROOT, "%s: %d of %s intended payments did not go through (trade not "
-                                + "opened %s, refused by the channel %s, unanswered %s)", row, refused,
-                        close.get("paymentsIntended"), close.get("paymentsTradeNotOpened"),
-                        close.get("paymentsRefusedByChannel"), close.get("paymentsUnanswered")));
+                table.note(String.format(
+                        Locale.ROOT,
+                        "%s: %d of %s intended payments did not go through (trade not "
+                                + "opened %s, refused by the channel %s, unanswered %s)",
+                        row,
+                        refused,
+                        close.get("paymentsIntended"),
+                        close.get("paymentsTradeNotOpened"),
+                        close.get("paymentsRefusedByChannel"),
+                        close.get("paymentsUnanswered")));
             }
             if (report.asMap().get("notes") instanceof List<?> notes) {
                 notes.forEach(note -> table.note(row + ": " + note));
             }
             if (cluster) {
-                return OrderclockFigures.from(report, CLUSTER_ROW, "its server jar, " + server.description()
-                        + ", RabbitMQ delay tiers, engine defaults; orders created through POST /api/orders, paid "
-                        + "through its simulated channel", workload.timeoutsDescription());
+                return OrderclockFigures.from(
+                        report,
+                        CLUSTER_ROW,
+                        "its server jar, " + server.description()
+                                + ", RabbitMQ delay tiers, engine defaults; orders created through POST /api/orders, paid "
+                                + "through its simulated channel",
+                        workload.timeoutsDescription());
             }
             return OrderclockFigures.from(report, server.description(), workload.timeoutsDescription());
         }
@@ -204,22 +261,39 @@ public final class CompareCommand implements Callable<Integer> {
         Map<String, Object> described = new LinkedHashMap<>();
         described.put("orders", workload.orders());
         described.put("deadlines", workload.timeoutsDescription());
-        described.put("rate", workload.ratePerSecond() > 0 ? workload.ratePerSecond() + "/s" : "as fast as "
-                + workload.concurrency() + " client threads go");
-        described.put("paid", String.format(Locale.ROOT, "%.0f %% of orders, trade opened at creation, paid %d ms "
-                + "before their deadline", workload.paidShare() * 100, workload.payLead().toMillis()));
+        described.put(
+                "rate",
+                workload.ratePerSecond() > 0
+                        ? workload.ratePerSecond() + "/s"
+                        : "as fast as " + workload.concurrency() + " client threads go");
+        described.put(
+                "paid",
+                String.format(
+                        Locale.ROOT,
+                        "%.0f %% of orders, trade opened at creation, paid %d ms " + "before their deadline",
+                        workload.paidShare() * 100,
+                        workload.payLead().toMillis()));
         described.put("grace", workload.grace().toSeconds() + " s (a close later than this is late)");
-        described.put("missed", "still pending " + workload.drain().toSeconds() + " s after the last deadline plus grace");
+        described.put(
+                "missed", "still pending " + workload.drain().toSeconds() + " s after the last deadline plus grace");
         described.put("products", workload.products());
         described.put("systems", String.join(", ", systems));
-        described.put("machine", String.format(Locale.ROOT, "%d cores, load average %.2f at the start, %s %s",
-                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                System.getProperty("java.vm.name"), System.getProperty("java.version")));
+        described.put(
+                "machine",
+                String.format(
+                        Locale.ROOT,
+                        "%d cores, load average %.2f at the start, %s %s",
+                        Runtime.getRuntime().availableProcessors(),
+                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                        System.getProperty("java.vm.name"),
+                        System.getProperty("java.version")));
         return described;
     }
 
     private static void notes(CompareTable table, List<String> systems) {
-        table.note(String.format(Locale.ROOT, "load average at the end: %.2f (%d cores); every system shares them with "
+        table.note(String.format(
+                Locale.ROOT,
+                "load average at the end: %.2f (%d cores); every system shares them with "
                         + "the bench's client threads and whatever else runs",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors()));
@@ -236,15 +310,17 @@ public final class CompareCommand implements Callable<Integer> {
                 + "peer's is how much the bench JVM's live heap grew from before the peer started to the moment every "
                 + "order had been created (all pending), which is what that peer holds in this JVM per pending order; "
                 + "what RabbitMQ and Redis hold is not counted.");
-        table.note("seen (observed lag): one outside observer for every row, a session of its own polling the "
-                + "system's own orders table (orderclock embedded: its H2 file over AUTO_SERVER, queries left out of the "
-                + "statement count; cluster and peers: PostgreSQL, its transactions and index scans left out of the "
-                + "figures) for the orders due by then that still read PENDING_PAYMENT, every "
-                + CloseObserver.INTERVAL.toMillis() + " ms after its previous answer. An order due and no longer among "
-                + "them has been committed closed where any session sees it; its seen lag runs from its deadline to that "
-                + "answer. For every peer this is the same table the shop reads, whatever the peer fires from (a queue, "
-                + "Redis, a wheel): the close is the same conditional update. Not the order.closed event: the SSE stream "
-                + "and the RabbitMQ exchange exist only for orderclock, and a poll of the table serves all rows alike.");
+        table.note(
+                "seen (observed lag): one outside observer for every row, a session of its own polling the "
+                        + "system's own orders table (orderclock embedded: its H2 file over AUTO_SERVER, queries left out of the "
+                        + "statement count; cluster and peers: PostgreSQL, its transactions and index scans left out of the "
+                        + "figures) for the orders due by then that still read PENDING_PAYMENT, every "
+                        + CloseObserver.INTERVAL.toMillis()
+                        + " ms after its previous answer. An order due and no longer among "
+                        + "them has been committed closed where any session sees it; its seen lag runs from its deadline to that "
+                        + "answer. For every peer this is the same table the shop reads, whatever the peer fires from (a queue, "
+                        + "Redis, a wheel): the close is the same conditional update. Not the order.closed event: the SSE stream "
+                        + "and the RabbitMQ exchange exist only for orderclock, and a poll of the table serves all rows alike.");
         table.note("swept: orderclock_sweeper_claimed_total over the run (scraped from /actuator/prometheus with the "
                 + "operator token): deadlines closed by the safety net because no timer had, 0 in a run without faults; "
                 + "n/a for the peers, which have no such net.");
@@ -261,9 +337,10 @@ public final class CompareCommand implements Callable<Integer> {
                     + "`run --mode cluster`'s report, not in this table.");
         }
         if (systems.contains("rabbitmq-ttl-other")) {
-            table.note("the second RabbitMQ row runs the other kind of deadlines (mixed when the workload's are equal): "
-                    + "RabbitMQ expires a message only at the head of its queue, so mixed TTLs in one queue are closed late "
-                    + "behind longer ones (head-of-line blocking); its ratios are against orderclock on the workload's deadlines.");
+            table.note(
+                    "the second RabbitMQ row runs the other kind of deadlines (mixed when the workload's are equal): "
+                            + "RabbitMQ expires a message only at the head of its queue, so mixed TTLs in one queue are closed late "
+                            + "behind longer ones (head-of-line blocking); its ratios are against orderclock on the workload's deadlines.");
         }
     }
 }

@@ -11,7 +11,10 @@ final class DueOptions {
 
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
 
-    @Option(names = "--timeout", converter = DurationConverter.class, description = "every order's pay timeout (default 5s)")
+    @Option(
+            names = "--timeout",
+            converter = DurationConverter.class,
+            description = "every order's pay timeout (default 5s)")
     Duration timeout;
 
     @Option(names = "--spread", converter = DurationConverter.class, description = "timeouts uniform from 1 s to this")
@@ -31,6 +34,8 @@ final class DueOptions {
     }
 
     String description() {
-        return isSpread() ? "uniform 1.." + spread.toSeconds() + " s" : "fixed " + Math.max(1, fixedTimeout().toSeconds()) + " s";
+        return isSpread()
+                ? "uniform 1.." + spread.toSeconds() + " s"
+                : "fixed " + Math.max(1, fixedTimeout().toSeconds()) + " s";
     }
 }

@@ -21,7 +21,9 @@ record EngineStart(long millis, long backlog) {
     static Optional<EngineStart> read(Path log) {
         try (Stream<String> lines = Files.lines(log)) {
             // The last start: a data directory keeps the log of every start on it.
-            return lines.map(LINE::matcher).filter(Matcher::find).reduce((first, second) -> second)
+            return lines.map(LINE::matcher)
+                    .filter(Matcher::find)
+                    .reduce((first, second) -> second)
                     .map(m -> new EngineStart(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read the server log " + log, e);

@@ -21,7 +21,9 @@ import java.util.concurrent.TimeUnit;
  * {@code idle}: the database load of a server holding many pending orders of which none is due, from
  * H2's own statement statistics over a quiet window: what a scanning cron job would make heavy.
  */
-@Command(name = "idle", mixinStandardHelpOptions = true,
+@Command(
+        name = "idle",
+        mixinStandardHelpOptions = true,
         description = "Database statements per minute while many orders are pending and none is due.")
 public final class IdleCommand implements Callable<Integer> {
 
@@ -31,22 +33,34 @@ public final class IdleCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--pending", defaultValue = "100000",
-            description = "pending orders to create through the API first, 0 = use what is there (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--pending",
+            defaultValue = "100000",
+            description =
+                    "pending orders to create through the API first, 0 = use what is there (default: ${DEFAULT-VALUE})")
     long pending;
 
-    @Option(names = "--due-in", defaultValue = "30m", converter = DurationConverter.class,
+    @Option(
+            names = "--due-in",
+            defaultValue = "30m",
+            converter = DurationConverter.class,
             description = "their pay timeout (default: ${DEFAULT-VALUE})")
     Duration dueIn;
 
     @Option(names = "--concurrency", defaultValue = "8", description = "client threads (default: ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(names = "--settle", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(
+            names = "--settle",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
             description = "quiet time before the window opens (default: ${DEFAULT-VALUE})")
     Duration settle;
 
-    @Option(names = "--window", defaultValue = "60s", converter = DurationConverter.class,
+    @Option(
+            names = "--window",
+            defaultValue = "60s",
+            converter = DurationConverter.class,
             description = "how long statements are counted (default: ${DEFAULT-VALUE})")
     Duration window;
 
@@ -63,8 +77,9 @@ public final class IdleCommand implements Callable<Integer> {
                 OrderLoad load = new OrderLoad(server.api(), catalogue, clock);
                 OrderLoad.Result created;
                 try (Progress progress = Progress.of("creating", () -> load.done() + "/" + pending)) {
-                    created = load.run(new OrderLoad.Settings(pending, 0, concurrency, TimeoutPlan.fixed(dueIn), 1000),
-                            order -> { });
+                    created = load.run(
+                            new OrderLoad.Settings(pending, 0, concurrency, TimeoutPlan.fixed(dueIn), 1000),
+                            order -> {});
                 }
                 workload.put("pendingCreated", (long) created.created().size());
                 workload.put("createdPerSecond", created.perSecond());
@@ -75,11 +90,14 @@ public final class IdleCommand implements Callable<Integer> {
                 output.print(report);
                 return 1;
             }
-            try (StatementCounter counter = StatementCounter.attach(server.database().get())) {
+            try (StatementCounter counter =
+                    StatementCounter.attach(server.database().get())) {
                 sleep("settling", settle);
                 StatementCounter.Snapshot before = counter.snapshot();
                 sleep("counting statements", window);
-                ServerFigures.statements(report.section("database while none is due"), counter.snapshot().since(before));
+                ServerFigures.statements(
+                        report.section("database while none is due"),
+                        counter.snapshot().since(before));
             }
             ServerFigures.memory(report, report.section("server"), server);
             ServerFigures.stats(report, report.section("server"), server.api());

@@ -8,13 +8,15 @@ import java.util.Map;
 /** orderclock's row of the {@code compare} table, read from the report of its close run. */
 final class OrderclockFigures {
 
-    private OrderclockFigures() {
-    }
+    private OrderclockFigures() {}
 
     /** The embedded row. */
     static Figures from(Report report, String server, String deadlines) {
-        return from(report, "orderclock (embedded)", "its server jar, " + server + ", embedded H2, the local timing "
-                + "wheel, engine defaults; orders created through POST /api/orders, paid through its simulated channel",
+        return from(
+                report,
+                "orderclock (embedded)",
+                "its server jar, " + server + ", embedded H2, the local timing "
+                        + "wheel, engine defaults; orders created through POST /api/orders, paid through its simulated channel",
                 deadlines);
     }
 
@@ -37,18 +39,36 @@ final class OrderclockFigures {
             commits = asLong(database.get("commitStatements"));
             statements = counted == null ? null : counted - (commits == null ? 0 : commits);
         }
-        return new Figures(name, configuration, deadlines, number(report.section("workload").get("ordersCreated")),
-                asDouble(create.get("ordersPerSecond")), asDouble(close.get("closesPerSecond")),
-                asLong(close.get("lagP50Ms")), asLong(close.get("lagP99Ms")), asLong(close.get("lagMaxMs")),
-                asLong(close.get("observedLagP50Ms")), asLong(close.get("observedLagP99Ms")),
+        return new Figures(
+                name,
+                configuration,
+                deadlines,
+                number(report.section("workload").get("ordersCreated")),
+                asDouble(create.get("ordersPerSecond")),
+                asDouble(close.get("closesPerSecond")),
+                asLong(close.get("lagP50Ms")),
+                asLong(close.get("lagP99Ms")),
+                asLong(close.get("lagMaxMs")),
+                asLong(close.get("observedLagP50Ms")),
+                asLong(close.get("observedLagP99Ms")),
                 asLong(close.get("observedLagMaxMs")),
-                number(close.get("closedByTimeout")), number(close.get("missedCloses")),
-                number(close.get("closedLaterThanGrace")), number(close.get("paymentsAccepted")),
+                number(close.get("closedByTimeout")),
+                number(close.get("missedCloses")),
+                number(close.get("closedLaterThanGrace")),
+                number(close.get("paymentsAccepted")),
                 asLong(close.get("paymentsIntended")),
-                number(close.get("paidOrdersClosed")), asLong(database.get("ordersClosedTwice")), null,
-                statements, commits, asLong(database.get("tableScans")), asLong(database.get("rowsWritten")),
-                asDouble(memory.get("heapUsedAfterFullGcMiB")), asDouble(memory.get("rssMiB")),
-                asLong(close.get("sweeperClaimed")), close.get("observer") instanceof String text ? text : null, null);
+                number(close.get("paidOrdersClosed")),
+                asLong(database.get("ordersClosedTwice")),
+                null,
+                statements,
+                commits,
+                asLong(database.get("tableScans")),
+                asLong(database.get("rowsWritten")),
+                asDouble(memory.get("heapUsedAfterFullGcMiB")),
+                asDouble(memory.get("rssMiB")),
+                asLong(close.get("sweeperClaimed")),
+                close.get("observer") instanceof String text ? text : null,
+                null);
     }
 
     private static long number(Object value) {

@@ -24,7 +24,9 @@ import java.util.concurrent.Callable;
  * started on it, and its start time, live heap, RSS, deadlines in memory and idle statements read.
  * Heap should stay flat as the pending count grows; it follows the deadlines due within the horizon.
  */
-@Command(name = "scale", mixinStandardHelpOptions = true,
+@Command(
+        name = "scale",
+        mixinStandardHelpOptions = true,
         description = "Server heap, RSS, start time and idle statements against the number of pending orders.")
 public final class ScaleCommand implements Callable<Integer> {
 
@@ -34,28 +36,45 @@ public final class ScaleCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--pending", split = ",", defaultValue = "100000,1000000",
+    @Option(
+            names = "--pending",
+            split = ",",
+            defaultValue = "100000,1000000",
             description = "pending order counts, one server each (default: ${DEFAULT-VALUE})")
     List<Long> pending;
 
-    @Option(names = "--due-from", defaultValue = "30m", converter = DurationConverter.class,
+    @Option(
+            names = "--due-from",
+            defaultValue = "30m",
+            converter = DurationConverter.class,
             description = "first deadline from the seeding (default: ${DEFAULT-VALUE}: none inside the 60 s horizon)")
     Duration dueFrom;
 
-    @Option(names = "--spread", defaultValue = "30m", converter = DurationConverter.class,
+    @Option(
+            names = "--spread",
+            defaultValue = "30m",
+            converter = DurationConverter.class,
             description = "deadlines uniform over this long after --due-from (default: ${DEFAULT-VALUE})")
     Duration spread;
 
-    @Option(names = "--overdue", defaultValue = "100000",
+    @Option(
+            names = "--overdue",
+            defaultValue = "100000",
             description = "orders seeded already overdue besides the pending ones: the backlog the engine closes "
                     + "when it starts, as after a restart (default: ${DEFAULT-VALUE}; 0 for none)")
     long overdue;
 
-    @Option(names = "--settle", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(
+            names = "--settle",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
             description = "wait after start before measuring (default: ${DEFAULT-VALUE})")
     Duration settle;
 
-    @Option(names = "--window", defaultValue = "60s", converter = DurationConverter.class,
+    @Option(
+            names = "--window",
+            defaultValue = "60s",
+            converter = DurationConverter.class,
             description = "statements counted over this window (default: ${DEFAULT-VALUE})")
     Duration window;
 
@@ -68,8 +87,9 @@ public final class ScaleCommand implements Callable<Integer> {
         Report report = new Report("scale --mode " + target.mode);
         Map<String, Object> workload = report.section("workload");
         workload.put("server", target.jar + " -Xmx" + target.heap);
-        workload.put("deadlines", "uniform over " + spread.toMinutes() + " min starting " + dueFrom.toMinutes()
-                + " min after seeding");
+        workload.put(
+                "deadlines",
+                "uniform over " + spread.toMinutes() + " min starting " + dueFrom.toMinutes() + " min after seeding");
         Path root = target.dataDir != null ? target.dataDir : Files.createTempDirectory("orderclock-scale-");
         try {
             for (long count : pending) {
@@ -88,16 +108,16 @@ public final class ScaleCommand implements Callable<Integer> {
         Target.deleteTree(dir);
         ServerDatabase database = ServerDatabase.of(dir, target.jar);
         Map<String, Object> figures = report.section(String.format("pending %,d", count));
-        Duration seeded = Seeding.seed(target.settings(), database, new Seeder.Settings(count, 16, dueFrom, spread,
-                1000, "CNY", false));
+        Duration seeded = Seeding.seed(
+                target.settings(), database, new Seeder.Settings(count, 16, dueFrom, spread, 1000, "CNY", false));
         figures.put("seedSeconds", seeded.toMillis() / 1000.0);
         figures.put("databaseFileMiB", Files.size(dir.resolve("orderclock.mv.db")) / 1048576);
         String token = TargetOptions.newToken();
         Progress.step(String.format("starting the server on %,d pending orders", count));
         try (ServerProcess server = ServerProcess.start(target.settings(), database, token)) {
             figures.put("startToHealthyMs", server.startedIn().toMillis());
-            Target running = new Target(new OrderApi(server.baseUri(), token), "pid " + server.pid(), null, database,
-                    server.pid(), null);
+            Target running = new Target(
+                    new OrderApi(server.baseUri(), token), "pid " + server.pid(), null, database, server.pid(), null);
             try (StatementCounter counter = StatementCounter.attach(database)) {
                 IdleCommand.sleep("settling", settle);
                 StatementCounter.Snapshot before = counter.snapshot();
@@ -121,8 +141,10 @@ public final class ScaleCommand implements Callable<Integer> {
      * the heap figure is about.
      */
     private void restartOnABacklog(ServerDatabase database, Map<String, Object> figures) throws Exception {
-        Seeding.seed(target.settings(), database, new Seeder.Settings(overdue, 16, Duration.ofMinutes(-2),
-                Duration.ofMinutes(1), 1000, "CNY", true));
+        Seeding.seed(
+                target.settings(),
+                database,
+                new Seeder.Settings(overdue, 16, Duration.ofMinutes(-2), Duration.ofMinutes(1), 1000, "CNY", true));
         Progress.step(String.format("restarting the server on a backlog of %,d overdue orders", overdue));
         try (ServerProcess server = ServerProcess.start(target.settings(), database, TargetOptions.newToken())) {
             figures.put("restartOnBacklogToHealthyMs", server.startedIn().toMillis());

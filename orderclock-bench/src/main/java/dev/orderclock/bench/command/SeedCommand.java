@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code seed}: bulk-inserts pending orders into a stopped server's data directory. */
-@Command(name = "seed", mixinStandardHelpOptions = true,
+@Command(
+        name = "seed",
+        mixinStandardHelpOptions = true,
         description = "Insert pending orders (lines, stock reserved) straight into a stopped server's H2 file.")
 public final class SeedCommand implements Callable<Integer> {
 
@@ -21,11 +23,17 @@ public final class SeedCommand implements Callable<Integer> {
     @Option(names = "--orders", defaultValue = "1000000", description = "pending orders (default: ${DEFAULT-VALUE})")
     long orders;
 
-    @Option(names = "--due-from", defaultValue = "30m", converter = DurationConverter.class,
+    @Option(
+            names = "--due-from",
+            defaultValue = "30m",
+            converter = DurationConverter.class,
             description = "first deadline, from now (default: ${DEFAULT-VALUE})")
     Duration dueFrom;
 
-    @Option(names = "--spread", defaultValue = "30m", converter = DurationConverter.class,
+    @Option(
+            names = "--spread",
+            defaultValue = "30m",
+            converter = DurationConverter.class,
             description = "deadlines uniform over this long after --due-from (default: ${DEFAULT-VALUE})")
     Duration spread;
 
@@ -38,7 +46,9 @@ public final class SeedCommand implements Callable<Integer> {
         if (target.dataDir == null) {
             throw new IllegalArgumentException("seed needs --data-dir");
         }
-        Seeding.seed(target.settings(), ServerDatabase.of(target.dataDir, target.jar),
+        Seeding.seed(
+                target.settings(),
+                ServerDatabase.of(target.dataDir, target.jar),
                 new Seeder.Settings(orders, products, dueFrom, spread, 1000, "CNY", true));
         return 0;
     }

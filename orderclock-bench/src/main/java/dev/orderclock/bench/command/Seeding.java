@@ -16,8 +16,7 @@ import java.time.InstantSource;
  */
 final class Seeding {
 
-    private Seeding() {
-    }
+    private Seeding() {}
 
     /** Returns how long the insert took (schema creation excluded). */
     static Duration seed(ServerSettings settings, ServerDatabase database, Seeder.Settings seed) throws Exception {
@@ -30,12 +29,13 @@ final class Seeding {
         Seeder seeder = new Seeder(InstantSource.system());
         long started = System.nanoTime();
         try (Connection connection = database.openExclusively();
-             Progress progress = Progress.of("seeding", () -> String.format("%,d/%,d", seeder.inserted(), seed.orders()))) {
+                Progress progress =
+                        Progress.of("seeding", () -> String.format("%,d/%,d", seeder.inserted(), seed.orders()))) {
             seeder.seed(connection, seed);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        Progress.step(String.format("seeded %,d pending orders in %.1f s (ANALYZE done)", seed.orders(),
-                took.toMillis() / 1000.0));
+        Progress.step(String.format(
+                "seeded %,d pending orders in %.1f s (ANALYZE done)", seed.orders(), took.toMillis() / 1000.0));
         return took;
     }
 }

@@ -15,8 +15,7 @@ import java.util.OptionalLong;
 /** The server-side figures every command reports the same way: memory, the server's own stats, statements. */
 final class ServerFigures {
 
-    private ServerFigures() {
-    }
+    private ServerFigures() {}
 
     /** Live heap after a full GC and RSS when the pid is known; otherwise the heap gauge from Prometheus, before GC. */
     static void memory(Report report, Map<String, Object> server, Target target)
@@ -37,14 +36,18 @@ final class ServerFigures {
             report.note("heap and RSS not measured: no --pid and /actuator/prometheus not reachable");
             return;
         }
-        double heap = prometheus.lines().filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        double heap = prometheus
+                .lines()
+                .filter(l -> l.startsWith("jvm_memory_used_bytes{") && l.contains("area=\"heap\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
         server.put("heapUsedBeforeGcMiB", ServerMemory.mib(OptionalLong.of((long) heap)));
         report.note("RSS not measured and heap read without a GC: pass --pid for both");
     }
 
     /** Each node's figures under {@code nodeN...} keys, and their sums under the single server's keys. */
-    private static void perNode(Report report, Map<String, Object> server, List<Long> pids) throws InterruptedException {
+    private static void perNode(Report report, Map<String, Object> server, List<Long> pids)
+            throws InterruptedException {
         long heap = 0, committed = 0, rss = 0;
         boolean complete = true;
         for (int i = 0; i < pids.size(); i++) {
@@ -61,12 +64,14 @@ final class ServerFigures {
         server.put("heapUsedAfterFullGcMiB", ServerMemory.mib(OptionalLong.of(heap)));
         server.put("heapCommittedMiB", ServerMemory.mib(OptionalLong.of(committed)));
         server.put("rssMiB", ServerMemory.mib(OptionalLong.of(rss)));
-        report.note("heap and RSS: per node under nodeN..., summed over the " + pids.size() + " nodes under the plain keys"
-                + (complete ? "" : " (a node did not answer: the sums are incomplete)"));
+        report.note(
+                "heap and RSS: per node under nodeN..., summed over the " + pids.size() + " nodes under the plain keys"
+                        + (complete ? "" : " (a node did not answer: the sums are incomplete)"));
     }
 
     /** The server's own view from {@code GET /api/stats}: deadlines in memory, its close-lag histogram. */
-    static void stats(Report report, Map<String, Object> server, OrderApi api) throws IOException, InterruptedException {
+    static void stats(Report report, Map<String, Object> server, OrderApi api)
+            throws IOException, InterruptedException {
         OrderApi.Answer stats = api.stats();
         if (!stats.is(200) || stats.body() == null) {
             report.note("GET /api/stats answered " + stats.status() + ": the server's own figures are missing");
@@ -85,7 +90,9 @@ final class ServerFigures {
     /** Closed-by-timeout count from the stats, or -1 when the server has no stats endpoint. */
     static long closedByTimeout(OrderApi api) throws IOException, InterruptedException {
         OrderApi.Answer stats = api.stats();
-        return stats.is(200) && stats.body() != null ? stats.body().path("closedByTimeout").asLong(-1) : -1;
+        return stats.is(200) && stats.body() != null
+                ? stats.body().path("closedByTimeout").asLong(-1)
+                : -1;
     }
 
     /**
@@ -99,9 +106,12 @@ final class ServerFigures {
             if (prometheus == null) {
                 return null;
             }
-            claimed += prometheus.lines()
-                    .filter(l -> l.startsWith("orderclock_sweeper_claimed_total{") || l.startsWith("orderclock_sweeper_claimed_total "))
-                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+            claimed += prometheus
+                    .lines()
+                    .filter(l -> l.startsWith("orderclock_sweeper_claimed_total{")
+                            || l.startsWith("orderclock_sweeper_claimed_total "))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                    .sum();
         }
         return Math.round(claimed);
     }

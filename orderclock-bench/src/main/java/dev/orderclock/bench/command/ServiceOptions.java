@@ -10,7 +10,9 @@ import java.net.URI;
  */
 public final class ServiceOptions {
 
-    @Option(names = "--postgres", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test",
+    @Option(
+            names = "--postgres",
+            defaultValue = "jdbc:postgresql://127.0.0.1:5432/test",
             description = "an existing PostgreSQL database to connect to (default: ${DEFAULT-VALUE}); cluster mode "
                     + "creates a fresh database next to it for each run, compare's peers a schema in it")
     String postgresUrl;
@@ -21,7 +23,9 @@ public final class ServiceOptions {
     @Option(names = "--postgres-password", defaultValue = "", description = "(default: empty)")
     String postgresPassword;
 
-    @Option(names = "--rabbitmq", defaultValue = "amqp://guest:guest@127.0.0.1:5672/%2F",
+    @Option(
+            names = "--rabbitmq",
+            defaultValue = "amqp://guest:guest@127.0.0.1:5672/%2F",
             description = "(default: ${DEFAULT-VALUE})")
     URI rabbit;
 }

@@ -24,8 +24,11 @@ import java.util.concurrent.TimeUnit;
  * in turn (the tables emptied and reseeded between them). Closes per second over first→last recorded
  * close; lag = {@code close_time − pay_expire_time} per order.
  */
-@Command(name = "starter-burst", mixinStandardHelpOptions = true,
-        description = "Starter vs scan-every-1-s on a shop's own table (MariaDB, PostgreSQL): burst closes/s and close lag.")
+@Command(
+        name = "starter-burst",
+        mixinStandardHelpOptions = true,
+        description =
+                "Starter vs scan-every-1-s on a shop's own table (MariaDB, PostgreSQL): burst closes/s and close lag.")
 public final class StarterBurstCommand implements Callable<Integer> {
 
     @Mixin
@@ -34,18 +37,32 @@ public final class StarterBurstCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--orders", defaultValue = "100000", description = "orders due within one second (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--orders",
+            defaultValue = "100000",
+            description = "orders due within one second (default: ${DEFAULT-VALUE})")
     long orders;
 
-    @Option(names = "--spread", defaultValue = "1s", converter = DurationConverter.class,
-            description = "the deadlines are spread evenly over this long: 1s is a burst, 60s with --orders 30000 is 500 closes/s (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--spread",
+            defaultValue = "1s",
+            converter = DurationConverter.class,
+            description =
+                    "the deadlines are spread evenly over this long: 1s is a burst, 60s with --orders 30000 is 500 closes/s (default: ${DEFAULT-VALUE})")
     Duration spread;
 
-    @Option(names = "--lead", defaultValue = "20s", converter = DurationConverter.class,
-            description = "from the start of seeding to the first deadline; seeding and start-up must fit in it (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--lead",
+            defaultValue = "20s",
+            converter = DurationConverter.class,
+            description =
+                    "from the start of seeding to the first deadline; seeding and start-up must fit in it (default: ${DEFAULT-VALUE})")
     Duration lead;
 
-    @Option(names = "--max-wait", defaultValue = "300s", converter = DurationConverter.class,
+    @Option(
+            names = "--max-wait",
+            defaultValue = "300s",
+            converter = DurationConverter.class,
             description = "how long after the burst to wait for every order to close (default: ${DEFAULT-VALUE})")
     Duration maxWait;
 
@@ -70,8 +87,9 @@ public final class StarterBurstCommand implements Callable<Integer> {
                 }
             }
         }
-        report.note("closes/s = closed orders / (last close_time - first close_time); lag = close_time - pay_expire_time."
-                + " Both contenders run in this JVM; the database and the bench share the machine's cores.");
+        report.note(
+                "closes/s = closed orders / (last close_time - first close_time); lag = close_time - pay_expire_time."
+                        + " Both contenders run in this JVM; the database and the bench share the machine's cores.");
         output.print(report);
         return allClosedOnce ? 0 : 1;
     }
@@ -83,8 +101,8 @@ public final class StarterBurstCommand implements Callable<Integer> {
             shop.seed(orders, firstDue, spread);
         }
         if (Instant.now().plusSeconds(2).isAfter(firstDue)) {
-            throw new IllegalArgumentException("seeding " + orders + " orders took longer than --lead " + lead.toSeconds()
-                    + " s minus 2 s of start-up: raise --lead");
+            throw new IllegalArgumentException("seeding " + orders + " orders took longer than --lead "
+                    + lead.toSeconds() + " s minus 2 s of start-up: raise --lead");
         }
         StatementCountingDataSource counted = new StatementCountingDataSource(shop.dataSource());
         Instant waitUntil = firstDue.plus(spread).plus(maxWait);

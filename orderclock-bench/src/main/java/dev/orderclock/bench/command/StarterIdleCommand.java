@@ -23,8 +23,11 @@ import java.util.concurrent.Callable;
  * contender's own data source (exact), and the database server's own counters over the same window
  * (server-wide, so they include whatever else the machine runs against it).
  */
-@Command(name = "starter-idle", mixinStandardHelpOptions = true,
-        description = "Starter vs scan-every-1-s on a shop's own table: statements per minute with many pending, none due.")
+@Command(
+        name = "starter-idle",
+        mixinStandardHelpOptions = true,
+        description =
+                "Starter vs scan-every-1-s on a shop's own table: statements per minute with many pending, none due.")
 public final class StarterIdleCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,18 +36,31 @@ public final class StarterIdleCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
-    @Option(names = "--pending", defaultValue = "1000000", description = "unpaid orders seeded (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--pending",
+            defaultValue = "1000000",
+            description = "unpaid orders seeded (default: ${DEFAULT-VALUE})")
     long pending;
 
-    @Option(names = "--due-in", defaultValue = "1h", converter = DurationConverter.class,
-            description = "the first of them falls due this long after seeding, the rest over the hour after (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--due-in",
+            defaultValue = "1h",
+            converter = DurationConverter.class,
+            description =
+                    "the first of them falls due this long after seeding, the rest over the hour after (default: ${DEFAULT-VALUE})")
     Duration dueIn;
 
-    @Option(names = "--settle", defaultValue = "10s", converter = DurationConverter.class,
+    @Option(
+            names = "--settle",
+            defaultValue = "10s",
+            converter = DurationConverter.class,
             description = "time after a contender starts before the window opens (default: ${DEFAULT-VALUE})")
     Duration settle;
 
-    @Option(names = "--window", defaultValue = "60s", converter = DurationConverter.class,
+    @Option(
+            names = "--window",
+            defaultValue = "60s",
+            converter = DurationConverter.class,
             description = "how long statements are counted (default: ${DEFAULT-VALUE})")
     Duration window;
 
@@ -54,7 +70,8 @@ public final class StarterIdleCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--pending must be at least 1 and --window positive");
         }
         if (dueIn.compareTo(settle.plus(window).plusSeconds(60)) < 0) {
-            throw new IllegalArgumentException("--due-in must leave a minute after --settle + --window: nothing may fall due");
+            throw new IllegalArgumentException(
+                    "--due-in must leave a minute after --settle + --window: nothing may fall due");
         }
         options.validate();
         Report report = new Report("starter-idle --pending " + pending);
@@ -63,7 +80,8 @@ public final class StarterIdleCommand implements Callable<Integer> {
             try (ShopTable shop = ShopTable.create(database)) {
                 shop.reset();
                 Instant started = Instant.now();
-                try (Progress progress = Progress.of("seeding " + pending + " orders (" + shop.description() + ")", () -> "")) {
+                try (Progress progress =
+                        Progress.of("seeding " + pending + " orders (" + shop.description() + ")", () -> "")) {
                     shop.seed(pending, Instant.now().plus(dueIn), Duration.ofHours(1));
                 }
                 double seedSeconds = Duration.between(started, Instant.now()).toNanos() / 1e9;
@@ -73,7 +91,8 @@ public final class StarterIdleCommand implements Callable<Integer> {
                     figures.put("pending", pending);
                     figures.put("seedAndAnalyzeSeconds", seedSeconds);
                     StatementCountingDataSource counted = new StatementCountingDataSource(shop.dataSource());
-                    try (contender; ServerActivity server = ServerActivity.of(shop)) {
+                    try (contender;
+                            ServerActivity server = ServerActivity.of(shop)) {
                         contender.start(shop, counted);
                         IdleCommand.sleep("settling", settle);
                         long statements = counted.statements();
@@ -83,19 +102,22 @@ public final class StarterIdleCommand implements Callable<Integer> {
                         figures.put("statementsPerMinute", (counted.statements() - statements) * perMinute);
                         figures.put("commitsPerMinute", (counted.commits() - commits) * perMinute);
                         Map<String, Object> serverWide = new LinkedHashMap<>();
-                        server.snapshot().forEach((name, value) ->
-                                serverWide.put(name + " per minute", (value - before.getOrDefault(name, 0L)) * perMinute));
+                        server.snapshot()
+                                .forEach((name, value) -> serverWide.put(
+                                        name + " per minute", (value - before.getOrDefault(name, 0L)) * perMinute));
                         figures.put("server-wide counters (shared with everything else on it)", serverWide);
                     }
                     System.err.println("[bench] " + database.label() + ", " + contender.name() + ": " + figures);
                     if (shop.pending() != pending) {
-                        report.note(database.label() + ", " + contender.name() + ": an order closed during the idle window");
+                        report.note(database.label() + ", " + contender.name()
+                                + ": an order closed during the idle window");
                     }
                 }
             }
         }
-        report.note("statements/commits per minute are counted at the JDBC boundary of the contender's data source;"
-                + " the server-wide counters also count other clients of the same server and the bench's own two reads.");
+        report.note(
+                "statements/commits per minute are counted at the JDBC boundary of the contender's data source;"
+                        + " the server-wide counters also count other clients of the same server and the bench's own two reads.");
         output.print(report);
         return 0;
     }

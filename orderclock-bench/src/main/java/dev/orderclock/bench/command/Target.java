@@ -30,8 +30,14 @@ final class Target implements AutoCloseable {
     private final BenchCluster cluster;
     private final Path deleteOnClose;
 
-    private Target(List<OrderApi> nodes, String description, ServerProcess process, ServerDatabase database,
-                   List<Long> pids, BenchCluster cluster, Path deleteOnClose) {
+    private Target(
+            List<OrderApi> nodes,
+            String description,
+            ServerProcess process,
+            ServerDatabase database,
+            List<Long> pids,
+            BenchCluster cluster,
+            Path deleteOnClose) {
         this.nodes = List.copyOf(nodes);
         this.description = description;
         this.process = process;
@@ -42,14 +48,21 @@ final class Target implements AutoCloseable {
     }
 
     /** One embedded server: started by the bench ({@code process} non-null) or attached to. */
-    Target(OrderApi api, String description, ServerProcess process, ServerDatabase database, Long pid,
-           Path deleteOnClose) {
+    Target(
+            OrderApi api,
+            String description,
+            ServerProcess process,
+            ServerDatabase database,
+            Long pid,
+            Path deleteOnClose) {
         this(List.of(api), description, process, database, pid == null ? List.of() : List.of(pid), null, deleteOnClose);
     }
 
     /** Every node of a cluster the bench started, all sharing {@code token}. */
     static Target cluster(BenchCluster cluster, String token, String description, Path deleteOnClose) {
-        List<OrderApi> apis = cluster.nodes().stream().map(node -> new OrderApi(node.baseUri(), token)).toList();
+        List<OrderApi> apis = cluster.nodes().stream()
+                .map(node -> new OrderApi(node.baseUri(), token))
+                .toList();
         List<Long> pids = cluster.nodes().stream().map(ServerProcess::pid).toList();
         return new Target(apis, description, null, null, pids, cluster, deleteOnClose);
     }

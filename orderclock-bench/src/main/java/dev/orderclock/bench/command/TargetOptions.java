@@ -25,36 +25,51 @@ import java.util.UUID;
 /** Which server to measure and how to start it: options shared by every command that needs one. */
 public final class TargetOptions {
 
-    @Option(names = "--mode", defaultValue = "embedded", description = "embedded (H2, the local wheel; default) or "
-            + "cluster (--nodes servers on the local PostgreSQL and RabbitMQ, a fresh database and queue prefix per run)")
+    @Option(
+            names = "--mode",
+            defaultValue = "embedded",
+            description =
+                    "embedded (H2, the local wheel; default) or "
+                            + "cluster (--nodes servers on the local PostgreSQL and RabbitMQ, a fresh database and queue prefix per run)")
     String mode;
 
-    @Option(names = "--nodes", defaultValue = "1", description = "cluster mode: server processes; orders are created "
-            + "on them round robin (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--nodes",
+            defaultValue = "1",
+            description = "cluster mode: server processes; orders are created "
+                    + "on them round robin (default: ${DEFAULT-VALUE})")
     int nodes;
 
     @Mixin
     ServiceOptions services = new ServiceOptions();
 
-    @Option(names = "--url", description = "a running server on this machine (127.0.0.1) instead of starting the jar; "
-            + "start it with --orderclock.limits.enabled=false, or the per-shopper limits refuse most orders")
+    @Option(
+            names = "--url",
+            description = "a running server on this machine (127.0.0.1) instead of starting the jar; "
+                    + "start it with --orderclock.limits.enabled=false, or the per-shopper limits refuse most orders")
     URI url;
 
-    @Option(names = "--admin-token", defaultValue = "${env:ORDERCLOCK_ADMIN_TOKEN}",
+    @Option(
+            names = "--admin-token",
+            defaultValue = "${env:ORDERCLOCK_ADMIN_TOKEN}",
             description = "operator token of the --url server, or of every cluster node (default there: a random one)")
     String adminToken;
 
     @Option(names = "--pid", description = "process id of the --url server, for heap and RSS")
     Long pid;
 
-    @Option(names = "--jar", defaultValue = "${sys:orderclock.jar:-orderclock-server/target/orderclock-server.jar}",
+    @Option(
+            names = "--jar",
+            defaultValue = "${sys:orderclock.jar:-orderclock-server/target/orderclock-server.jar}",
             description = "the server jar to start (default: ${DEFAULT-VALUE})")
     Path jar;
 
     @Option(names = "--data-dir", description = "server data directory (default: a fresh temporary one, deleted after)")
     Path dataDir;
 
-    @Option(names = "--keep-data", description = "keep the temporary data directory (cluster mode: and the run's database)")
+    @Option(
+            names = "--keep-data",
+            description = "keep the temporary data directory (cluster mode: and the run's database)")
     boolean keepData;
 
     @Option(names = "--server-heap", defaultValue = "1g", description = "the server's -Xmx (default: ${DEFAULT-VALUE})")
@@ -70,8 +85,8 @@ public final class TargetOptions {
     List<String> jvmArgs = new ArrayList<>();
 
     ServerSettings settings() {
-        return new ServerSettings(jar, heap, port, List.copyOf(jvmArgs), List.copyOf(serverArgs),
-                Duration.ofMinutes(10));
+        return new ServerSettings(
+                jar, heap, port, List.copyOf(jvmArgs), List.copyOf(serverArgs), Duration.ofMinutes(10));
     }
 
     /** A new random operator token for a server the bench starts. */
@@ -91,8 +106,8 @@ public final class TargetOptions {
     /** For the commands that read or write the H2 file itself (seed, scale, idle). */
     void requireEmbedded(String command) {
         if (!"embedded".equals(mode)) {
-            throw new IllegalArgumentException(command + " measures the embedded H2 file; --mode " + mode
-                    + " is for run, burst and compare");
+            throw new IllegalArgumentException(
+                    command + " measures the embedded H2 file; --mode " + mode + " is for run, burst and compare");
         }
     }
 
@@ -114,14 +129,20 @@ public final class TargetOptions {
         }
         Progress.step("server pid " + server.pid() + " healthy at " + server.baseUri() + " after "
                 + server.startedIn().toMillis() + " ms");
-        return new Target(new OrderApi(server.baseUri(), token), "jar " + jar + " -Xmx" + heap + " pid " + server.pid(), server,
-                database, server.pid(), dataDir == null && !keepData ? dir : null);
+        return new Target(
+                new OrderApi(server.baseUri(), token),
+                "jar " + jar + " -Xmx" + heap + " pid " + server.pid(),
+                server,
+                database,
+                server.pid(),
+                dataDir == null && !keepData ? dir : null);
     }
 
     /** {@code count} nodes in cluster mode, one operator token for all; their logs under --data-dir or a temporary one. */
     Target openCluster(int count) throws Exception {
         if (url != null) {
-            throw new IllegalArgumentException("--mode cluster starts its own nodes; --url is for one running embedded server");
+            throw new IllegalArgumentException(
+                    "--mode cluster starts its own nodes; --url is for one running embedded server");
         }
         if (count < 1) {
             throw new IllegalArgumentException("--nodes must be at least 1");
@@ -130,8 +151,8 @@ public final class TargetOptions {
         Path dir = dataDir != null ? dataDir : Files.createTempDirectory("orderclock-bench-cluster-");
         boolean deleteDir = dataDir == null && !keepData;
         String token = adminToken != null && !adminToken.isBlank() ? adminToken : newToken();
-        ClusterServices on = new ClusterServices(services.postgresUrl, services.postgresUser, services.postgresPassword,
-                services.rabbit);
+        ClusterServices on = new ClusterServices(
+                services.postgresUrl, services.postgresUser, services.postgresPassword, services.rabbit);
         BenchCluster cluster;
         try {
             cluster = BenchCluster.start(settings(), count, on, dir, token, keepData);
@@ -147,11 +168,17 @@ public final class TargetOptions {
             }
             throw e;
         }
-        String pids = cluster.nodes().stream().map(node -> Long.toString(node.pid())).reduce((a, b) -> a + "," + b)
+        String pids = cluster.nodes().stream()
+                .map(node -> Long.toString(node.pid()))
+                .reduce((a, b) -> a + "," + b)
                 .orElse("");
         Progress.step(count + " cluster node(s) healthy, pids " + pids);
-        return Target.cluster(cluster, token, count + " node(s) of jar " + jar + " -Xmx" + heap + " in cluster mode, pids "
-                + pids + ", database " + cluster.database().name() + ", queue prefix " + cluster.prefix(), deleteDir ? dir : null);
+        return Target.cluster(
+                cluster,
+                token,
+                count + " node(s) of jar " + jar + " -Xmx" + heap + " in cluster mode, pids " + pids + ", database "
+                        + cluster.database().name() + ", queue prefix " + cluster.prefix(),
+                deleteDir ? dir : null);
     }
 
     private void requireJar() throws IOException {
@@ -162,8 +189,9 @@ public final class TargetOptions {
     }
 
     private static void keepLog(Path log) throws IOException {
-        System.err.println("[bench] server log kept at " + Files.copy(log,
-                Files.createTempFile("orderclock-server-", ".log"), StandardCopyOption.REPLACE_EXISTING));
+        System.err.println("[bench] server log kept at "
+                + Files.copy(
+                        log, Files.createTempFile("orderclock-server-", ".log"), StandardCopyOption.REPLACE_EXISTING));
     }
 
     private Target attach() throws IOException {

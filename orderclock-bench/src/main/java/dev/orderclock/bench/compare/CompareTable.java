@@ -20,8 +20,8 @@ import java.util.function.Function;
  */
 public final class CompareTable {
 
-    private record Column(String heading, Function<Figures, Number> value, boolean decimals,
-                          Function<Figures, String> text) {
+    private record Column(
+            String heading, Function<Figures, Number> value, boolean decimals, Function<Figures, String> text) {
         Column(String heading, Function<Figures, Number> value, boolean decimals) {
             this(heading, value, decimals, null);
         }
@@ -78,7 +78,8 @@ public final class CompareTable {
      * stock, and the first system (orderclock by default) missed no close.
      */
     public boolean trustworthy() {
-        return rows.stream().allMatch(Figures::safe) && (rows.isEmpty() || rows.get(0).correct());
+        return rows.stream().allMatch(Figures::safe)
+                && (rows.isEmpty() || rows.get(0).correct());
     }
 
     public void printText(PrintStream out) {
@@ -90,12 +91,15 @@ public final class CompareTable {
         printColumns(out, MAIN, true);
         out.println("  lag: closed_at - deadline as each system records it; seen: deadline to the moment an outside "
                 + "observer saw the order no longer pending, polling the system's orders table every "
-                + CloseObserver.INTERVAL.toMillis() + " ms after its previous answer (late by at most that plus one query; "
+                + CloseObserver.INTERVAL.toMillis()
+                + " ms after its previous answer (late by at most that plus one query; "
                 + "per row below)");
         out.println();
-        out.println("Correctness and database work (stock ok: 1 = every unit is on the shelf or held by a pending or paid order;");
-        out.println("  paid: payments the channel accepted / payments intended; swept: orderclock's closes by its sweeper, "
-                + "the safety net, instead of its timers):");
+        out.println(
+                "Correctness and database work (stock ok: 1 = every unit is on the shelf or held by a pending or paid order;");
+        out.println(
+                "  paid: payments the channel accepted / payments intended; swept: orderclock's closes by its sweeper, "
+                        + "the safety net, instead of its timers):");
         printColumns(out, CORRECTNESS, false);
         out.println();
         out.println("How each system was configured:");
@@ -127,7 +131,8 @@ public final class CompareTable {
                 Number value = column.value().apply(row);
                 String text = column.text() != null ? column.text().apply(row) : number(value, column.decimals());
                 if (ratios && row != base) {
-                    text += " " + ratio(value, base == null ? null : column.value().apply(base));
+                    text += " "
+                            + ratio(value, base == null ? null : column.value().apply(base));
                 }
                 line.append(String.format(Locale.ROOT, "%" + width + "s", text));
             }
@@ -139,7 +144,8 @@ public final class CompareTable {
         if (value == null) {
             return "n/a";
         }
-        return decimals ? String.format(Locale.ROOT, "%,.1f", value.doubleValue())
+        return decimals
+                ? String.format(Locale.ROOT, "%,.1f", value.doubleValue())
                 : String.format(Locale.ROOT, "%,d", Math.round(value.doubleValue()));
     }
 
@@ -148,7 +154,9 @@ public final class CompareTable {
         if (ratio == null) {
             return "(-)";
         }
-        return ratio >= 100 ? String.format(Locale.ROOT, "(x%,.0f)", ratio) : String.format(Locale.ROOT, "(x%.2g)", ratio);
+        return ratio >= 100
+                ? String.format(Locale.ROOT, "(x%,.0f)", ratio)
+                : String.format(Locale.ROOT, "(x%.2g)", ratio);
     }
 
     static Double ratioOf(Number value, Number base) {
@@ -170,7 +178,13 @@ public final class CompareTable {
             Map<String, Object> entry = mapper.convertValue(row, LinkedHashMap.class);
             Map<String, Double> ratios = new LinkedHashMap<>();
             for (Column column : MAIN) {
-                ratios.put(column.heading(), base == null ? null : ratioOf(column.value().apply(row), column.value().apply(base)));
+                ratios.put(
+                        column.heading(),
+                        base == null
+                                ? null
+                                : ratioOf(
+                                        column.value().apply(row),
+                                        column.value().apply(base)));
             }
             entry.put("ratio", ratios);
             entry.put("correct", row.correct());
@@ -184,7 +198,9 @@ public final class CompareTable {
 
     public void printJson(PrintStream out) {
         try {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(asMap()));
+            out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(asMap()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("compare table not serialisable", e);
         }

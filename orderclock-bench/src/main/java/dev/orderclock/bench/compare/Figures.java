@@ -19,26 +19,103 @@ package dev.orderclock.bench.compare;
  *                   ({@code orderclock_sweeper_claimed_total} during the run); null for a peer
  * @param observer   how the observed lag was seen, and how finely
  */
-public record Figures(String system, String configuration, String deadlines, long created,
-                      Double createdPerSecond, Double closesPerSecond, Long lagP50Ms, Long lagP99Ms,
-                      Long lagMaxMs, Long observedLagP50Ms, Long observedLagP99Ms, Long observedLagMaxMs,
-                      long closed, long missed, long late, long paidAccepted, Long paidIntended, long paidClosed,
-                      Long closedTwice, Boolean stockConserved, Long statements, Long commits, Long tableScans,
-                      Long rowsWritten, Double heapMiB, Double rssMiB, Long sweeperClaimed, String observer,
-                      String failure) {
+public record Figures(
+        String system,
+        String configuration,
+        String deadlines,
+        long created,
+        Double createdPerSecond,
+        Double closesPerSecond,
+        Long lagP50Ms,
+        Long lagP99Ms,
+        Long lagMaxMs,
+        Long observedLagP50Ms,
+        Long observedLagP99Ms,
+        Long observedLagMaxMs,
+        long closed,
+        long missed,
+        long late,
+        long paidAccepted,
+        Long paidIntended,
+        long paidClosed,
+        Long closedTwice,
+        Boolean stockConserved,
+        Long statements,
+        Long commits,
+        Long tableScans,
+        Long rowsWritten,
+        Double heapMiB,
+        Double rssMiB,
+        Long sweeperClaimed,
+        String observer,
+        String failure) {
 
     /** The same figures under another name (the RabbitMQ rows carry their deadlines in theirs). */
     public Figures named(String name) {
-        return new Figures(name, configuration, deadlines, created, createdPerSecond, closesPerSecond, lagP50Ms,
-                lagP99Ms, lagMaxMs, observedLagP50Ms, observedLagP99Ms, observedLagMaxMs, closed, missed, late,
-                paidAccepted, paidIntended, paidClosed, closedTwice, stockConserved, statements, commits, tableScans,
-                rowsWritten, heapMiB, rssMiB, sweeperClaimed, observer, failure);
+        return new Figures(
+                name,
+                configuration,
+                deadlines,
+                created,
+                createdPerSecond,
+                closesPerSecond,
+                lagP50Ms,
+                lagP99Ms,
+                lagMaxMs,
+                observedLagP50Ms,
+                observedLagP99Ms,
+                observedLagMaxMs,
+                closed,
+                missed,
+                late,
+                paidAccepted,
+                paidIntended,
+                paidClosed,
+                closedTwice,
+                stockConserved,
+                statements,
+                commits,
+                tableScans,
+                rowsWritten,
+                heapMiB,
+                rssMiB,
+                sweeperClaimed,
+                observer,
+                failure);
     }
 
     /** A system whose run failed before it produced figures. */
     public static Figures failed(String system, String configuration, String deadlines, String failure) {
-        return new Figures(system, configuration, deadlines, 0, null, null, null, null, null, null, null, null, 0, 0,
-                0, 0, null, 0, null, null, null, null, null, null, null, null, null, null, failure);
+        return new Figures(
+                system,
+                configuration,
+                deadlines,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                0,
+                0,
+                0,
+                null,
+                0,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                failure);
     }
 
     /** "accepted/intended" for the payments, or the accepted count alone when the intention is not known. */
@@ -61,7 +138,9 @@ public record Figures(String system, String configuration, String deadlines, lon
      * is merely too slow (closes missed) is a finding of the comparison, not a failure of the run.
      */
     public boolean safe() {
-        return failure == null && paidClosed == 0 && (closedTwice == null || closedTwice == 0)
+        return failure == null
+                && paidClosed == 0
+                && (closedTwice == null || closedTwice == 0)
                 && !Boolean.FALSE.equals(stockConserved);
     }
 }

@@ -7,8 +7,7 @@ import java.util.Properties;
 /** The version of a peer's library as its jar says it, for the configuration line of the table. */
 public final class LibraryVersion {
 
-    private LibraryVersion() {
-    }
+    private LibraryVersion() {}
 
     /** From the jar manifest of {@code type}, else from Maven's {@code pom.properties} of that artifact; "?" if neither. */
     public static String of(Class<?> type, String groupId, String artifactId) {

@@ -82,7 +82,8 @@ public final class OrdersTable {
                 ddl.execute(statement);
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO stock (sku, available) VALUES (?, ?)")) {
+        try (PreparedStatement insert =
+                connection.prepareStatement("INSERT INTO stock (sku, available) VALUES (?, ?)")) {
             for (int sku = 0; sku < products; sku++) {
                 insert.setInt(1, sku);
                 insert.setLong(2, stockEach);
@@ -106,7 +107,7 @@ public final class OrdersTable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement reserve = connection.prepareStatement(RESERVE);
-                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                    PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 reserve.setInt(1, 1);
                 reserve.setInt(2, sku);
                 reserve.setInt(3, 1);
@@ -134,7 +135,7 @@ public final class OrdersTable {
     /** The buyer pays: true when the order was still pending (then it must never be closed). */
     public boolean pay(long id) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement pay = connection.prepareStatement(PAY)) {
+                PreparedStatement pay = connection.prepareStatement(PAY)) {
             pay.setObject(1, utc(clock.instant()));
             pay.setLong(2, id);
             return pay.executeUpdate() == 1;
@@ -159,7 +160,7 @@ public final class OrdersTable {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try (PreparedStatement close = connection.prepareStatement(CLOSE);
-                 PreparedStatement release = connection.prepareStatement(RELEASE)) {
+                    PreparedStatement release = connection.prepareStatement(RELEASE)) {
                 Array idArray = connection.createArrayOf("bigint", ids.toArray());
                 close.setObject(1, utc(now));
                 close.setArray(2, idArray);
@@ -196,7 +197,7 @@ public final class OrdersTable {
      */
     public List<Long> dueIds(int limit) throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement due = connection.prepareStatement(DUE)) {
+                PreparedStatement due = connection.prepareStatement(DUE)) {
             due.setObject(1, utc(clock.instant()));
             due.setInt(2, limit);
             List<Long> ids = new ArrayList<>(Math.min(limit, 1024));

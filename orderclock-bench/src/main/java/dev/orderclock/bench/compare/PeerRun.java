@@ -76,15 +76,16 @@ public final class PeerRun {
             try (peer) {
                 peer.start(new PeerContext(orders, services, schema, runPrefix + "." + key));
                 // The observer's session is outside the counted data source: its statements are not the peer's.
-                observer = new CloseObserver(new PendingOrders(connect(schema), () -> { }), clock);
+                observer = new CloseObserver(new PendingOrders(connect(schema), () -> {}), clock);
                 observer.start();
                 try (Progress progress = Progress.of(key + " creating", () -> orders.closed() + " closed so far")) {
                     created = create(orders, peer, workload, payer, paid, observer);
                 }
                 heapMiB = (liveHeap() - heapBefore) / 1048576.0;
                 analyze(schema);
-                Progress.step(String.format("%s: created %,d orders at %,.0f/s (%,d failed)", key, created.ids,
-                        created.perSecond(), created.failed.get()));
+                Progress.step(String.format(
+                        "%s: created %,d orders at %,.0f/s (%,d failed)",
+                        key, created.ids, created.perSecond(), created.failed.get()));
                 awaitCloses(key, orders, created, paid, workload);
                 payer.shutdownNow();
                 observer.close();
@@ -93,24 +94,46 @@ public final class PeerRun {
         // The pool is closed: every backend has reported its counts to the statistics.
         TimeUnit.MILLISECONDS.sleep(1_500);
         TableStatistics measured = statistics(schema).since(before);
-        Readback outcome = readback(schema, paid, workload.grace(),
-                workload.products() * workload.stockEach());
+        Readback outcome = readback(schema, paid, workload.grace(), workload.products() * workload.stockEach());
         CloseObserver.Summary seen = observer.summary(outcome.closedIds);
         // One index scan per observer poll: the bench's, not the peer's.
         TableStatistics work = measured.withoutScans(seen.polls());
         if (!keepSchema) {
             dropSchema(schema);
         }
-        return new Figures(peer.name(), peer.configuration(), workload.timeoutsDescription(), created.ids,
-                created.perSecond(), outcome.closesPerSecond(), percentile(outcome.lag, 50),
-                percentile(outcome.lag, 99), max(outcome.lag), percentile(seen.lagMs(), 50),
-                percentile(seen.lagMs(), 99), max(seen.lagMs()), outcome.closed, outcome.missed, outcome.late,
-                paid.size(), created.paymentsIntended.get(), outcome.paidClosed, orders.closed() - outcome.closed,
-                outcome.stockConserved, counted.statements(), counted.commits(), work.scans(), work.rowsWritten(),
-                Math.max(0, Math.round(heapMiB * 10) / 10.0), null, null,
+        return new Figures(
+                peer.name(),
+                peer.configuration(),
+                workload.timeoutsDescription(),
+                created.ids,
+                created.perSecond(),
+                outcome.closesPerSecond(),
+                percentile(outcome.lag, 50),
+                percentile(outcome.lag, 99),
+                max(outcome.lag),
+                percentile(seen.lagMs(), 50),
+                percentile(seen.lagMs(), 99),
+                max(seen.lagMs()),
+                outcome.closed,
+                outcome.missed,
+                outcome.late,
+                paid.size(),
+                created.paymentsIntended.get(),
+                outcome.paidClosed,
+                orders.closed() - outcome.closed,
+                outcome.stockConserved,
+                counted.statements(),
+                counted.commits(),
+                work.scans(),
+                work.rowsWritten(),
+                Math.max(0, Math.round(heapMiB * 10) / 10.0),
+                null,
+                null,
                 "first poll of its orders table (PostgreSQL, a session of its own) at which the order, due, no longer "
                         + "read PENDING_PAYMENT; " + seen.resolution() + ", " + seen.unobserved() + " closes not seen",
-                created.failed.get() > 0 ? created.failed.get() + " creations failed: " + created.firstFailure.get() : null);
+                created.failed.get() > 0
+                        ? created.failed.get() + " creations failed: " + created.firstFailure.get()
+                        : null);
     }
 
     private static Long percentile(Histogram histogram, double percentile) {
@@ -122,16 +145,28 @@ public final class PeerRun {
     }
 
     /** What the creation phase did. */
-    private record Created(long ids, Instant started, Instant finished, Instant lastDeadline, AtomicLong failed,
-                           AtomicReference<String> firstFailure, AtomicLong paymentsIntended) {
+    private record Created(
+            long ids,
+            Instant started,
+            Instant finished,
+            Instant lastDeadline,
+            AtomicLong failed,
+            AtomicReference<String> firstFailure,
+            AtomicLong paymentsIntended) {
         double perSecond() {
             double seconds = Duration.between(started, finished).toNanos() / 1e9;
             return seconds > 0 ? ids / seconds : 0;
         }
     }
 
-    private Created create(OrdersTable orders, Peer peer, Workload workload, ScheduledExecutorService payer,
-                           Set<Long> paid, CloseObserver observer) throws InterruptedException {
+    private Created create(
+            OrdersTable orders,
+            Peer peer,
+            Workload workload,
+            ScheduledExecutorService payer,
+            Set<Long> paid,
+            CloseObserver observer)
+            throws InterruptedException {
         AtomicLong next = new AtomicLong();
         AtomicLong intended = new AtomicLong();
         AtomicLong done = new AtomicLong();
@@ -142,30 +177,36 @@ public final class PeerRun {
         long startNanos = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < workload.concurrency(); t++) {
-            Thread thread = new Thread(() -> {
-                long i;
-                while ((i = next.getAndIncrement()) < workload.orders()) {
-                    pace(workload, startNanos, i);
-                    Instant now = clock.instant();
-                    // Whole milliseconds: Quartz's Date, a TTL and a delayed queue's score cannot hold finer.
-                    Instant deadline = now.plusSeconds(workload.timeouts().secondsFor(now)).truncatedTo(ChronoUnit.MILLIS);
-                    try {
-                        long id = orders.createOrder(deadline);
-                        observer.expect(id, deadline);
-                        peer.schedule(id, deadline);
-                        done.incrementAndGet();
-                        lastDeadline.accumulateAndGet(deadline, (a, b) -> a.isAfter(b) ? a : b);
-                        if (ThreadLocalRandom.current().nextDouble() < workload.paidShare()) {
-                            intended.incrementAndGet();
-                            long delay = Duration.between(clock.instant(), deadline.minus(workload.payLead())).toMillis();
-                            payer.schedule(() -> pay(orders, id, paid), Math.max(0, delay), TimeUnit.MILLISECONDS);
+            Thread thread = new Thread(
+                    () -> {
+                        long i;
+                        while ((i = next.getAndIncrement()) < workload.orders()) {
+                            pace(workload, startNanos, i);
+                            Instant now = clock.instant();
+                            // Whole milliseconds: Quartz's Date, a TTL and a delayed queue's score cannot hold finer.
+                            Instant deadline = now.plusSeconds(
+                                            workload.timeouts().secondsFor(now))
+                                    .truncatedTo(ChronoUnit.MILLIS);
+                            try {
+                                long id = orders.createOrder(deadline);
+                                observer.expect(id, deadline);
+                                peer.schedule(id, deadline);
+                                done.incrementAndGet();
+                                lastDeadline.accumulateAndGet(deadline, (a, b) -> a.isAfter(b) ? a : b);
+                                if (ThreadLocalRandom.current().nextDouble() < workload.paidShare()) {
+                                    intended.incrementAndGet();
+                                    long delay = Duration.between(clock.instant(), deadline.minus(workload.payLead()))
+                                            .toMillis();
+                                    payer.schedule(
+                                            () -> pay(orders, id, paid), Math.max(0, delay), TimeUnit.MILLISECONDS);
+                                }
+                            } catch (Exception e) {
+                                failed.incrementAndGet();
+                                firstFailure.compareAndSet(null, e.toString());
+                            }
                         }
-                    } catch (Exception e) {
-                        failed.incrementAndGet();
-                        firstFailure.compareAndSet(null, e.toString());
-                    }
-                }
-            }, "bench-peer-client-" + t);
+                    },
+                    "bench-peer-client-" + t);
             thread.start();
             threads.add(thread);
         }
@@ -198,17 +239,27 @@ public final class PeerRun {
     private void awaitCloses(String key, OrdersTable orders, Created created, Set<Long> paid, Workload workload)
             throws InterruptedException {
         Instant giveUp = created.lastDeadline().plus(workload.grace()).plus(workload.drain());
-        try (Progress progress = Progress.of(key + " closing", () -> String.format("%,d of %,d closed, %,d paid",
-                orders.closed(), created.ids(), paid.size()))) {
-            while (orders.closed() + paid.size() < created.ids() && clock.instant().isBefore(giveUp)) {
+        try (Progress progress = Progress.of(
+                key + " closing",
+                () -> String.format("%,d of %,d closed, %,d paid", orders.closed(), created.ids(), paid.size()))) {
+            while (orders.closed() + paid.size() < created.ids()
+                    && clock.instant().isBefore(giveUp)) {
                 TimeUnit.MILLISECONDS.sleep(100);
             }
         }
     }
 
     /** The orders as they ended, judged from their own timestamps. */
-    private record Readback(long closed, long missed, long late, long paidClosed, Boolean stockConserved,
-                            Histogram lag, List<Long> closedIds, Instant first, Instant last) {
+    private record Readback(
+            long closed,
+            long missed,
+            long late,
+            long paidClosed,
+            Boolean stockConserved,
+            Histogram lag,
+            List<Long> closedIds,
+            Instant first,
+            Instant last) {
         Double closesPerSecond() {
             if (closed < 2 || first == null) {
                 return null;
@@ -224,7 +275,8 @@ public final class PeerRun {
         Instant first = null, last = null;
         List<Long> closedIds = new ArrayList<>();
         Instant now = clock.instant();
-        try (Connection connection = connect(); Statement select = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement select = connection.createStatement()) {
             select.execute("SET search_path TO " + schema);
             try (ResultSet row = select.executeQuery("SELECT id, status, pay_deadline, closed_at FROM orders")) {
                 while (row.next()) {
@@ -236,7 +288,8 @@ public final class PeerRun {
                         if (paid.contains(row.getLong(1))) {
                             paidClosed++;
                         }
-                        Instant closedAt = row.getObject(4, OffsetDateTime.class).toInstant();
+                        Instant closedAt =
+                                row.getObject(4, OffsetDateTime.class).toInstant();
                         long ms = Duration.between(deadline, closedAt).toMillis();
                         if (ms > grace.toMillis()) {
                             late++;
@@ -246,23 +299,34 @@ public final class PeerRun {
                         last = last == null || closedAt.isAfter(last) ? closedAt : last;
                     } else {
                         stillReserved++;
-                        if ("PENDING_PAYMENT".equals(status) && deadline.plus(grace).isBefore(now)) {
+                        if ("PENDING_PAYMENT".equals(status)
+                                && deadline.plus(grace).isBefore(now)) {
                             missed++;
                         }
                     }
                 }
             }
-            // Stock is conserved when what is on the shelves plus what pending and paid orders hold is what was put there.
+            // Stock is conserved when what is on the shelves plus what pending and paid orders hold is what was put
+            // there.
             try (ResultSet row = select.executeQuery("SELECT sum(available) FROM stock")) {
                 row.next();
-                return new Readback(closed, missed, late, paidClosed, row.getLong(1) + stillReserved == stockTotal,
-                        lag, closedIds, first, last);
+                return new Readback(
+                        closed,
+                        missed,
+                        late,
+                        paidClosed,
+                        row.getLong(1) + stillReserved == stockTotal,
+                        lag,
+                        closedIds,
+                        first,
+                        last);
             }
         }
     }
 
     private void createSchema(String schema, Workload workload) throws SQLException {
-        try (Connection connection = connect(); Statement ddl = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement ddl = connection.createStatement()) {
             ddl.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
             ddl.execute("CREATE SCHEMA " + schema);
             ddl.execute("SET search_path TO " + schema);
@@ -272,13 +336,15 @@ public final class PeerRun {
 
     /** Autovacuum may be off: fresh planner statistics once the orders are in, as after any bulk load. */
     private void analyze(String schema) throws SQLException {
-        try (Connection connection = connect(); Statement analyze = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement analyze = connection.createStatement()) {
             analyze.execute("ANALYZE " + schema + ".orders");
         }
     }
 
     private void dropSchema(String schema) throws SQLException {
-        try (Connection connection = connect(); Statement ddl = connection.createStatement()) {
+        try (Connection connection = connect();
+                Statement ddl = connection.createStatement()) {
             ddl.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         }
     }
@@ -290,12 +356,13 @@ public final class PeerRun {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(services.postgresUrl(), services.postgresUser(), services.postgresPassword());
+        return DriverManager.getConnection(
+                services.postgresUrl(), services.postgresUser(), services.postgresPassword());
     }
 
     private Connection connect(String schema) throws SQLException {
-        return DriverManager.getConnection(services.jdbcUrlFor(schema), services.postgresUser(),
-                services.postgresPassword());
+        return DriverManager.getConnection(
+                services.jdbcUrlFor(schema), services.postgresUser(), services.postgresPassword());
     }
 
     /** Live heap of this JVM after a full collection. */

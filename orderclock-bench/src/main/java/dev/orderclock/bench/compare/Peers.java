@@ -20,8 +20,7 @@ public final class Peers {
      * A peer by key; {@code otherDeadlines} marks the RabbitMQ row that runs the same orders with the
      * other kind of deadlines (mixed when the workload's are equal, equal when they are mixed).
      */
-    public record Entry(String key, Supplier<Peer> create, boolean otherDeadlines) {
-    }
+    public record Entry(String key, Supplier<Peer> create, boolean otherDeadlines) {}
 
     private static final Map<String, Entry> ALL = new LinkedHashMap<>();
 
@@ -30,15 +29,18 @@ public final class Peers {
         add(new Entry("scan-60s", () -> new ScanPeer(Duration.ofSeconds(60)), false));
         add(new Entry("rabbitmq-ttl", RabbitTtlPeer::new, false));
         add(new Entry("rabbitmq-ttl-other", RabbitTtlPeer::new, true));
-        add(new Entry("db-scheduler", () -> new DbSchedulerPeer(DbSchedulerPeer.Polling.FETCH_AND_LOCK_ON_EXECUTE), false));
-        add(new Entry("db-scheduler-lock-and-fetch", () -> new DbSchedulerPeer(DbSchedulerPeer.Polling.LOCK_AND_FETCH), false));
+        add(new Entry(
+                "db-scheduler", () -> new DbSchedulerPeer(DbSchedulerPeer.Polling.FETCH_AND_LOCK_ON_EXECUTE), false));
+        add(new Entry(
+                "db-scheduler-lock-and-fetch",
+                () -> new DbSchedulerPeer(DbSchedulerPeer.Polling.LOCK_AND_FETCH),
+                false));
         add(new Entry("quartz", QuartzPeer::new, false));
         add(new Entry("redisson", RedissonPeer::new, false));
         add(new Entry("hashed-wheel", HashedWheelPeer::new, false));
     }
 
-    private Peers() {
-    }
+    private Peers() {}
 
     private static void add(Entry entry) {
         ALL.put(entry.key(), entry);
@@ -52,7 +54,8 @@ public final class Peers {
     public static Entry named(String key) {
         Entry entry = ALL.get(key);
         if (entry == null) {
-            throw new IllegalArgumentException("no peer " + key + "; known: orderclock, " + String.join(", ", ALL.keySet()));
+            throw new IllegalArgumentException(
+                    "no peer " + key + "; known: orderclock, " + String.join(", ", ALL.keySet()));
         }
         return entry;
     }

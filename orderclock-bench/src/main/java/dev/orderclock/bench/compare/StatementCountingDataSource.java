@@ -87,8 +87,8 @@ public final class StatementCountingDataSource implements DataSource {
                 throw e.getCause();
             }
         };
-        return type.cast(Proxy.newProxyInstance(StatementCountingDataSource.class.getClassLoader(),
-                new Class<?>[] {type}, handler));
+        return type.cast(Proxy.newProxyInstance(
+                StatementCountingDataSource.class.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
     @Override

@@ -27,15 +27,19 @@ public record TableStatistics(long seqScans, long idxScans, long inserted, long 
             read.setString(1, schema);
             try (ResultSet row = read.executeQuery()) {
                 row.next();
-                return new TableStatistics(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4),
-                        row.getLong(5));
+                return new TableStatistics(
+                        row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5));
             }
         }
     }
 
     public TableStatistics since(TableStatistics earlier) {
-        return new TableStatistics(seqScans - earlier.seqScans, idxScans - earlier.idxScans,
-                inserted - earlier.inserted, updated - earlier.updated, deleted - earlier.deleted);
+        return new TableStatistics(
+                seqScans - earlier.seqScans,
+                idxScans - earlier.idxScans,
+                inserted - earlier.inserted,
+                updated - earlier.updated,
+                deleted - earlier.deleted);
     }
 
     /**

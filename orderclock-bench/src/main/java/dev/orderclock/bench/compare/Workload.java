@@ -10,14 +10,22 @@ import java.time.Duration;
  * its creation, a {@code paidShare} of them paid {@code payLead} before the deadline. A close later
  * than {@code grace} is late; an order still pending {@code drain} after the last deadline plus grace is missed.
  */
-public record Workload(long orders, int concurrency, double ratePerSecond, TimeoutPlan timeouts,
-                       String timeoutsDescription, double paidShare, Duration payLead, Duration grace,
-                       Duration drain, int products) {
+public record Workload(
+        long orders,
+        int concurrency,
+        double ratePerSecond,
+        TimeoutPlan timeouts,
+        String timeoutsDescription,
+        double paidShare,
+        Duration payLead,
+        Duration grace,
+        Duration drain,
+        int products) {
 
     /** The same workload with other deadlines (the RabbitMQ row that shows head-of-line blocking). */
     public Workload withTimeouts(TimeoutPlan other, String description) {
-        return new Workload(orders, concurrency, ratePerSecond, other, description, paidShare, payLead, grace,
-                drain, products);
+        return new Workload(
+                orders, concurrency, ratePerSecond, other, description, paidShare, payLead, grace, drain, products);
     }
 
     /** Stock per product: enough for every order of the run. */

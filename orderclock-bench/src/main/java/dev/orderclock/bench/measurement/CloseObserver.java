@@ -47,8 +47,7 @@ public final class CloseObserver implements AutoCloseable {
     }
 
     /** An order and its deadline. */
-    public record Due(long id, Instant deadline) {
-    }
+    public record Due(long id, Instant deadline) {}
 
     /**
      * What the observer saw of the orders that ended closed.
@@ -62,8 +61,12 @@ public final class CloseObserver implements AutoCloseable {
 
         /** The caption of an observed figure: how it was seen and how fine. */
         public String resolution() {
-            return String.format(java.util.Locale.ROOT, "polled every %d ms after the previous answer, %d polls, "
-                    + "mean query %.1f ms", INTERVAL.toMillis(), polls, meanQueryMs);
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "polled every %d ms after the previous answer, %d polls, " + "mean query %.1f ms",
+                    INTERVAL.toMillis(),
+                    polls,
+                    meanQueryMs);
         }
     }
 
@@ -127,15 +130,19 @@ public final class CloseObserver implements AutoCloseable {
             Due due = notDue.poll();
             awaiting.put(due.id(), due.deadline());
         }
-        Instant judgedBefore = pending.size() < limit ? null : pending.get(pending.size() - 1).deadline();
+        Instant judgedBefore =
+                pending.size() < limit ? null : pending.get(pending.size() - 1).deadline();
         Set<Long> still = new HashSet<>(pending.size() * 2);
         pending.forEach(due -> still.add(due.id()));
         for (Iterator<Map.Entry<Long, Instant>> it = awaiting.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Long, Instant> order = it.next();
-            if (still.contains(order.getKey()) || (judgedBefore != null && !order.getValue().isBefore(judgedBefore))) {
+            if (still.contains(order.getKey())
+                    || (judgedBefore != null && !order.getValue().isBefore(judgedBefore))) {
                 continue;
             }
-            observedLagMs.put(order.getKey(), Math.max(0, Duration.between(order.getValue(), answered).toMillis()));
+            observedLagMs.put(
+                    order.getKey(),
+                    Math.max(0, Duration.between(order.getValue(), answered).toMillis()));
             it.remove();
         }
     }

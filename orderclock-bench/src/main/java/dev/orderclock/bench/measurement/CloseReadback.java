@@ -25,14 +25,23 @@ public final class CloseReadback {
 
     private static final int PAGE = 500;
 
-    private CloseReadback() {
-    }
+    private CloseReadback() {}
 
     /** The run's orders by final state; {@code lagMs} holds one value per order closed for timeout. */
-    public record Outcome(long closedByTimeout, long cancelled, long paid, long pending, long missed, long late,
-                          long unseen, long paidButClosed, long closedEarly, Histogram lagMs, List<String> closedIds,
-                          Instant firstClose,
-                          Instant lastClose) {
+    public record Outcome(
+            long closedByTimeout,
+            long cancelled,
+            long paid,
+            long pending,
+            long missed,
+            long late,
+            long unseen,
+            long paidButClosed,
+            long closedEarly,
+            Histogram lagMs,
+            List<String> closedIds,
+            Instant firstClose,
+            Instant lastClose) {
 
         /** Closes per second from the first close to the last: the engine's pace, not the creation's. */
         public double closesPerSecond() {
@@ -44,8 +53,9 @@ public final class CloseReadback {
         }
     }
 
-    public static Outcome read(OrderApi api, Map<String, CreatedOrder> ours, Set<String> paidAccepted,
-                               Instant now, Duration grace) throws IOException, InterruptedException {
+    public static Outcome read(
+            OrderApi api, Map<String, CreatedOrder> ours, Set<String> paidAccepted, Instant now, Duration grace)
+            throws IOException, InterruptedException {
         Histogram lag = new Histogram(3);
         Set<String> seen = new HashSet<>();
         List<String> closedIds = new ArrayList<>();
@@ -98,7 +108,19 @@ public final class CloseReadback {
             JsonNode next = page.body().get("nextCursor");
             cursor = next == null || next.isNull() ? null : next.asText();
         } while (cursor != null && seen.size() < ours.size());
-        return new Outcome(closed, cancelled, paid, pending, missed, late, ours.size() - seen.size(), paidButClosed,
-                early, lag, closedIds, first, last);
+        return new Outcome(
+                closed,
+                cancelled,
+                paid,
+                pending,
+                missed,
+                late,
+                ours.size() - seen.size(),
+                paidButClosed,
+                early,
+                lag,
+                closedIds,
+                first,
+                last);
     }
 }

@@ -40,7 +40,9 @@ public final class PendingOrders implements CloseObserver.PendingSource, AutoClo
             List<CloseObserver.Due> pending = new ArrayList<>();
             try (ResultSet row = due.executeQuery()) {
                 while (row.next()) {
-                    pending.add(new CloseObserver.Due(row.getLong(1), row.getObject(2, OffsetDateTime.class).toInstant()));
+                    pending.add(new CloseObserver.Due(
+                            row.getLong(1),
+                            row.getObject(2, OffsetDateTime.class).toInstant()));
                 }
             }
             return pending;

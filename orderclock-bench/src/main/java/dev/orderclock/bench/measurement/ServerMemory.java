@@ -20,12 +20,10 @@ public final class ServerMemory {
     private static final Pattern HEAP_USED = Pattern.compile("(?i)heap\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
     private static final Pattern VM_RSS = Pattern.compile("VmRSS:\\s+(\\d+)\\s+kB");
 
-    private ServerMemory() {
-    }
+    private ServerMemory() {}
 
     /** What was read; a field is empty when the process or the tool did not answer. */
-    public record Reading(OptionalLong heapUsedBytes, OptionalLong heapCommittedBytes, OptionalLong rssBytes) {
-    }
+    public record Reading(OptionalLong heapUsedBytes, OptionalLong heapCommittedBytes, OptionalLong rssBytes) {}
 
     public static Reading read(long pid) throws InterruptedException {
         String gc = jcmd(pid, "GC.run");
@@ -60,7 +58,8 @@ public final class ServerMemory {
         String tool = Files.isExecutable(java) ? java.toString() : "jcmd";
         try {
             Process process = new ProcessBuilder(List.of(tool, Long.toString(pid), command))
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(process.getInputStream().readAllBytes());
             if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 return null;

@@ -32,7 +32,12 @@ public final class ServerProfile {
 
     /** Starts a recording with the JDK's {@code profile} settings (20 ms execution samples per thread). */
     public static ServerProfile start(long pid, Path file) throws IOException, InterruptedException {
-        run(tool("jcmd"), Long.toString(pid), "JFR.start", "name=orderclock-bench", "settings=profile",
+        run(
+                tool("jcmd"),
+                Long.toString(pid),
+                "JFR.start",
+                "name=orderclock-bench",
+                "settings=profile",
                 "filename=" + file.toAbsolutePath());
         return new ServerProfile(pid, file);
     }
@@ -47,7 +52,14 @@ public final class ServerProfile {
         run(tool("jcmd"), Long.toString(pid), "JFR.stop", "name=orderclock-bench");
         Path text = Files.createTempFile("orderclock-profile-", ".txt");
         try {
-            run(text, tool("jfr"), "print", "--events", "jdk.ExecutionSample", "--stack-depth", "96",
+            run(
+                    text,
+                    tool("jfr"),
+                    "print",
+                    "--events",
+                    "jdk.ExecutionSample",
+                    "--stack-depth",
+                    "96",
                     file.toAbsolutePath().toString());
             return summarise(Files.readAllLines(text), frames);
         } finally {
@@ -111,7 +123,8 @@ public final class ServerProfile {
 
     private static void run(Path output, String... command) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.redirectOutput(output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()));
+        builder.redirectOutput(
+                output == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(output.toFile()));
         Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IOException(String.join(" ", command) + " failed");

@@ -29,8 +29,7 @@ public final class StatementCounter implements AutoCloseable, PendingProbe {
     // RAND() makes the query non-deterministic: otherwise H2 hands back its cached result as long as
     // no table changed, and a quiet server would seem to issue no statement at all.
     private static final String READ = """
-            SELECT SQL_STATEMENT, EXECUTION_COUNT AS %s FROM INFORMATION_SCHEMA.QUERY_STATISTICS WHERE RAND() < 2"""
-            .formatted(MARKER);
+            SELECT SQL_STATEMENT, EXECUTION_COUNT AS %s FROM INFORMATION_SCHEMA.QUERY_STATISTICS WHERE RAND() < 2""".formatted(MARKER);
 
     private final Connection connection;
 
@@ -45,7 +44,8 @@ public final class StatementCounter implements AutoCloseable, PendingProbe {
     /** Executions per SQL text so far, the bench's own excluded. */
     public Snapshot snapshot() throws SQLException {
         Map<String, Long> counts = new HashMap<>();
-        try (Statement select = connection.createStatement(); ResultSet row = select.executeQuery(READ)) {
+        try (Statement select = connection.createStatement();
+                ResultSet row = select.executeQuery(READ)) {
             while (row.next()) {
                 String sql = row.getString(1);
                 if (!isOwn(sql)) {
@@ -119,8 +119,10 @@ public final class StatementCounter implements AutoCloseable, PendingProbe {
          * {@code setAutoCommit(true)} counts one more), and rows of a JDBC batch count one each.
          */
         public long commits() {
-            return bySql.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase("COMMIT"))
-                    .mapToLong(Map.Entry::getValue).sum();
+            return bySql.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase("COMMIT"))
+                    .mapToLong(Map.Entry::getValue)
+                    .sum();
         }
 
         /** The most frequent statements with their counts, SQL shortened for a report. */

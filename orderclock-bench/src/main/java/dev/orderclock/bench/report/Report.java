@@ -45,7 +45,9 @@ public final class Report {
 
     public void printJson(PrintStream out) {
         try {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(asMap()));
+            out.println(new ObjectMapper()
+                    .enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(asMap()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("report not serialisable", e);
         }

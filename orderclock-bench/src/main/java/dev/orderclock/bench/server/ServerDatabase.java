@@ -21,7 +21,9 @@ public final class ServerDatabase {
 
     /** What the server's application.yml said when this was written; used only if the jar cannot be read. */
     static final String FALLBACK_SETTINGS = ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
-    private static final String MEASURING = ";QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=10000;AUTO_SERVER=TRUE";
+
+    private static final String MEASURING =
+            ";QUERY_STATISTICS=TRUE;QUERY_STATISTICS_MAX_ENTRIES=10000;AUTO_SERVER=TRUE";
     private static final Pattern H2_URL = Pattern.compile("(?m)^\\s*url:\\s*jdbc:h2:file:[^;\\s]*(;\\S*)?\\s*$");
 
     private final Path dataDir;
@@ -71,7 +73,8 @@ public final class ServerDatabase {
      * millions of rows may rightly take minutes.
      */
     public Connection openExclusively() throws SQLException {
-        return DriverManager.getConnection(base() + withoutQueryTimeout(serverSettings) + ";CACHE_SIZE=1048576", "sa", "");
+        return DriverManager.getConnection(
+                base() + withoutQueryTimeout(serverSettings) + ";CACHE_SIZE=1048576", "sa", "");
     }
 
     static String withoutQueryTimeout(String settings) {

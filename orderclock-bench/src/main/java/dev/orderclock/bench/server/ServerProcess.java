@@ -36,8 +36,8 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the jar and returns once {@code /actuator/health} answers 200, or throws with the log's tail. */
     public static ServerProcess start(ServerSettings settings, ServerDatabase database, String adminToken)
             throws IOException, InterruptedException {
-        return start(settings, database.dataDir(), List.of("--spring.datasource.url=" + database.serverUrl()),
-                adminToken);
+        return start(
+                settings, database.dataDir(), List.of("--spring.datasource.url=" + database.serverUrl()), adminToken);
     }
 
     /**
@@ -51,7 +51,9 @@ public final class ServerProcess implements AutoCloseable {
         Path log = dataDir.resolve("server.log");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx" + settings.heap()));
         command.addAll(settings.jvmArgs());
-        command.addAll(List.of("-jar", settings.jar().toAbsolutePath().toString(),
+        command.addAll(List.of(
+                "-jar",
+                settings.jar().toAbsolutePath().toString(),
                 "--server.port=" + port,
                 "--server.address=127.0.0.1",
                 "--orderclock.data-dir=" + dataDir,
@@ -97,10 +99,13 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void awaitHealthy(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         HttpRequest health = HttpRequest.newBuilder(baseUri.resolve("/actuator/health"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

@@ -9,8 +9,7 @@ import javax.sql.DataSource;
 /** The closing transaction as the starter's auto-configuration makes it, for both contenders alike. */
 final class Closing {
 
-    private Closing() {
-    }
+    private Closing() {}
 
     /** A new transaction; READ COMMITTED on MariaDB (no gap locks), 30 s timeout (orderclock.engine.batch-timeout). */
     static TransactionTemplate transactions(DataSource dataSource, ShopTable.Database database) {

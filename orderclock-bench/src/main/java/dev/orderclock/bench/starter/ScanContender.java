@@ -51,14 +51,19 @@ final class ScanContender implements Contender {
     }
 
     private static int closePage(NamedParameterJdbcTemplate jdbc, StockReturn stock) {
-        MapSqlParameterSource params = new MapSqlParameterSource("now", ShopTable.utc(Instant.now()))
-                .addValue("limit", PAGE);
-        List<Long> ids = jdbc.queryForList("SELECT id FROM t_order WHERE status = 0 AND pay_expire_time <= :now"
-                + " ORDER BY pay_expire_time LIMIT :limit FOR UPDATE SKIP LOCKED", params, Long.class);
+        MapSqlParameterSource params =
+                new MapSqlParameterSource("now", ShopTable.utc(Instant.now())).addValue("limit", PAGE);
+        List<Long> ids = jdbc.queryForList(
+                "SELECT id FROM t_order WHERE status = 0 AND pay_expire_time <= :now"
+                        + " ORDER BY pay_expire_time LIMIT :limit FOR UPDATE SKIP LOCKED",
+                params,
+                Long.class);
         if (!ids.isEmpty()) {
             params.addValue("ids", ids);
-            jdbc.update("UPDATE t_order SET status = 40, close_time = :now, close_reason = 'PAY_TIMEOUT'"
-                    + " WHERE id IN (:ids) AND status = 0", params);
+            jdbc.update(
+                    "UPDATE t_order SET status = 40, close_time = :now, close_reason = 'PAY_TIMEOUT'"
+                            + " WHERE id IN (:ids) AND status = 0",
+                    params);
             stock.returnStock(ids);
         }
         return ids.size();

@@ -35,8 +35,9 @@ public final class ServerActivity implements AutoCloseable {
         Map<String, Long> counters = new LinkedHashMap<>();
         try (Statement s = connection.createStatement()) {
             if (database == ShopTable.Database.MARIADB) {
-                try (ResultSet rs = s.executeQuery("SELECT VARIABLE_NAME, VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
-                        + " WHERE VARIABLE_NAME IN ('QUESTIONS', 'COM_SELECT', 'COM_UPDATE', 'COM_COMMIT') ORDER BY VARIABLE_NAME")) {
+                try (ResultSet rs = s.executeQuery(
+                        "SELECT VARIABLE_NAME, VARIABLE_VALUE FROM information_schema.GLOBAL_STATUS"
+                                + " WHERE VARIABLE_NAME IN ('QUESTIONS', 'COM_SELECT', 'COM_UPDATE', 'COM_COMMIT') ORDER BY VARIABLE_NAME")) {
                     while (rs.next()) {
                         counters.put(rs.getString(1), Long.parseLong(rs.getString(2)));
                     }

@@ -19,8 +19,15 @@ import java.util.List;
  */
 final class StarterContender implements Contender {
 
-    static final DeadlineTable PAYMENT_TIMEOUT = new DeadlineTable("payment-timeout", "t_order", "id",
-            "pay_expire_time", "status = 0", "status = 40, close_time = :now, close_reason = 'PAY_TIMEOUT'", false, 3);
+    static final DeadlineTable PAYMENT_TIMEOUT = new DeadlineTable(
+            "payment-timeout",
+            "t_order",
+            "id",
+            "pay_expire_time",
+            "status = 0",
+            "status = 40, close_time = :now, close_reason = 'PAY_TIMEOUT'",
+            false,
+            3);
 
     private DeadlineEngine engine;
 
@@ -36,8 +43,13 @@ final class StarterContender implements Contender {
         // The handler's JdbcTemplate uses the same data source, so it joins the closing transaction.
         StockReturn stock = new StockReturn(counted, shop.database());
         DeadlineHandler handler = (source, ids, now) -> stock.returnStock(ids);
-        TableDeadlineSource source = new TableDeadlineSource(PAYMENT_TIMEOUT, sql, new NamedParameterJdbcTemplate(counted),
-                Closing.transactions(counted, shop.database()), List.of(handler), clock);
+        TableDeadlineSource source = new TableDeadlineSource(
+                PAYMENT_TIMEOUT,
+                sql,
+                new NamedParameterJdbcTemplate(counted),
+                Closing.transactions(counted, shop.database()),
+                List.of(handler),
+                clock);
         engine = DeadlineEngine.builder(clock).source(source).build();
         engine.start();
     }

@@ -23,12 +23,17 @@ final class StockReturn {
 
     void returnStock(List<Long> ids) {
         MapSqlParameterSource params = new MapSqlParameterSource("ids", ids);
-        jdbc.update("INSERT INTO t_stock_return (order_id, sku_id, quantity)"
-                + " SELECT id, sku_id, quantity FROM t_order WHERE id IN (:ids)", params);
+        jdbc.update(
+                "INSERT INTO t_stock_return (order_id, sku_id, quantity)"
+                        + " SELECT id, sku_id, quantity FROM t_order WHERE id IN (:ids)",
+                params);
         String sums = "(SELECT sku_id, SUM(quantity) AS quantity FROM t_order WHERE id IN (:ids) GROUP BY sku_id) r";
-        jdbc.update(database == ShopTable.Database.MARIADB
-                ? "UPDATE t_stock s JOIN " + sums + " ON r.sku_id = s.sku_id SET s.available = s.available + r.quantity"
-                : "UPDATE t_stock s SET available = s.available + r.quantity FROM " + sums + " WHERE r.sku_id = s.sku_id",
+        jdbc.update(
+                database == ShopTable.Database.MARIADB
+                        ? "UPDATE t_stock s JOIN " + sums
+                                + " ON r.sku_id = s.sku_id SET s.available = s.available + r.quantity"
+                        : "UPDATE t_stock s SET available = s.available + r.quantity FROM " + sums
+                                + " WHERE r.sku_id = s.sku_id",
                 params);
     }
 }

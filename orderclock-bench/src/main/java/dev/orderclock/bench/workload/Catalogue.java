@@ -21,7 +21,8 @@ public record Catalogue(List<String> skus, String price) {
             String sku = prefix + "-" + i;
             OrderApi.Answer created = api.createProduct(sku, PRICE, stockEach);
             if (!created.is(201)) {
-                throw new IOException("POST /api/products " + sku + " answered " + created.status() + ": " + created.body());
+                throw new IOException(
+                        "POST /api/products " + sku + " answered " + created.status() + ": " + created.body());
             }
             skus.add(sku);
         }

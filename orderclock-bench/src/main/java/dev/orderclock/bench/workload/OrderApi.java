@@ -29,8 +29,10 @@ public final class OrderApi {
     public OrderApi(URI base, String adminToken) {
         this.base = base;
         this.adminToken = adminToken;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** An answer: status and parsed body (null when the body was empty or not JSON). */
@@ -41,7 +43,8 @@ public final class OrderApi {
     }
 
     public Answer createProduct(String sku, String price, long stock) throws IOException, InterruptedException {
-        String body = json.writeValueAsString(Map.of("sku", sku, "name", "Bench " + sku, "price", price, "stock", stock));
+        String body =
+                json.writeValueAsString(Map.of("sku", sku, "name", "Bench " + sku, "price", price, "stock", stock));
         return send(operator("/api/products").POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -52,8 +55,8 @@ public final class OrderApi {
     /** One line of {@code quantity} of {@code sku}, due {@code payTimeoutSeconds} after the server's now. */
     public Answer createOrder(String userId, String sku, int quantity, long payTimeoutSeconds)
             throws IOException, InterruptedException {
-        String body = "{\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity
-                + "}],\"payTimeoutSeconds\":" + payTimeoutSeconds + "}";
+        String body = "{\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}],\"payTimeoutSeconds\":"
+                + payTimeoutSeconds + "}";
         return send(shopper("/api/orders", userId).POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
@@ -86,8 +89,12 @@ public final class OrderApi {
     public String prometheus() throws IOException, InterruptedException {
         // Not request(): its Accept: application/json makes the endpoint answer 406.
         // The operator's token: the service port serves metrics to no one else.
-        HttpRequest text = HttpRequest.newBuilder(base.resolve("/actuator/prometheus")).timeout(REQUEST_TIMEOUT)
-                .header("Accept", "text/plain").header("Authorization", "Bearer " + adminToken).GET().build();
+        HttpRequest text = HttpRequest.newBuilder(base.resolve("/actuator/prometheus"))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "text/plain")
+                .header("Authorization", "Bearer " + adminToken)
+                .GET()
+                .build();
         HttpResponse<String> answer = http.send(text, HttpResponse.BodyHandlers.ofString());
         return answer.statusCode() == 200 ? answer.body() : null;
     }
@@ -101,8 +108,10 @@ public final class OrderApi {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", "application/json").header("Accept", "application/json");
+        return HttpRequest.newBuilder(base.resolve(path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json");
     }
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {

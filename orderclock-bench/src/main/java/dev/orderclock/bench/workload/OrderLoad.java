@@ -24,12 +24,16 @@ import java.util.function.Consumer;
 public final class OrderLoad {
 
     /** What to create: how many, how fast (0 = unpaced), from how many threads, due when, for how many users. */
-    public record Settings(long orders, double ratePerSecond, int concurrency, TimeoutPlan timeouts, int users) {
-    }
+    public record Settings(long orders, double ratePerSecond, int concurrency, TimeoutPlan timeouts, int users) {}
 
     /** What happened: the orders created, failures by HTTP status (-1 = I/O error), and the creation latency. */
-    public record Result(List<CreatedOrder> created, Map<Integer, Long> failures, Instant started, Instant finished,
-                         Histogram latencyMicros, double clientCpuSeconds) {
+    public record Result(
+            List<CreatedOrder> created,
+            Map<Integer, Long> failures,
+            Instant started,
+            Instant finished,
+            Histogram latencyMicros,
+            double clientCpuSeconds) {
 
         public long failed() {
             return failures.values().stream().mapToLong(Long::longValue).sum();
@@ -74,15 +78,21 @@ public final class OrderLoad {
         long startNanos = System.nanoTime();
         Thread[] threads = new Thread[settings.concurrency()];
         for (int t = 0; t < threads.length; t++) {
-            threads[t] = new Thread(() -> createUntilDone(settings, startNanos, created, failures, latency, onCreated),
+            threads[t] = new Thread(
+                    () -> createUntilDone(settings, startNanos, created, failures, latency, onCreated),
                     "bench-client-" + t);
             threads[t].start();
         }
         for (Thread thread : threads) {
             thread.join();
         }
-        return new Result(List.copyOf(created), Map.copyOf(failures), started, clock.instant(),
-                latency.getIntervalHistogram(), (processCpuNanos() - cpuBefore) / 1e9);
+        return new Result(
+                List.copyOf(created),
+                Map.copyOf(failures),
+                started,
+                clock.instant(),
+                latency.getIntervalHistogram(),
+                (processCpuNanos() - cpuBefore) / 1e9);
     }
 
     /** The bench's own CPU time: on a 2-core machine the client's share is taken from the server. */
@@ -91,8 +101,13 @@ public final class OrderLoad {
                 .getProcessCpuTime();
     }
 
-    private void createUntilDone(Settings settings, long startNanos, ConcurrentLinkedQueue<CreatedOrder> created,
-                                 Map<Integer, Long> failures, Recorder latency, Consumer<CreatedOrder> onCreated) {
+    private void createUntilDone(
+            Settings settings,
+            long startNanos,
+            ConcurrentLinkedQueue<CreatedOrder> created,
+            Map<Integer, Long> failures,
+            Recorder latency,
+            Consumer<CreatedOrder> onCreated) {
         long i;
         while ((i = next.getAndIncrement()) < settings.orders()) {
             if (settings.ratePerSecond() > 0) {
@@ -105,11 +120,13 @@ public final class OrderLoad {
             long sent = System.nanoTime();
             try {
                 OrderApi api = nodes.get((int) (i % nodes.size()));
-                OrderApi.Answer answer = api.createOrder(user, catalogue.any(), 1,
-                        settings.timeouts().secondsFor(clock.instant()));
+                OrderApi.Answer answer = api.createOrder(
+                        user, catalogue.any(), 1, settings.timeouts().secondsFor(clock.instant()));
                 latency.recordValue(Math.max(1, (System.nanoTime() - sent) / 1000));
                 if (answer.is(201)) {
-                    CreatedOrder order = new CreatedOrder(answer.body().get("id").asText(), user,
+                    CreatedOrder order = new CreatedOrder(
+                            answer.body().get("id").asText(),
+                            user,
                             Instant.parse(answer.body().get("payDeadline").asText()));
                     created.add(order);
                     onCreated.accept(order);

@@ -36,6 +36,7 @@ public final class Payments implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+
     private final ScheduledExecutorService payer = Executors.newScheduledThreadPool(2, r -> {
         Thread thread = new Thread(r, "bench-payer");
         thread.setDaemon(true);
@@ -67,7 +68,8 @@ public final class Payments implements AutoCloseable {
         if (!probe.is(201)) {
             return Optional.of("could not create the probe order: " + probe.status());
         }
-        OrderApi.Answer pay = api.pay("bench-payment-probe", probe.body().get("id").asText());
+        OrderApi.Answer pay =
+                api.pay("bench-payment-probe", probe.body().get("id").asText());
         if (pay.is(201)) {
             return Optional.empty();
         }
@@ -92,7 +94,8 @@ public final class Payments implements AutoCloseable {
                 return;
             }
             String tradeNo = trade.body().get("tradeNo").asText();
-            long delay = Duration.between(clock.instant(), order.payDeadline().minus(lead)).toMillis();
+            long delay = Duration.between(clock.instant(), order.payDeadline().minus(lead))
+                    .toMillis();
             payer.schedule(() -> buyerPays(order, tradeNo), Math.max(0, delay), TimeUnit.MILLISECONDS);
         } catch (IOException e) {
             failed.incrementAndGet();

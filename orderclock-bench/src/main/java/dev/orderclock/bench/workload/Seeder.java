@@ -32,9 +32,14 @@ public final class Seeder {
      * serves a figure that does not close them (heap, idle statements, start time); a backlog to be
      * closed is seeded scattered, so that the closes meet their rows as they would for real.
      */
-    public record Settings(long orders, int products, Duration dueFrom, Duration spread, int users, String currency,
-                           boolean scattered) {
-    }
+    public record Settings(
+            long orders,
+            int products,
+            Duration dueFrom,
+            Duration spread,
+            int users,
+            String currency,
+            boolean scattered) {}
 
     private final AtomicLong inserted = new AtomicLong();
     private final InstantSource clock;
@@ -64,14 +69,15 @@ public final class Seeder {
         long stride = Math.max(1, ((1L << 50) - base) / (settings.orders() + 1));
         // The offset inside each stride is a hash of X, not RAND(): the lines' insert must find the same ids.
         String id = "CAST(" + base + " + (X - 1) * " + stride + " + MOD(X * 2654435761, " + stride + ") AS BIGINT)";
-        String offset = settings.scattered() ? "CAST(FLOOR(RAND() * ?) AS BIGINT)"
+        String offset = settings.scattered()
+                ? "CAST(FLOOR(RAND() * ?) AS BIGINT)"
                 : "CAST((X - 1) * ? / " + settings.orders() + " AS BIGINT)";
         try (PreparedStatement orders = connection.prepareStatement("""
                 INSERT INTO orders (id, user_id, status, amount, currency, created_at, pay_deadline)
                 SELECT %s, 'seed-u' || MOD(X, ?), 'PENDING_PAYMENT', ?, ?, ?,
                        DATEADD(MILLISECOND, %s, CAST(? AS TIMESTAMP(3) WITH TIME ZONE))
                   FROM SYSTEM_RANGE(?, ?)""".formatted(id, offset));
-             PreparedStatement lines = connection.prepareStatement("""
+                PreparedStatement lines = connection.prepareStatement("""
                 INSERT INTO order_lines (order_id, line_no, sku, quantity, unit_price)
                 SELECT %s, 1, 'SEED-' || MOD(X, ?), 1, ? FROM SYSTEM_RANGE(?, ?)""".formatted(id))) {
             for (long from = 1; from <= settings.orders(); from += CHUNK) {
@@ -104,7 +110,7 @@ public final class Seeder {
 
     private static long maxId(Connection connection) throws SQLException {
         try (Statement select = connection.createStatement();
-             ResultSet row = select.executeQuery("SELECT COALESCE(MAX(id), 0) FROM orders")) {
+                ResultSet row = select.executeQuery("SELECT COALESCE(MAX(id), 0) FROM orders")) {
             row.next();
             return row.getLong(1);
         }
@@ -112,10 +118,10 @@ public final class Seeder {
 
     /** Adds the seeded reservations to each product's stock, leaving {@code available} as it was. */
     private static void addStock(Connection connection, long[] reserved) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE products SET stock = stock + ? WHERE sku = ?");
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO products (sku, name, price, stock, available, sold) VALUES (?, ?, ?, ?, ?, 0)")) {
+        try (PreparedStatement update =
+                        connection.prepareStatement("UPDATE products SET stock = stock + ? WHERE sku = ?");
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO products (sku, name, price, stock, available, sold) VALUES (?, ?, ?, ?, ?, 0)")) {
             for (int p = 0; p < reserved.length; p++) {
                 update.setLong(1, reserved[p]);
                 update.setString(2, sku(p));

@@ -25,7 +25,9 @@ class BrokerActivityTest {
         BrokerActivity.sum(NODE, totals);
         BrokerActivity.sum(NODE, totals);
 
-        assertThat(totals).containsEntry("published", 1800L).containsEntry("consumed", 600L)
+        assertThat(totals)
+                .containsEntry("published", 1800L)
+                .containsEntry("consumed", 600L)
                 .doesNotContainKey("connections");
     }
 

@@ -25,8 +25,8 @@ class ClusterServicesTest {
 
     @Test
     void theRabbitUriGivesHostPortCredentialsAndTheEncodedDefaultVirtualHost() {
-        ClusterServices services = new ClusterServices("jdbc:postgresql://h/test", "postgres", "",
-                URI.create("amqp://bench:secret@10.0.0.5:5673/%2F"));
+        ClusterServices services = new ClusterServices(
+                "jdbc:postgresql://h/test", "postgres", "", URI.create("amqp://bench:secret@10.0.0.5:5673/%2F"));
 
         assertThat(services.rabbitHost()).isEqualTo("10.0.0.5");
         assertThat(services.rabbitPort()).isEqualTo(5673);
@@ -37,8 +37,8 @@ class ClusterServicesTest {
 
     @Test
     void aRabbitUriWithoutPortCredentialsOrPathFallsBackToTheDefaults() {
-        ClusterServices services = new ClusterServices("jdbc:postgresql://h/test", "postgres", "",
-                URI.create("amqp://127.0.0.1"));
+        ClusterServices services =
+                new ClusterServices("jdbc:postgresql://h/test", "postgres", "", URI.create("amqp://127.0.0.1"));
 
         assertThat(services.rabbitPort()).isEqualTo(5672);
         assertThat(services.rabbitUser()).isEqualTo("guest");

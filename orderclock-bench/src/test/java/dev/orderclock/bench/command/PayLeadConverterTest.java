@@ -22,7 +22,8 @@ class PayLeadConverterTest {
     void aLeadUnderASecondIsRefusedSayingWhy() {
         assertThatThrownBy(() -> new PayLeadConverter().convert("500ms"))
                 .isInstanceOf(CommandLine.TypeConversionException.class)
-                .hasMessageContaining("less than 1000ms").hasMessageContaining("whole second");
+                .hasMessageContaining("less than 1000ms")
+                .hasMessageContaining("whole second");
     }
 
     @Test

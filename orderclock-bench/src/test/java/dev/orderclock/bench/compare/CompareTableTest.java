@@ -21,7 +21,8 @@ class CompareTableTest {
 
         // when the table is read as JSON
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> systems = (List<Map<String, Object>>) table.asMap().get("systems");
+        List<Map<String, Object>> systems =
+                (List<Map<String, Object>>) table.asMap().get("systems");
         @SuppressWarnings("unchecked")
         Map<String, Double> ratio = (Map<String, Double>) systems.get(1).get("ratio");
 
@@ -73,23 +74,57 @@ class CompareTableTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         table.printText(new PrintStream(out, true, StandardCharsets.UTF_8));
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> systems = (List<Map<String, Object>>) table.asMap().get("systems");
+        List<Map<String, Object>> systems =
+                (List<Map<String, Object>>) table.asMap().get("systems");
 
         // then the seen lag has its own columns with ratios, paid reads accepted/intended, and the
         // sweeper's count is orderclock's alone, with the observer's resolution in the caption
         String text = out.toString(StandardCharsets.UTF_8);
-        assertThat(text).contains("seen p50 ms").contains("seen p99 ms").contains("120 (x4.0)")
-                .contains("10/11").contains("swept").contains("every 50 ms after its previous answer")
+        assertThat(text)
+                .contains("seen p50 ms")
+                .contains("seen p99 ms")
+                .contains("120 (x4.0)")
+                .contains("10/11")
+                .contains("swept")
+                .contains("every 50 ms after its previous answer")
                 .contains("seen: polled every 50 ms");
-        assertThat(systems.get(0)).containsEntry("observedLagP50Ms", 30L).containsEntry("paidIntended", 11L)
+        assertThat(systems.get(0))
+                .containsEntry("observedLagP50Ms", 30L)
+                .containsEntry("paidIntended", 11L)
                 .containsEntry("sweeperClaimed", 0L);
         assertThat(systems.get(1).get("sweeperClaimed")).isNull();
     }
 
     private static Figures row(String system, double createdPerSecond, long lagP50, long missed, long paidClosed) {
-        return new Figures(system, "config", "fixed 5 s", 100, createdPerSecond, 100.0, lagP50, lagP50 * 2,
-                lagP50 * 3, lagP50 + 20, lagP50 * 2 + 40, lagP50 * 3 + 50, 90, missed, 0, 10, 11L, paidClosed, 0L,
-                true, 1_000L, 500L, 900L, 800L, null, null, system.startsWith("orderclock") ? 0L : null,
-                "polled every 50 ms", null);
+        return new Figures(
+                system,
+                "config",
+                "fixed 5 s",
+                100,
+                createdPerSecond,
+                100.0,
+                lagP50,
+                lagP50 * 2,
+                lagP50 * 3,
+                lagP50 + 20,
+                lagP50 * 2 + 40,
+                lagP50 * 3 + 50,
+                90,
+                missed,
+                0,
+                10,
+                11L,
+                paidClosed,
+                0L,
+                true,
+                1_000L,
+                500L,
+                900L,
+                800L,
+                null,
+                null,
+                system.startsWith("orderclock") ? 0L : null,
+                "polled every 50 ms",
+                null);
     }
 }

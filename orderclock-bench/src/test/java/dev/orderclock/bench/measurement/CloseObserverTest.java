@@ -13,8 +13,7 @@ class CloseObserverTest {
     private static final Instant T0 = Instant.parse("2026-12-06T12:00:00Z");
     private static final long NANOS_2MS = 2_000_000;
 
-    private final CloseObserver observer = new CloseObserver((instant, limit) -> List.of(),
-            InstantSource.fixed(T0), 3);
+    private final CloseObserver observer = new CloseObserver((instant, limit) -> List.of(), InstantSource.fixed(T0), 3);
 
     @Test
     void anOrderDueAndNoLongerPendingIsSeenWhenThePollAnswers() {
@@ -65,8 +64,10 @@ class CloseObserverTest {
         for (long id = 1; id <= 5; id++) {
             observer.expect(id, T0.plusMillis(id * 100));
         }
-        List<CloseObserver.Due> cut = List.of(new CloseObserver.Due(2, T0.plusMillis(200)),
-                new CloseObserver.Due(3, T0.plusMillis(300)), new CloseObserver.Due(4, T0.plusMillis(400)));
+        List<CloseObserver.Due> cut = List.of(
+                new CloseObserver.Due(2, T0.plusMillis(200)),
+                new CloseObserver.Due(3, T0.plusMillis(300)),
+                new CloseObserver.Due(4, T0.plusMillis(400)));
 
         // when the poll answers
         observer.record(T0.plusSeconds(1), cut, T0.plusSeconds(1), NANOS_2MS);
@@ -81,7 +82,8 @@ class CloseObserverTest {
     @Test
     void theLastPollAtCloseSeesWhatClosedSinceThePreviousOne() throws Exception {
         // given an observer whose table lists nothing pending, and an order already due
-        CloseObserver closing = new CloseObserver((instant, limit) -> List.of(), InstantSource.fixed(T0.plusSeconds(2)));
+        CloseObserver closing =
+                new CloseObserver((instant, limit) -> List.of(), InstantSource.fixed(T0.plusSeconds(2)));
         closing.expect(9, T0.plusSeconds(1));
 
         // when it is closed without ever having been started

@@ -36,11 +36,13 @@ class ServerProfileTest {
 
         assertThat(summary.get("samples")).isEqualTo(2L);
         assertThat(summary.get("byThread")).isEqualTo(Map.of("orderclock-sweeper#", 1L, "orderclock-firing#", 1L));
-        assertThat(summary.get("innermostOrderclockFrames")).isEqualTo(Map.of(
-                "dev.orderclock.jdbc.JdbcOrderStore.sweepDue(OrderTransition)", 1L,
-                "dev.orderclock.jdbc.Outbox.write(Connection, List)", 1L));
-        assertThat(summary.get("topFrames")).isEqualTo(Map.of(
-                "org.h2.mvstore.db.MVSortedTempResult.addRow(Value[])", 1L,
-                "org.h2.mvstore.DataUtils.writeStringData(ByteBuffer, String, int)", 1L));
+        assertThat(summary.get("innermostOrderclockFrames"))
+                .isEqualTo(Map.of(
+                        "dev.orderclock.jdbc.JdbcOrderStore.sweepDue(OrderTransition)", 1L,
+                        "dev.orderclock.jdbc.Outbox.write(Connection, List)", 1L));
+        assertThat(summary.get("topFrames"))
+                .isEqualTo(Map.of(
+                        "org.h2.mvstore.db.MVSortedTempResult.addRow(Value[])", 1L,
+                        "org.h2.mvstore.DataUtils.writeStringData(ByteBuffer, String, int)", 1L));
     }
 }

@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StarterCommandsIT {
 
-    private static final String[] SECTIONS = {"/MariaDB, starter", "/MariaDB, scan every 1 s",
-            "/PostgreSQL, starter", "/PostgreSQL, scan every 1 s"};
+    private static final String[] SECTIONS = {
+        "/MariaDB, starter", "/MariaDB, scan every 1 s", "/PostgreSQL, starter", "/PostgreSQL, scan every 1 s"
+    };
 
     @Test
     void aSmallBurstIsClosedOnceByEachContenderOnBothDatabasesWithTheStockReturnedOnce() throws Exception {
@@ -39,7 +40,9 @@ class StarterCommandsIT {
             assertThat(figures.at("/stockReturns").asLong()).as(section).isEqualTo(300);
             assertThat(figures.at("/stockReturned").asLong()).as(section).isEqualTo(300);
             assertThat(figures.at("/lagP50Ms").asLong()).as(section).isNotNegative();
-            assertThat(figures.at("/lagP99Ms").asLong()).as(section).isGreaterThanOrEqualTo(figures.at("/lagP50Ms").asLong());
+            assertThat(figures.at("/lagP99Ms").asLong())
+                    .as(section)
+                    .isGreaterThanOrEqualTo(figures.at("/lagP50Ms").asLong());
             assertThat(figures.at("/statements").asLong()).as(section).isPositive();
         }
         assertThat(leftovers()).isEqualTo(before);
@@ -53,7 +56,9 @@ class StarterCommandsIT {
         for (String section : SECTIONS) {
             JsonNode figures = run.report.at(section);
             assertThat(figures.at("/pending").asLong()).as(section).isEqualTo(2000);
-            assertThat(figures.at("/statementsPerMinute").asDouble()).as(section).isPositive();
+            assertThat(figures.at("/statementsPerMinute").asDouble())
+                    .as(section)
+                    .isPositive();
             assertThat(figures.at("/commitsPerMinute").asDouble()).as(section).isPositive();
         }
         assertThat(run.report.at("/notes").toString()).doesNotContain("an order closed during the idle window");
@@ -69,8 +74,7 @@ class StarterCommandsIT {
         assertThat(leftovers()).isEqualTo(before);
     }
 
-    private record Printed(int exit, JsonNode report) {
-    }
+    private record Printed(int exit, JsonNode report) {}
 
     private static Printed run(String... args) throws Exception {
         PrintStream console = System.out;
@@ -90,14 +94,15 @@ class StarterCommandsIT {
     private static long leftovers() throws Exception {
         long count = 0;
         try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:3306/", "root", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'ocb_starter_%'")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT COUNT(*) FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE 'ocb_starter_%'")) {
             rs.next();
             count += rs.getLong(1);
         }
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "");
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_namespace WHERE nspname LIKE 'ocb_starter_%'")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM pg_namespace WHERE nspname LIKE 'ocb_starter_%'")) {
             rs.next();
             count += rs.getLong(1);
         }

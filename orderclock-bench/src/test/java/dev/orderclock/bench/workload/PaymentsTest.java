@@ -95,7 +95,8 @@ class PaymentsTest {
     @Test
     void aLeadUnderASecondIsRefused() {
         assertThatThrownBy(() -> new Payments(api, 0.1, Duration.ofMillis(500), InstantSource.fixed(NOW)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shorter than");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("shorter than");
     }
 
     private static void answer(HttpExchange exchange, int status, String body) throws IOException {

@@ -52,6 +52,7 @@ public final class AlipayChannel implements PaymentChannel {
     static final String CURRENCY = "CNY";
     /** Invalid arguments, and a business refusal: final, unless the business refusal is a system error. */
     private static final String INVALID_ARGUMENTS = "40002";
+
     private static final String BUSINESS_FAILED = "40004";
 
     private final AlipayAccount account;
@@ -66,8 +67,13 @@ public final class AlipayChannel implements PaymentChannel {
      * @param gateway   the gateway URL, resolved at each call (a local port is known only once the server listens)
      * @param notifyUrl where Alipay sends notifications, resolved likewise
      */
-    public AlipayChannel(AlipayAccount account, Supplier<URI> gateway, Supplier<String> notifyUrl,
-                         GatewayTransport transport, InstantSource clock, MeterRegistry meters) {
+    public AlipayChannel(
+            AlipayAccount account,
+            Supplier<URI> gateway,
+            Supplier<String> notifyUrl,
+            GatewayTransport transport,
+            InstantSource clock,
+            MeterRegistry meters) {
         this.account = account;
         this.gateway = gateway;
         this.notifyUrl = notifyUrl;
@@ -152,7 +158,8 @@ public final class AlipayChannel implements PaymentChannel {
                     : new RefundAnswer.Processing();
         }
         return TRADE_NOT_EXIST.equals(answer.subCode())
-                ? new RefundAnswer.NotFound() : new RefundAnswer.Unknown(answer.describe());
+                ? new RefundAnswer.NotFound()
+                : new RefundAnswer.Unknown(answer.describe());
     }
 
     @Override
@@ -168,7 +175,8 @@ public final class AlipayChannel implements PaymentChannel {
         }
         if (!answer.isSuccess()) {
             return TRADE_NOT_EXIST.equals(answer.subCode())
-                    ? new RefundAnswer.NotFound() : new RefundAnswer.Unknown(answer.describe());
+                    ? new RefundAnswer.NotFound()
+                    : new RefundAnswer.Unknown(answer.describe());
         }
         // 10000 only says the query worked: no refund data means Alipay has no such refund (send it
         // again with the same number); data without REFUND_SUCCESS is not done yet.
@@ -195,21 +203,25 @@ public final class AlipayChannel implements PaymentChannel {
             return true;
         }
         String subCode = String.valueOf(answer.subCode());
-        return BUSINESS_FAILED.equals(answer.code()) && !subCode.endsWith("SYSTEM_ERROR")
-                && !subCode.equals("ACQ.TRADE_HAS_SUCCESS") && !subCode.equals("ACQ.TRADE_HAS_CLOSE");
+        return BUSINESS_FAILED.equals(answer.code())
+                && !subCode.endsWith("SYSTEM_ERROR")
+                && !subCode.equals("ACQ.TRADE_HAS_SUCCESS")
+                && !subCode.equals("ACQ.TRADE_HAS_CLOSE");
     }
 
     private TradeState stateOf(GatewayResponse answer) {
         if (!answer.isSuccess()) {
             return TRADE_NOT_EXIST.equals(answer.subCode())
-                    ? new TradeState.NotFound() : new TradeState.Unknown(answer.describe());
+                    ? new TradeState.NotFound()
+                    : new TradeState.Unknown(answer.describe());
         }
         String status = String.valueOf(answer.text("trade_status"));
         // Domestic trades name no currency; where one is named, a trade in another is not ours.
         String currency = answer.text("trans_currency");
         if (currency != null && !currency.isEmpty() && !CURRENCY.equals(currency)) {
             TradeState money = "TRADE_SUCCESS".equals(status) || "TRADE_FINISHED".equals(status) ? paid(answer) : null;
-            return new TradeState.Mismatched("currency " + currency, money instanceof TradeState.Paid paid ? paid : null);
+            return new TradeState.Mismatched(
+                    "currency " + currency, money instanceof TradeState.Paid paid ? paid : null);
         }
         return switch (status) {
             case "WAIT_BUYER_PAY" -> new TradeState.Waiting();
@@ -226,18 +238,25 @@ public final class AlipayChannel implements PaymentChannel {
         if (amount == null) {
             return new TradeState.Unknown("a paid trade without total_amount");
         }
-        return new TradeState.Paid(answer.text("trade_no"), new BigDecimal(amount).setScale(2, RoundingMode.UNNECESSARY),
+        return new TradeState.Paid(
+                answer.text("trade_no"),
+                new BigDecimal(amount).setScale(2, RoundingMode.UNNECESSARY),
                 timeOr(answer.text("send_pay_date")));
     }
 
     private Answer call(String method, Map<String, ?> biz, boolean withNotifyUrl) {
-        return calls.timed(method, () -> exchange(method, biz, withNotifyUrl), answer -> answer.response() == null
-                ? Outcome.UNKNOWN : answer.response().isSuccess() ? Outcome.SUCCESS : Outcome.REFUSED);
+        return calls.timed(
+                method,
+                () -> exchange(method, biz, withNotifyUrl),
+                answer -> answer.response() == null
+                        ? Outcome.UNKNOWN
+                        : answer.response().isSuccess() ? Outcome.SUCCESS : Outcome.REFUSED);
     }
 
     private Answer exchange(String method, Map<String, ?> biz, boolean withNotifyUrl) {
         ChannelCalls.Sent<GatewayTransport.Reply> sent = calls.send(method, () -> {
-            GatewayCall call = GatewayCall.of(account, method, biz, withNotifyUrl ? notifyUrl.get() : null, clock.instant());
+            GatewayCall call =
+                    GatewayCall.of(account, method, biz, withNotifyUrl ? notifyUrl.get() : null, clock.instant());
             return transport.post(URI.create(gateway.get() + "?" + call.query()), call.body());
         });
         if (!sent.answered()) {

@@ -37,8 +37,9 @@ public class AlipayChannelConfiguration {
     private static final String PREFIX = "orderclock.channels.alipay.";
 
     /** Going live on Alipay: the four properties its console gives a shop. */
-    public static final List<String> PROPERTIES = List.of(PREFIX + "gateway-url", PREFIX + "app-id",
-            PREFIX + "private-key", PREFIX + "alipay-public-key");
+    public static final List<String> PROPERTIES =
+            List.of(PREFIX + "gateway-url", PREFIX + "app-id", PREFIX + "private-key", PREFIX + "alipay-public-key");
+
     private static final ChannelSettings SETTINGS = new ChannelSettings(PREFIX, "a real Alipay channel", PROPERTIES);
 
     /** Any of {@link #PROPERTIES} is set. */
@@ -50,23 +51,39 @@ public class AlipayChannelConfiguration {
     }
 
     @Bean(AlipayChannel.NAME)
-    PaymentChannel alipay(AlipayProperties settings, Environment environment, ObjectProvider<AddressResolver> resolvers,
-                          InstantSource clock, ObjectProvider<MeterRegistry> meters) {
+    PaymentChannel alipay(
+            AlipayProperties settings,
+            Environment environment,
+            ObjectProvider<AddressResolver> resolvers,
+            InstantSource clock,
+            ObjectProvider<MeterRegistry> meters) {
         ChannelSettings s = SETTINGS;
         AddressResolver resolve = resolvers.getIfAvailable(() -> environment::resolveRequiredPlaceholders);
         String gatewayUrl = s.required(settings.gatewayUrl(), "gateway-url");
-        AlipayAccount account = new AlipayAccount(s.required(settings.appId(), "app-id"),
+        AlipayAccount account = new AlipayAccount(
+                s.required(settings.appId(), "app-id"),
                 s.key(() -> RsaKeys.privateKey(s.required(settings.privateKey(), "private-key")), "private-key"),
-                s.key(() -> RsaKeys.publicKey(s.required(settings.alipayPublicKey(), "alipay-public-key")),
+                s.key(
+                        () -> RsaKeys.publicKey(s.required(settings.alipayPublicKey(), "alipay-public-key")),
                         "alipay-public-key"),
                 settings.sellerId());
-        log.info("Alipay channel: app {} at {}, notified at {}{}", account.appId(), gatewayUrl, settings.notifyUrl(),
-                account.sellerId() == null ? "; notifications not checked for seller_id"
-                        + " (set orderclock.channels.alipay.seller-id to the merchant's PID)" : "");
+        log.info(
+                "Alipay channel: app {} at {}, notified at {}{}",
+                account.appId(),
+                gatewayUrl,
+                settings.notifyUrl(),
+                account.sellerId() == null
+                        ? "; notifications not checked for seller_id"
+                                + " (set orderclock.channels.alipay.seller-id to the merchant's PID)"
+                        : "");
         Supplier<String> gateway = ChannelSettings.resolvedOnUse(gatewayUrl, resolve);
         Supplier<String> notifyUrl = ChannelSettings.resolvedOnUse(settings.notifyUrl(), resolve);
-        return new AlipayChannel(account, () -> URI.create(gateway.get()), notifyUrl,
-                new HttpGatewayTransport(settings.connectTimeout(), settings.readTimeout()), clock,
+        return new AlipayChannel(
+                account,
+                () -> URI.create(gateway.get()),
+                notifyUrl,
+                new HttpGatewayTransport(settings.connectTimeout(), settings.readTimeout()),
+                clock,
                 meters.getIfAvailable(CompositeMeterRegistry::new));
     }
 }

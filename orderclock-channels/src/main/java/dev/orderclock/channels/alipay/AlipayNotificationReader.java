@@ -39,7 +39,8 @@ final class AlipayNotificationReader {
             throw new InvalidNotificationException(Reason.BAD_SIGNATURE, "sign_type is not RSA2");
         }
         if (!Rsa2.verify(Rsa2.content(fields, UNSIGNED), sign, account.alipayKey())) {
-            throw new InvalidNotificationException(Reason.BAD_SIGNATURE, "the signature does not verify with Alipay's public key");
+            throw new InvalidNotificationException(
+                    Reason.BAD_SIGNATURE, "the signature does not verify with Alipay's public key");
         }
         if (!account.appId().equals(fields.get("app_id"))) {
             throw new InvalidNotificationException(Reason.FOREIGN_MERCHANT, "app_id is not this shop's");
@@ -57,8 +58,8 @@ final class AlipayNotificationReader {
         String status = required(fields, "trade_status");
         Kind kind = kindOf(fields, status);
         BigDecimal amount = kind == Kind.REFUNDED ? amount(fields, "refund_fee") : amount(fields, "total_amount");
-        return new PaymentNotification(notifyId, tradeNo, blankToNull(fields.get("trade_no")), kind, amount,
-                time(fields, "gmt_payment"));
+        return new PaymentNotification(
+                notifyId, tradeNo, blankToNull(fields.get("trade_no")), kind, amount, time(fields, "gmt_payment"));
     }
 
     /**

@@ -26,12 +26,14 @@ public record AlipayProperties(
 
     /** Resolved once the server listens, so that a random port works too. */
     public static final String DEFAULT_NOTIFY_URL = "http://localhost:${local.server.port}/api/payments/alipay/notify";
+
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
 
     public AlipayProperties {
         notifyUrl = notifyUrl != null && !notifyUrl.isBlank() ? notifyUrl : DEFAULT_NOTIFY_URL;
-        connectTimeout = ChannelSettings.positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "orderclock.channels.alipay");
+        connectTimeout =
+                ChannelSettings.positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "orderclock.channels.alipay");
         readTimeout = ChannelSettings.positive(readTimeout, DEFAULT_READ_TIMEOUT, "orderclock.channels.alipay");
     }
 
@@ -40,6 +42,7 @@ public record AlipayProperties(
         return "AlipayProperties[gatewayUrl=" + gatewayUrl + ", appId=" + appId
                 + ", privateKey=" + (privateKey == null ? "unset" : "set")
                 + ", alipayPublicKey=" + (alipayPublicKey == null ? "unset" : "set") + ", sellerId=" + sellerId
-                + ", notifyUrl=" + notifyUrl + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+                + ", notifyUrl=" + notifyUrl + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
+                + "]";
     }
 }

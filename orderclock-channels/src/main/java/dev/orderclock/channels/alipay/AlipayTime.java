@@ -15,12 +15,10 @@ public final class AlipayTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
-            .withZone(ZONE)
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss").withZone(ZONE).withResolverStyle(ResolverStyle.STRICT);
 
-    private AlipayTime() {
-    }
+    private AlipayTime() {}
 
     /** The second the instant falls in; the milliseconds are dropped, never rounded up. */
     public static String format(Instant instant) {

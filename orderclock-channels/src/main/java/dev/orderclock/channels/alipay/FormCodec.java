@@ -12,14 +12,15 @@ import java.util.Map;
  */
 public final class FormCodec {
 
-    private FormCodec() {
-    }
+    private FormCodec() {}
 
     public static String encode(Map<String, String> params) {
         StringBuilder form = new StringBuilder();
         params.forEach((name, value) -> {
             if (name != null && !name.isEmpty() && value != null && !value.isEmpty()) {
-                form.append(form.isEmpty() ? "" : "&").append(name).append('=')
+                form.append(form.isEmpty() ? "" : "&")
+                        .append(name)
+                        .append('=')
                         .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
             }
         });

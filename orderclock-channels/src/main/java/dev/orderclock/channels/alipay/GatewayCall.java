@@ -30,8 +30,8 @@ public record GatewayCall(String method, String query, String body) {
      * @param notifyUrl where Alipay notifies about this trade, or null for calls that take none
      * @param now       the request's {@code timestamp}
      */
-    public static GatewayCall of(AlipayAccount account, String method, Map<String, ?> bizContent, String notifyUrl,
-                                 Instant now) {
+    public static GatewayCall of(
+            AlipayAccount account, String method, Map<String, ?> bizContent, String notifyUrl, Instant now) {
         Map<String, String> common = new LinkedHashMap<>();
         common.put("app_id", account.appId());
         common.put("method", method);

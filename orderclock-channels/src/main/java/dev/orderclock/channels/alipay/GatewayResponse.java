@@ -52,8 +52,8 @@ public record GatewayResponse(String code, String msg, String subCode, String su
         if (!node.isObject()) {
             throw new UnverifiedResponseException(root + " is not an object");
         }
-        return new GatewayResponse(text(node, "code"), text(node, "msg"), text(node, "sub_code"), text(node, "sub_msg"),
-                node);
+        return new GatewayResponse(
+                text(node, "code"), text(node, "msg"), text(node, "sub_code"), text(node, "sub_msg"), node);
     }
 
     public boolean isSuccess() {

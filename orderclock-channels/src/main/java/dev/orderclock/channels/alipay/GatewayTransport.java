@@ -10,6 +10,5 @@ public interface GatewayTransport {
     Reply post(URI uri, String formBody) throws IOException, InterruptedException;
 
     /** The HTTP status and the body, decoded with the charset the answer declared (UTF-8 if none). */
-    record Reply(int status, String body) {
-    }
+    record Reply(int status, String body) {}
 }

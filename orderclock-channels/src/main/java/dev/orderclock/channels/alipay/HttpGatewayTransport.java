@@ -11,8 +11,10 @@ import java.util.Map;
 public final class HttpGatewayTransport implements GatewayTransport {
 
     private static final Map<String, String> HEADERS = Map.of(
-            "Content-Type", "application/x-www-form-urlencoded;charset=" + GatewayCall.CHARSET,
-            "Accept", "text/plain,text/xml,text/javascript,text/html,application/json");
+            "Content-Type",
+            "application/x-www-form-urlencoded;charset=" + GatewayCall.CHARSET,
+            "Accept",
+            "text/plain,text/xml,text/javascript,text/html,application/json");
 
     private final ChannelHttpClient http;
 

@@ -18,8 +18,7 @@ public final class Rsa2 {
 
     public static final String SIGN_TYPE = "RSA2";
 
-    private Rsa2() {
-    }
+    private Rsa2() {}
 
     public static String sign(String content, PrivateKey key) {
         return Sha256WithRsa.sign(content, key);
@@ -43,7 +42,10 @@ public final class Rsa2 {
             }
         });
         StringBuilder content = new StringBuilder();
-        sorted.forEach((name, value) -> content.append(content.isEmpty() ? "" : "&").append(name).append('=').append(value));
+        sorted.forEach((name, value) -> content.append(content.isEmpty() ? "" : "&")
+                .append(name)
+                .append('=')
+                .append(value));
         return content.toString();
     }
 }

@@ -11,8 +11,7 @@ public final class SignedNode {
     public static final String RESPONSE_SUFFIX = "_response";
     public static final String ERROR_ROOT = "error_response";
 
-    private SignedNode() {
-    }
+    private SignedNode() {}
 
     /** {@code alipay.trade.query} answers under {@code alipay_trade_query_response}. */
     public static String rootOf(String method) {

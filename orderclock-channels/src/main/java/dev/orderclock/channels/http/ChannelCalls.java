@@ -72,7 +72,9 @@ public final class ChannelCalls {
         A answer = call.get();
         sample.stop(Timer.builder("orderclock.channel.calls")
                 .description("Calls to payment channels, by method and outcome (unknown: no trustworthy answer)")
-                .tag("channel", channel).tag("method", method).tag("outcome", outcome.apply(answer).tag())
+                .tag("channel", channel)
+                .tag("method", method)
+                .tag("outcome", outcome.apply(answer).tag())
                 .register(meters));
         return answer;
     }
@@ -83,7 +85,8 @@ public final class ChannelCalls {
             return new Sent<>(exchange.send(), null);
         } catch (IOException e) {
             log.debug("{} {}: no answer from {}", channel, method, counterpart, e);
-            return new Sent<>(null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return new Sent<>(
+                    null, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Sent<>(null, "interrupted");
@@ -100,8 +103,15 @@ public final class ChannelCalls {
      */
     public void unverified(String method, String flaw) {
         if (warnedAboutSignatures.compareAndSet(false, true)) {
-            log.warn("{} {}: an answer from {} was refused ({}); are {} {}'s for this account? Later refusals are "
-                    + "logged at DEBUG", channel, method, counterpart, flaw, keyProperties, counterpart);
+            log.warn(
+                    "{} {}: an answer from {} was refused ({}); are {} {}'s for this account? Later refusals are "
+                            + "logged at DEBUG",
+                    channel,
+                    method,
+                    counterpart,
+                    flaw,
+                    keyProperties,
+                    counterpart);
         } else {
             log.debug("{} {}: answer refused: {}", channel, method, flaw);
         }

@@ -39,9 +39,13 @@ public final class ChannelHttpClient {
      */
     public Reply send(String method, URI uri, Map<String, String> headers, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(readTimeout)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         headers.forEach(request::header);
         HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         Map<String, String> received = new HashMap<>();
@@ -56,8 +60,7 @@ public final class ChannelHttpClient {
     }
 
     /** The HTTP status, the headers (lower-case names, first value) and the body, decoded with the declared charset. */
-    public record Reply(int status, Map<String, String> headers, String body) {
-    }
+    public record Reply(int status, Map<String, String> headers, String body) {}
 
     /** The charset a {@code Content-Type} declares; UTF-8 when it declares none or one the JDK does not know. */
     static Charset charsetOf(String contentType) {
@@ -65,7 +68,8 @@ public final class ChannelHttpClient {
             String parameter = part.trim().toLowerCase(Locale.ROOT);
             if (parameter.startsWith("charset=")) {
                 try {
-                    return Charset.forName(parameter.substring("charset=".length()).replace("\"", ""));
+                    return Charset.forName(
+                            parameter.substring("charset=".length()).replace("\"", ""));
                 } catch (IllegalArgumentException e) {
                     return StandardCharsets.UTF_8;
                 }

@@ -8,8 +8,7 @@ import java.util.function.Function;
 /** A moment a channel's answer reports (paid at, refunded at), in that channel's own format. */
 public final class ReportedTime {
 
-    private ReportedTime() {
-    }
+    private ReportedTime() {}
 
     /** The reported moment; when the answer names none, or none readable, the moment the answer came is the best known. */
     public static Instant orNow(String text, Function<String, Instant> parse, InstantSource clock) {

@@ -19,8 +19,7 @@ public final class RsaKeys {
 
     private static final int BITS = 2048;
 
-    private RsaKeys() {
-    }
+    private RsaKeys() {}
 
     /** @throws IllegalArgumentException when the text is not a PKCS#8 RSA private key (the message never quotes it) */
     public static PrivateKey privateKey(String base64) {

@@ -15,8 +15,7 @@ public final class Sha256WithRsa {
 
     private static final String ALGORITHM = "SHA256withRSA";
 
-    private Sha256WithRsa() {
-    }
+    private Sha256WithRsa() {}
 
     public static String sign(String text, PrivateKey key) {
         try {

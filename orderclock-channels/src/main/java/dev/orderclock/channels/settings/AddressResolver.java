@@ -7,5 +7,4 @@ import java.util.function.UnaryOperator;
  * channels may supply one: the server's waits for its own port ({@code ${local.server.port}}, which the
  * built-in simulator's addresses name), which exists only once the web server listens.
  */
-public interface AddressResolver extends UnaryOperator<String> {
-}
+public interface AddressResolver extends UnaryOperator<String> {}

@@ -33,9 +33,11 @@ public final class ChannelSettings {
     /** The value, stripped; a missing one names every property the channel needs. */
     public String required(String value, String name) {
         if (value == null || value.isBlank()) {
-            throw InvalidSettingException.of(prefix + name, prefix + name + " is not set: " + channel + " needs all of "
-                    + properties + " (the built-in simulator "
-                    + "sets them only while orderclock.sim.enabled is true and no real channel property is set).",
+            throw InvalidSettingException.of(
+                    prefix + name,
+                    prefix + name + " is not set: " + channel + " needs all of "
+                            + properties + " (the built-in simulator "
+                            + "sets them only while orderclock.sim.enabled is true and no real channel property is set).",
                     "Set " + prefix + name + ", or remove every " + prefix + "* property to leave the channel off.");
         }
         return value.strip();
@@ -46,7 +48,9 @@ public final class ChannelSettings {
         try {
             return parse.get();
         } catch (IllegalArgumentException e) {
-            throw new InvalidSettingException(List.of(prefix + name), prefix + name + ": " + e.getMessage() + ".",
+            throw new InvalidSettingException(
+                    List.of(prefix + name),
+                    prefix + name + ": " + e.getMessage() + ".",
                     "Set " + prefix + name + " to the key as the channel's merchant console issued it.");
         }
     }
@@ -55,7 +59,8 @@ public final class ChannelSettings {
     public static Duration positive(Duration timeout, Duration byDefault, String prefix) {
         Duration value = timeout != null ? timeout : byDefault;
         if (value.isNegative() || value.isZero()) {
-            throw new InvalidSettingException(List.of(prefix + ".connect-timeout", prefix + ".read-timeout"),
+            throw new InvalidSettingException(
+                    List.of(prefix + ".connect-timeout", prefix + ".read-timeout"),
                     prefix + " timeouts must be positive: a call to the channel must not wait for ever.",
                     "Set " + prefix + ".connect-timeout and .read-timeout above zero (e.g. 5s), or remove them.");
         }

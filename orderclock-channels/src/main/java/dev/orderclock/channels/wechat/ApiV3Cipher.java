@@ -32,7 +32,8 @@ public final class ApiV3Cipher {
     }
 
     /** @throws GeneralSecurityException when the ciphertext does not decrypt and authenticate under this key */
-    public String decrypt(String associatedData, String nonce, String base64Ciphertext) throws GeneralSecurityException {
+    public String decrypt(String associatedData, String nonce, String base64Ciphertext)
+            throws GeneralSecurityException {
         byte[] ciphertext;
         try {
             ciphertext = Base64.getDecoder().decode(base64Ciphertext);

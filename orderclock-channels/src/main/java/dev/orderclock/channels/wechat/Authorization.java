@@ -36,10 +36,17 @@ public record Authorization(String mchid, String nonce, String timestamp, String
         if (end != parameters.length()) {
             return Optional.empty();
         }
-        Authorization parsed = new Authorization(values.get("mchid"), values.get("nonce_str"), values.get("timestamp"),
-                values.get("serial_no"), values.get("signature"));
-        boolean complete = parsed.mchid != null && parsed.nonce != null && parsed.timestamp != null
-                && parsed.serialNo != null && parsed.signature != null;
+        Authorization parsed = new Authorization(
+                values.get("mchid"),
+                values.get("nonce_str"),
+                values.get("timestamp"),
+                values.get("serial_no"),
+                values.get("signature"));
+        boolean complete = parsed.mchid != null
+                && parsed.nonce != null
+                && parsed.timestamp != null
+                && parsed.serialNo != null
+                && parsed.signature != null;
         return complete ? Optional.of(parsed) : Optional.empty();
     }
 }

@@ -21,11 +21,16 @@ final class SignedAnswer {
         BAD_SIGNATURE
     }
 
-    private SignedAnswer() {
-    }
+    private SignedAnswer() {}
 
-    static Flaw check(WechatAccount account, String serial, String timestamp, String nonce, String signature,
-                      String body, Instant now) {
+    static Flaw check(
+            WechatAccount account,
+            String serial,
+            String timestamp,
+            String nonce,
+            String signature,
+            String body,
+            Instant now) {
         if (serial == null || timestamp == null || nonce == null || signature == null) {
             return Flaw.UNSIGNED;
         }
@@ -41,8 +46,8 @@ final class SignedAnswer {
         if (Duration.between(signedAt, now).abs().compareTo(MAX_SKEW) > 0) {
             return Flaw.STALE;
         }
-        if (!WechatSignature.verify(WechatSignature.responseMessage(timestamp, nonce, body), signature,
-                account.platformKey())) {
+        if (!WechatSignature.verify(
+                WechatSignature.responseMessage(timestamp, nonce, body), signature, account.platformKey())) {
             return Flaw.BAD_SIGNATURE;
         }
         return null;

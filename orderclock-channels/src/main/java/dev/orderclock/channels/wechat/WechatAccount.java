@@ -9,12 +9,23 @@ import java.security.PublicKey;
  * WeChat Pay's public key with its id, which verifies answers and notifications. Its text form
  * hides the keys.
  */
-public record WechatAccount(String mchid, String appid, String merchantSerial, PrivateKey merchantKey,
-                            ApiV3Cipher apiV3Cipher, PublicKey platformKey, String platformKeyId) {
+public record WechatAccount(
+        String mchid,
+        String appid,
+        String merchantSerial,
+        PrivateKey merchantKey,
+        ApiV3Cipher apiV3Cipher,
+        PublicKey platformKey,
+        String platformKeyId) {
 
     public WechatAccount {
-        if (blank(mchid) || blank(appid) || blank(merchantSerial) || merchantKey == null || apiV3Cipher == null
-                || platformKey == null || blank(platformKeyId)) {
+        if (blank(mchid)
+                || blank(appid)
+                || blank(merchantSerial)
+                || merchantKey == null
+                || apiV3Cipher == null
+                || platformKey == null
+                || blank(platformKeyId)) {
             throw new IllegalArgumentException("a WeChat Pay account needs mchid, appid, merchant serial, both keys, "
                     + "the APIv3 key and the public key id");
         }

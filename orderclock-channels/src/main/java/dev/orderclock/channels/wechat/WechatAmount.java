@@ -6,8 +6,7 @@ import java.math.RoundingMode;
 /** WeChat Pay counts money in fen, whole numbers; orderclock in yuan with two decimals. */
 public final class WechatAmount {
 
-    private WechatAmount() {
-    }
+    private WechatAmount() {}
 
     /** @throws IllegalArgumentException when the amount has fractions of a fen */
     public static long fen(BigDecimal yuan) {

@@ -31,8 +31,12 @@ final class WechatCalls {
     private final ChannelCalls calls;
     private final SecureRandom random = new SecureRandom();
 
-    WechatCalls(WechatAccount account, Supplier<String> baseUrl, WechatTransport transport, InstantSource clock,
-                ChannelCalls calls) {
+    WechatCalls(
+            WechatAccount account,
+            Supplier<String> baseUrl,
+            WechatTransport transport,
+            InstantSource clock,
+            ChannelCalls calls) {
         this.account = account;
         this.baseUrl = baseUrl;
         this.transport = transport;
@@ -41,8 +45,12 @@ final class WechatCalls {
     }
 
     Answer call(String operation, String method, String pathAndQuery, String body) {
-        return calls.timed(operation, () -> exchange(operation, method, pathAndQuery, body), answer -> answer.status() == 0
-                ? Outcome.UNKNOWN : answer.status() < 300 ? Outcome.SUCCESS : Outcome.REFUSED);
+        return calls.timed(
+                operation,
+                () -> exchange(operation, method, pathAndQuery, body),
+                answer -> answer.status() == 0
+                        ? Outcome.UNKNOWN
+                        : answer.status() < 300 ? Outcome.SUCCESS : Outcome.REFUSED);
     }
 
     private Answer exchange(String operation, String method, String pathAndQuery, String body) {
@@ -51,10 +59,12 @@ final class WechatCalls {
             String nonce = nonce();
             // The signed URL is the path under the API root, as WeChat Pay sees it whatever the base URL.
             String signature = WechatSignature.sign(
-                    WechatSignature.requestMessage(method, pathAndQuery, timestamp, nonce, body), account.merchantKey());
+                    WechatSignature.requestMessage(method, pathAndQuery, timestamp, nonce, body),
+                    account.merchantKey());
             Map<String, String> headers = new LinkedHashMap<>();
-            headers.put("Authorization", new Authorization(account.mchid(), nonce, timestamp, account.merchantSerial(),
-                    signature).header());
+            headers.put(
+                    "Authorization",
+                    new Authorization(account.mchid(), nonce, timestamp, account.merchantSerial(), signature).header());
             headers.put("Accept", "application/json");
             headers.put("Wechatpay-Serial", account.platformKeyId());
             if (body != null) {
@@ -69,9 +79,14 @@ final class WechatCalls {
         if (reply.status() >= 500) {
             return Answer.none("HTTP " + reply.status() + " " + reply.body());
         }
-        SignedAnswer.Flaw flaw = SignedAnswer.check(account, reply.header("wechatpay-serial"),
-                reply.header("wechatpay-timestamp"), reply.header("wechatpay-nonce"), reply.header("wechatpay-signature"),
-                reply.body(), clock.instant());
+        SignedAnswer.Flaw flaw = SignedAnswer.check(
+                account,
+                reply.header("wechatpay-serial"),
+                reply.header("wechatpay-timestamp"),
+                reply.header("wechatpay-nonce"),
+                reply.header("wechatpay-signature"),
+                reply.body(),
+                clock.instant());
         if (flaw != null) {
             calls.unverified(operation, String.valueOf(flaw));
             return Answer.none("unverified answer (HTTP " + reply.status() + "): " + flaw);
@@ -108,7 +123,10 @@ final class WechatCalls {
             if (status == 0) {
                 return noAnswer;
             }
-            return "HTTP " + status + (code() != null ? " " + code() + ": " + json.path("message").asText("") : "");
+            return "HTTP " + status
+                    + (code() != null
+                            ? " " + code() + ": " + json.path("message").asText("")
+                            : "");
         }
     }
 }

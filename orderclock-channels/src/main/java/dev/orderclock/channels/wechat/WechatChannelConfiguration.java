@@ -36,10 +36,18 @@ public class WechatChannelConfiguration {
     private static final String PREFIX = "orderclock.channels.wechat.";
 
     /** Going live on WeChat Pay: the eight properties its merchant platform gives a shop. */
-    public static final List<String> PROPERTIES = List.of(PREFIX + "base-url", PREFIX + "mchid", PREFIX + "appid",
-            PREFIX + "merchant-serial", PREFIX + "private-key", PREFIX + "api-v3-key", PREFIX + "public-key",
+    public static final List<String> PROPERTIES = List.of(
+            PREFIX + "base-url",
+            PREFIX + "mchid",
+            PREFIX + "appid",
+            PREFIX + "merchant-serial",
+            PREFIX + "private-key",
+            PREFIX + "api-v3-key",
+            PREFIX + "public-key",
             PREFIX + "public-key-id");
-    private static final ChannelSettings SETTINGS = new ChannelSettings(PREFIX, "a real WeChat Pay channel", PROPERTIES);
+
+    private static final ChannelSettings SETTINGS =
+            new ChannelSettings(PREFIX, "a real WeChat Pay channel", PROPERTIES);
 
     /** Any of {@link #PROPERTIES} is set. */
     static final class Configured extends AnyPropertySet {
@@ -50,23 +58,37 @@ public class WechatChannelConfiguration {
     }
 
     @Bean(WechatPayChannel.NAME)
-    PaymentChannel wechat(WechatProperties settings, Environment environment, ObjectProvider<AddressResolver> resolvers,
-                          InstantSource clock, ObjectProvider<MeterRegistry> meters) {
+    PaymentChannel wechat(
+            WechatProperties settings,
+            Environment environment,
+            ObjectProvider<AddressResolver> resolvers,
+            InstantSource clock,
+            ObjectProvider<MeterRegistry> meters) {
         ChannelSettings s = SETTINGS;
         AddressResolver resolve = resolvers.getIfAvailable(() -> environment::resolveRequiredPlaceholders);
         String baseUrl = s.required(settings.baseUrl(), "base-url");
-        WechatAccount account = new WechatAccount(s.required(settings.mchid(), "mchid"),
-                s.required(settings.appid(), "appid"), s.required(settings.merchantSerial(), "merchant-serial"),
+        WechatAccount account = new WechatAccount(
+                s.required(settings.mchid(), "mchid"),
+                s.required(settings.appid(), "appid"),
+                s.required(settings.merchantSerial(), "merchant-serial"),
                 s.key(() -> RsaKeys.privateKey(s.required(settings.privateKey(), "private-key")), "private-key"),
                 s.key(() -> new ApiV3Cipher(s.required(settings.apiV3Key(), "api-v3-key")), "api-v3-key"),
                 s.key(() -> RsaKeys.publicKey(s.required(settings.publicKey(), "public-key")), "public-key"),
                 s.required(settings.publicKeyId(), "public-key-id"));
-        log.info("WeChat Pay channel: merchant {} app {} at {}, notified at {}", account.mchid(), account.appid(), baseUrl,
+        log.info(
+                "WeChat Pay channel: merchant {} app {} at {}, notified at {}",
+                account.mchid(),
+                account.appid(),
+                baseUrl,
                 settings.notifyUrl());
         Supplier<String> base = ChannelSettings.resolvedOnUse(stripSlash(baseUrl), resolve);
         Supplier<String> notifyUrl = ChannelSettings.resolvedOnUse(settings.notifyUrl(), resolve);
-        return new WechatPayChannel(account, base, notifyUrl,
-                new HttpWechatTransport(settings.connectTimeout(), settings.readTimeout()), clock,
+        return new WechatPayChannel(
+                account,
+                base,
+                notifyUrl,
+                new HttpWechatTransport(settings.connectTimeout(), settings.readTimeout()),
+                clock,
                 meters.getIfAvailable(CompositeMeterRegistry::new));
     }
 

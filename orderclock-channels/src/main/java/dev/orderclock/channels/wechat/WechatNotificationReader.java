@@ -41,14 +41,19 @@ final class WechatNotificationReader {
         String eventType = required(envelope, "event_type");
         JsonNode resource = envelope.path("resource");
         if (!ApiV3Cipher.ALGORITHM.equals(resource.path("algorithm").asText())) {
-            throw new InvalidNotificationException(Reason.UNDECRYPTABLE, "resource.algorithm is not " + ApiV3Cipher.ALGORITHM);
+            throw new InvalidNotificationException(
+                    Reason.UNDECRYPTABLE, "resource.algorithm is not " + ApiV3Cipher.ALGORITHM);
         }
         String plaintext;
         try {
-            plaintext = account.apiV3Cipher().decrypt(resource.path("associated_data").asText(""),
-                    resource.path("nonce").asText(null), resource.path("ciphertext").asText(""));
+            plaintext = account.apiV3Cipher()
+                    .decrypt(
+                            resource.path("associated_data").asText(""),
+                            resource.path("nonce").asText(null),
+                            resource.path("ciphertext").asText(""));
         } catch (GeneralSecurityException e) {
-            throw new InvalidNotificationException(Reason.UNDECRYPTABLE, "the resource does not decrypt with the APIv3 key");
+            throw new InvalidNotificationException(
+                    Reason.UNDECRYPTABLE, "the resource does not decrypt with the APIv3 key");
         }
         JsonNode content = json(plaintext, "the resource");
         if (!account.mchid().equals(content.path("mchid").asText())) {
@@ -58,8 +63,13 @@ final class WechatNotificationReader {
         String tradeNo = required(content, "out_trade_no");
         String channelTradeNo = content.path("transaction_id").asText(null);
         if (eventType.startsWith("REFUND.")) {
-            return new PaymentNotification(notifyId, tradeNo, channelTradeNo, Kind.REFUNDED,
-                    amount(content.path("amount").path("refund"), "amount.refund"), null);
+            return new PaymentNotification(
+                    notifyId,
+                    tradeNo,
+                    channelTradeNo,
+                    Kind.REFUNDED,
+                    amount(content.path("amount").path("refund"), "amount.refund"),
+                    null);
         }
         // Payment notifications carry the app; refund notifications do not.
         if (!account.appid().equals(content.path("appid").asText())) {
@@ -69,29 +79,44 @@ final class WechatNotificationReader {
         if (foreign != null) {
             throw new InvalidNotificationException(Reason.FOREIGN_CURRENCY, "amount." + foreign);
         }
-        Kind kind = "TRANSACTION.SUCCESS".equals(eventType) && "SUCCESS".equals(content.path("trade_state").asText())
-                ? Kind.PAID : Kind.OTHER;
-        return new PaymentNotification(notifyId, tradeNo, channelTradeNo, kind,
-                amount(content.path("amount").path("total"), "amount.total"), time(content.path("success_time").asText(null)));
+        Kind kind = "TRANSACTION.SUCCESS".equals(eventType)
+                        && "SUCCESS".equals(content.path("trade_state").asText())
+                ? Kind.PAID
+                : Kind.OTHER;
+        return new PaymentNotification(
+                notifyId,
+                tradeNo,
+                channelTradeNo,
+                kind,
+                amount(content.path("amount").path("total"), "amount.total"),
+                time(content.path("success_time").asText(null)));
     }
 
     private void verify(InboundNotification notification) {
         String signatureType = notification.headers().get("wechatpay-signature-type");
         if (signatureType != null && !WechatSignature.SCHEMA.equals(signatureType)) {
-            throw new InvalidNotificationException(Reason.BAD_SIGNATURE, "Wechatpay-Signature-Type is not " + WechatSignature.SCHEMA);
+            throw new InvalidNotificationException(
+                    Reason.BAD_SIGNATURE, "Wechatpay-Signature-Type is not " + WechatSignature.SCHEMA);
         }
-        SignedAnswer.Flaw flaw = SignedAnswer.check(account, notification.headers().get("wechatpay-serial"),
-                notification.headers().get("wechatpay-timestamp"), notification.headers().get("wechatpay-nonce"),
-                notification.headers().get("wechatpay-signature"), notification.body(), clock.instant());
+        SignedAnswer.Flaw flaw = SignedAnswer.check(
+                account,
+                notification.headers().get("wechatpay-serial"),
+                notification.headers().get("wechatpay-timestamp"),
+                notification.headers().get("wechatpay-nonce"),
+                notification.headers().get("wechatpay-signature"),
+                notification.body(),
+                clock.instant());
         if (flaw == SignedAnswer.Flaw.STALE) {
             throw new InvalidNotificationException(Reason.STALE, "Wechatpay-Timestamp is more than 5 minutes away");
         }
         if (flaw != null) {
-            throw new InvalidNotificationException(Reason.BAD_SIGNATURE, switch (flaw) {
-                case UNSIGNED -> "a Wechatpay-* header is missing";
-                case WRONG_SERIAL -> "Wechatpay-Serial is not the configured public key id";
-                default -> "the signature does not verify with WeChat Pay's public key";
-            });
+            throw new InvalidNotificationException(
+                    Reason.BAD_SIGNATURE,
+                    switch (flaw) {
+                        case UNSIGNED -> "a Wechatpay-* header is missing";
+                        case WRONG_SERIAL -> "Wechatpay-Serial is not the configured public key id";
+                        default -> "the signature does not verify with WeChat Pay's public key";
+                    });
         }
     }
 

@@ -47,9 +47,11 @@ public final class WechatPayChannel implements PaymentChannel {
     static final String ORDER_NOT_EXIST = "ORDER_NOT_EXIST";
     /** The currency of every trade this shop opens; a trade naming another is not ours. */
     static final String CURRENCY = "CNY";
+
     static final String RESOURCE_NOT_EXISTS = "RESOURCE_NOT_EXISTS";
     /** Closing (or opening again) a trade that was paid: query and decide. */
     static final String ORDER_PAID = "ORDERPAID";
+
     static final String ORDER_CLOSED = "ORDERCLOSED";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -65,13 +67,23 @@ public final class WechatPayChannel implements PaymentChannel {
      *                  resolved at each call (a local port is known only once the server listens)
      * @param notifyUrl where WeChat Pay sends notifications, resolved likewise
      */
-    public WechatPayChannel(WechatAccount account, Supplier<String> baseUrl, Supplier<String> notifyUrl,
-                            WechatTransport transport, InstantSource clock, MeterRegistry meters) {
+    public WechatPayChannel(
+            WechatAccount account,
+            Supplier<String> baseUrl,
+            Supplier<String> notifyUrl,
+            WechatTransport transport,
+            InstantSource clock,
+            MeterRegistry meters) {
         this.account = account;
         this.notifyUrl = notifyUrl;
         this.clock = clock;
-        this.api = new WechatCalls(account, baseUrl, transport, clock, new ChannelCalls(NAME, "WeChat Pay",
-                "orderclock.channels.wechat.public-key and public-key-id", meters));
+        this.api = new WechatCalls(
+                account,
+                baseUrl,
+                transport,
+                clock,
+                new ChannelCalls(
+                        NAME, "WeChat Pay", "orderclock.channels.wechat.public-key and public-key-id", meters));
         this.notifications = new WechatNotificationReader(account, clock);
     }
 
@@ -91,15 +103,17 @@ public final class WechatPayChannel implements PaymentChannel {
         body.put("time_expire", WechatTime.format(expiresAt));
         body.put("attach", OrderId.format(request.orderId()));
         body.put("notify_url", notifyUrl.get());
-        body.putObject("amount").put("total", WechatAmount.fen(request.amount())).put("currency", "CNY");
+        body.putObject("amount")
+                .put("total", WechatAmount.fen(request.amount()))
+                .put("currency", "CNY");
         WechatCalls.Answer answer = api.call("prepay", "POST", NATIVE, body.toString());
         if (answer.status() == 0) {
             throw new ChannelException("prepay got no answer: " + answer.describe());
         }
         String codeUrl = answer.json().path("code_url").asText(null);
         // 400 (PARAM_ERROR, INVALID_REQUEST) and 403 (NO_AUTH, ...) stay so however often asked; 5xx and 429 may pass.
-        if ((answer.status() == 400 || answer.status() == 403) && !Set.of(ORDER_PAID, ORDER_CLOSED, "OUT_TRADE_NO_USED")
-                .contains(String.valueOf(answer.code()))) {
+        if ((answer.status() == 400 || answer.status() == 403)
+                && !Set.of(ORDER_PAID, ORDER_CLOSED, "OUT_TRADE_NO_USED").contains(String.valueOf(answer.code()))) {
             throw new ChannelRefusedException("prepay refused " + request.tradeNo() + ": " + answer.describe());
         }
         if (answer.status() != 200 || codeUrl == null) {
@@ -110,7 +124,8 @@ public final class WechatPayChannel implements PaymentChannel {
 
     @Override
     public TradeState query(String tradeNo) {
-        WechatCalls.Answer answer = api.call("query", "GET", BY_OUT_TRADE_NO + encode(tradeNo) + "?mchid=" + encode(account.mchid()), null);
+        WechatCalls.Answer answer =
+                api.call("query", "GET", BY_OUT_TRADE_NO + encode(tradeNo) + "?mchid=" + encode(account.mchid()), null);
         if (answer.status() == 404 && ORDER_NOT_EXIST.equals(answer.code())) {
             return new TradeState.NotFound();
         }
@@ -122,7 +137,8 @@ public final class WechatPayChannel implements PaymentChannel {
             return new TradeState.Unknown("the answer is about another trade");
         }
         String state = trade.path("trade_state").asText();
-        String foreign = !account.mchid().equals(trade.path("mchid").asText()) ? "merchant " + trade.path("mchid").asText()
+        String foreign = !account.mchid().equals(trade.path("mchid").asText())
+                ? "merchant " + trade.path("mchid").asText()
                 : foreignCurrency(trade.path("amount"));
         if (foreign != null) {
             boolean paid = "SUCCESS".equals(state) || "REFUND".equals(state);
@@ -143,7 +159,8 @@ public final class WechatPayChannel implements PaymentChannel {
     @Override
     public CloseAnswer close(String tradeNo) {
         ObjectNode body = JSON.createObjectNode().put("mchid", account.mchid());
-        WechatCalls.Answer answer = api.call("close", "POST", BY_OUT_TRADE_NO + encode(tradeNo) + "/close", body.toString());
+        WechatCalls.Answer answer =
+                api.call("close", "POST", BY_OUT_TRADE_NO + encode(tradeNo) + "/close", body.toString());
         if (answer.status() == 204 || answer.status() == 200) {
             return new CloseAnswer.Closed();
         }
@@ -181,7 +198,8 @@ public final class WechatPayChannel implements PaymentChannel {
     }
 
     private RefundAnswer refundAnswer(WechatCalls.Answer answer) {
-        if (answer.status() == 404 && (RESOURCE_NOT_EXISTS.equals(answer.code()) || ORDER_NOT_EXIST.equals(answer.code()))) {
+        if (answer.status() == 404
+                && (RESOURCE_NOT_EXISTS.equals(answer.code()) || ORDER_NOT_EXIST.equals(answer.code()))) {
             return new RefundAnswer.NotFound();
         }
         if (answer.status() != 200) {
@@ -189,7 +207,9 @@ public final class WechatPayChannel implements PaymentChannel {
         }
         String status = answer.json().path("status").asText();
         return switch (status) {
-            case "SUCCESS" -> new RefundAnswer.Refunded(timeOr(answer.json().path("success_time").asText(null)));
+            case "SUCCESS" ->
+                new RefundAnswer.Refunded(
+                        timeOr(answer.json().path("success_time").asText(null)));
             case "PROCESSING" -> new RefundAnswer.Processing();
             // ABNORMAL (the buyer's account cannot take it) and CLOSED need a human at WeChat Pay's console.
             default -> new RefundAnswer.Unknown("refund status " + status);
@@ -212,7 +232,9 @@ public final class WechatPayChannel implements PaymentChannel {
         if (!total.canConvertToLong() || total.asLong() <= 0) {
             return new TradeState.Unknown("a paid trade without amount.total");
         }
-        return new TradeState.Paid(trade.path("transaction_id").asText(null), WechatAmount.yuan(total.asLong()),
+        return new TradeState.Paid(
+                trade.path("transaction_id").asText(null),
+                WechatAmount.yuan(total.asLong()),
                 timeOr(trade.path("success_time").asText(null)));
     }
 

@@ -29,12 +29,14 @@ public record WechatProperties(
 
     /** Resolved once the server listens, so that a random port works too. */
     public static final String DEFAULT_NOTIFY_URL = "http://localhost:${local.server.port}/api/payments/wechat/notify";
+
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
     public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
 
     public WechatProperties {
         notifyUrl = notifyUrl != null && !notifyUrl.isBlank() ? notifyUrl : DEFAULT_NOTIFY_URL;
-        connectTimeout = ChannelSettings.positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "orderclock.channels.wechat");
+        connectTimeout =
+                ChannelSettings.positive(connectTimeout, DEFAULT_CONNECT_TIMEOUT, "orderclock.channels.wechat");
         readTimeout = ChannelSettings.positive(readTimeout, DEFAULT_READ_TIMEOUT, "orderclock.channels.wechat");
     }
 
@@ -42,7 +44,8 @@ public record WechatProperties(
     public String toString() {
         return "WechatProperties[baseUrl=" + baseUrl + ", mchid=" + mchid + ", appid=" + appid
                 + ", merchantSerial=" + merchantSerial + ", privateKey=" + (privateKey == null ? "unset" : "set")
-                + ", apiV3Key=" + (apiV3Key == null ? "unset" : "set") + ", publicKey=" + (publicKey == null ? "unset" : "set")
+                + ", apiV3Key=" + (apiV3Key == null ? "unset" : "set") + ", publicKey="
+                + (publicKey == null ? "unset" : "set")
                 + ", publicKeyId=" + publicKeyId + ", notifyUrl=" + notifyUrl + ", connectTimeout=" + connectTimeout
                 + ", readTimeout=" + readTimeout + "]";
     }

@@ -17,16 +17,16 @@ public final class WechatSignature {
     /** The scheme of the {@code Authorization} header and of {@code Wechatpay-Signature-Type}. */
     public static final String SCHEMA = "WECHATPAY2-SHA256-RSA2048";
 
-    private WechatSignature() {
-    }
+    private WechatSignature() {}
 
     /**
      * @param canonicalUrl the path and query as WeChat Pay sees it, e.g. {@code /v3/pay/transactions/native}
      * @param body         the exact body sent, empty for a GET
      */
-    public static String requestMessage(String method, String canonicalUrl, String timestamp, String nonce,
-                                        String body) {
-        return method + "\n" + canonicalUrl + "\n" + timestamp + "\n" + nonce + "\n" + (body == null ? "" : body) + "\n";
+    public static String requestMessage(
+            String method, String canonicalUrl, String timestamp, String nonce, String body) {
+        return method + "\n" + canonicalUrl + "\n" + timestamp + "\n" + nonce + "\n" + (body == null ? "" : body)
+                + "\n";
     }
 
     /** What an answer or a notification signs: its timestamp and nonce headers and the exact body. */

@@ -14,10 +14,10 @@ public final class WechatTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX").withZone(ZONE);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX").withZone(ZONE);
 
-    private WechatTime() {
-    }
+    private WechatTime() {}
 
     /** The second the instant falls in; the milliseconds are dropped, never rounded up. */
     public static String format(Instant instant) {
@@ -26,7 +26,8 @@ public final class WechatTime {
 
     /** Any RFC 3339 date-time with an offset. @throws DateTimeParseException when it is not one */
     public static Instant parse(String text) {
-        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                .toInstant();
     }
 
     /** The instant as WeChat Pay understands it once written: a trade never outlives the order's deadline. */

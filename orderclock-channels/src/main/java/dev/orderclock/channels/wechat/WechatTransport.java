@@ -11,7 +11,8 @@ public interface WechatTransport {
      * @param body null for a call without a body (GET)
      * @throws IOException on a refused connection, a timeout, a reset: the outcome is unknown
      */
-    Reply send(String method, URI uri, Map<String, String> headers, String body) throws IOException, InterruptedException;
+    Reply send(String method, URI uri, Map<String, String> headers, String body)
+            throws IOException, InterruptedException;
 
     /** The HTTP status, the headers (lower-case names, first value) and the body as UTF-8 text. */
     record Reply(int status, Map<String, String> headers, String body) {

@@ -45,8 +45,10 @@ class AlipayNotificationReaderTest {
         Map<String, String> finished = payment();
         finished.put("trade_status", "TRADE_FINISHED");
 
-        assertThat(reader.read(form(signedBySdk(closed, TestKeys.PLATFORM))).kind()).isEqualTo(Kind.CLOSED);
-        assertThat(reader.read(form(signedBySdk(finished, TestKeys.PLATFORM))).kind()).isEqualTo(Kind.OTHER);
+        assertThat(reader.read(form(signedBySdk(closed, TestKeys.PLATFORM))).kind())
+                .isEqualTo(Kind.CLOSED);
+        assertThat(reader.read(form(signedBySdk(finished, TestKeys.PLATFORM))).kind())
+                .isEqualTo(Kind.OTHER);
     }
 
     @Test
@@ -99,17 +101,20 @@ class AlipayNotificationReaderTest {
     @Test
     void refusesAnotherSellersNotificationWhenTheShopNamesItsSeller() {
         AlipayAccount account = TestKeys.account();
-        AlipayNotificationReader checking = new AlipayNotificationReader(new AlipayAccount(account.appId(),
-                account.merchantKey(), account.alipayKey(), "2088102177296610"));
+        AlipayNotificationReader checking = new AlipayNotificationReader(
+                new AlipayAccount(account.appId(), account.merchantKey(), account.alipayKey(), "2088102177296610"));
         Map<String, String> foreign = payment();
         foreign.put("seller_id", "2088000000000001");
         Map<String, String> none = payment();
         none.remove("seller_id");
 
-        assertThat(checking.read(form(signedBySdk(payment(), TestKeys.PLATFORM))).kind()).isEqualTo(Kind.PAID);
+        assertThat(checking.read(form(signedBySdk(payment(), TestKeys.PLATFORM)))
+                        .kind())
+                .isEqualTo(Kind.PAID);
         for (Map<String, String> fields : List.of(foreign, none)) {
             assertThatThrownBy(() -> checking.read(form(signedBySdk(fields, TestKeys.PLATFORM))))
-                    .isInstanceOfSatisfying(InvalidNotificationException.class,
+                    .isInstanceOfSatisfying(
+                            InvalidNotificationException.class,
                             e -> assertThat(e.reason()).isEqualTo(Reason.FOREIGN_MERCHANT));
         }
     }
@@ -122,7 +127,8 @@ class AlipayNotificationReaderTest {
         yuan.put("trans_currency", "CNY");
 
         assertRefused(form(signedBySdk(dollars, TestKeys.PLATFORM)), Reason.FOREIGN_CURRENCY);
-        assertThat(reader.read(form(signedBySdk(yuan, TestKeys.PLATFORM))).kind()).isEqualTo(Kind.PAID);
+        assertThat(reader.read(form(signedBySdk(yuan, TestKeys.PLATFORM))).kind())
+                .isEqualTo(Kind.PAID);
     }
 
     @Test
@@ -147,8 +153,11 @@ class AlipayNotificationReaderTest {
     }
 
     private void assertRefused(InboundNotification notification, Reason reason) {
-        assertThatThrownBy(() -> reader.read(notification)).as(notification.body())
-                .isInstanceOfSatisfying(InvalidNotificationException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+        assertThatThrownBy(() -> reader.read(notification))
+                .as(notification.body())
+                .isInstanceOfSatisfying(
+                        InvalidNotificationException.class,
+                        e -> assertThat(e.reason()).isEqualTo(reason));
     }
 
     /** A trade_status_sync notification as Alipay documents it. */
@@ -192,7 +201,7 @@ class AlipayNotificationReaderTest {
     }
 
     static InboundNotification form(Map<String, String> fields) {
-        return new InboundNotification(Map.of("content-type", "application/x-www-form-urlencoded; charset=utf-8"),
-                FormCodec.encode(fields));
+        return new InboundNotification(
+                Map.of("content-type", "application/x-www-form-urlencoded; charset=utf-8"), FormCodec.encode(fields));
     }
 }

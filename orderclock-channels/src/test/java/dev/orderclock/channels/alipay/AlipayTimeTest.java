@@ -20,7 +20,8 @@ class AlipayTimeTest {
 
     @Test
     void aDeadlineWithMillisecondsExpiresAtItsWholeSecond() {
-        assertThat(AlipayTime.truncate(Instant.parse("2026-11-24T11:50:00.123Z"))).isEqualTo(Instant.parse("2026-11-24T11:50:00Z"));
+        assertThat(AlipayTime.truncate(Instant.parse("2026-11-24T11:50:00.123Z")))
+                .isEqualTo(Instant.parse("2026-11-24T11:50:00Z"));
     }
 
     @Test

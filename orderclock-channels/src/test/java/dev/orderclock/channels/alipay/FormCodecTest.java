@@ -31,7 +31,8 @@ class FormCodecTest {
 
     @Test
     void refusesWhatIsNotAForm() {
-        for (String body : new String[] {"{\"trade_status\":\"TRADE_SUCCESS\"}", "a=1&a=2", "=1", "a=%zz", "a=1&&b=2"}) {
+        for (String body :
+                new String[] {"{\"trade_status\":\"TRADE_SUCCESS\"}", "a=1&a=2", "=1", "a=%zz", "a=1&&b=2"}) {
             assertThatThrownBy(() -> FormCodec.decode(body)).as(body).isInstanceOf(IllegalArgumentException.class);
         }
     }

@@ -14,8 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Our RSA2 against the official SDK's: same signatures, byte for byte, and the same signed texts. */
 class Rsa2Test {
 
-    private static final String CONTENT = "app_id=2021000000000042&biz_content={\"out_trade_no\":\"ORD-1\",\"subject\":\"绿茶 & 红茶\"}"
-            + "&charset=utf-8&method=alipay.trade.query&sign_type=RSA2&timestamp=2026-11-24 19:20:00&version=1.0";
+    private static final String CONTENT =
+            "app_id=2021000000000042&biz_content={\"out_trade_no\":\"ORD-1\",\"subject\":\"绿茶 & 红茶\"}"
+                    + "&charset=utf-8&method=alipay.trade.query&sign_type=RSA2&timestamp=2026-11-24 19:20:00&version=1.0";
 
     @Test
     void signsExactlyAsTheSdkSigns() throws AlipayApiException {
@@ -31,7 +32,8 @@ class Rsa2Test {
         String ours = Rsa2.sign(CONTENT, TestKeys.PLATFORM.getPrivate());
         String sdks = AlipaySignature.rsaSign(CONTENT, TestKeys.platformPrivate(), "utf-8", "RSA2");
 
-        assertThat(AlipaySignature.rsaCheck(CONTENT, ours, TestKeys.platformPublic(), "utf-8", "RSA2")).isTrue();
+        assertThat(AlipaySignature.rsaCheck(CONTENT, ours, TestKeys.platformPublic(), "utf-8", "RSA2"))
+                .isTrue();
         assertThat(Rsa2.verify(CONTENT, sdks, TestKeys.PLATFORM.getPublic())).isTrue();
     }
 
@@ -39,9 +41,12 @@ class Rsa2Test {
     void aChangedTextAWrongKeyOrGarbageDoNotVerify() {
         String signature = Rsa2.sign(CONTENT, TestKeys.PLATFORM.getPrivate());
 
-        assertThat(Rsa2.verify(CONTENT + " ", signature, TestKeys.PLATFORM.getPublic())).isFalse();
-        assertThat(Rsa2.verify(CONTENT, signature, TestKeys.MERCHANT.getPublic())).isFalse();
-        assertThat(Rsa2.verify(CONTENT, "not base64 at all!", TestKeys.PLATFORM.getPublic())).isFalse();
+        assertThat(Rsa2.verify(CONTENT + " ", signature, TestKeys.PLATFORM.getPublic()))
+                .isFalse();
+        assertThat(Rsa2.verify(CONTENT, signature, TestKeys.MERCHANT.getPublic()))
+                .isFalse();
+        assertThat(Rsa2.verify(CONTENT, "not base64 at all!", TestKeys.PLATFORM.getPublic()))
+                .isFalse();
         assertThat(Rsa2.verify(CONTENT, "", TestKeys.PLATFORM.getPublic())).isFalse();
     }
 
@@ -58,7 +63,9 @@ class Rsa2Test {
 
         String sdks = AlipaySignature.getSignCheckContentV1(new HashMap<>(params));
 
-        assertThat(Rsa2.content(params, Set.of("sign", "sign_type"))).isEqualTo(sdks).doesNotContain("sign_type");
+        assertThat(Rsa2.content(params, Set.of("sign", "sign_type")))
+                .isEqualTo(sdks)
+                .doesNotContain("sign_type");
     }
 
     private static Map<String, String> sampleParams() {

@@ -11,8 +11,7 @@ public final class TestKeys {
     public static final KeyPair PLATFORM = RsaKeys.generate();
     public static final String APP_ID = "2021000000000042";
 
-    private TestKeys() {
-    }
+    private TestKeys() {}
 
     /** The shop's view: its private key, Alipay's public key. */
     public static AlipayAccount account() {

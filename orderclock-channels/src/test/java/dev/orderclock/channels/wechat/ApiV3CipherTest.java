@@ -24,16 +24,22 @@ class ApiV3CipherTest {
         ApiV3Cipher other = new ApiV3Cipher("vutsrqponmlkjihgfedcba9876543210");
         String tampered = (ciphertext.charAt(0) == 'A' ? "B" : "A") + ciphertext.substring(1);
 
-        assertThatThrownBy(() -> other.decrypt("transaction", "fdasflkja484", ciphertext)).isInstanceOf(GeneralSecurityException.class);
-        assertThatThrownBy(() -> cipher.decrypt("transaction", "fdasflkja485", ciphertext)).isInstanceOf(GeneralSecurityException.class);
-        assertThatThrownBy(() -> cipher.decrypt("refund", "fdasflkja484", ciphertext)).isInstanceOf(GeneralSecurityException.class);
-        assertThatThrownBy(() -> cipher.decrypt("transaction", "fdasflkja484", tampered)).isInstanceOf(GeneralSecurityException.class);
-        assertThatThrownBy(() -> cipher.decrypt("transaction", "fdasflkja484", "not base64!")).isInstanceOf(GeneralSecurityException.class);
+        assertThatThrownBy(() -> other.decrypt("transaction", "fdasflkja484", ciphertext))
+                .isInstanceOf(GeneralSecurityException.class);
+        assertThatThrownBy(() -> cipher.decrypt("transaction", "fdasflkja485", ciphertext))
+                .isInstanceOf(GeneralSecurityException.class);
+        assertThatThrownBy(() -> cipher.decrypt("refund", "fdasflkja484", ciphertext))
+                .isInstanceOf(GeneralSecurityException.class);
+        assertThatThrownBy(() -> cipher.decrypt("transaction", "fdasflkja484", tampered))
+                .isInstanceOf(GeneralSecurityException.class);
+        assertThatThrownBy(() -> cipher.decrypt("transaction", "fdasflkja484", "not base64!"))
+                .isInstanceOf(GeneralSecurityException.class);
     }
 
     @Test
     void anApiV3KeyIsThirtyTwoCharacters() {
-        assertThatThrownBy(() -> new ApiV3Cipher("short")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new ApiV3Cipher("short"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("short");
     }
 }

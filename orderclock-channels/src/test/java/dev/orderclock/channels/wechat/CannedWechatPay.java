@@ -18,8 +18,7 @@ final class CannedWechatPay implements WechatTransport {
     static final String PUBLIC_KEY_ID = "PUB_KEY_ID_TEST";
 
     /** One call as it was sent. */
-    record Sent(String method, URI uri, Map<String, String> headers, String body) {
-    }
+    record Sent(String method, URI uri, Map<String, String> headers, String body) {}
 
     private final List<Sent> sent = new ArrayList<>();
     private final Instant now;
@@ -72,9 +71,19 @@ final class CannedWechatPay implements WechatTransport {
         }
         String timestamp = Long.toString(now.getEpochSecond());
         String nonce = "NONCE42";
-        String signature = WechatSignature.sign(WechatSignature.responseMessage(timestamp, nonce, body),
-                TestKeys.PLATFORM.getPrivate());
-        return new Reply(status, Map.of("wechatpay-serial", serial, "wechatpay-timestamp", timestamp, "wechatpay-nonce", nonce,
-                "wechatpay-signature", signature), body);
+        String signature = WechatSignature.sign(
+                WechatSignature.responseMessage(timestamp, nonce, body), TestKeys.PLATFORM.getPrivate());
+        return new Reply(
+                status,
+                Map.of(
+                        "wechatpay-serial",
+                        serial,
+                        "wechatpay-timestamp",
+                        timestamp,
+                        "wechatpay-nonce",
+                        nonce,
+                        "wechatpay-signature",
+                        signature),
+                body);
     }
 }

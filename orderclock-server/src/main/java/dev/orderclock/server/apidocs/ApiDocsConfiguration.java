@@ -29,23 +29,39 @@ class ApiDocsConfiguration {
     @Bean
     OpenAPI orderclockOpenApi() {
         return new OpenAPI()
-                .info(new Info().title("orderclock").version("0.1.0")
+                .info(new Info()
+                        .title("orderclock")
+                        .version("0.1.0")
                         .description("Closes unpaid orders when their payment deadline passes. The contract in prose"
                                 + " is docs/API.md; every error is an RFC 9457 problem document"
                                 + " (application/problem+json)."))
                 .components(new Components()
-                        .addSecuritySchemes(Security.OPERATOR, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").description("The operator: the admin token (orderclock.admin-token,"
-                                        + " or the one printed at start-up in the dashboard's address)."))
-                        .addSecuritySchemes(Security.SHOPPER_JWT, new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("bearer").bearerFormat("JWT").description("A shopper, by a JWT of the shop's"
-                                        + " identity provider (spring.security.oauth2.resourceserver.jwt.*); the user"
-                                        + " id is its sub claim (orderclock.identity.user-claim)."))
-                        .addSecuritySchemes(Security.USER_HEADER, new SecurityScheme().type(SecurityScheme.Type.APIKEY)
-                                .in(SecurityScheme.In.HEADER).name("X-User-Id").description("A shopper, named by"
-                                        + " the shop's gateway (1-64 characters of [A-Za-z0-9_-]); believed only from"
-                                        + " loopback, from orderclock.identity.trusted-proxies, or with"
-                                        + " X-Gateway-Secret."))
+                        .addSecuritySchemes(
+                                Security.OPERATOR,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .description("The operator: the admin token (orderclock.admin-token,"
+                                                + " or the one printed at start-up in the dashboard's address)."))
+                        .addSecuritySchemes(
+                                Security.SHOPPER_JWT,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("bearer")
+                                        .bearerFormat("JWT")
+                                        .description("A shopper, by a JWT of the shop's"
+                                                + " identity provider (spring.security.oauth2.resourceserver.jwt.*); the user"
+                                                + " id is its sub claim (orderclock.identity.user-claim)."))
+                        .addSecuritySchemes(
+                                Security.USER_HEADER,
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.APIKEY)
+                                        .in(SecurityScheme.In.HEADER)
+                                        .name("X-User-Id")
+                                        .description("A shopper, named by"
+                                                + " the shop's gateway (1-64 characters of [A-Za-z0-9_-]); believed only from"
+                                                + " loopback, from orderclock.identity.trusted-proxies, or with"
+                                                + " X-Gateway-Secret."))
                         .addSchemas(Problems.SCHEMA, Problems.schema()));
     }
 

@@ -14,14 +14,34 @@ import java.util.List;
 /** The dashboard at {@code /}: a static page, so no controller method declares it. */
 final class Dashboard {
 
-    private Dashboard() {
-    }
+    private Dashboard() {}
 
     static void describe(OpenAPI openApi) {
-        openApi.getPaths().addPathItem("/", new PathItem().get(new Operation().summary("The dashboard")
-                .operationId("dashboard").tags(List.of("dashboard"))
-                .responses(new ApiResponses().addApiResponse("200", new ApiResponse().description("the dashboard page")
-                        .content(new Content().addMediaType(org.springframework.http.MediaType.TEXT_HTML_VALUE,
-                                new MediaType().schema(new StringSchema())))))));
+        openApi.getPaths()
+                .addPathItem(
+                        "/",
+                        new PathItem()
+                                .get(
+                                        new Operation()
+                                                .summary("The dashboard")
+                                                .operationId("dashboard")
+                                                .tags(List.of("dashboard"))
+                                                .responses(
+                                                        new ApiResponses()
+                                                                .addApiResponse(
+                                                                        "200",
+                                                                        new ApiResponse()
+                                                                                .description("the dashboard page")
+                                                                                .content(
+                                                                                        new Content()
+                                                                                                .addMediaType(
+                                                                                                        org
+                                                                                                                .springframework
+                                                                                                                .http
+                                                                                                                .MediaType
+                                                                                                                .TEXT_HTML_VALUE,
+                                                                                                        new MediaType()
+                                                                                                                .schema(
+                                                                                                                        new StringSchema())))))));
     }
 }

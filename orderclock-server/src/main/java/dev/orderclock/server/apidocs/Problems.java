@@ -25,15 +25,15 @@ final class Problems {
     static final String MEDIA_TYPE = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final String CHANNEL_NOTIFICATIONS = "/api/payments/";
 
-    private Problems() {
-    }
+    private Problems() {}
 
     static Schema<?> schema() {
         Schema<?> problem = new ObjectSchema()
                 .description("RFC 9457 problem document. Over a limit, `limit` names it and `max` gives its value;"
                         + " other members name what the request was about (orderId, sku, channel, orderStatus...).")
-                .addProperty("type", new StringSchema().format("uri")
-                        .example("https://orderclock.dev/problems/wrong-order-status"))
+                .addProperty(
+                        "type",
+                        new StringSchema().format("uri").example("https://orderclock.dev/problems/wrong-order-status"))
                 .addProperty("title", new StringSchema())
                 .addProperty("status", new IntegerSchema())
                 .addProperty("detail", new StringSchema())
@@ -50,8 +50,9 @@ final class Problems {
             responses = new ApiResponses();
             operation.setResponses(responses);
         }
-        responses.computeIfAbsent(String.valueOf(status), code -> new ApiResponse().description(description)
-                .content(content()));
+        responses.computeIfAbsent(
+                String.valueOf(status),
+                code -> new ApiResponse().description(description).content(content()));
     }
 
     /**
@@ -60,24 +61,29 @@ final class Problems {
      * controllers declare it. Then the refusals every route shares.
      */
     static void describe(OpenAPI openApi) {
-        openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-            if (!path.startsWith(CHANNEL_NOTIFICATIONS)) {
-                operation.getResponses().forEach((status, response) -> {
-                    if (status.startsWith("4") || status.startsWith("5")) {
-                        response.setContent(content());
+        openApi.getPaths()
+                .forEach((path, item) -> item.readOperations().forEach(operation -> {
+                    if (!path.startsWith(CHANNEL_NOTIFICATIONS)) {
+                        operation.getResponses().forEach((status, response) -> {
+                            if (status.startsWith("4") || status.startsWith("5")) {
+                                response.setContent(content());
+                            }
+                        });
                     }
-                });
-            }
-            add(operation, 400, "a malformed %-escape in the path or query, request headers over 16 KB, or an invalid"
-                    + " parameter or body; nothing changed");
-            if (operation.getRequestBody() != null) {
-                add(operation, 413, "a body over 64 KiB; nothing changed");
-            }
-        }));
+                    add(
+                            operation,
+                            400,
+                            "a malformed %-escape in the path or query, request headers over 16 KB, or an invalid"
+                                    + " parameter or body; nothing changed");
+                    if (operation.getRequestBody() != null) {
+                        add(operation, 413, "a body over 64 KiB; nothing changed");
+                    }
+                }));
     }
 
     static Content content() {
-        return new Content().addMediaType(MEDIA_TYPE,
-                new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA)));
+        return new Content()
+                .addMediaType(
+                        MEDIA_TYPE, new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA)));
     }
 }

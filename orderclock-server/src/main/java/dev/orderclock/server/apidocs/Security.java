@@ -22,18 +22,23 @@ final class Security {
     static final String SHOPPER_JWT = "shopperJwt";
     static final String USER_HEADER = "userHeader";
 
-    private Security() {
-    }
+    private Security() {}
 
     static Operation describe(Operation operation, HandlerMethod handler) {
-        Class<?> caller = Arrays.stream(handler.getMethodParameters()).map(MethodParameter::getParameterType)
-                .filter(Caller.class::isAssignableFrom).findFirst().orElse(null);
+        Class<?> caller = Arrays.stream(handler.getMethodParameters())
+                .map(MethodParameter::getParameterType)
+                .filter(Caller.class::isAssignableFrom)
+                .findFirst()
+                .orElse(null);
         if (caller == null) {
             return operation; // public, or a channel's notification signed in its own way
         }
         operation.setSecurity(requirements(caller));
-        Problems.add(operation, 401, "no identity, or a wrong one (a bad, expired or foreign token; X-User-Id from"
-                + " a peer that is not trusted)");
+        Problems.add(
+                operation,
+                401,
+                "no identity, or a wrong one (a bad, expired or foreign token; X-User-Id from"
+                        + " a peer that is not trusted)");
         if (caller == Caller.Operator.class) {
             Problems.add(operation, 403, "a shopper: only the operator may do this");
         } else if (caller == Caller.Shopper.class) {
@@ -51,20 +56,22 @@ final class Security {
     static void describeChainRules(OpenAPI openApi) {
         SecurityRequirement anyone = new SecurityRequirement();
         SecurityRequirement operator = new SecurityRequirement().addList(OPERATOR);
-        openApi.getPaths().forEach((path, item) -> item.readOperations().forEach(operation -> {
-            if (path.startsWith("/sim/")) {
-                if (operation.getSecurity() == null) {
-                    operation.setSecurity(List.of(anyone, operator));
-                }
-                Problems.add(operation, 403, "a caller not on this machine (not loopback) and not the operator");
-            } else if (path.equals("/actuator/prometheus")) {
-                operation.setSecurity(List.of(operator));
-                Problems.add(operation, 401, "no operator token (on the service's port)");
-                Problems.add(operation, 403, "a shopper");
-            } else if (path.equals("/actuator/health")) {
-                operation.setSecurity(List.of(anyone, operator));
-            }
-        }));
+        openApi.getPaths()
+                .forEach((path, item) -> item.readOperations().forEach(operation -> {
+                    if (path.startsWith("/sim/")) {
+                        if (operation.getSecurity() == null) {
+                            operation.setSecurity(List.of(anyone, operator));
+                        }
+                        Problems.add(
+                                operation, 403, "a caller not on this machine (not loopback) and not the operator");
+                    } else if (path.equals("/actuator/prometheus")) {
+                        operation.setSecurity(List.of(operator));
+                        Problems.add(operation, 401, "no operator token (on the service's port)");
+                        Problems.add(operation, 403, "a shopper");
+                    } else if (path.equals("/actuator/health")) {
+                        operation.setSecurity(List.of(anyone, operator));
+                    }
+                }));
     }
 
     private static List<SecurityRequirement> requirements(Class<?> caller) {
@@ -75,7 +82,8 @@ final class Security {
             return List.of(operator);
         }
         if (caller == Caller.Shopper.class) {
-            return List.of(jwt, header, new SecurityRequirement().addList(OPERATOR).addList(USER_HEADER));
+            return List.of(
+                    jwt, header, new SecurityRequirement().addList(OPERATOR).addList(USER_HEADER));
         }
         return List.of(operator, jwt, header);
     }

@@ -24,14 +24,16 @@ final class SimulatedTrades {
 
     /** Alipay's {@code trade_status}, then WeChat Pay's {@code trade_state}, as docs/API.md lists them. */
     static final List<String> ALIPAY_STATUSES = List.of("WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_CLOSED");
+
     static final List<String> WECHAT_STATUSES = List.of("NOTPAY", "SUCCESS", "CLOSED", "REFUND");
 
-    private SimulatedTrades() {
-    }
+    private SimulatedTrades() {}
 
     private static Schema<?> schema(OpenAPI openApi, Content content) {
         MediaType json = content.get(org.springframework.http.MediaType.APPLICATION_JSON_VALUE);
-        String ref = json == null || json.getSchema() == null ? null : json.getSchema().get$ref();
+        String ref = json == null || json.getSchema() == null
+                ? null
+                : json.getSchema().get$ref();
         if (ref == null || openApi.getComponents().getSchemas() == null) {
             return null;
         }
@@ -42,7 +44,8 @@ final class SimulatedTrades {
     @SuppressWarnings("unchecked")
     private static void enumerate(Schema<?> property, List<String>... values) {
         if (property != null) {
-            ((Schema<String>) property).setEnum(Stream.of(values).flatMap(List::stream).toList());
+            ((Schema<String>) property)
+                    .setEnum(Stream.of(values).flatMap(List::stream).toList());
         }
     }
 
@@ -60,10 +63,15 @@ final class SimulatedTrades {
             enumerate(tradeSchema.getProperties().get("channel"), List.of("alipay", "wechat"));
         }
         Operation paying = pay.getPost();
-        paying.summary("The simulated buyer pays the trade").description("The channel then notifies the shop"
-                + " asynchronously, in its own format, retrying on its own schedule.");
-        paying.getResponses().addApiResponse("200", new ApiResponse()
-                .description("the channel accepted the payment (the trade open and not expired)").content(tradeContent));
+        paying.summary("The simulated buyer pays the trade")
+                .description("The channel then notifies the shop"
+                        + " asynchronously, in its own format, retrying on its own schedule.");
+        paying.getResponses()
+                .addApiResponse(
+                        "200",
+                        new ApiResponse()
+                                .description("the channel accepted the payment (the trade open and not expired)")
+                                .content(tradeContent));
         Problems.add(paying, 409, "payment-refused: the trade is closed, expired or already paid (tradeStatus)");
         Problems.add(paying, 404, "no simulated trade of that number");
         trade.getGet().summary("A simulated trade, its status in the channel's own terms");

@@ -98,20 +98,30 @@ public class ClusterConfiguration {
     /** Closed before the connection (it depends on it), publishing what it still buffers. */
     @Bean(destroyMethod = "close")
     @Primary
-    RabbitDeadlineScheduler rabbitDeadlineScheduler(Connection connection, RabbitDelayTiers tiers, InstantSource clock,
-                                                    ClusterProperties settings) {
+    RabbitDeadlineScheduler rabbitDeadlineScheduler(
+            Connection connection, RabbitDelayTiers tiers, InstantSource clock, ClusterProperties settings) {
         return new RabbitDeadlineScheduler(connection, tiers, clock, settings.delayBatchSize(), settings.delayLinger())
                 .start();
     }
 
     @Bean
-    DueQueueConsumer dueQueueConsumer(Connection connection, RabbitDelayTiers tiers, List<DeadlineSource> sources,
-                                      DeadlineEngine engine, ObjectProvider<EngineListener> listeners,
-                                      InstantSource clock, ClusterProperties settings) {
-        return new DueQueueConsumer(connection, tiers, sources, engine,
-                new EngineListeners(listeners.orderedStream().toList()), clock,
-                new DueQueueConsumer.Settings(settings.consumers(), settings.prefetch(), settings.batchSize(),
-                        settings.retryDelay()));
+    DueQueueConsumer dueQueueConsumer(
+            Connection connection,
+            RabbitDelayTiers tiers,
+            List<DeadlineSource> sources,
+            DeadlineEngine engine,
+            ObjectProvider<EngineListener> listeners,
+            InstantSource clock,
+            ClusterProperties settings) {
+        return new DueQueueConsumer(
+                connection,
+                tiers,
+                sources,
+                engine,
+                new EngineListeners(listeners.orderedStream().toList()),
+                clock,
+                new DueQueueConsumer.Settings(
+                        settings.consumers(), settings.prefetch(), settings.batchSize(), settings.retryDelay()));
     }
 
     /**
@@ -138,10 +148,23 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    EventRelay eventRelay(Outbox outbox, Connection connection, RabbitDelayTiers tiers, InstantSource clock,
-                          ClusterProperties settings, LookingTurn turn, OrderStore orders) {
-        EventRelay relay = new EventRelay(outbox, connection, tiers, clock, settings.relayInterval(),
-                settings.relaySafetyPoll(), turn::mine, settings.relayBatchSize());
+    EventRelay eventRelay(
+            Outbox outbox,
+            Connection connection,
+            RabbitDelayTiers tiers,
+            InstantSource clock,
+            ClusterProperties settings,
+            LookingTurn turn,
+            OrderStore orders) {
+        EventRelay relay = new EventRelay(
+                outbox,
+                connection,
+                tiers,
+                clock,
+                settings.relayInterval(),
+                settings.relaySafetyPoll(),
+                turn::mine,
+                settings.relayBatchSize());
         if (orders instanceof JdbcOrderStore store) {
             // This node's commits wake its relay at once; the others' come by NOTIFY.
             store.onEventsCommitted(relay::wake);

@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * operators already know; bound here because the server uses the plain amqp-client, not Spring AMQP.
  */
 @ConfigurationProperties("spring.rabbitmq")
-public record RabbitConnectionProperties(String host, Integer port, String username, String password,
-                                         String virtualHost) {
+public record RabbitConnectionProperties(
+        String host, Integer port, String username, String password, String virtualHost) {
 
     public RabbitConnectionProperties {
         host = host != null ? host : "localhost";

@@ -15,7 +15,8 @@ final class RabbitHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        Health.Builder health = connection.isOpen() ? Health.up() : Health.down().withDetail("recovering", true);
+        Health.Builder health =
+                connection.isOpen() ? Health.up() : Health.down().withDetail("recovering", true);
         Object version = connection.getServerProperties().get("version");
         return health.withDetail("version", String.valueOf(version)).build();
     }

@@ -23,6 +23,8 @@ public class DataDirectory implements EnvironmentPostProcessor {
             return;
         }
         String absolute = Path.of(configured).toAbsolutePath().normalize().toString();
-        environment.getPropertySources().addFirst(new MapPropertySource("orderclock-data-dir", Map.of(PROPERTY, absolute)));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource("orderclock-data-dir", Map.of(PROPERTY, absolute)));
     }
 }

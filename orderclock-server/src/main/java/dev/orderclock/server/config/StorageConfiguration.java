@@ -33,8 +33,10 @@ public class StorageConfiguration {
     }
 
     @Bean
-    OrderStore orderStore(DataSource dataSource, OrderEventFormat format,
-                          @Value("${orderclock.auto-confirm:7d}") Duration autoConfirm) {
+    OrderStore orderStore(
+            DataSource dataSource,
+            OrderEventFormat format,
+            @Value("${orderclock.auto-confirm:7d}") Duration autoConfirm) {
         return new JdbcOrderStore(dataSource, format, autoConfirm);
     }
 }

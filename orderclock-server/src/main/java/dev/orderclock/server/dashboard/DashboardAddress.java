@@ -35,8 +35,11 @@ class DashboardAddress implements ApplicationListener<WebServerInitializedEvent>
         }
         String url = url(event.getWebServer().getPort());
         if (issued.wasGenerated()) {
-            log.info("dashboard: {}#token={} (an operator token generated for this run; set orderclock.admin-token "
-                    + "or ORDERCLOCK_ADMIN_TOKEN to choose your own)", url, issued.generated());
+            log.info(
+                    "dashboard: {}#token={} (an operator token generated for this run; set orderclock.admin-token "
+                            + "or ORDERCLOCK_ADMIN_TOKEN to choose your own)",
+                    url,
+                    issued.generated());
         } else {
             log.info("dashboard: {} (sign in with the operator token set in orderclock.admin-token)", url);
         }
@@ -45,7 +48,8 @@ class DashboardAddress implements ApplicationListener<WebServerInitializedEvent>
     String url(int port) {
         boolean tls = environment.getProperty("server.ssl.enabled", Boolean.class, false);
         String address = environment.getProperty("server.address", "");
-        String host = address.isBlank() || "0.0.0.0".equals(address) || "::".equals(address) ? "localhost"
+        String host = address.isBlank() || "0.0.0.0".equals(address) || "::".equals(address)
+                ? "localhost"
                 : address.contains(":") ? "[" + address + "]" : address;
         String contextPath = environment.getProperty("server.servlet.context-path", "");
         return (tls ? "https" : "http") + "://" + host + ":" + port + contextPath + "/";

@@ -29,11 +29,13 @@ public class EngineConfiguration {
      * claimed for {@code orderclock.payments.check-claim} (read here: the payment package depends on this one).
      */
     @Bean
-    PaymentTimeoutSource paymentTimeoutSource(OrderStore orders, ObjectProvider<OpenAttemptCheck> openAttempts,
-                                              Environment environment) {
-        Duration checkClaim = environment.getProperty("orderclock.payments.check-claim", Duration.class,
-                PaymentTimeoutSource.DEFAULT_CHECK_CLAIM);
-        return new PaymentTimeoutSource(orders, id -> openAttempts.getIfAvailable(() -> OpenAttemptCheck.NONE).check(id),
+    PaymentTimeoutSource paymentTimeoutSource(
+            OrderStore orders, ObjectProvider<OpenAttemptCheck> openAttempts, Environment environment) {
+        Duration checkClaim = environment.getProperty(
+                "orderclock.payments.check-claim", Duration.class, PaymentTimeoutSource.DEFAULT_CHECK_CLAIM);
+        return new PaymentTimeoutSource(
+                orders,
+                id -> openAttempts.getIfAvailable(() -> OpenAttemptCheck.NONE).check(id),
                 checkClaim);
     }
 
@@ -43,9 +45,14 @@ public class EngineConfiguration {
     }
 
     @Bean
-    DeadlineEngine deadlineEngine(InstantSource clock, EngineProperties settings, PaymentTimeoutSource payments,
-                                  AutoConfirmSource autoConfirm, ObjectProvider<EngineListener> listeners,
-                                  ObjectProvider<SweepTurn> turns, Environment environment) {
+    DeadlineEngine deadlineEngine(
+            InstantSource clock,
+            EngineProperties settings,
+            PaymentTimeoutSource payments,
+            AutoConfirmSource autoConfirm,
+            ObjectProvider<EngineListener> listeners,
+            ObjectProvider<SweepTurn> turns,
+            Environment environment) {
         return settings.applyTo(DeadlineEngine.builder(clock))
                 // In cluster mode the RabbitMQ delay tiers fire the deadlines: no horizon to load.
                 .horizonLoading(!isCluster(environment))

@@ -59,6 +59,7 @@ public class EventStream implements SmartLifecycle {
     private long cursor = -1;
     /** Missing sequence numbers below the cursor, and when they were first missed (epoch millis). */
     private final Map<Long, Long> gaps = new LinkedHashMap<>();
+
     private long lastHeartbeat;
     private boolean failing;
     private ScheduledExecutorService poller;
@@ -79,8 +80,8 @@ public class EventStream implements SmartLifecycle {
             throw new TooManySubscribers();
         }
         Subscriber[] self = new Subscriber[1];
-        Subscriber subscriber = new Subscriber(emitter, lastEventId, "orderclock-events-" + names.incrementAndGet(),
-                () -> {
+        Subscriber subscriber =
+                new Subscriber(emitter, lastEventId, "orderclock-events-" + names.incrementAndGet(), () -> {
                     open.decrementAndGet();
                     live.remove(self[0]);
                     joining.remove(self[0]);
@@ -197,7 +198,9 @@ public class EventStream implements SmartLifecycle {
         } catch (RuntimeException e) {
             if (!failing) {
                 failing = true;
-                log.warn("event stream: reading the outbox failed, trying again every {} ms: {}", POLL.toMillis(),
+                log.warn(
+                        "event stream: reading the outbox failed, trying again every {} ms: {}",
+                        POLL.toMillis(),
                         e.toString());
             }
         }

@@ -32,20 +32,28 @@ class EventStreamController {
         this.stream = stream;
     }
 
-    @Operation(summary = "Order events, as server-sent events", description = "The operator. id: the outbox sequence"
-            + " number (send it back as Last-Event-ID); event: the type; data: the event body.")
-    @ApiResponse(responseCode = "200", description = "the stream; each data is one event body", content = @Content(
-            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(implementation = JacksonOrderEventFormat.EventBody.class)))
+    @Operation(
+            summary = "Order events, as server-sent events",
+            description = "The operator. id: the outbox sequence"
+                    + " number (send it back as Last-Event-ID); event: the type; data: the event body.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "the stream; each data is one event body",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(implementation = JacksonOrderEventFormat.EventBody.class)))
     @ApiResponse(responseCode = "503", description = "unavailable: too many event streams are open")
     @GetMapping("/api/events")
-    SseEmitter events(Caller.Operator operator,
-                      @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
+    SseEmitter events(
+            Caller.Operator operator, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         SseEmitter emitter = new SseEmitter(0L); // no time limit: heartbeats find the clients that left
         try {
             stream.subscribe(emitter, parse(lastEventId));
         } catch (EventStream.TooManySubscribers e) {
-            throw new ProblemException(ProblemType.UNAVAILABLE, "too many event streams are open ("
-                    + EventStream.MAX_SUBSCRIBERS + "); close one and try again");
+            throw new ProblemException(
+                    ProblemType.UNAVAILABLE,
+                    "too many event streams are open (" + EventStream.MAX_SUBSCRIBERS + "); close one and try again");
         }
         return emitter;
     }

@@ -105,7 +105,10 @@ final class Subscriber {
         record Event(OutboxEvent event) implements Outgoing {
             @Override
             public SseEmitter.SseEventBuilder toSse() {
-                return SseEmitter.event().id(Long.toString(event.seq())).name(event.type()).data(event.payload());
+                return SseEmitter.event()
+                        .id(Long.toString(event.seq()))
+                        .name(event.type())
+                        .data(event.payload());
             }
         }
 

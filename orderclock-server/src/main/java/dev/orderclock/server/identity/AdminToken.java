@@ -25,9 +25,12 @@ public final class AdminToken {
     /** The token configured in {@code orderclock.admin-token}, refused when shorter than {@link #MIN_LENGTH}. */
     public static AdminToken configured(String token) {
         if (token.length() < MIN_LENGTH) {
-            throw InvalidSettingException.of("orderclock.admin-token", "orderclock.admin-token (ORDERCLOCK_ADMIN_TOKEN) "
-                    + "has " + token.length() + " characters; an operator token must have at least " + MIN_LENGTH
-                    + ": a shorter one could be guessed by anyone who can reach the port.",
+            throw InvalidSettingException.of(
+                    "orderclock.admin-token",
+                    "orderclock.admin-token (ORDERCLOCK_ADMIN_TOKEN) "
+                            + "has " + token.length() + " characters; an operator token must have at least "
+                            + MIN_LENGTH
+                            + ": a shorter one could be guessed by anyone who can reach the port.",
                     "Set orderclock.admin-token to at least " + MIN_LENGTH + " random characters "
                             + "(e.g. openssl rand -base64 32), or leave it unset to have one generated at each start.");
         }

@@ -31,8 +31,8 @@ final class BearerTokens implements BearerTokenResolver {
         }
         String token = bearer ? authorization.substring(BEARER.length()).trim() : "";
         if (token.isEmpty()) {
-            throw new OAuth2AuthenticationException(BearerTokenErrors.invalidToken(
-                    "the Authorization header must be 'Bearer <token>'"));
+            throw new OAuth2AuthenticationException(
+                    BearerTokenErrors.invalidToken("the Authorization header must be 'Bearer <token>'"));
         }
         return token;
     }

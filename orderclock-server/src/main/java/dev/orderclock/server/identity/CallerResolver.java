@@ -28,8 +28,11 @@ public final class CallerResolver implements HandlerMethodArgumentResolver {
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest webRequest,
-                                  WebDataBinderFactory binderFactory) {
+    public Object resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer mav,
+            NativeWebRequest webRequest,
+            WebDataBinderFactory binderFactory) {
         Caller caller = caller(SecurityContextHolder.getContext().getAuthentication());
         Class<?> wanted = parameter.getParameterType();
         if (wanted == Caller.Operator.class) {
@@ -63,8 +66,8 @@ public final class CallerResolver implements HandlerMethodArgumentResolver {
 
     private static Caller.Shopper onBehalfOfShopper(String userId) {
         if (!Caller.Shopper.isUserId(userId)) {
-            throw new ProblemException(ProblemType.FORBIDDEN,
-                    "orders are placed for a shopper: an operator names one with X-User-Id");
+            throw new ProblemException(
+                    ProblemType.FORBIDDEN, "orders are placed for a shopper: an operator names one with X-User-Id");
         }
         return new Caller.Shopper(userId);
     }

@@ -21,8 +21,8 @@ final class JwtShoppers implements Converter<Jwt, AbstractAuthenticationToken> {
     public AbstractAuthenticationToken convert(Jwt jwt) {
         String userId = jwt.getClaimAsString(userClaim);
         if (!Caller.Shopper.isUserId(userId)) {
-            throw new InvalidBearerTokenException("the token's " + userClaim
-                    + " claim must be 1-64 characters of A-Z, a-z, 0-9, '_' and '-'");
+            throw new InvalidBearerTokenException(
+                    "the token's " + userClaim + " claim must be 1-64 characters of A-Z, a-z, 0-9, '_' and '-'");
         }
         return new CallerAuthentication(new Caller.Shopper(userId));
     }

@@ -52,7 +52,9 @@ final class ProblemResponses {
             return oauth.getError().getDescription();
         }
         // Spring's own "Full authentication is required..." says less than this.
-        return e.getMessage() == null || e.getMessage().startsWith("Full authentication") ? MISSING_IDENTITY : e.getMessage();
+        return e.getMessage() == null || e.getMessage().startsWith("Full authentication")
+                ? MISSING_IDENTITY
+                : e.getMessage();
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)

@@ -45,8 +45,10 @@ class PublicKeyJwtDecoder {
         OAuth2ResourceServerProperties.Jwt jwt = properties.getJwt();
         List<String> algorithms = jwt.getJwsAlgorithms();
         if (algorithms.size() != 1 || !algorithms.get(0).startsWith("RS")) {
-            throw InvalidSettingException.of(JWT + "jws-algorithms", JWT + "jws-algorithms must be one of RS256, "
-                    + "RS384, RS512 with a public-key-location, not " + algorithms + ": the key is an RSA public key.",
+            throw InvalidSettingException.of(
+                    JWT + "jws-algorithms",
+                    JWT + "jws-algorithms must be one of RS256, " + "RS384, RS512 with a public-key-location, not "
+                            + algorithms + ": the key is an RSA public key.",
                     "Set " + JWT + "jws-algorithms to the one RS algorithm the identity provider signs with "
                             + "(RS256 when unset).");
         }
@@ -55,12 +57,14 @@ class PublicKeyJwtDecoder {
                 .build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         String issuer = jwt.getIssuerUri();
-        validators.add(issuer == null || issuer.isBlank() ? JwtValidators.createDefault()
-                : JwtValidators.createDefaultWithIssuer(issuer));
+        validators.add(
+                issuer == null || issuer.isBlank()
+                        ? JwtValidators.createDefault()
+                        : JwtValidators.createDefaultWithIssuer(issuer));
         List<String> audiences = jwt.getAudiences();
         if (!audiences.isEmpty()) {
-            validators.add(new JwtClaimValidator<Collection<String>>(JwtClaimNames.AUD,
-                    aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
+            validators.add(new JwtClaimValidator<Collection<String>>(
+                    JwtClaimNames.AUD, aud -> aud != null && aud.stream().anyMatch(audiences::contains)));
         }
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return decoder;
@@ -72,8 +76,10 @@ class PublicKeyJwtDecoder {
             return (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IllegalArgumentException | ClassCastException | GeneralSecurityException e) {
-            throw InvalidSettingException.of(JWT + "public-key-location", JWT + "public-key-location does not hold "
-                    + "an RSA public key in PEM (-----BEGIN PUBLIC KEY-----): " + e.getMessage() + ".",
+            throw InvalidSettingException.of(
+                    JWT + "public-key-location",
+                    JWT + "public-key-location does not hold "
+                            + "an RSA public key in PEM (-----BEGIN PUBLIC KEY-----): " + e.getMessage() + ".",
                     "Point " + JWT + "public-key-location at the identity provider's RSA public key in PEM, "
                             + "e.g. file:/etc/orderclock/idp-public.pem.");
         }

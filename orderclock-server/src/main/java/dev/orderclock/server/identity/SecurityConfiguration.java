@@ -48,12 +48,18 @@ class SecurityConfiguration {
     static final String SIM_ONLY = "the payment simulator answers only callers on this machine or the operator";
     static final String OPERATOR_ONLY = "only the operator may read this";
 
-    private static final RequestMatcher SIM = PathPatternRequestMatcher.withDefaults().matcher("/sim/**");
+    private static final RequestMatcher SIM =
+            PathPatternRequestMatcher.withDefaults().matcher("/sim/**");
 
     @Bean
-    SecurityFilterChain orderclockSecurity(HttpSecurity http, AdminToken adminToken, ShopperIdentityProperties shoppers,
-                                           ObjectProvider<JwtDecoder> jwtDecoder, ObjectMapper json,
-                                           Environment environment) throws Exception {
+    SecurityFilterChain orderclockSecurity(
+            HttpSecurity http,
+            AdminToken adminToken,
+            ShopperIdentityProperties shoppers,
+            ObjectProvider<JwtDecoder> jwtDecoder,
+            ObjectMapper json,
+            Environment environment)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(json);
         AuthenticationEntryPoint unauthenticated = problems.unauthenticated();
         AuthenticationManager bearer = bearerAuthentication(adminToken, jwtDecoder.getIfUnique(), shoppers.userClaim());
@@ -68,30 +74,31 @@ class SecurityConfiguration {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
-                .oauth2ResourceServer(resource -> resource
-                        .bearerTokenResolver(new BearerTokens())
+                .oauth2ResourceServer(resource -> resource.bearerTokenResolver(new BearerTokens())
                         .authenticationManagerResolver(request -> bearer)
                         .authenticationEntryPoint(unauthenticated))
                 // after the bearer token (which wins) and inside the exception translation (which answers a refusal)
                 .addFilterAfter(new UserHeaderAuthentication(shoppers).filter(), ExceptionTranslationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(entryPoint)
-                        .accessDeniedHandler(problems.accessDenied(
-                                request -> SIM.matches(request) ? SIM_ONLY : OPERATOR_ONLY)))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(SIM).access(AuthorizationManagers.anyOf(fromThisMachine(), operator()))
-                        .requestMatchers(EndpointRequest.to("prometheus")).access(
+                        .accessDeniedHandler(
+                                problems.accessDenied(request -> SIM.matches(request) ? SIM_ONLY : OPERATOR_ONLY)))
+                .authorizeHttpRequests(requests -> requests.requestMatchers(SIM)
+                        .access(AuthorizationManagers.anyOf(fromThisMachine(), operator()))
+                        .requestMatchers(EndpointRequest.to("prometheus"))
+                        .access(
                                 ManagementPortType.get(environment) == ManagementPortType.DIFFERENT
                                         // the operator keeps that port private; ManagementPortIT
                                         ? (authentication, context) -> new AuthorizationDecision(true)
                                         : operator())
-                        .anyRequest().permitAll());
+                        .anyRequest()
+                        .permitAll());
         return http.build();
     }
 
     /** The operator's token first; any other bearer is the shop's JWT when a decoder is configured. */
-    private static AuthenticationManager bearerAuthentication(AdminToken adminToken, JwtDecoder jwtDecoder,
-                                                              String userClaim) {
+    private static AuthenticationManager bearerAuthentication(
+            AdminToken adminToken, JwtDecoder jwtDecoder, String userClaim) {
         List<AuthenticationProvider> providers = new ArrayList<>();
         providers.add(new BearerAuthentication(adminToken, jwtDecoder != null));
         if (jwtDecoder != null) {
@@ -108,7 +115,7 @@ class SecurityConfiguration {
 
     /** The direct peer is loopback: the service calling its own simulator, or someone at the machine. */
     private static AuthorizationManager<RequestAuthorizationContext> fromThisMachine() {
-        return (authentication, context) ->
-                new AuthorizationDecision(TrustedPeers.isLoopback(context.getRequest().getRemoteAddr()));
+        return (authentication, context) -> new AuthorizationDecision(
+                TrustedPeers.isLoopback(context.getRequest().getRemoteAddr()));
     }
 }

@@ -11,15 +11,15 @@ import java.util.List;
  * (CIDRs, matched against the direct peer, never X-Forwarded-For) or with the {@code gateway-secret}.
  */
 @ConfigurationProperties("orderclock.identity")
-public record ShopperIdentityProperties(@DefaultValue("sub") String userClaim,
-                                        @DefaultValue List<String> trustedProxies,
-                                        String gatewaySecret,
-                                        @DefaultValue("X-Gateway-Secret") String gatewaySecretHeader,
-                                        @DefaultValue UserHeader userHeader) {
+public record ShopperIdentityProperties(
+        @DefaultValue("sub") String userClaim,
+        @DefaultValue List<String> trustedProxies,
+        String gatewaySecret,
+        @DefaultValue("X-Gateway-Secret") String gatewaySecretHeader,
+        @DefaultValue UserHeader userHeader) {
 
     /** {@code user-header.enabled}: false refuses X-User-Id from everyone (shoppers then need a JWT). */
-    public record UserHeader(@DefaultValue("true") boolean enabled) {
-    }
+    public record UserHeader(@DefaultValue("true") boolean enabled) {}
 
     @Override
     public String toString() {

@@ -61,10 +61,12 @@ final class TrustedPeers {
     }
 
     private static InvalidSettingException notACidr(String cidr, String why, Throwable cause) {
-        return new InvalidSettingException(List.of("orderclock.identity.trusted-proxies"),
+        return new InvalidSettingException(
+                List.of("orderclock.identity.trusted-proxies"),
                 "orderclock.identity.trusted-proxies: '" + cidr + "' is not an IP address or a CIDR such as 10.0.0.0/8"
                         + why + ". A host name is not accepted: trust must never depend on a DNS answer.",
                 "Write each trusted proxy as an IP address (10.0.0.7) or a CIDR (10.0.0.0/8, fd00::/8), "
-                        + "comma-separated, or remove orderclock.identity.trusted-proxies.", cause);
+                        + "comma-separated, or remove orderclock.identity.trusted-proxies.",
+                cause);
     }
 }

@@ -25,8 +25,7 @@ final class UserHeaderAuthentication {
     public static final String USER_HEADER = "X-User-Id";
 
     /** What the request said about itself, taken as the pre-authenticated token's details. */
-    record Peer(String remoteAddr, String presentedSecret) {
-    }
+    record Peer(String remoteAddr, String presentedSecret) {}
 
     private final boolean enabled;
     private final TrustedPeers peers;
@@ -38,10 +37,13 @@ final class UserHeaderAuthentication {
         this.peers = new TrustedPeers(properties.trustedProxies());
         String secret = properties.gatewaySecret();
         if (secret != null && !secret.isBlank() && secret.length() < AdminToken.MIN_LENGTH) {
-            throw InvalidSettingException.of("orderclock.identity.gateway-secret", "orderclock.identity.gateway-secret "
-                    + "has " + secret.length() + " characters; it must have at least " + AdminToken.MIN_LENGTH
-                    + ": whoever presents it may speak for any shopper with X-User-Id.",
-                    "Set orderclock.identity.gateway-secret to at least " + AdminToken.MIN_LENGTH + " random characters "
+            throw InvalidSettingException.of(
+                    "orderclock.identity.gateway-secret",
+                    "orderclock.identity.gateway-secret "
+                            + "has " + secret.length() + " characters; it must have at least " + AdminToken.MIN_LENGTH
+                            + ": whoever presents it may speak for any shopper with X-User-Id.",
+                    "Set orderclock.identity.gateway-secret to at least " + AdminToken.MIN_LENGTH
+                            + " random characters "
                             + "(e.g. openssl rand -base64 32), the same in the gateway, or leave it unset.");
         }
         this.gatewaySecret = secret == null || secret.isBlank() ? null : new SecretDigest(secret);
@@ -58,8 +60,8 @@ final class UserHeaderAuthentication {
         filter.setPrincipalRequestHeader(USER_HEADER);
         filter.setExceptionIfHeaderMissing(false);
         filter.setAuthenticationManager(manager());
-        filter.setAuthenticationDetailsSource(request -> new Peer(request.getRemoteAddr(),
-                request.getHeader(gatewaySecretHeader)));
+        filter.setAuthenticationDetailsSource(
+                request -> new Peer(request.getRemoteAddr(), request.getHeader(gatewaySecretHeader)));
         filter.setRequiresAuthenticationRequestMatcher(UserHeaderAuthentication::offersUserHeader);
         filter.setContinueFilterChainOnUnsuccessfulAuthentication(false);
         filter.setSecurityContextRepository(new RequestAttributeSecurityContextRepository());
@@ -69,7 +71,8 @@ final class UserHeaderAuthentication {
     /** Only a first dispatch that names a user and has no identity yet (the bearer token wins). */
     private static boolean offersUserHeader(HttpServletRequest request) {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
-        return request.getDispatcherType() == DispatcherType.REQUEST && request.getHeader(USER_HEADER) != null
+        return request.getDispatcherType() == DispatcherType.REQUEST
+                && request.getHeader(USER_HEADER) != null
                 && !(current instanceof CallerAuthentication);
     }
 
@@ -78,8 +81,8 @@ final class UserHeaderAuthentication {
             @Override
             public Authentication authenticate(Authentication authentication) {
                 PreAuthenticatedAuthenticationToken token = (PreAuthenticatedAuthenticationToken) authentication;
-                return new CallerAuthentication(new Caller.Shopper(believe(
-                        String.valueOf(token.getPrincipal()), (Peer) token.getDetails())));
+                return new CallerAuthentication(
+                        new Caller.Shopper(believe(String.valueOf(token.getPrincipal()), (Peer) token.getDetails())));
             }
 
             @Override

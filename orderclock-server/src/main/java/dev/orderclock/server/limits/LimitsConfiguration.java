@@ -1,6 +1,5 @@
 package dev.orderclock.server.limits;
 
-
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,10 +35,10 @@ public class LimitsConfiguration implements WebMvcConfigurer {
         LimitsProperties.Rate rate = settings.rate();
         // The limiters keep their own time (resilience4j reads System.nanoTime); the cache's idle
         // expiry reads the same clock through Caffeine's system ticker.
-        RequestRates orders = new RequestRates(ORDERS_PER_MINUTE, rate.ordersPerMinute(), RATE_PERIOD,
-                rate.callersHeld(), Ticker.systemTicker());
-        RequestRates pays = new RequestRates(PAYS_PER_MINUTE, rate.paysPerMinute(), RATE_PERIOD,
-                rate.callersHeld(), Ticker.systemTicker());
+        RequestRates orders = new RequestRates(
+                ORDERS_PER_MINUTE, rate.ordersPerMinute(), RATE_PERIOD, rate.callersHeld(), Ticker.systemTicker());
+        RequestRates pays = new RequestRates(
+                PAYS_PER_MINUTE, rate.paysPerMinute(), RATE_PERIOD, rate.callersHeld(), Ticker.systemTicker());
         registry.addInterceptor(new RateLimitInterceptor(orders, pays, new RateKey()))
                 .addPathPatterns("/api/orders", "/api/orders/*/pay");
     }

@@ -23,9 +23,14 @@ import java.time.Duration;
  * @param rate                       requests per caller and minute
  */
 @ConfigurationProperties("orderclock.limits")
-public record LimitsProperties(Boolean enabled, Integer maxPendingOrdersPerShopper, Long maxPendingUnitsPerShopper,
-                               Integer maxUnitsPerLine, Duration maxPayTimeout, Integer maxPaymentAttemptsPerOrder,
-                               Rate rate) {
+public record LimitsProperties(
+        Boolean enabled,
+        Integer maxPendingOrdersPerShopper,
+        Long maxPendingUnitsPerShopper,
+        Integer maxUnitsPerLine,
+        Duration maxPayTimeout,
+        Integer maxPaymentAttemptsPerOrder,
+        Rate rate) {
 
     public static final int DEFAULT_MAX_PENDING_ORDERS_PER_SHOPPER = 10;
     public static final long DEFAULT_MAX_PENDING_UNITS_PER_SHOPPER = 200;
@@ -38,34 +43,47 @@ public record LimitsProperties(Boolean enabled, Integer maxPendingOrdersPerShopp
 
     /** The API's bounds, which a shop's limit may narrow but not widen. */
     static final int API_MAX_UNITS_PER_LINE = 10_000;
+
     static final long API_MAX_PAY_TIMEOUT_SECONDS = 604_800;
 
     public LimitsProperties {
         enabled = enabled == null || enabled;
         maxPendingOrdersPerShopper = maxPendingOrdersPerShopper != null
-                ? maxPendingOrdersPerShopper : DEFAULT_MAX_PENDING_ORDERS_PER_SHOPPER;
-        maxPendingUnitsPerShopper = maxPendingUnitsPerShopper != null
-                ? maxPendingUnitsPerShopper : DEFAULT_MAX_PENDING_UNITS_PER_SHOPPER;
+                ? maxPendingOrdersPerShopper
+                : DEFAULT_MAX_PENDING_ORDERS_PER_SHOPPER;
+        maxPendingUnitsPerShopper =
+                maxPendingUnitsPerShopper != null ? maxPendingUnitsPerShopper : DEFAULT_MAX_PENDING_UNITS_PER_SHOPPER;
         maxUnitsPerLine = maxUnitsPerLine != null ? maxUnitsPerLine : DEFAULT_MAX_UNITS_PER_LINE;
         maxPayTimeout = maxPayTimeout != null ? maxPayTimeout : DEFAULT_MAX_PAY_TIMEOUT;
         maxPaymentAttemptsPerOrder = maxPaymentAttemptsPerOrder != null
-                ? maxPaymentAttemptsPerOrder : DEFAULT_MAX_PAYMENT_ATTEMPTS_PER_ORDER;
+                ? maxPaymentAttemptsPerOrder
+                : DEFAULT_MAX_PAYMENT_ATTEMPTS_PER_ORDER;
         rate = rate != null ? rate : new Rate(null, null, null);
         atLeastOne(ATTEMPTS_LIMIT, maxPaymentAttemptsPerOrder);
         atLeastOne("max-pending-orders-per-shopper", maxPendingOrdersPerShopper);
         atLeastOne("max-pending-units-per-shopper", maxPendingUnitsPerShopper);
         if (maxUnitsPerLine < 1 || maxUnitsPerLine > API_MAX_UNITS_PER_LINE) {
-            throw InvalidSettingException.of("orderclock.limits.max-units-per-line", "orderclock.limits.max-units-per-line "
-                    + "must be from 1 to " + API_MAX_UNITS_PER_LINE + " (the API's own bound): it is " + maxUnitsPerLine
-                    + ".", "Set orderclock.limits.max-units-per-line from 1 to " + API_MAX_UNITS_PER_LINE
-                    + ", or remove it for the default (" + DEFAULT_MAX_UNITS_PER_LINE + ").");
+            throw InvalidSettingException.of(
+                    "orderclock.limits.max-units-per-line",
+                    "orderclock.limits.max-units-per-line "
+                            + "must be from 1 to " + API_MAX_UNITS_PER_LINE + " (the API's own bound): it is "
+                            + maxUnitsPerLine
+                            + ".",
+                    "Set orderclock.limits.max-units-per-line from 1 to " + API_MAX_UNITS_PER_LINE
+                            + ", or remove it for the default (" + DEFAULT_MAX_UNITS_PER_LINE + ").");
         }
-        if (maxPayTimeout.getNano() != 0 || maxPayTimeout.getSeconds() < 1
+        if (maxPayTimeout.getNano() != 0
+                || maxPayTimeout.getSeconds() < 1
                 || maxPayTimeout.getSeconds() > API_MAX_PAY_TIMEOUT_SECONDS) {
-            throw InvalidSettingException.of("orderclock.limits.max-pay-timeout", "orderclock.limits.max-pay-timeout "
-                    + "must be whole seconds from 1 to " + API_MAX_PAY_TIMEOUT_SECONDS + " (7 days, the API's own bound): "
-                    + "it is " + maxPayTimeout + ".", "Set orderclock.limits.max-pay-timeout to whole seconds up to 7d "
-                    + "(e.g. 30m, 24h), or remove it for the default (" + DEFAULT_MAX_PAY_TIMEOUT.toHours() + "h).");
+            throw InvalidSettingException.of(
+                    "orderclock.limits.max-pay-timeout",
+                    "orderclock.limits.max-pay-timeout "
+                            + "must be whole seconds from 1 to " + API_MAX_PAY_TIMEOUT_SECONDS
+                            + " (7 days, the API's own bound): "
+                            + "it is " + maxPayTimeout + ".",
+                    "Set orderclock.limits.max-pay-timeout to whole seconds up to 7d "
+                            + "(e.g. 30m, 24h), or remove it for the default (" + DEFAULT_MAX_PAY_TIMEOUT.toHours()
+                            + "h).");
         }
     }
 
@@ -102,7 +120,9 @@ public record LimitsProperties(Boolean enabled, Integer maxPendingOrdersPerShopp
     private static void atLeastOne(String name, long value) {
         if (value < 1) {
             String property = "orderclock.limits." + name;
-            throw InvalidSettingException.of(property, property + " must be at least 1: it is " + value + ".",
+            throw InvalidSettingException.of(
+                    property,
+                    property + " must be at least 1: it is " + value + ".",
                     "Set " + property + " to 1 or more, or remove it for its default.");
         }
     }

@@ -21,8 +21,10 @@ final class RateKey {
     }
 
     static Optional<String> of(Authentication authentication) {
-        return authentication instanceof CallerAuthentication identified && identified.isAuthenticated()
-                && identified.caller() instanceof Caller.Shopper shopper
-                ? Optional.of(shopper.userId()) : Optional.empty();
+        return authentication instanceof CallerAuthentication identified
+                        && identified.isAuthenticated()
+                        && identified.caller() instanceof Caller.Shopper shopper
+                ? Optional.of(shopper.userId())
+                : Optional.empty();
     }
 }

@@ -42,8 +42,10 @@ final class RateLimitInterceptor implements HandlerInterceptor {
         if (retryAfter.isPresent()) {
             // Set here: the problem document is written by ProblemAdvice, which keeps this header.
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter.getAsLong()));
-            throw new ProblemException(ProblemType.RATE_LIMITED, "at most " + rates.permits()
-                    + " of these requests a minute per caller; retry after " + retryAfter.getAsLong() + " s")
+            throw new ProblemException(
+                            ProblemType.RATE_LIMITED,
+                            "at most " + rates.permits() + " of these requests a minute per caller; retry after "
+                                    + retryAfter.getAsLong() + " s")
                     .with("limit", rates.limit())
                     .with("max", rates.permits());
         }

@@ -22,7 +22,9 @@ public final class ShopLimits {
 
     public ShopLimits(LimitsProperties settings) {
         this.limits = settings.enabled()
-                ? new PlaceOrder.Limits(settings.maxUnitsPerLine(), settings.maxPayTimeout(),
+                ? new PlaceOrder.Limits(
+                        settings.maxUnitsPerLine(),
+                        settings.maxPayTimeout(),
                         new HoldingLimits(settings.maxPendingOrdersPerShopper(), settings.maxPendingUnitsPerShopper()))
                 : PlaceOrder.Limits.NONE;
     }
@@ -34,10 +36,12 @@ public final class ShopLimits {
     /** The shop's default time to pay must itself be allowed, or every order without one would be refused. */
     public void checkDefaultPayTimeout(Duration payTimeout) {
         if (payTimeout.compareTo(limits.maxPayTimeout()) > 0) {
-            throw new InvalidSettingException(List.of("orderclock.pay-timeout", "orderclock.limits.max-pay-timeout"),
+            throw new InvalidSettingException(
+                    List.of("orderclock.pay-timeout", "orderclock.limits.max-pay-timeout"),
                     "orderclock.pay-timeout (" + payTimeout + ") is longer than orderclock.limits.max-pay-timeout ("
                             + limits.maxPayTimeout() + "): every order that does not ask for its own time to pay "
-                            + "would be refused.", "Set orderclock.pay-timeout to at most orderclock.limits.max-pay-timeout, "
+                            + "would be refused.",
+                    "Set orderclock.pay-timeout to at most orderclock.limits.max-pay-timeout, "
                             + "or raise orderclock.limits.max-pay-timeout.");
         }
     }

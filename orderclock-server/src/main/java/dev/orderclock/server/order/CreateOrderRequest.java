@@ -33,19 +33,21 @@ public record CreateOrderRequest(
     public static final long MAX_PAY_TIMEOUT_SECONDS = 604_800;
 
     PlaceOrder.Request toPlacement(String userId) {
-        return new PlaceOrder.Request(userId, items.stream().map(line -> new NewOrder.Item(line.sku(), line.quantity())).toList(),
+        return new PlaceOrder.Request(
+                userId,
+                items.stream()
+                        .map(line -> new NewOrder.Item(line.sku(), line.quantity()))
+                        .toList(),
                 payTimeoutSeconds == null ? null : Duration.ofSeconds(payTimeoutSeconds));
     }
 
     /** One line: which product and how many. */
     public record Line(
-            @NotNull(message = "is required")
-            @Size(min = 1, max = 64, message = "must be 1 to 64 characters")
+            @NotNull(message = "is required") @Size(min = 1, max = 64, message = "must be 1 to 64 characters")
             String sku,
 
             @NotNull(message = "is required")
             @Min(value = 1, message = "must be from 1 to " + MAX_QUANTITY)
             @Max(value = MAX_QUANTITY, message = "must be from 1 to " + MAX_QUANTITY)
-            Integer quantity) {
-    }
+            Integer quantity) {}
 }

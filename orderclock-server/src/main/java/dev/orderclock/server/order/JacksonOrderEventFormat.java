@@ -25,20 +25,34 @@ public final class JacksonOrderEventFormat implements OrderEventFormat {
     @Schema(name = "OrderEvent")
     public record EventBody(
             @Schema(format = "uuid") String eventId,
-            @Schema(allowableValues = {"order.created", "order.paid", "order.closed", "order.refunded", "order.shipped",
-                    "order.completed"}) String type,
+
+            @Schema(
+                    allowableValues = {
+                        "order.created",
+                        "order.paid",
+                        "order.closed",
+                        "order.refunded",
+                        "order.shipped",
+                        "order.completed"
+                    })
+            String type,
+
             String orderId,
             @Schema(format = "date-time") String occurredAt,
-            OrderView order) {
-    }
+            OrderView order) {}
 
     @Override
     public String render(OrderEvent event) {
         OrderEvent.Refund refund = event.refund();
-        OrderView.RefundView refundView = refund == null ? null
+        OrderView.RefundView refundView = refund == null
+                ? null
                 : new OrderView.RefundView(refund.status(), Money.format(refund.amount()), refund.tradeNo());
-        EventBody body = new EventBody(event.eventId().toString(), event.type().wireName(),
-                OrderId.format(event.orderId()), OrderView.time(event.occurredAt()), OrderView.of(event.order(), refundView));
+        EventBody body = new EventBody(
+                event.eventId().toString(),
+                event.type().wireName(),
+                OrderId.format(event.orderId()),
+                OrderView.time(event.occurredAt()),
+                OrderView.of(event.order(), refundView));
         try {
             return json.writeValueAsString(body);
         } catch (JsonProcessingException e) {

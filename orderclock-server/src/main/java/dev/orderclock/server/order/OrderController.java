@@ -42,8 +42,12 @@ class OrderController {
     private final DeliverOrder delivery;
     private final OrderRefunds refunds;
 
-    OrderController(PlaceOrder placement, VisibleOrders visible, CancelOrder cancellation, DeliverOrder delivery,
-                    OrderRefunds refunds) {
+    OrderController(
+            PlaceOrder placement,
+            VisibleOrders visible,
+            CancelOrder cancellation,
+            DeliverOrder delivery,
+            OrderRefunds refunds) {
         this.placement = placement;
         this.visible = visible;
         this.cancellation = cancellation;
@@ -51,18 +55,24 @@ class OrderController {
         this.refunds = refunds;
     }
 
-    @Operation(summary = "Place an order", description = "Reserves the stock; pay before payDeadline (now +"
-            + " payTimeoutSeconds, default orderclock.pay-timeout) or the order closes. A refused order reserves nothing.")
+    @Operation(
+            summary = "Place an order",
+            description =
+                    "Reserves the stock; pay before payDeadline (now +"
+                            + " payTimeoutSeconds, default orderclock.pay-timeout) or the order closes. A refused order reserves nothing.")
     @ApiResponse(responseCode = "201", description = "the order, PENDING_PAYMENT", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "unknown-sku")
     @ApiResponse(responseCode = "409", description = "not-enough-stock, or holding-limit-reached (limit, max)")
     @ApiResponse(responseCode = "422", description = "over-shop-limit (limit, max)")
-    @ApiResponse(responseCode = "429", description = "rate-limited", headers = @Header(name = "Retry-After",
-            description = "seconds", schema = @Schema(type = "integer")))
+    @ApiResponse(
+            responseCode = "429",
+            description = "rate-limited",
+            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = "integer")))
     @PostMapping
     ResponseEntity<OrderView> create(Caller.Shopper shopper, @Valid @RequestBody CreateOrderRequest request) {
         Order order = OrderAnswers.placed(placement.place(request.toPlacement(shopper.userId())));
-        return ResponseEntity.created(URI.create("/api/orders/" + order.displayId())).body(OrderView.of(order));
+        return ResponseEntity.created(URI.create("/api/orders/" + order.displayId()))
+                .body(OrderView.of(order));
     }
 
     @Operation(summary = "An order", description = "A shopper's own, or any for the operator.")
@@ -76,19 +86,29 @@ class OrderController {
     @Operation(summary = "Orders, newest first", description = "A shopper's own, or all for the operator.")
     @ApiResponse(responseCode = "200", description = "a page; nextCursor null at the end", useReturnTypeSchema = true)
     @GetMapping
-    OrderListView list(Caller caller,
-                       @RequestParam(required = false) OrderStatus status,
-                       @Parameter(schema = @Schema(minimum = "1", maximum = "500", defaultValue = "50"))
-                       @RequestParam(defaultValue = "50") int limit,
-                       @RequestParam(required = false) String cursor) {
+    OrderListView list(
+            Caller caller,
+            @RequestParam(required = false) OrderStatus status,
+            @Parameter(schema = @Schema(minimum = "1", maximum = "500", defaultValue = "50"))
+                    @RequestParam(defaultValue = "50")
+                    int limit,
+            @RequestParam(required = false) String cursor) {
         OrderPage page = visible.list(caller, status, limit, OrderCursor.decode(cursor));
-        long[] mayHaveRefund = page.orders().stream().filter(OrderController::mayHaveRefund).mapToLong(Order::id).toArray();
+        long[] mayHaveRefund = page.orders().stream()
+                .filter(OrderController::mayHaveRefund)
+                .mapToLong(Order::id)
+                .toArray();
         Map<Long, OrderView.RefundView> pageRefunds = refunds.of(mayHaveRefund);
-        return new OrderListView(page.orders().stream().map(order -> OrderView.of(order, pageRefunds.get(order.id()))).toList(),
+        return new OrderListView(
+                page.orders().stream()
+                        .map(order -> OrderView.of(order, pageRefunds.get(order.id())))
+                        .toList(),
                 OrderCursor.encode(page.next()));
     }
 
-    @Operation(summary = "Cancel an unpaid order", description = "The owner: CLOSED, USER_CANCELLED; the stock returns.")
+    @Operation(
+            summary = "Cancel an unpaid order",
+            description = "The owner: CLOSED, USER_CANCELLED; the stock returns.")
     @ApiResponse(responseCode = "200", description = "the order, CLOSED", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "order-not-found")
     @ApiResponse(responseCode = "409", description = "wrong-order-status: not PENDING_PAYMENT")
@@ -103,7 +123,8 @@ class OrderController {
     @ApiResponse(responseCode = "409", description = "wrong-order-status: not PAID")
     @PostMapping("/{id}/ship")
     OrderView ship(Caller.Operator operator, @PathVariable String id) {
-        return view(OrderAnswers.shipped(delivery.ship(visible.find(operator, id).id()), id));
+        return view(
+                OrderAnswers.shipped(delivery.ship(visible.find(operator, id).id()), id));
     }
 
     @Operation(summary = "Confirm receipt", description = "The owner; otherwise orderclock.auto-confirm does it.")
@@ -112,7 +133,8 @@ class OrderController {
     @ApiResponse(responseCode = "409", description = "wrong-order-status: not SHIPPED")
     @PostMapping("/{id}/confirm")
     OrderView confirm(Caller.Shopper shopper, @PathVariable String id) {
-        return view(OrderAnswers.confirmed(delivery.confirm(visible.find(shopper, id).id()), id));
+        return view(OrderAnswers.confirmed(
+                delivery.confirm(visible.find(shopper, id).id()), id));
     }
 
     /** Only orders that left pending can have had money to give back; pending ones skip the lookup. */

@@ -13,8 +13,7 @@ final class OrderCursor {
 
     private static final String VERSION = "o1:";
 
-    private OrderCursor() {
-    }
+    private OrderCursor() {}
 
     static String encode(Long position) {
         if (position == null) {

@@ -20,18 +20,24 @@ public record OrderProperties(Duration payTimeout, String currency) {
         payTimeout = payTimeout != null ? payTimeout : DEFAULT_PAY_TIMEOUT;
         currency = currency != null ? currency : DEFAULT_CURRENCY;
         long seconds = payTimeout.getSeconds();
-        if (payTimeout.getNano() != 0 || seconds < CreateOrderRequest.MIN_PAY_TIMEOUT_SECONDS
+        if (payTimeout.getNano() != 0
+                || seconds < CreateOrderRequest.MIN_PAY_TIMEOUT_SECONDS
                 || seconds > CreateOrderRequest.MAX_PAY_TIMEOUT_SECONDS) {
-            throw InvalidSettingException.of("orderclock.pay-timeout", "orderclock.pay-timeout must be whole seconds "
-                    + "from " + CreateOrderRequest.MIN_PAY_TIMEOUT_SECONDS + " to "
-                    + CreateOrderRequest.MAX_PAY_TIMEOUT_SECONDS + " (the API's own bounds): it is " + payTimeout + ".",
+            throw InvalidSettingException.of(
+                    "orderclock.pay-timeout",
+                    "orderclock.pay-timeout must be whole seconds "
+                            + "from " + CreateOrderRequest.MIN_PAY_TIMEOUT_SECONDS + " to "
+                            + CreateOrderRequest.MAX_PAY_TIMEOUT_SECONDS + " (the API's own bounds): it is "
+                            + payTimeout + ".",
                     "Set orderclock.pay-timeout to whole seconds within those bounds (e.g. 30m), or remove it for the "
                             + "default (" + DEFAULT_PAY_TIMEOUT.toMinutes() + "m).");
         }
         if (!currency.matches("[A-Z]{3}")) {
-            throw InvalidSettingException.of("orderclock.currency", "orderclock.currency must be an ISO 4217 code "
-                    + "(three capital letters): it is " + currency + ".", "Set orderclock.currency=" + DEFAULT_CURRENCY
-                    + ", the currency both payment channels charge in.");
+            throw InvalidSettingException.of(
+                    "orderclock.currency",
+                    "orderclock.currency must be an ISO 4217 code " + "(three capital letters): it is " + currency
+                            + ".",
+                    "Set orderclock.currency=" + DEFAULT_CURRENCY + ", the currency both payment channels charge in.");
         }
     }
 }

@@ -28,18 +28,34 @@ import java.time.InstantSource;
 class OrderUseCases {
 
     @Bean
-    PlaceOrder placeOrder(OrderStore orders, ObjectProvider<DeadlineScheduler> schedulers, PaymentTimeoutSource payments,
-                          InstantSource clock, OrderProperties settings, ShopLimits limits) {
+    PlaceOrder placeOrder(
+            OrderStore orders,
+            ObjectProvider<DeadlineScheduler> schedulers,
+            PaymentTimeoutSource payments,
+            InstantSource clock,
+            OrderProperties settings,
+            ShopLimits limits) {
         limits.checkDefaultPayTimeout(settings.payTimeout());
         // Secure: ids are shown to shoppers, and a guessable id would tell one shopper about another's orders.
-        return new PlaceOrder(orders, schedulers.getObject(), payments, clock, settings.payTimeout(), settings.currency(),
-                limits.perOrder(), new SecureRandom());
+        return new PlaceOrder(
+                orders,
+                schedulers.getObject(),
+                payments,
+                clock,
+                settings.payTimeout(),
+                settings.currency(),
+                limits.perOrder(),
+                new SecureRandom());
     }
 
     @Bean
-    CancelOrder cancelOrder(OrderStore orders, CancelWithOpenAttempt openAttempts,
-                            ObjectProvider<DeadlineScheduler> schedulers, PaymentTimeoutSource payments,
-                            InstantSource clock, CloseRecorder closes) {
+    CancelOrder cancelOrder(
+            OrderStore orders,
+            CancelWithOpenAttempt openAttempts,
+            ObjectProvider<DeadlineScheduler> schedulers,
+            PaymentTimeoutSource payments,
+            InstantSource clock,
+            CloseRecorder closes) {
         OpenAttemptCancellation throughChannel = orderId -> {
             try {
                 return openAttempts.cancel(orderId);
@@ -47,13 +63,16 @@ class OrderUseCases {
                 throw new OpenAttemptCancellation.Undecided(e.getMessage(), e);
             }
         };
-        return new CancelOrder(orders, throughChannel, schedulers.getObject(), payments, clock,
-                order -> closes.cancelled());
+        return new CancelOrder(
+                orders, throughChannel, schedulers.getObject(), payments, clock, order -> closes.cancelled());
     }
 
     @Bean
-    DeliverOrder deliverOrder(OrderStore orders, ObjectProvider<DeadlineScheduler> schedulers,
-                              AutoConfirmSource autoConfirm, InstantSource clock) {
+    DeliverOrder deliverOrder(
+            OrderStore orders,
+            ObjectProvider<DeadlineScheduler> schedulers,
+            AutoConfirmSource autoConfirm,
+            InstantSource clock) {
         return new DeliverOrder(orders, schedulers.getObject(), autoConfirm, clock);
     }
 }

@@ -22,7 +22,10 @@ public record OrderView(
         @Schema(example = "ORD-7Q3K9ZP2M4") String id,
         @Schema(example = "u-42") String userId,
         @Schema(implementation = OrderStatus.class) String status,
-        @Schema(implementation = CloseReason.class, nullable = true, description = "only when CLOSED") String closeReason,
+
+        @Schema(implementation = CloseReason.class, nullable = true, description = "only when CLOSED")
+        String closeReason,
+
         @Schema(example = "19.98") String amount,
         @Schema(example = "CNY") String currency,
         List<ItemView> items,
@@ -32,21 +35,28 @@ public record OrderView(
         @Schema(format = "date-time", nullable = true) String closedAt,
         @Schema(format = "date-time", nullable = true) String shippedAt,
         @Schema(format = "date-time", nullable = true) String completedAt,
-        @Schema(description = "null, or money that arrived for an order already closed") RefundView refund) {
+
+        @Schema(description = "null, or money that arrived for an order already closed")
+        RefundView refund) {
 
     private static final DateTimeFormatter MILLIS_UTC =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     /** A line as ordered, with the unit price at the time of the order. */
     @Schema(name = "OrderItem")
-    public record ItemView(String sku, int quantity, @Schema(example = "9.99") String unitPrice) {
-    }
+    public record ItemView(
+            String sku,
+            int quantity,
+            @Schema(example = "9.99") String unitPrice) {}
 
     /** Money that reached an order no longer pending, and where its refund stands; null when none did. */
     @Schema(name = "Refund")
-    public record RefundView(@Schema(allowableValues = {"REFUND_PENDING", "REFUNDED"}) String status,
-                             @Schema(example = "19.98") String amount, String tradeNo) {
-    }
+    public record RefundView(
+            @Schema(allowableValues = {"REFUND_PENDING", "REFUNDED"})
+            String status,
+
+            @Schema(example = "19.98") String amount,
+            String tradeNo) {}
 
     public static OrderView of(Order order) {
         return of(order, null);
@@ -54,11 +64,21 @@ public record OrderView(
 
     public static OrderView of(Order order, RefundView refund) {
         CloseReason reason = order.closeReason();
-        return new OrderView(order.displayId(), order.userId(), order.status().name(),
-                reason == null ? null : reason.name(), Money.format(order.amount()), order.currency(),
+        return new OrderView(
+                order.displayId(),
+                order.userId(),
+                order.status().name(),
+                reason == null ? null : reason.name(),
+                Money.format(order.amount()),
+                order.currency(),
                 order.lines().stream().map(OrderView::item).toList(),
-                time(order.createdAt()), time(order.payDeadline()), time(order.paidAt()), time(order.closedAt()),
-                time(order.shippedAt()), time(order.completedAt()), refund);
+                time(order.createdAt()),
+                time(order.payDeadline()),
+                time(order.paidAt()),
+                time(order.closedAt()),
+                time(order.shippedAt()),
+                time(order.completedAt()),
+                refund);
     }
 
     /** {@code 2026-11-24T19:20:00.123Z}: always three decimals, always UTC. */

@@ -25,7 +25,8 @@ public class VisibleOrders {
     }
 
     public Order find(Caller caller, String id) {
-        return OrderId.parse(id).stream().boxed()
+        return OrderId.parse(id).stream()
+                .boxed()
                 .flatMap(number -> orders.find(number).stream())
                 .filter(caller::maySee)
                 .findFirst()

@@ -44,13 +44,27 @@ class AlipayNotifyController {
         this.notifications = notifications;
     }
 
-    @Operation(summary = "Alipay's asynchronous notification", description = "Alipay's own form, RSA2-signed; no"
-            + " other identity (docs/API.md, Payments).", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(
-            required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
-            schema = @Schema(type = "string"))))
-    @ApiResponse(responseCode = "200", description = "success: accepted now or before; fail: nothing changed (a bad"
-            + " signature, a foreign app_id, an unknown trade, an amount that does not match)", content = @Content(
-            mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string", allowableValues = {"success", "fail"})))
+    @Operation(
+            summary = "Alipay's asynchronous notification",
+            description = "Alipay's own form, RSA2-signed; no" + " other identity (docs/API.md, Payments).",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+                                            schema = @Schema(type = "string"))))
+    @ApiResponse(
+            responseCode = "200",
+            description = "success: accepted now or before; fail: nothing changed (a bad"
+                    + " signature, a foreign app_id, an unknown trade, an amount that does not match)",
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_PLAIN_VALUE,
+                            schema =
+                                    @Schema(
+                                            type = "string",
+                                            allowableValues = {"success", "fail"})))
     @PostMapping("/api/payments/alipay/notify")
     ResponseEntity<String> notify(HttpServletRequest request) throws IOException {
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -62,10 +62,14 @@ public class PaymentConfiguration {
     PaymentChannels paymentChannels(ObjectProvider<PaymentChannel> channels, OrderProperties orders) {
         List<PaymentChannel> all = channels.orderedStream().toList();
         if (!all.isEmpty() && !CHANNEL_CURRENCY.equals(orders.currency())) {
-            throw InvalidSettingException.of("orderclock.currency", "orderclock.currency must be " + CHANNEL_CURRENCY
-                    + " while " + all.stream().map(PaymentChannel::name).toList() + " take payments: it is "
-                    + orders.currency() + ". Both channels charge yuan, so every amount would be charged in the wrong "
-                    + "currency.", "Set orderclock.currency=" + CHANNEL_CURRENCY + ".");
+            throw InvalidSettingException.of(
+                    "orderclock.currency",
+                    "orderclock.currency must be " + CHANNEL_CURRENCY
+                            + " while " + all.stream().map(PaymentChannel::name).toList() + " take payments: it is "
+                            + orders.currency()
+                            + ". Both channels charge yuan, so every amount would be charged in the wrong "
+                            + "currency.",
+                    "Set orderclock.currency=" + CHANNEL_CURRENCY + ".");
         }
         return new PaymentChannels(all);
     }
@@ -76,8 +80,12 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    Checkout checkout(PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes,
-                      LimitsProperties limits) {
+    Checkout checkout(
+            PaymentStore store,
+            PaymentChannels channels,
+            InstantSource clock,
+            PaymentOutcomes outcomes,
+            LimitsProperties limits) {
         return new Checkout(store, channels, clock, outcomes, limits.paymentAttemptsPerOrder());
     }
 
@@ -87,8 +95,8 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    CancelWithOpenAttempt cancelWithOpenAttempt(PaymentStore store, PaymentChannels channels, InstantSource clock,
-                                                PaymentOutcomes outcomes) {
+    CancelWithOpenAttempt cancelWithOpenAttempt(
+            PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes) {
         return new CancelWithOpenAttempt(store, channels, clock, outcomes);
     }
 
@@ -96,8 +104,13 @@ public class PaymentConfiguration {
     @Bean(destroyMethod = "shutdownNow")
     ExecutorService paymentCheckThreads(PaymentProperties settings) {
         AtomicInteger count = new AtomicInteger();
-        return new ThreadPoolExecutor(settings.maxInFlight(), settings.maxInFlight(), 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(settings.maxInFlight()), runnable -> {
+        return new ThreadPoolExecutor(
+                settings.maxInFlight(),
+                settings.maxInFlight(),
+                30,
+                TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(settings.maxInFlight()),
+                runnable -> {
                     Thread thread = new Thread(runnable, "orderclock-payment-check-" + count.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
@@ -106,31 +119,48 @@ public class PaymentConfiguration {
 
     /** Retries go through the engine, which is built after this: looked up when the first retry happens. */
     @Bean
-    QueryBeforeClose queryBeforeClose(PaymentStore store, PaymentChannels channels, InstantSource clock,
-                                      ObjectProvider<DeadlineEngine> engine, PaymentTimeoutSource source,
-                                      PaymentOutcomes outcomes, ExecutorService paymentCheckThreads,
-                                      PaymentProperties settings) {
+    QueryBeforeClose queryBeforeClose(
+            PaymentStore store,
+            PaymentChannels channels,
+            InstantSource clock,
+            ObjectProvider<DeadlineEngine> engine,
+            PaymentTimeoutSource source,
+            PaymentOutcomes outcomes,
+            ExecutorService paymentCheckThreads,
+            PaymentProperties settings) {
         QueryBeforeClose.Retry retry = (orderId, when) -> engine.getObject().retryAt(source, orderId, when);
-        return new QueryBeforeClose(store, channels, clock, retry, outcomes, paymentCheckThreads,
-                settings.checkSettings());
+        return new QueryBeforeClose(
+                store, channels, clock, retry, outcomes, paymentCheckThreads, settings.checkSettings());
     }
 
     @Bean
-    Reconciliation reconciliation(PaymentStore store, PaymentChannels channels, QueryBeforeClose check,
-                                  InstantSource clock, PaymentOutcomes outcomes, PaymentProperties settings) {
-        return new Reconciliation(store, channels, check, clock, outcomes, settings.reconcileAge(),
-                settings.reconcileBatchSize());
+    Reconciliation reconciliation(
+            PaymentStore store,
+            PaymentChannels channels,
+            QueryBeforeClose check,
+            InstantSource clock,
+            PaymentOutcomes outcomes,
+            PaymentProperties settings) {
+        return new Reconciliation(
+                store, channels, check, clock, outcomes, settings.reconcileAge(), settings.reconcileBatchSize());
     }
 
     @Bean
-    Refunds refunds(PaymentStore store, PaymentChannels channels, InstantSource clock, PaymentOutcomes outcomes,
-                    PaymentProperties settings) {
+    Refunds refunds(
+            PaymentStore store,
+            PaymentChannels channels,
+            InstantSource clock,
+            PaymentOutcomes outcomes,
+            PaymentProperties settings) {
         return new Refunds(store, channels, clock, outcomes, settings.refundBatchSize());
     }
 
     @Bean
-    PaymentJobs paymentJobs(Reconciliation reconciliation, Refunds refunds, PaymentProperties settings,
-                            ObjectProvider<SweepTurn> turns) {
+    PaymentJobs paymentJobs(
+            Reconciliation reconciliation,
+            Refunds refunds,
+            PaymentProperties settings,
+            ObjectProvider<SweepTurn> turns) {
         return new PaymentJobs(reconciliation, refunds, settings, turns.getIfAvailable(() -> SweepTurn.ALWAYS));
     }
 
@@ -138,11 +168,17 @@ public class PaymentConfiguration {
     @Bean
     OrderRefunds orderRefunds(PaymentStore store) {
         return orderIds -> store.refundedAttemptsOf(orderIds).stream()
-                .collect(Collectors.toMap(PaymentAttempt::orderId, attempt -> attempt,
+                .collect(Collectors.toMap(
+                        PaymentAttempt::orderId,
+                        attempt -> attempt,
                         BinaryOperator.maxBy(Comparator.comparing(PaymentAttempt::paidAt))))
-                .entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, entry -> new OrderView.RefundView(
-                        entry.getValue().refund().status().name(), Money.format(entry.getValue().refund().amount()),
-                        entry.getValue().tradeNo())));
+                .entrySet()
+                .stream()
+                .collect(Collectors.toMap(
+                        Map.Entry::getKey,
+                        entry -> new OrderView.RefundView(
+                                entry.getValue().refund().status().name(),
+                                Money.format(entry.getValue().refund().amount()),
+                                entry.getValue().tradeNo())));
     }
 }

@@ -43,9 +43,10 @@ final class PaymentJobs implements SmartLifecycle {
         });
         long reconcile = settings.reconcileInterval().toMillis();
         long refund = settings.refundInterval().toMillis();
-        thread.scheduleWithFixedDelay(() -> quietly("reconciliation", reconciliation::runOnce), reconcile, reconcile,
-                TimeUnit.MILLISECONDS);
-        thread.scheduleWithFixedDelay(() -> quietly("refunds", refunds::runOnce), refund, refund, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(
+                () -> quietly("reconciliation", reconciliation::runOnce), reconcile, reconcile, TimeUnit.MILLISECONDS);
+        thread.scheduleWithFixedDelay(
+                () -> quietly("refunds", refunds::runOnce), refund, refund, TimeUnit.MILLISECONDS);
     }
 
     @Override

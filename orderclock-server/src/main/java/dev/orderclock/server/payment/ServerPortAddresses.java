@@ -65,8 +65,8 @@ public final class ServerPortAddresses implements AddressResolver, ApplicationLi
         }
         try {
             if (!listening.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("the web server did not listen within " + wait + ": " + template
-                        + " names its port");
+                throw new IllegalStateException(
+                        "the web server did not listen within " + wait + ": " + template + " names its port");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -46,23 +46,55 @@ class WechatNotifyController {
         this.notifications = notifications;
     }
 
-    @Operation(summary = "WeChat Pay's v3 notification", description = "WeChat Pay's own JSON envelope, its resource"
-            + " AES-256-GCM ciphertext, signed in the Wechatpay-* headers; no other identity (docs/API.md, Payments).",
-            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object"))))
+    @Operation(
+            summary = "WeChat Pay's v3 notification",
+            description =
+                    "WeChat Pay's own JSON envelope, its resource"
+                            + " AES-256-GCM ciphertext, signed in the Wechatpay-* headers; no other identity (docs/API.md, Payments).",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                            schema = @Schema(type = "object"))))
     @ApiResponse(responseCode = "204", description = "accepted now or before", content = @Content)
-    @ApiResponse(responseCode = "400", description = "undecryptable, malformed or mismatched; nothing changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schemaProperties = {
-                    @SchemaProperty(name = "code", schema = @Schema(type = "string", allowableValues = "FAIL")),
-                    @SchemaProperty(name = "message", schema = @Schema(type = "string"))}))
-    @ApiResponse(responseCode = "401", description = "a bad signature or a stale timestamp; nothing changed",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schemaProperties = {
-                    @SchemaProperty(name = "code", schema = @Schema(type = "string", allowableValues = "FAIL")),
-                    @SchemaProperty(name = "message", schema = @Schema(type = "string"))}))
-    @ApiResponse(responseCode = "503", description = "WeChat Pay is not configured on this server",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schemaProperties = {
-                    @SchemaProperty(name = "code", schema = @Schema(type = "string", allowableValues = "FAIL")),
-                    @SchemaProperty(name = "message", schema = @Schema(type = "string"))}))
+    @ApiResponse(
+            responseCode = "400",
+            description = "undecryptable, malformed or mismatched; nothing changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schemaProperties = {
+                                @SchemaProperty(
+                                        name = "code",
+                                        schema = @Schema(type = "string", allowableValues = "FAIL")),
+                                @SchemaProperty(name = "message", schema = @Schema(type = "string"))
+                            }))
+    @ApiResponse(
+            responseCode = "401",
+            description = "a bad signature or a stale timestamp; nothing changed",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schemaProperties = {
+                                @SchemaProperty(
+                                        name = "code",
+                                        schema = @Schema(type = "string", allowableValues = "FAIL")),
+                                @SchemaProperty(name = "message", schema = @Schema(type = "string"))
+                            }))
+    @ApiResponse(
+            responseCode = "503",
+            description = "WeChat Pay is not configured on this server",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schemaProperties = {
+                                @SchemaProperty(
+                                        name = "code",
+                                        schema = @Schema(type = "string", allowableValues = "FAIL")),
+                                @SchemaProperty(name = "message", schema = @Schema(type = "string"))
+                            }))
     @PostMapping("/api/payments/wechat/notify")
     ResponseEntity<String> notify(HttpServletRequest request) throws IOException {
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -70,26 +102,35 @@ class WechatNotifyController {
         if (channel == null) {
             return fail(HttpStatus.SERVICE_UNAVAILABLE, "WeChat Pay is not configured on this server");
         }
-        PaymentNotifications.Receipt receipt = notifications.handle(channel, new InboundNotification(headers(request), body));
+        PaymentNotifications.Receipt receipt =
+                notifications.handle(channel, new InboundNotification(headers(request), body));
         if (receipt.isAccepted()) {
             return ResponseEntity.noContent().build();
         }
         HttpStatus status = receipt.refusal().isUnauthenticated() ? HttpStatus.UNAUTHORIZED : HttpStatus.BAD_REQUEST;
-        return fail(status, switch (receipt.refusal()) {
-            case BAD_SIGNATURE -> "the signature, its serial or its headers do not hold";
-            case STALE -> "Wechatpay-Timestamp is more than 5 minutes away";
-            case FOREIGN_MERCHANT -> "the notification is for another merchant or app";
-            case FOREIGN_CURRENCY -> "the trade is not in CNY";
-            case UNDECRYPTABLE -> "the resource does not decrypt";
-            case MALFORMED -> "the notification is malformed";
-            case UNKNOWN_TRADE -> "no such trade";
-            case AMOUNT_MISMATCH -> "the amount is not the trade's";
-        });
+        return fail(
+                status,
+                switch (receipt.refusal()) {
+                    case BAD_SIGNATURE -> "the signature, its serial or its headers do not hold";
+                    case STALE -> "Wechatpay-Timestamp is more than 5 minutes away";
+                    case FOREIGN_MERCHANT -> "the notification is for another merchant or app";
+                    case FOREIGN_CURRENCY -> "the trade is not in CNY";
+                    case UNDECRYPTABLE -> "the resource does not decrypt";
+                    case MALFORMED -> "the notification is malformed";
+                    case UNKNOWN_TRADE -> "no such trade";
+                    case AMOUNT_MISMATCH -> "the amount is not the trade's";
+                });
     }
 
     private static ResponseEntity<String> fail(HttpStatus status, String message) {
-        String json = JsonNodeFactory.instance.objectNode().put("code", "FAIL").put("message", message).toString();
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json);
+        String json = JsonNodeFactory.instance
+                .objectNode()
+                .put("code", "FAIL")
+                .put("message", message)
+                .toString();
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json);
     }
 
     private static Map<String, String> headers(HttpServletRequest request) {

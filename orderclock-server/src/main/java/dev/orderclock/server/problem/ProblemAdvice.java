@@ -50,14 +50,15 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(UnknownSkuException.class)
     ResponseEntity<Object> unknownSku(UnknownSkuException e) {
-        return refused(new ProblemException(ProblemType.UNKNOWN_SKU, "no product has SKU " + e.sku())
-                .with("sku", e.sku()));
+        return refused(
+                new ProblemException(ProblemType.UNKNOWN_SKU, "no product has SKU " + e.sku()).with("sku", e.sku()));
     }
 
     @ExceptionHandler(InsufficientStockException.class)
     ResponseEntity<Object> notEnoughStock(InsufficientStockException e) {
-        return refused(new ProblemException(ProblemType.NOT_ENOUGH_STOCK,
-                "not enough stock of " + e.sku() + "; nothing was reserved").with("sku", e.sku()));
+        return refused(new ProblemException(
+                        ProblemType.NOT_ENOUGH_STOCK, "not enough stock of " + e.sku() + "; nothing was reserved")
+                .with("sku", e.sku()));
     }
 
     @ExceptionHandler(DuplicateSkuException.class)
@@ -69,14 +70,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StoreException.class)
     ResponseEntity<Object> databaseFailed(StoreException e) {
         if (e.kind() == StoreException.Kind.VALUE_DOES_NOT_FIT) {
-            return refused(ProblemException.invalid("a value, such as the order's total, is larger than the shop can store"));
+            return refused(
+                    ProblemException.invalid("a value, such as the order's total, is larger than the shop can store"));
         }
         if (e.kind() == StoreException.Kind.BUSY) {
             log.warn("database call gave up waiting: {}", e.getMessage());
         } else {
             log.error("database call failed", e);
         }
-        return refused(new ProblemException(ProblemType.UNAVAILABLE, "the database did not answer; nothing was changed"));
+        return refused(
+                new ProblemException(ProblemType.UNAVAILABLE, "the database did not answer; nothing was changed"));
     }
 
     /**
@@ -85,8 +88,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<Object> tooLarge(BodyTooLargeException e) {
-        return refused(new ProblemException(ProblemType.BODY_TOO_LARGE, "the request body is over " + e.limit() + " bytes")
-                .with("limit", e.limit()));
+        return refused(
+                new ProblemException(ProblemType.BODY_TOO_LARGE, "the request body is over " + e.limit() + " bytes")
+                        .with("limit", e.limit()));
     }
 
     @ExceptionHandler(Exception.class)
@@ -96,8 +100,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof BodyTooLargeException tooLarge) {
                 return tooLarge(tooLarge);
@@ -107,20 +111,24 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
-                                                                  HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = e.getBindingResult().getFieldErrors().stream()
-                .map(FieldError::getField).distinct().sorted()
-                .map(field -> field + " " + e.getBindingResult().getFieldErrors(field).stream()
-                        .map(DefaultMessageSourceResolvable::getDefaultMessage).sorted()
-                        .collect(Collectors.joining(", ")))
+                .map(FieldError::getField)
+                .distinct()
+                .sorted()
+                .map(field -> field + " "
+                        + e.getBindingResult().getFieldErrors(field).stream()
+                                .map(DefaultMessageSourceResolvable::getDefaultMessage)
+                                .sorted()
+                                .collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("; "));
         return refused(ProblemException.invalid(detail.isEmpty() ? "the body is invalid" : detail));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         String detail = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
                         .map(error -> result.getMethodParameter().getParameterName() + " " + error.getDefaultMessage()))
@@ -129,29 +137,35 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
-                                                        HttpStatusCode status, WebRequest request) {
-        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String name =
+                e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
         Class<?> type = e.getRequiredType();
-        String expected = type == null ? "of another type"
-                : type.isEnum() ? "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                        .collect(Collectors.joining(", "))
-                : Number.class.isAssignableFrom(type) || type == int.class || type == long.class ? "an integer"
-                : "of another type";
+        String expected = type == null
+                ? "of another type"
+                : type.isEnum()
+                        ? "one of "
+                                + Arrays.stream(type.getEnumConstants())
+                                        .map(Object::toString)
+                                        .collect(Collectors.joining(", "))
+                        : Number.class.isAssignableFrom(type) || type == int.class || type == long.class
+                                ? "an integer"
+                                : "of another type";
         return refused(ProblemException.invalid(name + " must be " + expected));
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
-                                                                    HttpStatusCode status, WebRequest request) {
-        return refused(new ProblemException(ProblemType.NOT_FOUND,
-                "no endpoint " + e.getHttpMethod() + " /" + e.getResourcePath()));
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return refused(new ProblemException(
+                ProblemType.NOT_FOUND, "no endpoint " + e.getHttpMethod() + " /" + e.getResourcePath()));
     }
 
     /** Spring's own problems (wrong method, bad parameter...) get the API's types and content type. */
     @Override
-    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
-                                                          WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (body instanceof ProblemDetail problem) {
             if (problem.getType() == null || URI.create("about:blank").equals(problem.getType())) {
                 ProblemType type = ProblemType.forStatus(status.value());

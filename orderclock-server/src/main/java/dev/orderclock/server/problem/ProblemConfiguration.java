@@ -36,7 +36,8 @@ public class ProblemConfiguration {
     @Bean
     FilterRegistrationBean<QueryStringFilter> queryString(
             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) {
-        FilterRegistrationBean<QueryStringFilter> registration = new FilterRegistrationBean<>(new QueryStringFilter(problems));
+        FilterRegistrationBean<QueryStringFilter> registration =
+                new FilterRegistrationBean<>(new QueryStringFilter(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }

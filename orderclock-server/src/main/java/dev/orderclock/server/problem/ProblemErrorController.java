@@ -27,8 +27,10 @@ public class ProblemErrorController implements ErrorController {
         ProblemDetail problem = ProblemDetail.forStatus(status);
         problem.setType(type.type());
         problem.setTitle(type.title());
-        problem.setDetail(status == 404 && code == null ? "no endpoint " + request.getMethod() + " " + request.getRequestURI()
-                : "the request could not be handled");
+        problem.setDetail(
+                status == 404 && code == null
+                        ? "no endpoint " + request.getMethod() + " " + request.getRequestURI()
+                        : "the request could not be handled");
         if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
             try {
                 problem.setInstance(new URI(uri));
@@ -36,6 +38,8 @@ public class ProblemErrorController implements ErrorController {
                 // the container let through a path that is not a URI: leave the instance out
             }
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

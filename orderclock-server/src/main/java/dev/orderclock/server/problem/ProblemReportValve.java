@@ -28,7 +28,8 @@ public final class ProblemReportValve extends ErrorReportValve {
             return;
         }
         ProblemType type = ProblemType.forStatus(status);
-        ObjectNode problem = JsonNodeFactory.instance.objectNode()
+        ObjectNode problem = JsonNodeFactory.instance
+                .objectNode()
                 .put("type", type.type().toString())
                 .put("title", type.title())
                 .put("status", status)

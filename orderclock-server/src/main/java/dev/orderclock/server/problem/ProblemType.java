@@ -69,8 +69,16 @@ public enum ProblemType {
 
     private boolean isGeneric() {
         return switch (this) {
-            case INVALID_REQUEST, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, METHOD_NOT_ALLOWED, NOT_ACCEPTABLE,
-                 BODY_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, INTERNAL_ERROR, UNAVAILABLE -> true;
+            case INVALID_REQUEST,
+                    UNAUTHENTICATED,
+                    FORBIDDEN,
+                    NOT_FOUND,
+                    METHOD_NOT_ALLOWED,
+                    NOT_ACCEPTABLE,
+                    BODY_TOO_LARGE,
+                    UNSUPPORTED_MEDIA_TYPE,
+                    INTERNAL_ERROR,
+                    UNAVAILABLE -> true;
             default -> false;
         };
     }

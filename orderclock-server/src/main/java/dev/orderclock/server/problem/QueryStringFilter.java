@@ -33,7 +33,10 @@ public final class QueryStringFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String query = request.getQueryString();
         if (query != null && !decodes(query)) {
-            problems.resolveException(request, response, null,
+            problems.resolveException(
+                    request,
+                    response,
+                    null,
                     ProblemException.invalid("the query string has a malformed %-escape or is not UTF-8"));
             return;
         }
@@ -66,8 +69,11 @@ public final class QueryStringFilter extends OncePerRequestFilter {
         }
         bytes.flip();
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(bytes);
             return true;
         } catch (CharacterCodingException e) {
             return false;

@@ -20,8 +20,7 @@ import java.util.Map;
  */
 final class UnreadableBody {
 
-    private UnreadableBody() {
-    }
+    private UnreadableBody() {}
 
     static String describe(Throwable cause) {
         if (cause instanceof PropertyBindingException unknown) {
@@ -38,8 +37,11 @@ final class UnreadableBody {
         // Databind wraps the parser's own exceptions to add the path: look under the wrapper.
         InputCoercionException outOfRange = find(cause, InputCoercionException.class);
         if (outOfRange != null) {
-            return (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
-                    ? path(mapping) : "a number") + " is out of range";
+            return (cause instanceof JsonMappingException mapping
+                                    && !mapping.getPath().isEmpty()
+                            ? path(mapping)
+                            : "a number")
+                    + " is out of range";
         }
         StreamReadException malformed = find(cause, StreamReadException.class);
         if (malformed != null) {
@@ -104,11 +106,18 @@ final class UnreadableBody {
         if (type == String.class || type.isEnum()) {
             return "string";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == BigInteger.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == BigInteger.class) {
             return "integer";
         }
-        if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class
+        if (Number.class.isAssignableFrom(type)
+                || type == double.class
+                || type == float.class
                 || type == BigDecimal.class) {
             return "number";
         }

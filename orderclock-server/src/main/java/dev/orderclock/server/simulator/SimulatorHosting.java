@@ -13,5 +13,4 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(basePackageClasses = SimulatorApplication.class)
 @ConfigurationPropertiesScan(basePackageClasses = SimulatorApplication.class)
-public class SimulatorHosting {
-}
+public class SimulatorHosting {}

@@ -34,8 +34,11 @@ public class SimulatorOperators implements WebMvcConfigurer {
         }
 
         @Override
-        public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav,
-                                      NativeWebRequest webRequest, WebDataBinderFactory binderFactory) {
+        public Object resolveArgument(
+                MethodParameter parameter,
+                ModelAndViewContainer mav,
+                NativeWebRequest webRequest,
+                WebDataBinderFactory binderFactory) {
             CallerResolver.operator(SecurityContextHolder.getContext().getAuthentication());
             return new Operator();
         }

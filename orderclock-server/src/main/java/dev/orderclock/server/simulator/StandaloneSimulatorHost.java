@@ -22,8 +22,14 @@ import org.springframework.context.annotation.Import;
  * Deliberately not a {@code @Configuration}, so that the service's own component scan passes it by.
  */
 @EnableConfigurationProperties(IdentityProperties.class)
-@Import({ClockConfiguration.class, IdentityConfiguration.class, ProblemConfiguration.class, ProblemAdvice.class,
-        StrictJsonConfiguration.class, SimulatorOperators.class})
+@Import({
+    ClockConfiguration.class,
+    IdentityConfiguration.class,
+    ProblemConfiguration.class,
+    ProblemAdvice.class,
+    StrictJsonConfiguration.class,
+    SimulatorOperators.class
+})
 public class StandaloneSimulatorHost {
 
     /** docs/API.md: a token the server generated is logged once, so that an operator can switch faults. */
@@ -31,9 +37,10 @@ public class StandaloneSimulatorHost {
     ApplicationRunner announceGeneratedToken(IssuedAdminToken issued) {
         return args -> {
             if (issued.wasGenerated()) {
-                LoggerFactory.getLogger(SimulatorApplication.class).info(
-                        "orderclock.admin-token is not set; operators use this generated token until restart: {}",
-                        issued.generated());
+                LoggerFactory.getLogger(SimulatorApplication.class)
+                        .info(
+                                "orderclock.admin-token is not set; operators use this generated token until restart: {}",
+                                issued.generated());
             }
         };
     }

@@ -10,8 +10,7 @@ final class ApiTime {
     private static final DateTimeFormatter MILLIS_UTC =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
-    private ApiTime() {
-    }
+    private ApiTime() {}
 
     static String of(Instant instant) {
         return instant == null ? null : MILLIS_UTC.format(instant);

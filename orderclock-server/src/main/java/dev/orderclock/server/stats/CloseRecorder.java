@@ -63,7 +63,8 @@ public class CloseRecorder implements EngineListener {
         }
         for (Fired close : fired) {
             // Never negative: the closing update requires the deadline to have passed.
-            long millis = Math.max(0, close.firedAt().toEpochMilli() - close.due().toEpochMilli());
+            long millis =
+                    Math.max(0, close.firedAt().toEpochMilli() - close.due().toEpochMilli());
             recent.recordValue(millis);
             sinceLastSecond.recordValue(millis);
             lag.record(millis, TimeUnit.MILLISECONDS);
@@ -80,7 +81,10 @@ public class CloseRecorder implements EngineListener {
     public synchronized CloseLag lag() {
         recycled = recent.getIntervalHistogram(recycled);
         total.add(recycled);
-        return new CloseLag(total.getValueAtPercentile(50), total.getValueAtPercentile(99), total.getMaxValue(),
+        return new CloseLag(
+                total.getValueAtPercentile(50),
+                total.getValueAtPercentile(99),
+                total.getMaxValue(),
                 total.getTotalCount());
     }
 
@@ -95,6 +99,5 @@ public class CloseRecorder implements EngineListener {
     }
 
     /** Close lag percentiles in milliseconds, and how many closes they cover. */
-    public record CloseLag(long p50Ms, long p99Ms, long maxMs, long count) {
-    }
+    public record CloseLag(long p50Ms, long p99Ms, long maxMs, long count) {}
 }

@@ -80,6 +80,5 @@ public class CloseTimeline implements SmartLifecycle {
     }
 
     /** One second of closes by timeout: when it ended, how many, and their lag in milliseconds. */
-    public record Second(Instant at, long closed, long p50Ms, long p99Ms, long maxMs) {
-    }
+    public record Second(Instant at, long closed, long p50Ms, long p99Ms, long maxMs) {}
 }

@@ -68,15 +68,17 @@ public class OrderCounts {
         for (OrderStatus status : OrderStatus.values()) {
             byStatus.put(status.name(), counts.getOrDefault(status, 0L));
         }
-        return new Counted(Collections.unmodifiableMap(byStatus),
-                orders.countClosedFor(CloseReason.PAYMENT_TIMEOUT), List.copyOf(payments.get()), now);
+        return new Counted(
+                Collections.unmodifiableMap(byStatus),
+                orders.countClosedFor(CloseReason.PAYMENT_TIMEOUT),
+                List.copyOf(payments.get()),
+                now);
     }
 
     /**
      * Orders by status name (every status, in declaration order), closes by timeout, payments by the
      * channels that have any, and when they were counted.
      */
-    public record Counted(Map<String, Long> byStatus, long closedByTimeout, List<ChannelTally> payments,
-                          Instant countedAt) {
-    }
+    public record Counted(
+            Map<String, Long> byStatus, long closedByTimeout, List<ChannelTally> payments, Instant countedAt) {}
 }

@@ -39,8 +39,13 @@ class StatsController {
     private final PaymentTimeoutSource timeouts;
     private final String mode;
 
-    StatsController(OrderCounts counts, CloseRecorder closes, CloseTimeline timeline, DeadlineEngine engine,
-                    PaymentTimeoutSource timeouts, Environment environment) {
+    StatsController(
+            OrderCounts counts,
+            CloseRecorder closes,
+            CloseTimeline timeline,
+            DeadlineEngine engine,
+            PaymentTimeoutSource timeouts,
+            Environment environment) {
         this.counts = counts;
         this.closes = closes;
         this.timeline = timeline;
@@ -53,9 +58,14 @@ class StatsController {
     @GetMapping("/api/stats")
     StatsView stats(Caller.Operator operator) {
         OrderCounts.Counted counted = counts.current();
-        return new StatsView(counted.byStatus(), counted.closedByTimeout(), closes.lag(),
-                new StatsView.EngineView(mode, engine.inMemory(), engine.horizon().toSeconds()),
-                payments(counted.payments()), ApiTime.of(counted.countedAt()));
+        return new StatsView(
+                counted.byStatus(),
+                counted.closedByTimeout(),
+                closes.lag(),
+                new StatsView.EngineView(
+                        mode, engine.inMemory(), engine.horizon().toSeconds()),
+                payments(counted.payments()),
+                ApiTime.of(counted.countedAt()));
     }
 
     /** Every channel the API knows, with zeros until its first attempt. */
@@ -94,20 +104,18 @@ class StatsController {
         }
         List<Deadline> next = timeouts.scan(Deadline.BEGINNING, Instant.MAX, limit);
         return new NextDeadlinesView(next.stream()
-                .map(d -> new NextDeadlinesView.DeadlineView(OrderId.format(d.id()),
-                        ApiTime.of(Instant.ofEpochMilli(d.dueMillis()))))
+                .map(d -> new NextDeadlinesView.DeadlineView(
+                        OrderId.format(d.id()), ApiTime.of(Instant.ofEpochMilli(d.dueMillis()))))
                 .toList());
     }
 
     /** {@code GET /api/stats/closes}: one entry a second. */
     record ClosesView(List<SecondView> seconds) {
-        record SecondView(String at, long closed, long p50Ms, long p99Ms, long maxMs) {
-        }
+        record SecondView(String at, long closed, long p50Ms, long p99Ms, long maxMs) {}
     }
 
     /** {@code GET /api/stats/next-deadlines}. */
     record NextDeadlinesView(List<DeadlineView> deadlines) {
-        record DeadlineView(String orderId, String payDeadline) {
-        }
+        record DeadlineView(String orderId, String payDeadline) {}
     }
 }

@@ -12,8 +12,7 @@ public final class Money {
     /** Up to ten digits before the point (the price column's precision) and up to two after. */
     public static final String PATTERN = "(0|[1-9][0-9]{0,9})(\\.[0-9]{1,2})?";
 
-    private Money() {
-    }
+    private Money() {}
 
     public static String format(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.UNNECESSARY).toPlainString();

@@ -10,12 +10,10 @@ import jakarta.validation.constraints.Size;
 
 /** {@code POST /api/products}: every field required; the price a string with at most two decimals. */
 public record NewProductRequest(
-        @NotNull(message = "is required")
-        @Pattern(regexp = ProductRequests.SKU, message = ProductRequests.SKU_RULE)
+        @NotNull(message = "is required") @Pattern(regexp = ProductRequests.SKU, message = ProductRequests.SKU_RULE)
         String sku,
 
-        @NotBlank(message = "is required")
-        @Size(max = 200, message = "must be at most 200 characters")
+        @NotBlank(message = "is required") @Size(max = 200, message = "must be at most 200 characters")
         String name,
 
         @NotNull(message = "is required")
@@ -26,5 +24,4 @@ public record NewProductRequest(
         @NotNull(message = "is required")
         @Min(value = 0, message = "must not be negative")
         @Max(value = ProductRequests.MAX_QUANTITY, message = "must be at most " + ProductRequests.MAX_QUANTITY)
-        Long stock) {
-}
+        Long stock) {}

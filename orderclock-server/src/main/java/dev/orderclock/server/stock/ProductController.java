@@ -40,9 +40,10 @@ class ProductController {
     @ApiResponse(responseCode = "409", description = "sku-exists")
     @PostMapping
     ResponseEntity<ProductView> create(Caller.Operator operator, @Valid @RequestBody NewProductRequest request) {
-        Product product = products.create(request.sku(), request.name().strip(), Money.parse(request.price()),
-                request.stock());
-        return ResponseEntity.created(URI.create("/api/products/" + product.sku())).body(ProductView.of(product));
+        Product product =
+                products.create(request.sku(), request.name().strip(), Money.parse(request.price()), request.stock());
+        return ResponseEntity.created(URI.create("/api/products/" + product.sku()))
+                .body(ProductView.of(product));
     }
 
     @Operation(summary = "A product", description = "stock: all put in; available: what new orders may still reserve.")
@@ -57,7 +58,8 @@ class ProductController {
     @ApiResponse(responseCode = "200", description = "the product", useReturnTypeSchema = true)
     @ApiResponse(responseCode = "404", description = "product-not-found")
     @PostMapping("/{sku}/restock")
-    ProductView restock(Caller.Operator operator, @PathVariable String sku, @Valid @RequestBody RestockRequest request) {
+    ProductView restock(
+            Caller.Operator operator, @PathVariable String sku, @Valid @RequestBody RestockRequest request) {
         return ProductView.of(products.restock(sku, request.quantity()).orElseThrow(() -> notFound(sku)));
     }
 

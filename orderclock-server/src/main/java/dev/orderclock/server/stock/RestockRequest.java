@@ -9,5 +9,4 @@ public record RestockRequest(
         @NotNull(message = "is required")
         @Min(value = 1, message = "must be at least 1")
         @Max(value = ProductRequests.MAX_QUANTITY, message = "must be at most " + ProductRequests.MAX_QUANTITY)
-        Long quantity) {
-}
+        Long quantity) {}

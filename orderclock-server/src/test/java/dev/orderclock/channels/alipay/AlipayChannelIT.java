@@ -55,11 +55,14 @@ class AlipayChannelIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     @Qualifier("alipay")
     PaymentChannel configured;
+
     @Autowired
     AlipayProperties settings;
+
     SimApi sim;
     AlipayChannel alipay;
 
@@ -99,7 +102,8 @@ class AlipayChannelIT {
 
         assertThat(first.expiresAt()).isEqualTo(AlipayTime.truncate(deadline)).isBeforeOrEqualTo(deadline);
         assertThat(again).isEqualTo(first);
-        assertThat(Instant.parse(sim.trade(first.tradeNo()).path("expiresAt").asText())).isEqualTo(first.expiresAt());
+        assertThat(Instant.parse(sim.trade(first.tradeNo()).path("expiresAt").asText()))
+                .isEqualTo(first.expiresAt());
         assertThat(sim.trade(first.tradeNo()).path("orderId").asText()).isEqualTo(OrderId.format(request.orderId()));
     }
 
@@ -114,7 +118,8 @@ class AlipayChannelIT {
         assertThat(state).isInstanceOf(TradeState.Paid.class);
         assertThat(((TradeState.Paid) state).amount()).isEqualTo(request.amount());
         NotificationCatcher.Received received = SHOP.await(trade.tradeNo(), 1).get(0);
-        PaymentNotification notification = alipay.readNotification(new InboundNotification(received.headers(), received.body()));
+        PaymentNotification notification =
+                alipay.readNotification(new InboundNotification(received.headers(), received.body()));
         assertThat(notification.kind()).isEqualTo(PaymentNotification.Kind.PAID);
         assertThat(notification.tradeNo()).isEqualTo(trade.tradeNo());
         assertThat(notification.amount()).isEqualTo(request.amount());
@@ -132,7 +137,8 @@ class AlipayChannelIT {
 
         assertThat(tampered).isNotEqualTo(received.body());
         assertThatThrownBy(() -> alipay.readNotification(new InboundNotification(received.headers(), tampered)))
-                .isInstanceOfSatisfying(InvalidNotificationException.class,
+                .isInstanceOfSatisfying(
+                        InvalidNotificationException.class,
                         e -> assertThat(e.reason()).isEqualTo(InvalidNotificationException.Reason.BAD_SIGNATURE));
     }
 
@@ -147,7 +153,8 @@ class AlipayChannelIT {
         // Alipay answers a second close with a status error, as for a paid trade: query and decide.
         assertThat(alipay.close(trade.tradeNo())).isEqualTo(new CloseAnswer.AlreadyPaid());
         NotificationCatcher.Received closed = SHOP.await(trade.tradeNo(), 1).get(0);
-        assertThat(alipay.readNotification(new InboundNotification(closed.headers(), closed.body())).kind())
+        assertThat(alipay.readNotification(new InboundNotification(closed.headers(), closed.body()))
+                        .kind())
                 .isEqualTo(PaymentNotification.Kind.CLOSED);
     }
 
@@ -197,7 +204,9 @@ class AlipayChannelIT {
     void anExpiredTradeIsClosedAndRefusesPayment() {
         OpenedTrade trade = alipay.open(request(Instant.now().plusSeconds(2)));
 
-        Awaitility.await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> alipay.query(trade.tradeNo()), state -> state.equals(new TradeState.Closed()));
 
         assertThat(sim.pay(trade.tradeNo())).isProblem(409, "payment-refused");
@@ -210,7 +219,8 @@ class AlipayChannelIT {
         alipay.close(trade.tradeNo());
         sim.faults("{\"accept-after-close\":true,\"refund-fail-rate\":1}");
         assertThat(sim.pay(trade.tradeNo())).hasStatus(200);
-        RefundRequest refund = new RefundRequest(trade.tradeNo(), trade.tradeNo() + "-R", request.amount(), "closed order");
+        RefundRequest refund =
+                new RefundRequest(trade.tradeNo(), trade.tradeNo() + "-R", request.amount(), "closed order");
 
         RefundAnswer lost = alipay.refund(refund);
         sim.faults("{\"refund-fail-rate\":0}");
@@ -218,7 +228,8 @@ class AlipayChannelIT {
 
         assertThat(lost).isInstanceOf(RefundAnswer.Unknown.class);
         assertThat(retried).isEqualTo(new RefundAnswer.Processing()); // fund_change N: done before
-        assertThat(alipay.refundStatus(trade.tradeNo(), refund.refundRequestNo())).isInstanceOf(RefundAnswer.Refunded.class);
+        assertThat(alipay.refundStatus(trade.tradeNo(), refund.refundRequestNo()))
+                .isInstanceOf(RefundAnswer.Refunded.class);
         assertThat(sim.trade(trade.tradeNo()).path("refundedAmount").asText()).isEqualTo("19.98");
     }
 
@@ -229,12 +240,15 @@ class AlipayChannelIT {
         sim.pay(trade.tradeNo());
         RefundRequest refund = new RefundRequest(trade.tradeNo(), trade.tradeNo() + "-R", request.amount(), null);
 
-        assertThat(alipay.refundStatus(trade.tradeNo(), refund.refundRequestNo())).isEqualTo(new RefundAnswer.NotFound());
+        assertThat(alipay.refundStatus(trade.tradeNo(), refund.refundRequestNo()))
+                .isEqualTo(new RefundAnswer.NotFound());
         assertThat(alipay.refund(refund)).isInstanceOf(RefundAnswer.Refunded.class);
         assertThat(alipay.refund(refund)).isEqualTo(new RefundAnswer.Processing());
-        assertThat(alipay.refundStatus(trade.tradeNo(), refund.refundRequestNo())).isInstanceOf(RefundAnswer.Refunded.class);
+        assertThat(alipay.refundStatus(trade.tradeNo(), refund.refundRequestNo()))
+                .isInstanceOf(RefundAnswer.Refunded.class);
         assertThat(sim.trade(trade.tradeNo()).path("refundedAmount").asText()).isEqualTo("19.98");
-        PaymentNotification refunded = alipay.readNotification(inbound(SHOP.await(trade.tradeNo(), 2).get(1)));
+        PaymentNotification refunded =
+                alipay.readNotification(inbound(SHOP.await(trade.tradeNo(), 2).get(1)));
         assertThat(refunded.kind()).isEqualTo(PaymentNotification.Kind.REFUNDED);
     }
 
@@ -244,42 +258,56 @@ class AlipayChannelIT {
 
         RefundAnswer answer = alipay.refund(new RefundRequest(trade.tradeNo(), "R-1", new BigDecimal("19.98"), null));
 
-        assertThat(answer).isInstanceOfSatisfying(RefundAnswer.Unknown.class,
-                unknown -> assertThat(unknown.reason()).contains("ACQ.TRADE_STATUS_ERROR"));
+        assertThat(answer)
+                .isInstanceOfSatisfying(
+                        RefundAnswer.Unknown.class,
+                        unknown -> assertThat(unknown.reason()).contains("ACQ.TRADE_STATUS_ERROR"));
     }
 
     @Test
     void theSimulatorRefusesAShopSigningWithTheWrongKeyAndTheShopRefusesAnswersSignedWithTheWrongKey() {
-        AlipayChannel wrongMerchantKey = channel(RsaKeys.generate().getPrivate(), RsaKeys.publicKey(settings.alipayPublicKey()));
-        AlipayChannel wrongAlipayKey = channel(RsaKeys.privateKey(settings.privateKey()), RsaKeys.generate().getPublic());
+        AlipayChannel wrongMerchantKey =
+                channel(RsaKeys.generate().getPrivate(), RsaKeys.publicKey(settings.alipayPublicKey()));
+        AlipayChannel wrongAlipayKey = channel(
+                RsaKeys.privateKey(settings.privateKey()), RsaKeys.generate().getPublic());
         OpenedTrade trade = alipay.open(request(Instant.now().plusSeconds(600)));
 
         assertThatThrownBy(() -> wrongMerchantKey.open(request(Instant.now().plusSeconds(600))))
-                .isInstanceOf(ChannelException.class).hasMessageContaining("isv.invalid-signature");
+                .isInstanceOf(ChannelException.class)
+                .hasMessageContaining("isv.invalid-signature");
         assertThat(wrongAlipayKey.query(trade.tradeNo())).isInstanceOf(TradeState.Unknown.class);
     }
 
     @Test
     void anUnreachableGatewayIsUnknownWithinTheTimeouts() {
-        AlipayChannel down = new AlipayChannel(accountFromSettings(),
-                () -> URI.create("http://localhost:1/gateway.do"), SHOP::url,
-                new HttpGatewayTransport(Duration.ofSeconds(2), Duration.ofSeconds(5)), InstantSource.system(),
+        AlipayChannel down = new AlipayChannel(
+                accountFromSettings(),
+                () -> URI.create("http://localhost:1/gateway.do"),
+                SHOP::url,
+                new HttpGatewayTransport(Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                InstantSource.system(),
                 new SimpleMeterRegistry());
 
         assertThat(down.query("T-1")).isInstanceOf(TradeState.Unknown.class);
         assertThat(down.close("T-1")).isInstanceOf(CloseAnswer.Unknown.class);
-        assertThatThrownBy(() -> down.open(request(Instant.now().plusSeconds(600)))).isInstanceOf(ChannelException.class);
+        assertThatThrownBy(() -> down.open(request(Instant.now().plusSeconds(600))))
+                .isInstanceOf(ChannelException.class);
     }
 
     private AlipayChannel channel(PrivateKey merchantKey, PublicKey alipayKey) {
-        return new AlipayChannel(new AlipayAccount(settings.appId(), merchantKey, alipayKey),
-                () -> URI.create("http://localhost:" + port + "/sim/alipay/gateway.do"), SHOP::url,
-                new HttpGatewayTransport(Duration.ofSeconds(2), Duration.ofSeconds(5)), InstantSource.system(),
+        return new AlipayChannel(
+                new AlipayAccount(settings.appId(), merchantKey, alipayKey),
+                () -> URI.create("http://localhost:" + port + "/sim/alipay/gateway.do"),
+                SHOP::url,
+                new HttpGatewayTransport(Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                InstantSource.system(),
                 new SimpleMeterRegistry());
     }
 
     private AlipayAccount accountFromSettings() {
-        return new AlipayAccount(settings.appId(), RsaKeys.privateKey(settings.privateKey()),
+        return new AlipayAccount(
+                settings.appId(),
+                RsaKeys.privateKey(settings.privateKey()),
                 RsaKeys.publicKey(settings.alipayPublicKey()));
     }
 
@@ -289,7 +317,11 @@ class AlipayChannelIT {
 
     private static TradeRequest request(Instant expiresAt) {
         long orderId = ThreadLocalRandom.current().nextLong(1, 1L << 50);
-        return new TradeRequest(PaymentAttempt.tradeNo(OrderId.format(orderId), ATTEMPTS.incrementAndGet()), orderId,
-                new BigDecimal("19.98"), "绿茶 Green tea", expiresAt);
+        return new TradeRequest(
+                PaymentAttempt.tradeNo(OrderId.format(orderId), ATTEMPTS.incrementAndGet()),
+                orderId,
+                new BigDecimal("19.98"),
+                "绿茶 Green tea",
+                expiresAt);
     }
 }

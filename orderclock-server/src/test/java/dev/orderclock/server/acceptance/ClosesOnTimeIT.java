@@ -30,18 +30,23 @@ import static org.awaitility.Awaitility.await;
  * The service end to end on a real H2 file database with its real engine and clock: a thousand
  * orders due one to three seconds ahead close on time, once each; cancelled and paid ones never do.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "orderclock.data-dir=./target/it-data/closes-on-time-${random.uuid}",
-        "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
-        "orderclock.limits.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "orderclock.data-dir=./target/it-data/closes-on-time-${random.uuid}",
+            "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
+            "orderclock.limits.enabled=false"
+        })
 class ClosesOnTimeIT {
 
     private static final int ORDERS = 1_000;
 
     @LocalServerPort
     int port;
+
     @Autowired
     OrderStore orders;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -62,10 +67,15 @@ class ClosesOnTimeIT {
             assertThat(created.status()).isEqualTo(201);
             String id = created.text("id");
             if (i % 10 == 3) {
-                assertThat(api.post("/api/orders/" + id + "/cancel").as(user).send().status()).isEqualTo(200);
+                assertThat(api.post("/api/orders/" + id + "/cancel")
+                                .as(user)
+                                .send()
+                                .status())
+                        .isEqualTo(200);
                 cancelled.add(id);
             } else if (i % 10 == 7) {
-                TransitionResult paying = orders.apply(OrderTransition.PAY, OrderId.parse(id).getAsLong(), Instant.now());
+                TransitionResult paying =
+                        orders.apply(OrderTransition.PAY, OrderId.parse(id).getAsLong(), Instant.now());
                 assertThat(paying).isInstanceOf(TransitionResult.Applied.class);
                 paid.add(id);
             } else {
@@ -74,33 +84,55 @@ class ClosesOnTimeIT {
         }
 
         // then every unpaid order closes, on time
-        await("every unpaid order closed").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> api.get("/api/stats").asOperator().send().json()
-                        .path("orders").path("PENDING_PAYMENT").asLong() == 0);
+        await("every unpaid order closed")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("/api/stats")
+                                .asOperator()
+                                .send()
+                                .json()
+                                .path("orders")
+                                .path("PENDING_PAYMENT")
+                                .asLong()
+                        == 0);
 
         Histogram lagMillis = new Histogram(3);
         for (String id : expectTimeout) {
             JsonNode order = shop.orderAsOperator(id);
-            assertThat(order.path("closeReason").asText()).as("close reason of %s", id).isEqualTo("PAYMENT_TIMEOUT");
-            long lag = Duration.between(Instant.parse(order.path("payDeadline").asText()),
-                    Instant.parse(order.path("closedAt").asText())).toMillis();
+            assertThat(order.path("closeReason").asText())
+                    .as("close reason of %s", id)
+                    .isEqualTo("PAYMENT_TIMEOUT");
+            long lag = Duration.between(
+                            Instant.parse(order.path("payDeadline").asText()),
+                            Instant.parse(order.path("closedAt").asText()))
+                    .toMillis();
             assertThat(lag).as("%s closed %d ms after its deadline", id, lag).isGreaterThanOrEqualTo(0);
             lagMillis.recordValue(lag);
         }
-        System.out.printf("close lag over %d orders: p50 %d ms, p99 %d ms, max %d ms%n", lagMillis.getTotalCount(),
-                lagMillis.getValueAtPercentile(50), lagMillis.getValueAtPercentile(99), lagMillis.getMaxValue());
+        System.out.printf(
+                "close lag over %d orders: p50 %d ms, p99 %d ms, max %d ms%n",
+                lagMillis.getTotalCount(),
+                lagMillis.getValueAtPercentile(50),
+                lagMillis.getValueAtPercentile(99),
+                lagMillis.getMaxValue());
         assertThat(lagMillis.getValueAtPercentile(99)).as("close lag p99 in ms").isLessThan(200);
 
-        cancelled.forEach(id -> assertThat(shop.orderAsOperator(id).path("closeReason").asText()).isEqualTo("USER_CANCELLED"));
-        paid.forEach(id -> assertThat(shop.orderAsOperator(id).path("status").asText()).isEqualTo("PAID"));
+        cancelled.forEach(
+                id -> assertThat(shop.orderAsOperator(id).path("closeReason").asText())
+                        .isEqualTo("USER_CANCELLED"));
+        paid.forEach(id ->
+                assertThat(shop.orderAsOperator(id).path("status").asText()).isEqualTo("PAID"));
 
         Map<String, Long> closedEvents = new HashMap<>();
-        jdbc.query("SELECT order_id, COUNT(*) FROM order_events WHERE type = 'order.closed' GROUP BY order_id",
-                row -> {
-                    closedEvents.put(OrderId.format(row.getLong(1)), row.getLong(2));
-                });
-        expectTimeout.forEach(id -> assertThat(closedEvents.get(id)).as("order.closed events of %s", id).isEqualTo(1L));
-        cancelled.forEach(id -> assertThat(closedEvents.get(id)).as("order.closed events of %s", id).isEqualTo(1L));
+        jdbc.query("SELECT order_id, COUNT(*) FROM order_events WHERE type = 'order.closed' GROUP BY order_id", row -> {
+            closedEvents.put(OrderId.format(row.getLong(1)), row.getLong(2));
+        });
+        expectTimeout.forEach(id -> assertThat(closedEvents.get(id))
+                .as("order.closed events of %s", id)
+                .isEqualTo(1L));
+        cancelled.forEach(id -> assertThat(closedEvents.get(id))
+                .as("order.closed events of %s", id)
+                .isEqualTo(1L));
         paid.forEach(id -> assertThat(closedEvents).as("a paid order closed").doesNotContainKey(id));
 
         StockLedger.assertConserved(jdbc);

@@ -66,14 +66,17 @@ class CrashRecoveryIT {
             }
 
             // when it is killed half way, with some orders closed already and most still pending
-            await("half the orders placed").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(10))
+            await("half the orders placed")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> acknowledged.size() >= ORDERS / 2);
             first.kill9();
             killed.set(true);
             shoppers.shutdown();
             assertThat(shoppers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
         }
-        Instant lastDeadline = acknowledged.values().stream().max(Instant::compareTo).orElseThrow();
+        Instant lastDeadline =
+                acknowledged.values().stream().max(Instant::compareTo).orElseThrow();
 
         // then, started again on the same data, it closes every overdue order within the grace period
         Instant readyAgain;
@@ -81,32 +84,54 @@ class CrashRecoveryIT {
             readyAgain = Instant.now();
             Api api = second.api();
             Instant allDue = lastDeadline.isAfter(readyAgain) ? lastDeadline : readyAgain;
-            await("no order left pending").atMost(Duration.between(Instant.now(), allDue.plus(GRACE)))
+            await("no order left pending")
+                    .atMost(Duration.between(Instant.now(), allDue.plus(GRACE)))
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> pending(api) == 0);
         }
 
-        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + data.toAbsolutePath().resolve("orderclock"), "sa", "")) {
-            assertThat(orderIds(db)).as("every acknowledged order survived the kill").containsAll(acknowledged.keySet());
-            assertThat(count(db, "SELECT COUNT(*) FROM orders WHERE status <> 'CLOSED'")).as("orders not closed").isZero();
-            assertThat(count(db, "SELECT COUNT(*) FROM orders WHERE close_reason = 'PAYMENT_TIMEOUT' AND closed_at < pay_deadline"))
-                    .as("orders closed before their deadline").isZero();
-            assertThat(count(db, "SELECT COUNT(*) FROM orders o WHERE (SELECT COUNT(*) FROM order_events e "
-                    + "WHERE e.order_id = o.id AND e.type = 'order.closed') <> 1"))
-                    .as("orders without exactly one order.closed event").isZero();
+        try (Connection db = DriverManager.getConnection(
+                "jdbc:h2:file:" + data.toAbsolutePath().resolve("orderclock"), "sa", "")) {
+            assertThat(orderIds(db))
+                    .as("every acknowledged order survived the kill")
+                    .containsAll(acknowledged.keySet());
+            assertThat(count(db, "SELECT COUNT(*) FROM orders WHERE status <> 'CLOSED'"))
+                    .as("orders not closed")
+                    .isZero();
+            assertThat(
+                            count(
+                                    db,
+                                    "SELECT COUNT(*) FROM orders WHERE close_reason = 'PAYMENT_TIMEOUT' AND closed_at < pay_deadline"))
+                    .as("orders closed before their deadline")
+                    .isZero();
+            assertThat(count(
+                            db,
+                            "SELECT COUNT(*) FROM orders o WHERE (SELECT COUNT(*) FROM order_events e "
+                                    + "WHERE e.order_id = o.id AND e.type = 'order.closed') <> 1"))
+                    .as("orders without exactly one order.closed event")
+                    .isZero();
             assertThat(closedLaterThanGraceAfter(db, readyAgain))
-                    .as("orders closed later than %s after the restart was ready at %s", GRACE, readyAgain).isZero();
+                    .as("orders closed later than %s after the restart was ready at %s", GRACE, readyAgain)
+                    .isZero();
             assertThat(count(db, "SELECT COUNT(*) FROM orders WHERE close_reason = 'USER_CANCELLED'"))
                     .isGreaterThanOrEqualTo(cancelled.size());
             assertThat(count(db, "SELECT COUNT(*) FROM products WHERE available <> stock OR sold <> 0"))
-                    .as("products whose stock did not all come back").isZero();
+                    .as("products whose stock did not all come back")
+                    .isZero();
         }
-        System.out.printf("crash test: %d orders acknowledged before the kill, %d cancelled, restart ready at %s%n",
+        System.out.printf(
+                "crash test: %d orders acknowledged before the kill, %d cancelled, restart ready at %s%n",
                 acknowledged.size(), cancelled.size(), readyAgain);
     }
 
-    private static void placeOrders(Api api, Shop shop, List<String> skus, AtomicInteger next, AtomicBoolean killed,
-                                    Map<String, Instant> acknowledged, Set<String> cancelled) {
+    private static void placeOrders(
+            Api api,
+            Shop shop,
+            List<String> skus,
+            AtomicInteger next,
+            AtomicBoolean killed,
+            Map<String, Instant> acknowledged,
+            Set<String> cancelled) {
         int i;
         while (!killed.get() && (i = next.getAndIncrement()) < ORDERS) {
             try {
@@ -117,7 +142,12 @@ class CrashRecoveryIT {
                 }
                 String id = created.text("id");
                 acknowledged.put(id, Instant.parse(created.text("payDeadline")));
-                if (i % 20 == 0 && api.post("/api/orders/" + id + "/cancel").as(user).send().status() == 200) {
+                if (i % 20 == 0
+                        && api.post("/api/orders/" + id + "/cancel")
+                                        .as(user)
+                                        .send()
+                                        .status()
+                                == 200) {
                     cancelled.add(id);
                 }
             } catch (RuntimeException connectionLostInTheKill) {
@@ -127,7 +157,13 @@ class CrashRecoveryIT {
     }
 
     private static long pending(Api api) {
-        return api.get("/api/stats").asOperator().send().json().path("orders").path("PENDING_PAYMENT").asLong();
+        return api.get("/api/stats")
+                .asOperator()
+                .send()
+                .json()
+                .path("orders")
+                .path("PENDING_PAYMENT")
+                .asLong();
     }
 
     private static long closedLaterThanGraceAfter(Connection db, Instant ready) throws SQLException {
@@ -144,7 +180,8 @@ class CrashRecoveryIT {
 
     private static Set<String> orderIds(Connection db) throws SQLException {
         Set<String> ids = new HashSet<>();
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery("SELECT id FROM orders")) {
+        try (Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT id FROM orders")) {
             while (rows.next()) {
                 ids.add(OrderId.format(rows.getLong(1)));
             }
@@ -153,7 +190,8 @@ class CrashRecoveryIT {
     }
 
     private static long count(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }

@@ -10,8 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Invariant 5, read from the database: for every SKU, stock = available + reserved by pending orders + sold. */
 final class StockLedger {
 
-    private StockLedger() {
-    }
+    private StockLedger() {}
 
     static void assertConserved(JdbcTemplate jdbc) {
         List<Map<String, Object>> broken = jdbc.queryForList("""
@@ -23,6 +22,8 @@ final class StockLedger {
                               GROUP BY l.sku) r ON r.sku = p.sku
                  WHERE p.stock <> p.available + COALESCE(r.reserved, 0) + p.sold
                 """);
-        assertThat(broken).as("SKUs whose stock is not available + reserved + sold").isEmpty();
+        assertThat(broken)
+                .as("SKUs whose stock is not available + reserved + sold")
+                .isEmpty();
     }
 }

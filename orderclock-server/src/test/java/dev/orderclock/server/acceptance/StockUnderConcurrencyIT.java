@@ -19,10 +19,13 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Many shoppers at once against little stock: nobody gets what is not there, and nothing goes missing. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "orderclock.data-dir=./target/it-data/stock-${random.uuid}",
-        "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
-        "orderclock.limits.enabled=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "orderclock.data-dir=./target/it-data/stock-${random.uuid}",
+            "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
+            "orderclock.limits.enabled=false"
+        })
 class StockUnderConcurrencyIT {
 
     private static final long STOCK = 50;
@@ -30,6 +33,7 @@ class StockUnderConcurrencyIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcTemplate jdbc;
 

@@ -58,10 +58,24 @@ class OpenApiContractIT {
             Route.of("GET", "/", 200));
 
     /** The channels answer their notifications in their own formats; every other error is a problem document. */
-    private static final Set<String> CHANNEL_FORMATS = Set.of("/api/payments/alipay/notify", "/api/payments/wechat/notify");
+    private static final Set<String> CHANNEL_FORMATS =
+            Set.of("/api/payments/alipay/notify", "/api/payments/wechat/notify");
 
-    private static final List<String> ORDER_FIELDS = List.of("id", "userId", "status", "closeReason", "amount",
-            "currency", "items", "createdAt", "payDeadline", "paidAt", "closedAt", "shippedAt", "completedAt", "refund");
+    private static final List<String> ORDER_FIELDS = List.of(
+            "id",
+            "userId",
+            "status",
+            "closeReason",
+            "amount",
+            "currency",
+            "items",
+            "createdAt",
+            "payDeadline",
+            "paidAt",
+            "closedAt",
+            "shippedAt",
+            "completedAt",
+            "refund");
 
     @LocalServerPort
     int port;
@@ -90,7 +104,9 @@ class OpenApiContractIT {
                 }
             }
         }
-        assertThat(missing).as("routes and statuses of docs/API.md missing from /v3/api-docs").isEmpty();
+        assertThat(missing)
+                .as("routes and statuses of docs/API.md missing from /v3/api-docs")
+                .isEmpty();
     }
 
     @Test
@@ -98,10 +114,17 @@ class OpenApiContractIT {
         List<String> notProblems = new ArrayList<>();
         for (Route route : ROUTES) {
             for (int status : route.statuses()) {
-                JsonNode content = operation(route).path("responses").path(String.valueOf(status)).path("content");
+                JsonNode content = operation(route)
+                        .path("responses")
+                        .path(String.valueOf(status))
+                        .path("content");
                 boolean channelsOwn = CHANNEL_FORMATS.contains(route.path()) && status != 413;
-                if (status >= 400 && !channelsOwn && !Set.copyOf(strings(resolve(content.path(PROBLEM_JSON)
-                        .path("schema")).path("required"))).equals(Set.of("type", "title", "status", "detail"))) {
+                if (status >= 400
+                        && !channelsOwn
+                        && !Set.copyOf(strings(
+                                        resolve(content.path(PROBLEM_JSON).path("schema"))
+                                                .path("required")))
+                                .equals(Set.of("type", "title", "status", "detail"))) {
                     notProblems.add(route.method() + " " + route.path() + " " + status);
                 }
             }
@@ -113,7 +136,8 @@ class OpenApiContractIT {
     void theOrderRepresentationHasEveryFieldWithTheEnumsAsWritten() {
         JsonNode order = response("GET", "/api/orders/{id}", 200);
         assertThat(fields(order)).containsAll(ORDER_FIELDS);
-        assertThat(enumOf(order, "status")).containsExactly("PENDING_PAYMENT", "PAID", "SHIPPED", "COMPLETED", "CLOSED");
+        assertThat(enumOf(order, "status"))
+                .containsExactly("PENDING_PAYMENT", "PAID", "SHIPPED", "COMPLETED", "CLOSED");
         assertThat(enumOf(order, "closeReason")).containsExactly("PAYMENT_TIMEOUT", "USER_CANCELLED");
         assertThat(fields(resolve(order.path("properties").path("items").path("items"))))
                 .containsAll(List.of("sku", "quantity", "unitPrice"));
@@ -128,7 +152,8 @@ class OpenApiContractIT {
         assertThat(fields(response("POST", "/api/orders", 201))).containsAll(ORDER_FIELDS);
         JsonNode list = response("GET", "/api/orders", 200);
         assertThat(fields(list)).containsAll(List.of("orders", "nextCursor"));
-        assertThat(fields(resolve(list.path("properties").path("orders").path("items")))).containsAll(ORDER_FIELDS);
+        assertThat(fields(resolve(list.path("properties").path("orders").path("items"))))
+                .containsAll(ORDER_FIELDS);
     }
 
     @Test
@@ -156,9 +181,15 @@ class OpenApiContractIT {
         JsonNode pay = request("POST", "/api/orders/{id}/pay");
         assertThat(fields(pay)).containsExactly("channel");
         assertThat(enumOf(pay, "channel")).containsExactly("alipay", "wechat");
-        assertThat(fields(request("PUT", "/sim/faults"))).containsAll(List.of("notify-drop-rate",
-                "notify-duplicate-rate", "notify-delay-ms", "query-fail-rate", "accept-after-close",
-                "unscanned-not-exist", "retry-scale"));
+        assertThat(fields(request("PUT", "/sim/faults")))
+                .containsAll(List.of(
+                        "notify-drop-rate",
+                        "notify-duplicate-rate",
+                        "notify-delay-ms",
+                        "query-fail-rate",
+                        "accept-after-close",
+                        "unscanned-not-exist",
+                        "retry-scale"));
     }
 
     @Test
@@ -174,9 +205,11 @@ class OpenApiContractIT {
         assertThat(enumOf(attempt, "channel")).containsExactly("alipay", "wechat");
 
         JsonNode simulated = response("GET", "/sim/trades/{tradeNo}", 200);
-        assertThat(fields(simulated)).containsAll(List.of("tradeNo", "channel", "orderId", "amount", "status", "expiresAt"));
-        assertThat(enumOf(simulated, "status")).containsExactly("WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_CLOSED",
-                "NOTPAY", "SUCCESS", "CLOSED", "REFUND");
+        assertThat(fields(simulated))
+                .containsAll(List.of("tradeNo", "channel", "orderId", "amount", "status", "expiresAt"));
+        assertThat(enumOf(simulated, "status"))
+                .containsExactly(
+                        "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_CLOSED", "NOTPAY", "SUCCESS", "CLOSED", "REFUND");
         assertThat(enumOf(simulated, "channel")).containsExactly("alipay", "wechat");
         assertThat(fields(response("POST", "/sim/trades/{tradeNo}/pay", 200))).containsAll(fields(simulated));
 
@@ -188,11 +221,21 @@ class OpenApiContractIT {
         assertThat(fields(engine)).containsAll(List.of("mode", "inMemory", "horizonSeconds"));
         assertThat(enumOf(engine, "mode")).containsExactly("embedded", "cluster");
 
-        JsonNode event = resolve(operation(Route.of("GET", "/api/events")).path("responses").path("200")
-                .path("content").path("text/event-stream").path("schema"));
+        JsonNode event = resolve(operation(Route.of("GET", "/api/events"))
+                .path("responses")
+                .path("200")
+                .path("content")
+                .path("text/event-stream")
+                .path("schema"));
         assertThat(fields(event)).containsAll(List.of("eventId", "type", "orderId", "occurredAt", "order"));
-        assertThat(enumOf(event, "type")).containsExactly("order.created", "order.paid", "order.closed",
-                "order.refunded", "order.shipped", "order.completed");
+        assertThat(enumOf(event, "type"))
+                .containsExactly(
+                        "order.created",
+                        "order.paid",
+                        "order.closed",
+                        "order.refunded",
+                        "order.shipped",
+                        "order.completed");
         assertThat(fields(resolve(event.path("properties").path("order")))).containsAll(ORDER_FIELDS);
     }
 
@@ -225,14 +268,22 @@ class OpenApiContractIT {
 
     /** The schema of a response, whatever its JSON media type. */
     private JsonNode response(String method, String path, int status) {
-        JsonNode content = operation(Route.of(method, path)).path("responses").path(String.valueOf(status)).path("content");
-        assertThat(content.has("application/json")).as(method + " " + path + " " + status + " answers JSON").isTrue();
+        JsonNode content = operation(Route.of(method, path))
+                .path("responses")
+                .path(String.valueOf(status))
+                .path("content");
+        assertThat(content.has("application/json"))
+                .as(method + " " + path + " " + status + " answers JSON")
+                .isTrue();
         return resolve(content.path("application/json").path("schema"));
     }
 
     private JsonNode request(String method, String path) {
-        return resolve(operation(Route.of(method, path)).path("requestBody").path("content")
-                .path("application/json").path("schema"));
+        return resolve(operation(Route.of(method, path))
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema"));
     }
 
     private JsonNode resolve(JsonNode schema) {

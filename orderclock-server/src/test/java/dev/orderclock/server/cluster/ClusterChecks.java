@@ -31,46 +31,69 @@ final class ClusterChecks {
     /** The sweep's own run and the test's polling, on two shared cores. */
     static final Duration SLACK = Duration.ofSeconds(1);
 
-    private ClusterChecks() {
-    }
+    private ClusterChecks() {}
 
     /** Waits for the last deadline to pass and everything to close, then checks; returns the figures. */
     static String assertAllClosedOnce(ClusterFixture cluster, Instant backAt, boolean exactlyOnceOnTheWire)
             throws Exception {
-        Instant lastDeadline = cluster.acknowledged.values().stream().max(Instant::compareTo).orElseThrow();
+        Instant lastDeadline =
+                cluster.acknowledged.values().stream().max(Instant::compareTo).orElseThrow();
         Instant allDue = lastDeadline.isAfter(backAt) ? lastDeadline : backAt;
         Duration bound = GRACE.plus(SWEEP_INTERVAL).plus(SLACK);
         try (Connection db = cluster.database()) {
-            await("no order left pending").atMost(Duration.between(Instant.now(), allDue.plus(bound)).plusSeconds(1))
-                    .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                    .until(() -> ClusterFixture.count(db, "SELECT COUNT(*) FROM orders WHERE status = 'PENDING_PAYMENT'") == 0);
+            await("no order left pending")
+                    .atMost(Duration.between(Instant.now(), allDue.plus(bound)).plusSeconds(1))
+                    .pollInterval(Duration.ofMillis(200))
+                    .ignoreExceptions()
+                    .until(() ->
+                            ClusterFixture.count(db, "SELECT COUNT(*) FROM orders WHERE status = 'PENDING_PAYMENT'")
+                                    == 0);
             long closed = ClusterFixture.count(db, "SELECT COUNT(*) FROM orders WHERE status = 'CLOSED'");
-            assertThat(orderIds(db)).as("every acknowledged order is in the database").containsAll(cluster.acknowledged.keySet());
-            assertThat(ClusterFixture.count(db, "SELECT COUNT(*) FROM orders WHERE status <> 'CLOSED'")).as("not closed").isZero();
+            assertThat(orderIds(db))
+                    .as("every acknowledged order is in the database")
+                    .containsAll(cluster.acknowledged.keySet());
+            assertThat(ClusterFixture.count(db, "SELECT COUNT(*) FROM orders WHERE status <> 'CLOSED'"))
+                    .as("not closed")
+                    .isZero();
             assertThat(ClusterFixture.count(db, "SELECT COUNT(*) FROM orders WHERE closed_at < pay_deadline"))
-                    .as("closed before the deadline").isZero();
-            // grouped once, not a subquery per order: the outbox has no index by order, and 30,000 orders made that quadratic
-            assertThat(ClusterFixture.count(db, "SELECT COUNT(*) FROM orders o LEFT JOIN (SELECT order_id, COUNT(*) AS closes "
-                    + "FROM order_events WHERE type = 'order.closed' GROUP BY order_id) e ON e.order_id = o.id "
-                    + "WHERE COALESCE(e.closes, 0) <> 1")).as("without exactly one order.closed row").isZero();
-            assertThat(closedLaterThan(db, backAt, bound)).as("closed later than %s after deadline or recovery at %s", bound, backAt)
+                    .as("closed before the deadline")
+                    .isZero();
+            // grouped once, not a subquery per order: the outbox has no index by order, and 30,000 orders made that
+            // quadratic
+            assertThat(ClusterFixture.count(
+                            db,
+                            "SELECT COUNT(*) FROM orders o LEFT JOIN (SELECT order_id, COUNT(*) AS closes "
+                                    + "FROM order_events WHERE type = 'order.closed' GROUP BY order_id) e ON e.order_id = o.id "
+                                    + "WHERE COALESCE(e.closes, 0) <> 1"))
+                    .as("without exactly one order.closed row")
+                    .isZero();
+            assertThat(closedLaterThan(db, backAt, bound))
+                    .as("closed later than %s after deadline or recovery at %s", bound, backAt)
                     .isZero();
             assertThat(ClusterFixture.count(db, "SELECT COUNT(*) FROM products WHERE available <> stock OR sold <> 0"))
-                    .as("products whose stock did not all come back").isZero();
+                    .as("products whose stock did not all come back")
+                    .isZero();
 
-            await("every order.closed event on the exchange").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+            await("every order.closed event on the exchange")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> cluster.closedEventsByOrder.size() == closed);
-            assertThat(cluster.closedEventsByOrder.values()).as("distinct order.closed events per order")
+            assertThat(cluster.closedEventsByOrder.values())
+                    .as("distinct order.closed events per order")
                     .allSatisfy(events -> assertThat(events.get()).isEqualTo(1));
             if (exactlyOnceOnTheWire) {
                 // The relay is at least once: it publishes a batch again only after a failure it logs.
                 // Without one, a duplicate on the wire is a bug; with one, the nodes' warnings say why.
                 List<String> relayFailures = cluster.nodes.stream()
-                        .flatMap(node -> node.logLines("event relay failed").stream()).toList();
+                        .flatMap(node -> node.logLines("event relay failed").stream())
+                        .toList();
                 if (relayFailures.isEmpty()) {
-                    assertThat(cluster.closedMessages.get()).as("order.closed messages received").isEqualTo(closed);
+                    assertThat(cluster.closedMessages.get())
+                            .as("order.closed messages received")
+                            .isEqualTo(closed);
                 } else {
-                    System.out.printf("cluster: %d order.closed messages for %d events after relay failures:%n%s%n",
+                    System.out.printf(
+                            "cluster: %d order.closed messages for %d events after relay failures:%n%s%n",
                             cluster.closedMessages.get(), closed, String.join("\n", relayFailures));
                 }
             }
@@ -83,7 +106,7 @@ final class ClusterChecks {
                 SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lag), percentile_cont(0.99) WITHIN GROUP (ORDER BY lag),
                        MAX(lag), EXTRACT(EPOCH FROM MAX(closed_at) - MIN(closed_at))
                   FROM (SELECT EXTRACT(EPOCH FROM closed_at - pay_deadline) * 1000 AS lag, closed_at FROM orders) t""");
-             ResultSet rows = statement.executeQuery()) {
+                ResultSet rows = statement.executeQuery()) {
             rows.next();
             return "%d closed over %.1f s; close lag p50 %.0f ms, p99 %.0f ms, max %.0f ms"
                     .formatted(closed, rows.getDouble(4), rows.getDouble(1), rows.getDouble(2), rows.getDouble(3));
@@ -96,9 +119,14 @@ final class ClusterChecks {
      */
     private static String sweptAndLate(ClusterFixture cluster, Connection db) throws SQLException {
         Pattern fired = Pattern.compile("sweeper fired (\\d+) overdue deadlines of payment-timeout");
-        long swept = cluster.nodes.stream().flatMap(node -> node.logLines("sweeper fired").stream())
-                .map(fired::matcher).filter(Matcher::find).mapToLong(m -> Long.parseLong(m.group(1))).sum();
-        long late = ClusterFixture.count(db, "SELECT COUNT(*) FROM orders WHERE closed_at > pay_deadline + interval '1 second'");
+        long swept = cluster.nodes.stream()
+                .flatMap(node -> node.logLines("sweeper fired").stream())
+                .map(fired::matcher)
+                .filter(Matcher::find)
+                .mapToLong(m -> Long.parseLong(m.group(1)))
+                .sum();
+        long late = ClusterFixture.count(
+                db, "SELECT COUNT(*) FROM orders WHERE closed_at > pay_deadline + interval '1 second'");
         return "closed by a sweeper %d, more than 1 s late %d".formatted(swept, late);
     }
 
@@ -116,7 +144,8 @@ final class ClusterChecks {
 
     private static Set<String> orderIds(Connection db) throws SQLException {
         Set<String> ids = new HashSet<>();
-        try (PreparedStatement statement = db.prepareStatement("SELECT id FROM orders"); ResultSet rows = statement.executeQuery()) {
+        try (PreparedStatement statement = db.prepareStatement("SELECT id FROM orders");
+                ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 ids.add(OrderId.format(rows.getLong(1)));
             }

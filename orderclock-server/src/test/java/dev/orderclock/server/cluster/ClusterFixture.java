@@ -44,6 +44,7 @@ final class ClusterFixture implements AutoCloseable {
     final List<ServerProcess> nodes = new ArrayList<>();
     /** order id to its deadline, for every order a node acknowledged. */
     final Map<String, Instant> acknowledged = new ConcurrentHashMap<>();
+
     final Set<String> closedEventIds = ConcurrentHashMap.newKeySet();
     final Map<String, AtomicInteger> closedEventsByOrder = new ConcurrentHashMap<>();
     final AtomicLong closedMessages = new AtomicLong();
@@ -56,7 +57,8 @@ final class ClusterFixture implements AutoCloseable {
     ClusterFixture(Path dir, String... nodeArgs) throws Exception {
         this.dir = dir;
         this.nodeArgs = List.of(nodeArgs);
-        try (Connection db = database(POSTGRES); Statement statement = db.createStatement()) {
+        try (Connection db = database(POSTGRES);
+                Statement statement = db.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
         ConnectionFactory factory = new ConnectionFactory();
@@ -70,14 +72,20 @@ final class ClusterFixture implements AutoCloseable {
         listening.queueBind(eventsQueue, tiers.eventsExchange(), "order.closed");
         listening.basicQos(1_000);
         ObjectMapper json = new ObjectMapper();
-        listening.basicConsume(eventsQueue, false, (tag, delivery) -> {
-            JsonNode event = json.readTree(delivery.getBody());
-            closedMessages.incrementAndGet();
-            if (closedEventIds.add(event.path("eventId").asText())) {
-                closedEventsByOrder.computeIfAbsent(event.path("orderId").asText(), id -> new AtomicInteger()).incrementAndGet();
-            }
-            listening.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
-        }, tag -> { });
+        listening.basicConsume(
+                eventsQueue,
+                false,
+                (tag, delivery) -> {
+                    JsonNode event = json.readTree(delivery.getBody());
+                    closedMessages.incrementAndGet();
+                    if (closedEventIds.add(event.path("eventId").asText())) {
+                        closedEventsByOrder
+                                .computeIfAbsent(event.path("orderId").asText(), id -> new AtomicInteger())
+                                .incrementAndGet();
+                    }
+                    listening.basicAck(delivery.getEnvelope().getDeliveryTag(), false);
+                },
+                tag -> {});
     }
 
     /** Starts {@code count} nodes, the first alone so that it migrates the schema. */
@@ -145,8 +153,8 @@ final class ClusterFixture implements AutoCloseable {
                 int i;
                 while ((i = next.getAndIncrement()) < orders) {
                     try {
-                        Reply created = shops.get(i % shops.size()).order("u-" + (i % 500), skus.get(i % skus.size()),
-                                1, 1 + i % 10);
+                        Reply created = shops.get(i % shops.size())
+                                .order("u-" + (i % 500), skus.get(i % skus.size()), 1, 1 + i % 10);
                         if (created.status() == 201) {
                             acknowledged.put(created.text("id"), Instant.parse(created.text("payDeadline")));
                         }
@@ -175,7 +183,8 @@ final class ClusterFixture implements AutoCloseable {
     }
 
     static long count(Connection db, String sql) throws SQLException {
-        try (Statement statement = db.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+        try (Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -196,7 +205,8 @@ final class ClusterFixture implements AutoCloseable {
         } finally {
             rabbit.close();
         }
-        try (Connection db = database(POSTGRES); Statement statement = db.createStatement()) {
+        try (Connection db = database(POSTGRES);
+                Statement statement = db.createStatement()) {
             statement.execute("DROP SCHEMA " + schema + " CASCADE");
         }
     }

@@ -21,6 +21,7 @@ class ClusterIT {
 
     /** {@code -Dorderclock.cluster-it.orders=30000} for the full size; the default keeps the suite short on 2 cores. */
     static final int ORDERS = Integer.getInteger("orderclock.cluster-it.orders", 3_000);
+
     static final int NODES = 3;
     static final int SHOPPERS = 12;
     /** Time to place half the orders: three nodes on two cores place 100-160 a second; ample at 30,000 too. */
@@ -35,17 +36,39 @@ class ClusterIT {
             // given three nodes
             cluster.start(NODES);
             List<String> skus = cluster.products(1_000_000);
-            assertThat(cluster.api(1).get("/api/stats").asOperator().send().json().path("engine").path("mode").asText())
+            assertThat(cluster.api(1)
+                            .get("/api/stats")
+                            .asOperator()
+                            .send()
+                            .json()
+                            .path("engine")
+                            .path("mode")
+                            .asText())
                     .isEqualTo("cluster");
-            assertThat(cluster.api(2).get("/actuator/health").asOperator().send().json().path("components").path("rabbit")
-                    .path("status").asText()).isEqualTo("UP");
-            assertThat(cluster.api(2).get("/actuator/prometheus").asOperator().send().body())
+            assertThat(cluster.api(2)
+                            .get("/actuator/health")
+                            .asOperator()
+                            .send()
+                            .json()
+                            .path("components")
+                            .path("rabbit")
+                            .path("status")
+                            .asText())
+                    .isEqualTo("UP");
+            assertThat(cluster.api(2)
+                            .get("/actuator/prometheus")
+                            .asOperator()
+                            .send()
+                            .body())
                     .contains("rabbitmq_connections{", "rabbitmq_published_total{", "orderclock_deadlines_in_memory{");
 
             // when orders are placed across them
             Instant started = Instant.now();
             ClusterFixture.awaitDone(cluster.placeOrders(ORDERS, skus, SHOPPERS));
-            System.out.printf("cluster: %d orders placed on %d nodes in %d ms%n", cluster.acknowledged.size(), NODES,
+            System.out.printf(
+                    "cluster: %d orders placed on %d nodes in %d ms%n",
+                    cluster.acknowledged.size(),
+                    NODES,
                     Duration.between(started, Instant.now()).toMillis());
 
             // then every one closes once, on time, with one event on the exchange
@@ -62,7 +85,8 @@ class ClusterIT {
             ExecutorService shoppers = cluster.placeOrders(ORDERS, skus, SHOPPERS);
 
             // when one node is killed half way, with messages in its prefetch and near-due ones in its wheel
-            await().atMost(HALF_PLACED).pollInterval(Duration.ofMillis(10))
+            await().atMost(HALF_PLACED)
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> cluster.acknowledged.size() >= ORDERS / 2);
             cluster.nodes.get(2).kill9();
             Instant killedAt = Instant.now();

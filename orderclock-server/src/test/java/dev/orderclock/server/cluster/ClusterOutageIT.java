@@ -30,22 +30,31 @@ class ClusterOutageIT {
 
     @Test
     void rabbitMqStoppedAndStartedHalfWayLosesNoDeadline() throws Exception {
-        Instant backAt = runThrough(() -> {
-            run("rabbitmqctl", "stop_app");
-            Thread.sleep(3_000);
-            run("rabbitmqctl", "start_app");
-            run("rabbitmqctl", "await_startup");
-        }, "broker restarted");
+        Instant backAt = runThrough(
+                () -> {
+                    run("rabbitmqctl", "stop_app");
+                    Thread.sleep(3_000);
+                    run("rabbitmqctl", "start_app");
+                    run("rabbitmqctl", "await_startup");
+                },
+                "broker restarted");
         System.out.println("broker back at " + backAt);
     }
 
     @Test
     void postgresRestartedHalfWayLosesNoDeadline() throws Exception {
-        Instant backAt = runThrough(() -> {
-            run("pg_ctlcluster", "--skip-systemctl-redirect", postgresVersion(), "main", "restart");
-            await("PostgreSQL accepting connections").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> new ProcessBuilder("pg_isready", "-q", "-h", "127.0.0.1").start().waitFor() == 0);
-        }, "database restarted");
+        Instant backAt = runThrough(
+                () -> {
+                    run("pg_ctlcluster", "--skip-systemctl-redirect", postgresVersion(), "main", "restart");
+                    await("PostgreSQL accepting connections")
+                            .atMost(Duration.ofSeconds(60))
+                            .pollInterval(Duration.ofMillis(200))
+                            .until(() -> new ProcessBuilder("pg_isready", "-q", "-h", "127.0.0.1")
+                                            .start()
+                                            .waitFor()
+                                    == 0);
+                },
+                "database restarted");
         System.out.println("database back at " + backAt);
     }
 
@@ -58,7 +67,8 @@ class ClusterOutageIT {
             cluster.start(ClusterIT.NODES);
             List<String> skus = cluster.products(1_000_000);
             ExecutorService shoppers = cluster.placeOrders(ClusterIT.ORDERS, skus, ClusterIT.SHOPPERS);
-            await().atMost(ClusterIT.HALF_PLACED).pollInterval(Duration.ofMillis(10))
+            await().atMost(ClusterIT.HALF_PLACED)
+                    .pollInterval(Duration.ofMillis(10))
                     .until(() -> cluster.acknowledged.size() >= ClusterIT.ORDERS / 2);
 
             outage.happen();
@@ -73,7 +83,10 @@ class ClusterOutageIT {
     /** The one cluster's version, as {@code .ci/run} finds it: the name of its folder under /etc/postgresql. */
     private static String postgresVersion() throws IOException {
         try (var versions = Files.list(Path.of("/etc/postgresql"))) {
-            return versions.map(version -> version.getFileName().toString()).sorted().findFirst().orElseThrow();
+            return versions.map(version -> version.getFileName().toString())
+                    .sorted()
+                    .findFirst()
+                    .orElseThrow();
         }
     }
 

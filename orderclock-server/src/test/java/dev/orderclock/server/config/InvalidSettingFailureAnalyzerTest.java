@@ -16,10 +16,12 @@ class InvalidSettingFailureAnalyzerTest {
 
     @Test
     void findsTheRefusedSettingDeepInTheCauseChainAndReportsItsDescriptionAndAction() {
-        InvalidSettingException refusal = InvalidSettingException.of("orderclock.limits.max-units-per-line",
+        InvalidSettingException refusal = InvalidSettingException.of(
+                "orderclock.limits.max-units-per-line",
                 "orderclock.limits.max-units-per-line must be from 1 to 10000: it is 0.",
                 "Set orderclock.limits.max-units-per-line from 1 to 10000.");
-        Throwable startup = new BeanCreationException("shopLimits",
+        Throwable startup = new BeanCreationException(
+                "shopLimits",
                 new IllegalStateException("bind failed", new RuntimeException("constructor threw", refusal)));
 
         FailureAnalysis analysis = analyzer.analyze(startup);
@@ -37,8 +39,8 @@ class InvalidSettingFailureAnalyzerTest {
 
     @Test
     void theMessageCarriesWhatIsWrongAndWhatToDoForLogsThatShowOnlyTheMessage() {
-        InvalidSettingException refusal = new InvalidSettingException(List.of("a.b", "c.d"), "a.b exceeds c.d.",
-                "Lower a.b.");
+        InvalidSettingException refusal =
+                new InvalidSettingException(List.of("a.b", "c.d"), "a.b exceeds c.d.", "Lower a.b.");
 
         assertThat(refusal).hasMessage("a.b exceeds c.d. Lower a.b.");
         assertThat(refusal.properties()).containsExactly("a.b", "c.d");

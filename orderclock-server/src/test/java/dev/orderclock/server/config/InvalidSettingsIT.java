@@ -46,7 +46,9 @@ class InvalidSettingsIT {
 
     @Test
     void aGatewaySecretShorterThan32CharactersStopsTheStartNamingTheProperty(CapturedOutput output) {
-        Report report = refused(output, "orderclock.identity.gateway-secret",
+        Report report = refused(
+                output,
+                "orderclock.identity.gateway-secret",
                 "--orderclock.identity.gateway-secret=tooShortGatewaySecret");
 
         assertThat(report.description()).contains("at least 32", "X-User-Id");
@@ -55,7 +57,9 @@ class InvalidSettingsIT {
 
     @Test
     void aTrustedProxyThatIsAHostNameStopsTheStartNamingTheProperty(CapturedOutput output) {
-        Report report = refused(output, "orderclock.identity.trusted-proxies",
+        Report report = refused(
+                output,
+                "orderclock.identity.trusted-proxies",
                 "--orderclock.identity.trusted-proxies=10.0.0.0/8,gateway.internal");
 
         assertThat(report.description()).contains("'gateway.internal' is not an IP address or a CIDR");
@@ -72,30 +76,39 @@ class InvalidSettingsIT {
 
     @Test
     void aRealChannelWithOnePropertyForgottenStopsTheStartNamingTheMissingOne(CapturedOutput output) {
-        Report report = refused(output, "orderclock.channels.wechat.mchid", "--orderclock.sim.enabled=false",
+        Report report = refused(
+                output,
+                "orderclock.channels.wechat.mchid",
+                "--orderclock.sim.enabled=false",
                 "--orderclock.channels.wechat.base-url=" + NOWHERE);
 
-        assertThat(report.description()).contains("orderclock.channels.wechat.mchid is not set",
-                "orderclock.channels.wechat.private-key");
+        assertThat(report.description())
+                .contains("orderclock.channels.wechat.mchid is not set", "orderclock.channels.wechat.private-key");
     }
 
     @Test
-    void aJwtAlgorithmOtherThanRsaBesideAPublicKeyStopsTheStartNamingTheProperty(@TempDir Path dir,
-                                                                                CapturedOutput output) throws Exception {
+    void aJwtAlgorithmOtherThanRsaBesideAPublicKeyStopsTheStartNamingTheProperty(
+            @TempDir Path dir, CapturedOutput output) throws Exception {
         Path key = dir.resolve("idp-public.pem");
         KeyPair pair = KeyPairGenerator.getInstance("RSA").generateKeyPair();
-        Files.writeString(key, "-----BEGIN PUBLIC KEY-----\n"
-                + Base64.getMimeEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
+        Files.writeString(
+                key,
+                "-----BEGIN PUBLIC KEY-----\n"
+                        + Base64.getMimeEncoder()
+                                .encodeToString(pair.getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n");
 
-        Report report = refused(output, JWT + "jws-algorithms", "--" + JWT + "public-key-location=" + key.toUri(),
+        Report report = refused(
+                output,
+                JWT + "jws-algorithms",
+                "--" + JWT + "public-key-location=" + key.toUri(),
                 "--" + JWT + "jws-algorithms=HS256");
 
         assertThat(report.description()).contains("RS256", "HS256");
     }
 
     @Test
-    void aJwtPublicKeyLocationThatHoldsNoRsaKeyStopsTheStartNamingTheProperty(@TempDir Path dir,
-                                                                             CapturedOutput output) throws Exception {
+    void aJwtPublicKeyLocationThatHoldsNoRsaKeyStopsTheStartNamingTheProperty(@TempDir Path dir, CapturedOutput output)
+            throws Exception {
         Path key = dir.resolve("idp-public.pem");
         Files.writeString(key, "-----BEGIN PUBLIC KEY-----\nbm90IGEga2V5\n-----END PUBLIC KEY-----\n");
 
@@ -107,18 +120,18 @@ class InvalidSettingsIT {
     /** Bound into a record whose constructor refuses: Boot wraps the refusal in a BindException. */
     @ParameterizedTest
     @CsvSource({
-            "orderclock.limits.max-units-per-line, 0, it is 0",
-            "orderclock.limits.max-units-per-line, 10001, it is 10001",
-            "orderclock.limits.max-pay-timeout, 8d, it is PT192H",
-            "orderclock.limits.max-pending-orders-per-shopper, 0, it is 0",
-            "orderclock.limits.max-pending-units-per-shopper, -1, it is -1",
-            "orderclock.limits.max-payment-attempts-per-order, 0, it is 0",
-            "orderclock.limits.rate.orders-per-minute, 0, it is 0",
-            "orderclock.limits.rate.pays-per-minute, 0, it is 0",
-            "orderclock.limits.rate.callers-held, 0, it is 0",
+        "orderclock.limits.max-units-per-line, 0, it is 0",
+        "orderclock.limits.max-units-per-line, 10001, it is 10001",
+        "orderclock.limits.max-pay-timeout, 8d, it is PT192H",
+        "orderclock.limits.max-pending-orders-per-shopper, 0, it is 0",
+        "orderclock.limits.max-pending-units-per-shopper, -1, it is -1",
+        "orderclock.limits.max-payment-attempts-per-order, 0, it is 0",
+        "orderclock.limits.rate.orders-per-minute, 0, it is 0",
+        "orderclock.limits.rate.pays-per-minute, 0, it is 0",
+        "orderclock.limits.rate.callers-held, 0, it is 0",
     })
-    void aLimitOutsideItsBoundsStopsTheStartNamingTheProperty(String property, String value, String said,
-                                                               CapturedOutput output) {
+    void aLimitOutsideItsBoundsStopsTheStartNamingTheProperty(
+            String property, String value, String said, CapturedOutput output) {
         Report report = refused(output, property, "--" + property + "=" + value);
 
         assertThat(report.description()).contains(said).doesNotContain("Failed to bind properties");
@@ -126,7 +139,10 @@ class InvalidSettingsIT {
 
     @Test
     void aDefaultTimeToPayLongerThanTheShopsLimitStopsTheStartNamingBothProperties(CapturedOutput output) {
-        Report report = refused(output, "orderclock.pay-timeout", "--orderclock.pay-timeout=2h",
+        Report report = refused(
+                output,
+                "orderclock.pay-timeout",
+                "--orderclock.pay-timeout=2h",
                 "--orderclock.limits.max-pay-timeout=1h");
 
         assertThat(report.description()).contains("orderclock.limits.max-pay-timeout");
@@ -143,9 +159,11 @@ class InvalidSettingsIT {
         Throwable failure = catchThrowable(() -> start(settings));
 
         assertThat(failure).as("the start-up failure").isNotNull();
-        assertThat(causes(failure)).anySatisfy(cause -> assertThat(cause)
-                .isInstanceOfSatisfying(InvalidSettingException.class,
-                        refusal -> assertThat(refusal.properties()).contains(property)));
+        assertThat(causes(failure))
+                .anySatisfy(cause -> assertThat(cause)
+                        .isInstanceOfSatisfying(
+                                InvalidSettingException.class,
+                                refusal -> assertThat(refusal.properties()).contains(property)));
         Report report = Report.of(output.getAll());
         assertThat(report.description()).as("Description").contains(property);
         assertThat(report.action()).as("Action").contains(property);
@@ -162,10 +180,12 @@ class InvalidSettingsIT {
 
     private static void start(String... settings) {
         // no admin token here: a test that sets one must be the only one to
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:mem:orderclock-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
         args.addAll(List.of(settings));
-        SpringApplication.run(OrderclockApplication.class, args.toArray(String[]::new)).close();
+        SpringApplication.run(OrderclockApplication.class, args.toArray(String[]::new))
+                .close();
     }
 
     /** The last "APPLICATION FAILED TO START" report in the output, split into its two parts. */
@@ -173,7 +193,9 @@ class InvalidSettingsIT {
 
         static Report of(String output) {
             int start = output.lastIndexOf("APPLICATION FAILED TO START");
-            assertThat(start).as("an APPLICATION FAILED TO START report in the output").isNotNegative();
+            assertThat(start)
+                    .as("an APPLICATION FAILED TO START report in the output")
+                    .isNotNegative();
             String report = output.substring(start);
             int description = report.indexOf("Description:");
             int action = report.indexOf("Action:");
@@ -181,8 +203,8 @@ class InvalidSettingsIT {
             assertThat(action).as("Action:").isGreaterThan(description);
             // the action ends at the first blank line after its own text
             int end = report.indexOf("\n\n", report.indexOf("Action:") + "Action:".length() + 2);
-            return new Report(report.substring(description, action),
-                    report.substring(action, end < 0 ? report.length() : end));
+            return new Report(
+                    report.substring(description, action), report.substring(action, end < 0 ? report.length() : end));
         }
     }
 }

@@ -33,10 +33,12 @@ import static org.awaitility.Awaitility.await;
  * The dashboard in a real browser, as a newcomer uses it: open the printed address, press the demo
  * button, watch the orders count down and close, pay one. Screenshots go to {@code target/}.
  */
-@SpringBootTest(classes = OrderclockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = OrderclockApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "spring.datasource.url=jdbc:h2:mem:orderclock-dashboard-${random.uuid};DB_CLOSE_DELAY=-1",
-                "orderclock.admin-token=" + Api.OPERATOR_TOKEN
+            "spring.datasource.url=jdbc:h2:mem:orderclock-dashboard-${random.uuid};DB_CLOSE_DELAY=-1",
+            "orderclock.admin-token=" + Api.OPERATOR_TOKEN
         })
 class DashboardBrowserIT {
 
@@ -63,7 +65,8 @@ class DashboardBrowserIT {
     void demoOrdersCountDownAndCloseAtTheirDeadlineAndOneIsPaidThroughTheSimulator() throws IOException {
         // given the dashboard opened at the address the server prints
         open("/#token=" + Api.OPERATOR_TOKEN);
-        await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElement(By.id("dashboard")).isDisplayed());
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.findElement(By.id("dashboard")).isDisplayed());
         assertThat(browser.getCurrentUrl()).doesNotContain("token"); // taken out of the address bar
 
         // when 20 demo orders with 3 seconds to pay are created through the UI
@@ -72,46 +75,67 @@ class DashboardBrowserIT {
         // then each is seen pending with a live countdown (on a slow machine the first may close
         // before the last is created, so each is caught while it waits) ...
         Map<String, Row> seenPending = new HashMap<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            rows().forEach((id, row) -> {
-                if (row.status().equals("PENDING_PAYMENT") && row.countdown().matches("\\d\\.\\d s")) {
-                    seenPending.putIfAbsent(id, row);
-                }
-            });
-            return seenPending.size() >= 20;
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    rows().forEach((id, row) -> {
+                        if (row.status().equals("PENDING_PAYMENT")
+                                && row.countdown().matches("\\d\\.\\d s")) {
+                            seenPending.putIfAbsent(id, row);
+                        }
+                    });
+                    return seenPending.size() >= 20;
+                });
         Set<String> demo = Set.copyOf(seenPending.keySet());
         await().atMost(Duration.ofSeconds(10)).until(() -> text("demo-result").startsWith("20 orders created"));
         // ... and all CLOSED within a few seconds after their deadline, without a reload
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
-                .until(() -> rows().entrySet().stream().filter(e -> demo.contains(e.getKey()))
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> rows().entrySet().stream()
+                        .filter(e -> demo.contains(e.getKey()))
                         .allMatch(e -> e.getValue().status().equals("CLOSED")));
         await().atMost(Duration.ofSeconds(10)).until(() -> text("count-CLOSED").equals("20"));
         assertThat(text("closed-timeout")).isEqualTo("20");
 
         // when an order with time to spare is paid through the UI
         createDemoOrders(1, 600);
-        String toPay = await().atMost(Duration.ofSeconds(20)).until(() -> rows().entrySet().stream()
-                .filter(e -> !demo.contains(e.getKey()) && e.getValue().status().equals("PENDING_PAYMENT"))
-                .map(Map.Entry::getKey).findFirst().orElse(null), id -> id != null);
+        String toPay = await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> rows().entrySet().stream()
+                                .filter(e -> !demo.contains(e.getKey())
+                                        && e.getValue().status().equals("PENDING_PAYMENT"))
+                                .map(Map.Entry::getKey)
+                                .findFirst()
+                                .orElse(null),
+                        id -> id != null);
         await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> {
-            browser.findElement(By.cssSelector("tr[data-order-id='" + toPay + "'] button.pay")).click();
+            browser.findElement(By.cssSelector("tr[data-order-id='" + toPay + "'] button.pay"))
+                    .click();
             return true;
         });
 
         // then it shows PAID, and the chart and the event list have something to show
-        await().atMost(Duration.ofSeconds(20)).until(() -> "PAID".equals(rows().get(toPay).status()));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> "PAID".equals(rows().get(toPay).status()));
         await().atMost(Duration.ofSeconds(10)).until(() -> text("count-PAID").equals("1"));
         // the payment counted by channel: Alipay took it and the order kept it
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElements(
-                By.cssSelector("#payments tr[data-channel='alipay'] td")).stream().map(WebElement::getText).toList(),
-                cells -> cells.size() == 5 && cells.get(1).equals("1") && cells.get(2).equals("1"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(
+                        () -> browser.findElements(By.cssSelector("#payments tr[data-channel='alipay'] td")).stream()
+                                .map(WebElement::getText)
+                                .toList(),
+                        cells -> cells.size() == 5
+                                && cells.get(1).equals("1")
+                                && cells.get(2).equals("1"));
         assertThat(browser.findElements(By.cssSelector("#events li")).size()).isGreaterThanOrEqualTo(42);
         assertThat(browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
 
         // and with a few orders waiting, a picture for people to look at, wide and phone-sized
         createDemoOrders(6, 45);
-        await().atMost(Duration.ofSeconds(20)).until(() -> browser.findElements(By.cssSelector("#next-deadlines li")).size() >= 6);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> browser.findElements(By.cssSelector("#next-deadlines li"))
+                                .size()
+                        >= 6);
         screenshot("dashboard.png");
         browser.manage().window().setSize(new Dimension(390, 1600));
         screenshot("dashboard-phone.png");
@@ -124,7 +148,8 @@ class DashboardBrowserIT {
         browser.executeScript("sessionStorage.clear()");
         open("/");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> browser.findElement(By.id("gate")).isDisplayed());
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> browser.findElement(By.id("gate")).isDisplayed());
         assertThat(text("auth-message")).contains("No operator token");
         assertNoData();
         screenshot("dashboard-no-token.png");
@@ -161,7 +186,8 @@ class DashboardBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#orders tbody tr"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector("#events li"))).isEmpty();
         assertThat(browser.findElements(By.cssSelector(".tile .value")))
-                .allSatisfy(value -> assertThat(value.getAttribute("textContent")).isEqualTo("–"));
+                .allSatisfy(
+                        value -> assertThat(value.getAttribute("textContent")).isEqualTo("–"));
     }
 
     private String text(String id) {
@@ -171,9 +197,10 @@ class DashboardBrowserIT {
     /** The Orders table, read in one script call (it re-renders as events arrive). */
     @SuppressWarnings("unchecked")
     private Map<String, Row> rows() {
-        List<List<String>> cells = (List<List<String>>) ((JavascriptExecutor) browser).executeScript(
-                "return [...document.querySelectorAll('#orders tbody tr')].map(tr => [tr.dataset.orderId,"
-                        + " tr.dataset.status, (tr.querySelector('.countdown') || {}).textContent || '']);");
+        List<List<String>> cells = (List<List<String>>) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "return [...document.querySelectorAll('#orders tbody tr')].map(tr => [tr.dataset.orderId,"
+                                + " tr.dataset.status, (tr.querySelector('.countdown') || {}).textContent || '']);");
         return cells.stream().collect(Collectors.toMap(c -> c.get(0), c -> new Row(c.get(1), c.get(2)), (a, b) -> a));
     }
 
@@ -183,6 +210,5 @@ class DashboardBrowserIT {
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private record Row(String status, String countdown) {
-    }
+    private record Row(String status, String countdown) {}
 }

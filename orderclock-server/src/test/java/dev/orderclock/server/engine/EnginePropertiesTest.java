@@ -17,11 +17,19 @@ class EnginePropertiesTest {
     void unsetSettingsAreTheEnginesOwnDefaults() {
         EngineProperties defaults = EngineProperties.defaults();
 
-        assertThat(defaults).isEqualTo(new EngineProperties(DeadlineEngine.DEFAULT_HORIZON, DeadlineEngine.DEFAULT_TICK,
-                DeadlineEngine.DEFAULT_MAX_IN_MEMORY, DeadlineEngine.DEFAULT_FIRING_BATCH_SIZE,
-                DeadlineEngine.DEFAULT_FIRING_THREADS, DeadlineEngine.DEFAULT_LOAD_PAGE_SIZE, DeadlineEngine.DEFAULT_GRACE,
-                DeadlineEngine.DEFAULT_SWEEP_INTERVAL, Duration.ofSeconds(10),
-                DeadlineEngine.DEFAULT_SWEEP_BATCH_SIZE, DeadlineEngine.DEFAULT_RETRY_DELAY));
+        assertThat(defaults)
+                .isEqualTo(new EngineProperties(
+                        DeadlineEngine.DEFAULT_HORIZON,
+                        DeadlineEngine.DEFAULT_TICK,
+                        DeadlineEngine.DEFAULT_MAX_IN_MEMORY,
+                        DeadlineEngine.DEFAULT_FIRING_BATCH_SIZE,
+                        DeadlineEngine.DEFAULT_FIRING_THREADS,
+                        DeadlineEngine.DEFAULT_LOAD_PAGE_SIZE,
+                        DeadlineEngine.DEFAULT_GRACE,
+                        DeadlineEngine.DEFAULT_SWEEP_INTERVAL,
+                        Duration.ofSeconds(10),
+                        DeadlineEngine.DEFAULT_SWEEP_BATCH_SIZE,
+                        DeadlineEngine.DEFAULT_RETRY_DELAY));
     }
 
     @Test
@@ -41,8 +49,8 @@ class EnginePropertiesTest {
 
     @Test
     void autoConfirmHasItsOwnSweepIntervalBesideTheEngineWideOne() {
-        Binder binder = new Binder(new MapConfigurationPropertySource(Map.of(
-                "orderclock.engine.auto-confirm-sweep-interval", "30s")));
+        Binder binder = new Binder(
+                new MapConfigurationPropertySource(Map.of("orderclock.engine.auto-confirm-sweep-interval", "30s")));
 
         EngineProperties bound = binder.bindOrCreate("orderclock.engine", EngineProperties.class);
 

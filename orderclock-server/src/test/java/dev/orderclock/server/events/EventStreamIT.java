@@ -24,6 +24,7 @@ class EventStreamIT {
 
     @LocalServerPort
     int port;
+
     Api api;
     Shop shop;
 
@@ -40,7 +41,8 @@ class EventStreamIT {
 
             String id = shop.order(Shop.newUser(), shop.product(5), 1, 1).text("id");
 
-            await().atMost(Duration.ofSeconds(15)).until(() -> typesOf(stream, id).contains("order.closed"));
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> typesOf(stream, id).contains("order.closed"));
             assertThat(typesOf(stream, id)).containsExactly("order.created", "order.closed");
             SseClient.Event closed = eventsOf(stream, id).get(1);
             JsonNode body = JSON.readTree(closed.data());
@@ -49,7 +51,8 @@ class EventStreamIT {
             assertThat(body.path("eventId").asText()).hasSize(36);
             assertThat(body.path("occurredAt").asText()).endsWith("Z");
             assertThat(body.path("order").path("status").asText()).isEqualTo("CLOSED");
-            assertThat(Long.parseLong(closed.id())).isGreaterThan(Long.parseLong(eventsOf(stream, id).get(0).id()));
+            assertThat(Long.parseLong(closed.id()))
+                    .isGreaterThan(Long.parseLong(eventsOf(stream, id).get(0).id()));
         }
     }
 
@@ -60,14 +63,16 @@ class EventStreamIT {
         String first = shop.order(user, sku, 1, 600).text("id");
         String lastSeen;
         try (SseClient stream = SseClient.open(port)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> !eventsOf(stream, first).isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !eventsOf(stream, first).isEmpty());
             lastSeen = eventsOf(stream, first).get(0).id();
         }
 
         String missed = shop.order(user, sku, 1, 600).text("id");
 
         try (SseClient stream = SseClient.resume(port, lastSeen)) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> !eventsOf(stream, missed).isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !eventsOf(stream, missed).isEmpty());
             assertThat(eventsOf(stream, first)).isEmpty();
             assertThat(typesOf(stream, missed)).containsExactly("order.created");
         }
@@ -76,12 +81,17 @@ class EventStreamIT {
     @Test
     void onlyAnOperatorMayListen() {
         assertThat(api.get("/api/events").send()).hasStatus(401);
-        assertThat(api.get("/api/events").header("Authorization", "Bearer not-the-token").send()).hasStatus(401);
+        assertThat(api.get("/api/events")
+                        .header("Authorization", "Bearer not-the-token")
+                        .send())
+                .hasStatus(401);
         assertThat(api.get("/api/events").as("u-1").send()).hasStatus(403);
     }
 
     private static List<SseClient.Event> eventsOf(SseClient stream, String orderId) {
-        return stream.events().stream().filter(e -> e.data().contains("\"orderId\":\"" + orderId + "\"")).toList();
+        return stream.events().stream()
+                .filter(e -> e.data().contains("\"orderId\":\"" + orderId + "\""))
+                .toList();
     }
 
     private static List<String> typesOf(SseClient stream, String orderId) {

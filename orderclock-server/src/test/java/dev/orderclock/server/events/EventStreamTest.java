@@ -126,13 +126,17 @@ class EventStreamTest {
         }
 
         List<Long> seqs() {
-            return sent.stream().filter(s -> s.startsWith("id:"))
-                    .map(s -> Long.parseLong(s.substring(3, s.indexOf('\n')))).toList();
+            return sent.stream()
+                    .filter(s -> s.startsWith("id:"))
+                    .map(s -> Long.parseLong(s.substring(3, s.indexOf('\n'))))
+                    .toList();
         }
 
         List<Long> skipped() {
-            return sent.stream().filter(s -> s.startsWith("event:skipped"))
-                    .map(s -> Long.parseLong(s.replaceAll("(?s).*\"skipped\":(\\d+).*", "$1"))).toList();
+            return sent.stream()
+                    .filter(s -> s.startsWith("event:skipped"))
+                    .map(s -> Long.parseLong(s.replaceAll("(?s).*\"skipped\":(\\d+).*", "$1")))
+                    .toList();
         }
     }
 
@@ -151,14 +155,19 @@ class EventStreamTest {
         @Override
         public List<OutboxEvent> after(long seq, int limit) {
             queries++;
-            return rows.stream().filter(r -> r.seq() > seq).sorted((a, b) -> Long.compare(a.seq(), b.seq()))
-                    .limit(limit).toList();
+            return rows.stream()
+                    .filter(r -> r.seq() > seq)
+                    .sorted((a, b) -> Long.compare(a.seq(), b.seq()))
+                    .limit(limit)
+                    .toList();
         }
 
         @Override
         public List<OutboxEvent> latest(int limit) {
             queries++;
-            List<OutboxEvent> sorted = rows.stream().sorted((a, b) -> Long.compare(a.seq(), b.seq())).toList();
+            List<OutboxEvent> sorted = rows.stream()
+                    .sorted((a, b) -> Long.compare(a.seq(), b.seq()))
+                    .toList();
             return sorted.subList(Math.max(0, sorted.size() - limit), sorted.size());
         }
 

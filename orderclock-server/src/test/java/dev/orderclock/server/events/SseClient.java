@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /** A server-sent events reader for {@code GET /api/events}: collects the events as they arrive. */
 final class SseClient implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
@@ -31,13 +32,15 @@ final class SseClient implements AutoCloseable {
         response = HTTP.sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         response.thenAccept(r -> {
             body = r.body();
-            Thread reader = new Thread(() -> {
-                try {
-                    body.forEach(lines::add);
-                } catch (RuntimeException ignored) {
-                    // closed by the test
-                }
-            }, "sse-client");
+            Thread reader = new Thread(
+                    () -> {
+                        try {
+                            body.forEach(lines::add);
+                        } catch (RuntimeException ignored) {
+                            // closed by the test
+                        }
+                    },
+                    "sse-client");
             reader.setDaemon(true);
             reader.start();
         });
@@ -83,6 +86,5 @@ final class SseClient implements AutoCloseable {
         }
     }
 
-    record Event(String id, String type, String data) {
-    }
+    record Event(String id, String type, String data) {}
 }

@@ -42,8 +42,11 @@ class AdminTokenTest {
 
     @Test
     void aConfiguredTokenShorterThanThirtyTwoCharactersIsRefusedNamingTheProperty() {
-        assertThatIllegalStateException().isThrownBy(() -> AdminToken.configured("a".repeat(31)))
-                .withMessageContaining("orderclock.admin-token").withMessageNotContaining("aaaa");
-        assertThat(AdminToken.configured("a".repeat(32)).matches("a".repeat(32))).isTrue();
+        assertThatIllegalStateException()
+                .isThrownBy(() -> AdminToken.configured("a".repeat(31)))
+                .withMessageContaining("orderclock.admin-token")
+                .withMessageNotContaining("aaaa");
+        assertThat(AdminToken.configured("a".repeat(32)).matches("a".repeat(32)))
+                .isTrue();
     }
 }

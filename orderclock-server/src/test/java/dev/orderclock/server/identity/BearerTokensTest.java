@@ -26,8 +26,7 @@ class BearerTokensTest {
     void anotherSchemeOrAnEmptyTokenIsRefusedNotIgnored() {
         assertThatThrownBy(() -> tokens.resolve(request("Basic dXNlcjpwYXNz")))
                 .isInstanceOf(OAuth2AuthenticationException.class);
-        assertThatThrownBy(() -> tokens.resolve(request("Bearer  ")))
-                .isInstanceOf(OAuth2AuthenticationException.class);
+        assertThatThrownBy(() -> tokens.resolve(request("Bearer  "))).isInstanceOf(OAuth2AuthenticationException.class);
     }
 
     @Test

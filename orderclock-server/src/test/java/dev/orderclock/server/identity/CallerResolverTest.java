@@ -37,8 +37,8 @@ class CallerResolverTest {
 
     @Test
     void anAnonymousCallerIsUnauthenticated() {
-        Authentication anonymous = new AnonymousAuthenticationToken("key", "anonymousUser",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
+        Authentication anonymous = new AnonymousAuthenticationToken(
+                "key", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 
         assertThat(refusal("anyCaller", anonymous, null)).isEqualTo(ProblemType.UNAUTHENTICATED);
         assertThat(refusal("anyCaller", null, null)).isEqualTo(ProblemType.UNAUTHENTICATED);
@@ -62,14 +62,11 @@ class CallerResolverTest {
 
     @SuppressWarnings("unused")
     private static final class Endpoints {
-        void anyCaller(Caller caller) {
-        }
+        void anyCaller(Caller caller) {}
 
-        void operatorOnly(Caller.Operator operator) {
-        }
+        void operatorOnly(Caller.Operator operator) {}
 
-        void shopperOnly(Caller.Shopper shopper) {
-        }
+        void shopperOnly(Caller.Shopper shopper) {}
     }
 
     private Object resolve(String endpoint, Authentication authentication, String userHeader) {
@@ -84,7 +81,8 @@ class CallerResolverTest {
     }
 
     private ProblemType refusal(String endpoint, Authentication authentication, String userHeader) {
-        return catchThrowableOfType(ProblemException.class, () -> resolve(endpoint, authentication, userHeader)).type();
+        return catchThrowableOfType(ProblemException.class, () -> resolve(endpoint, authentication, userHeader))
+                .type();
     }
 
     private static java.lang.reflect.Method method(String name) {

@@ -33,13 +33,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Who the server believes (issue 14, findings 1, 3 and 9). Callers that are not on this machine are
  * MockMvc requests with another {@code remoteAddr}; no traffic leaves loopback.
  */
-@SpringBootTest(classes = OrderclockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = OrderclockApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "spring.datasource.url=jdbc:h2:mem:orderclock-${random.uuid};DB_CLOSE_DELAY=-1",
-                "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
-                "orderclock.identity.trusted-proxies=198.51.100.0/24",
-                "orderclock.identity.gateway-secret=" + SecurityIT.GATEWAY_SECRET,
-                "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ShopIdentityProvider.ISSUER
+            "spring.datasource.url=jdbc:h2:mem:orderclock-${random.uuid};DB_CLOSE_DELAY=-1",
+            "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
+            "orderclock.identity.trusted-proxies=198.51.100.0/24",
+            "orderclock.identity.gateway-secret=" + SecurityIT.GATEWAY_SECRET,
+            "spring.security.oauth2.resourceserver.jwt.issuer-uri=" + ShopIdentityProvider.ISSUER
         })
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
@@ -56,8 +58,10 @@ class SecurityIT {
 
     @Autowired
     MockMvc mvc;
+
     @LocalServerPort
     int port;
+
     Shop shop;
     String sku;
 
@@ -71,7 +75,8 @@ class SecurityIT {
     void aUserIdFromAnUntrustedAddressIsRefusedSayingWhyAndCreatesNoOrder() throws Exception {
         String user = Shop.newUser();
 
-        createOrder(from(STRANGER)).header("X-User-Id", user)
+        createOrder(from(STRANGER))
+                .header("X-User-Id", user)
                 .andExpect(status().isUnauthorized())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://orderclock.dev/problems/unauthenticated"))
@@ -80,15 +85,18 @@ class SecurityIT {
 
         assertThat(shop.available(sku)).isEqualTo(100);
         mvc.perform(get("/api/orders").header("X-User-Id", user))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.orders").isEmpty());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.orders").isEmpty());
     }
 
     @Test
     void aUserIdFromLoopbackIsBelieved() throws Exception {
         String user = Shop.newUser();
 
-        createOrder(from("127.0.0.1")).header("X-User-Id", user)
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.userId").value(user));
+        createOrder(from("127.0.0.1"))
+                .header("X-User-Id", user)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.userId").value(user));
     }
 
     @Test
@@ -98,13 +106,18 @@ class SecurityIT {
 
     @Test
     void theGatewaySecretMakesAUserIdBelievedFromAnywhere() throws Exception {
-        createOrder(from(STRANGER)).header("X-User-Id", "u-gw").header("X-Gateway-Secret", GATEWAY_SECRET)
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.userId").value("u-gw"));
+        createOrder(from(STRANGER))
+                .header("X-User-Id", "u-gw")
+                .header("X-Gateway-Secret", GATEWAY_SECRET)
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.userId").value("u-gw"));
     }
 
     @Test
     void aWrongGatewaySecretIsRefused() throws Exception {
-        createOrder(from(STRANGER)).header("X-User-Id", "u-gw").header("X-Gateway-Secret", GATEWAY_SECRET + "-no")
+        createOrder(from(STRANGER))
+                .header("X-User-Id", "u-gw")
+                .header("X-Gateway-Secret", GATEWAY_SECRET + "-no")
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("X-Gateway-Secret")));
         assertThat(shop.available(sku)).isEqualTo(100);
@@ -112,8 +125,10 @@ class SecurityIT {
 
     @Test
     void aShopsJwtIdentifiesItsSubjectFromAnywhere() throws Exception {
-        createOrder(from(STRANGER)).header("Authorization", "Bearer " + IDENTITY.tokenFor("u-jwt-1"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.userId").value("u-jwt-1"));
+        createOrder(from(STRANGER))
+                .header("Authorization", "Bearer " + IDENTITY.tokenFor("u-jwt-1"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.userId").value("u-jwt-1"));
     }
 
     @Test
@@ -138,8 +153,10 @@ class SecurityIT {
 
     @Test
     void aWrongBearerNeverFallsBackToTheUserHeader() throws Exception {
-        createOrder(from("127.0.0.1")).header("Authorization", "Bearer not-a-jwt-nor-the-token")
-                .header("X-User-Id", "u-fallback").andExpect(status().isUnauthorized());
+        createOrder(from("127.0.0.1"))
+                .header("Authorization", "Bearer not-a-jwt-nor-the-token")
+                .header("X-User-Id", "u-fallback")
+                .andExpect(status().isUnauthorized());
         assertThat(shop.available(sku)).isEqualTo(100);
     }
 
@@ -153,26 +170,36 @@ class SecurityIT {
     void theSimulatorRefusesAnAnonymousBuyerFromElsewhereAndTheOrderStaysUnpaid() throws Exception {
         String user = Shop.newUser();
         String order = shop.pendingOrder(user, sku, 1).path("id").asText();
-        String tradeNo = new Api(port).post("/api/orders/" + order + "/pay").as(user).send().text("tradeNo");
+        String tradeNo = new Api(port)
+                .post("/api/orders/" + order + "/pay")
+                .as(user)
+                .send()
+                .text("tradeNo");
 
         mvc.perform(post("/sim/trades/" + tradeNo + "/pay").with(from(STRANGER)))
                 .andExpect(status().isForbidden())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.type").value("https://orderclock.dev/problems/forbidden"));
         mvc.perform(get("/sim/notifications").with(from(STRANGER))).andExpect(status().isForbidden());
-        mvc.perform(post("/sim/trades/" + tradeNo + "/pay").with(from(STRANGER)).header("X-User-Id", user)
-                .header("X-Gateway-Secret", GATEWAY_SECRET)).andExpect(status().isForbidden());
+        mvc.perform(post("/sim/trades/" + tradeNo + "/pay")
+                        .with(from(STRANGER))
+                        .header("X-User-Id", user)
+                        .header("X-Gateway-Secret", GATEWAY_SECRET))
+                .andExpect(status().isForbidden());
 
         assertThat(shop.orderAsOperator(order).path("status").asText()).isEqualTo("PENDING_PAYMENT");
-        mvc.perform(get("/sim/trades/" + tradeNo).with(from(STRANGER))
-                .header("Authorization", "Bearer " + Api.OPERATOR_TOKEN)).andExpect(status().isOk());
+        mvc.perform(get("/sim/trades/" + tradeNo)
+                        .with(from(STRANGER))
+                        .header("Authorization", "Bearer " + Api.OPERATOR_TOKEN))
+                .andExpect(status().isOk());
         mvc.perform(get("/sim/trades/" + tradeNo)).andExpect(status().isOk());
     }
 
     @Test
     void theContractAndItsBrowsableUiAnswerAStrangerWithoutIdentityAsTheDashboardDoes() throws Exception {
         mvc.perform(get("/v3/api-docs").with(from(STRANGER)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.paths['/api/orders']").exists());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/orders']").exists());
         mvc.perform(get("/swagger-ui/index.html").with(from(STRANGER))).andExpect(status().isOk());
         mvc.perform(get("/").with(from(STRANGER))).andExpect(status().isOk());
         // public, not a way round identity: a wrong bearer token is refused there as anywhere
@@ -187,11 +214,20 @@ class SecurityIT {
 
         for (String channel : new String[] {"alipay", "wechat"}) {
             String order = shop.pendingOrder(user, sku, 1).path("id").asText();
-            String tradeNo = api.post("/api/orders/" + order + "/pay").as(user)
-                    .json("{\"channel\":\"" + channel + "\"}").send().text("tradeNo");
-            assertThat(api.post("/sim/trades/" + tradeNo + "/pay").send().status()).as(channel).isEqualTo(200);
-            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).untilAsserted(() ->
-                    assertThat(shop.orderAsOperator(order).path("status").asText()).as(channel).isEqualTo("PAID"));
+            String tradeNo = api.post("/api/orders/" + order + "/pay")
+                    .as(user)
+                    .json("{\"channel\":\"" + channel + "\"}")
+                    .send()
+                    .text("tradeNo");
+            assertThat(api.post("/sim/trades/" + tradeNo + "/pay").send().status())
+                    .as(channel)
+                    .isEqualTo(200);
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(15))
+                    .untilAsserted(() -> assertThat(
+                                    shop.orderAsOperator(order).path("status").asText())
+                            .as(channel)
+                            .isEqualTo("PAID"));
         }
     }
 
@@ -202,7 +238,8 @@ class SecurityIT {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(get("/actuator/prometheus").header("Authorization", "Bearer " + IDENTITY.tokenFor("u-metrics")))
                 .andExpect(status().isForbidden());
-        mvc.perform(get("/actuator/prometheus").with(from(STRANGER))
+        mvc.perform(get("/actuator/prometheus")
+                        .with(from(STRANGER))
                         .header("Authorization", "Bearer " + Api.OPERATOR_TOKEN))
                 .andExpect(status().isOk());
     }
@@ -211,20 +248,26 @@ class SecurityIT {
     void theDashboardAndHealthStayPublic() throws Exception {
         mvc.perform(get("/").with(from(STRANGER))).andExpect(status().isOk());
         mvc.perform(get("/actuator/health").with(from(STRANGER)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.components").doesNotExist());
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.components").doesNotExist());
     }
 
     @Test
     void anAdminTokenOfTenCharactersStopsTheStartNamingTheProperty() {
         SpringApplication application = new SpringApplication(OrderclockApplication.class);
 
-        assertThatThrownBy(() -> application.run("--server.port=0", "--orderclock.admin-token=0123456789",
-                "--spring.datasource.url=jdbc:h2:mem:short-token;DB_CLOSE_DELAY=-1"))
-                .rootCause().hasMessageContaining("orderclock.admin-token").hasMessageContaining("32");
+        assertThatThrownBy(() -> application.run(
+                        "--server.port=0",
+                        "--orderclock.admin-token=0123456789",
+                        "--spring.datasource.url=jdbc:h2:mem:short-token;DB_CLOSE_DELAY=-1"))
+                .rootCause()
+                .hasMessageContaining("orderclock.admin-token")
+                .hasMessageContaining("32");
     }
 
     private void refusedBearer(String token, String reason) throws Exception {
-        createOrder(from(STRANGER)).header("Authorization", "Bearer " + token)
+        createOrder(from(STRANGER))
+                .header("Authorization", "Bearer " + token)
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.type").value("https://orderclock.dev/problems/unauthenticated"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(reason)));
@@ -232,7 +275,9 @@ class SecurityIT {
     }
 
     private CreateOrder createOrder(RequestPostProcessor from) {
-        return new CreateOrder(post("/api/orders").with(from).contentType(MediaType.APPLICATION_JSON)
+        return new CreateOrder(post("/api/orders")
+                .with(from)
+                .contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"items":[{"sku":"%s","quantity":1}],"payTimeoutSeconds":600}""".formatted(sku)));
     }

@@ -39,7 +39,8 @@ final class ShopIdentityProvider {
             RSAKey key = newKey();
             Path file = Files.createTempFile("shop-identity", ".pem");
             file.toFile().deleteOnExit();
-            String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.toRSAPublicKey().getEncoded());
+            String base64 = Base64.getMimeEncoder(64, "\n".getBytes())
+                    .encodeToString(key.toRSAPublicKey().getEncoded());
             Files.writeString(file, "-----BEGIN PUBLIC KEY-----\n" + base64 + "\n-----END PUBLIC KEY-----\n");
             return new ShopIdentityProvider(key, file);
         } catch (IOException e) {
@@ -64,7 +65,8 @@ final class ShopIdentityProvider {
     }
 
     String tokenFromAnotherIssuerFor(String userId) {
-        return sign(key, "http://127.0.0.1:9/someone-else", userId, Instant.now().plusSeconds(600));
+        return sign(
+                key, "http://127.0.0.1:9/someone-else", userId, Instant.now().plusSeconds(600));
     }
 
     String tokenSignedWithAnotherKeyFor(String userId) {

@@ -15,8 +15,8 @@ class UserHeaderAuthenticationTest {
 
     private static final String SECRET = "gateway-secret-of-at-least-32-chars";
 
-    private final UserHeaderAuthentication headers = new UserHeaderAuthentication(properties(
-            List.of("10.1.0.0/16", "2001:db8::/32"), SECRET, true));
+    private final UserHeaderAuthentication headers =
+            new UserHeaderAuthentication(properties(List.of("10.1.0.0/16", "2001:db8::/32"), SECRET, true));
 
     @Test
     void aUserIdFromLoopbackIsBelieved() {
@@ -27,14 +27,16 @@ class UserHeaderAuthenticationTest {
     @Test
     void aUserIdFromATrustedProxyIsBelieved() {
         assertThat(headers.believe("u-1", new Peer("10.1.200.3", null))).isEqualTo("u-1");
-        assertThat(headers.believe("u-1", new Peer("2001:db8:0:0:0:0:0:9", null))).isEqualTo("u-1");
+        assertThat(headers.believe("u-1", new Peer("2001:db8:0:0:0:0:0:9", null)))
+                .isEqualTo("u-1");
     }
 
     @Test
     void aUserIdFromAnyoneElseIsRefusedSayingWhy() {
         assertThatThrownBy(() -> headers.believe("u-1", new Peer("10.2.0.1", null)))
                 .isInstanceOf(BadCredentialsException.class)
-                .hasMessageContaining("10.2.0.1").hasMessageContaining("orderclock.identity.trusted-proxies");
+                .hasMessageContaining("10.2.0.1")
+                .hasMessageContaining("orderclock.identity.trusted-proxies");
     }
 
     @Test
@@ -45,13 +47,15 @@ class UserHeaderAuthenticationTest {
     @Test
     void aWrongGatewaySecretIsRefusedEvenFromLoopback() {
         assertThatThrownBy(() -> headers.believe("u-1", new Peer("127.0.0.1", SECRET + "x")))
-                .isInstanceOf(BadCredentialsException.class).hasMessageContaining("X-Gateway-Secret");
+                .isInstanceOf(BadCredentialsException.class)
+                .hasMessageContaining("X-Gateway-Secret");
     }
 
     @Test
     void aMalformedUserIdIsRefusedFromATrustedPeerToo() {
         assertThatThrownBy(() -> headers.believe("u 1", new Peer("127.0.0.1", null)))
-                .isInstanceOf(BadCredentialsException.class).hasMessageContaining("1-64 characters");
+                .isInstanceOf(BadCredentialsException.class)
+                .hasMessageContaining("1-64 characters");
     }
 
     @Test
@@ -89,7 +93,7 @@ class UserHeaderAuthenticationTest {
     }
 
     private static ShopperIdentityProperties properties(List<String> proxies, String secret, boolean enabled) {
-        return new ShopperIdentityProperties("sub", proxies, secret, "X-Gateway-Secret",
-                new ShopperIdentityProperties.UserHeader(enabled));
+        return new ShopperIdentityProperties(
+                "sub", proxies, secret, "X-Gateway-Secret", new ShopperIdentityProperties.UserHeader(enabled));
     }
 }

@@ -31,6 +31,7 @@ class LimitsIT {
 
     @LocalServerPort
     int port;
+
     Api api;
     Shop shop;
     String user;
@@ -65,8 +66,11 @@ class LimitsIT {
         // given
         holdsTenOrders(user);
         // when
-        Reply forTheShopper = api.post("/api/orders").asOperator().header("X-User-Id", user)
-                .json(order(1, 1800)).send();
+        Reply forTheShopper = api.post("/api/orders")
+                .asOperator()
+                .header("X-User-Id", user)
+                .json(order(1, 1800))
+                .send();
         // then
         assertThat(forTheShopper).isProblem(409, "holding-limit-reached");
         assertThat(shop.available(sku)).isEqualTo(990);
@@ -114,7 +118,8 @@ class LimitsIT {
         // given
         List<String> ids = holdsTenOrders(user);
         // when
-        assertThat(api.post("/api/orders/" + ids.get(0) + "/cancel").as(user).send()).hasStatus(200);
+        assertThat(api.post("/api/orders/" + ids.get(0) + "/cancel").as(user).send())
+                .hasStatus(200);
         // then
         assertThat(shop.order(user, sku, 1, 1800)).hasStatus(201);
         assertThat(shop.order(user, sku, 1, 1800)).isProblem(409, "holding-limit-reached");
@@ -160,7 +165,9 @@ class LimitsIT {
         assertThat(thirtyFirst).isProblem(429, "rate-limited");
         assertThat(thirtyFirst.json().path("limit").asText()).isEqualTo("rate.orders-per-minute");
         assertThat(thirtyFirst.json().path("max").asLong()).isEqualTo(30);
-        assertThat(Long.parseLong(thirtyFirst.headers().firstValue("Retry-After").orElseThrow())).isBetween(1L, 60L);
+        assertThat(Long.parseLong(
+                        thirtyFirst.headers().firstValue("Retry-After").orElseThrow()))
+                .isBetween(1L, 60L);
         assertThat(shop.available(sku)).isEqualTo(990);
         // and another shopper still may
         assertThat(shop.order(Shop.newUser(), sku, 1, 1800)).hasStatus(201);
@@ -178,14 +185,18 @@ class LimitsIT {
         // then
         assertThat(thirtyFirst).isProblem(429, "rate-limited");
         assertThat(thirtyFirst.json().path("limit").asText()).isEqualTo("rate.pays-per-minute");
-        assertThat(thirtyFirst.headers().firstValue("Retry-After").orElseThrow()).matches("[1-9][0-9]?");
+        assertThat(thirtyFirst.headers().firstValue("Retry-After").orElseThrow())
+                .matches("[1-9][0-9]?");
     }
 
     @Test
     void operatorsAreNotRateLimited() {
         for (int i = 0; i < 35; i++) {
-            Reply reply = api.post("/api/orders").asOperator().header("X-User-Id", Shop.newUser())
-                    .json(order(1, 1800)).send();
+            Reply reply = api.post("/api/orders")
+                    .asOperator()
+                    .header("X-User-Id", Shop.newUser())
+                    .json(order(1, 1800))
+                    .send();
             assertThat(reply).hasStatus(201);
         }
         assertThat(shop.available(sku)).isEqualTo(965);
@@ -202,7 +213,10 @@ class LimitsIT {
     }
 
     private int pendingOrdersOf(String shopper) {
-        JsonNode page = api.get("/api/orders?status=PENDING_PAYMENT&limit=500").as(shopper).send().json();
+        JsonNode page = api.get("/api/orders?status=PENDING_PAYMENT&limit=500")
+                .as(shopper)
+                .send()
+                .json();
         return page.path("orders").size();
     }
 

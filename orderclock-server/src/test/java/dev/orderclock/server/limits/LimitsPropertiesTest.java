@@ -42,14 +42,21 @@ class LimitsPropertiesTest {
     @Test
     void limitsOutsideTheApisBoundsOrBelowOneStopTheStartNamingTheProperty() {
         assertThatThrownBy(() -> bind(Map.of("orderclock.limits.max-units-per-line", "10001")))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("orderclock.limits.max-units-per-line");
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("orderclock.limits.max-units-per-line");
         assertThatThrownBy(() -> bind(Map.of("orderclock.limits.max-pay-timeout", "8d")))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("orderclock.limits.max-pay-timeout");
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("orderclock.limits.max-pay-timeout");
         assertThatThrownBy(() -> bind(Map.of("orderclock.limits.max-pending-orders-per-shopper", "0")))
-                .isInstanceOf(BindException.class).rootCause()
+                .isInstanceOf(BindException.class)
+                .rootCause()
                 .hasMessageContaining("orderclock.limits.max-pending-orders-per-shopper");
         assertThatThrownBy(() -> bind(Map.of("orderclock.limits.rate.orders-per-minute", "0")))
-                .isInstanceOf(BindException.class).rootCause().hasMessageContaining("orderclock.limits.rate.orders-per-minute");
+                .isInstanceOf(BindException.class)
+                .rootCause()
+                .hasMessageContaining("orderclock.limits.rate.orders-per-minute");
     }
 
     private static LimitsProperties bind(Map<String, String> properties) {

@@ -13,7 +13,8 @@ class RateKeyTest {
 
     @Test
     void aShopperIsCountedUnderItsUserId() {
-        assertThat(RateKey.of(new CallerAuthentication(new Caller.Shopper("u-42")))).contains("u-42");
+        assertThat(RateKey.of(new CallerAuthentication(new Caller.Shopper("u-42"))))
+                .contains("u-42");
     }
 
     @Test
@@ -24,7 +25,8 @@ class RateKeyTest {
     @Test
     void anUnidentifiedCallerIsLeftToTheControllersRefusal() {
         assertThat(RateKey.of(null)).isEmpty();
-        assertThat(RateKey.of(new AnonymousAuthenticationToken("key", "anonymous",
-                AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")))).isEmpty();
+        assertThat(RateKey.of(new AnonymousAuthenticationToken(
+                        "key", "anonymous", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"))))
+                .isEmpty();
     }
 }

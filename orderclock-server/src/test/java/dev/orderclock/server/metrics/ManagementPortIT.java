@@ -16,17 +16,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With {@code management.server.port} set, metrics and health leave the public port for one an operator keeps
  * private: Prometheus scrapes it without a token; health details there are still the operator's.
  */
-@SpringBootTest(classes = OrderclockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = OrderclockApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "spring.datasource.url=jdbc:h2:mem:orderclock-${random.uuid};DB_CLOSE_DELAY=-1",
-                "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
-                "management.server.port=0"
+            "spring.datasource.url=jdbc:h2:mem:orderclock-${random.uuid};DB_CLOSE_DELAY=-1",
+            "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
+            "management.server.port=0"
         })
 @AutoConfigureObservability(tracing = false)
 class ManagementPortIT {
 
     @LocalServerPort
     int port;
+
     @LocalManagementPort
     int managementPort;
 
@@ -37,10 +40,25 @@ class ManagementPortIT {
 
         assertThat(management.get("/actuator/prometheus").send()).hasStatus(200);
         assertThat(management.get("/actuator/prometheus").send().body()).contains("orderclock_deadlines_in_memory");
-        assertThat(management.get("/actuator/health").send().json().path("status").asText()).isEqualTo("UP");
-        assertThat(management.get("/actuator/health").asOperator().send().json().path("components").path("db")
-                .path("status").asText()).isEqualTo("UP");
-        assertThat(management.get("/actuator/health").send().json().has("components")).isFalse();
+        assertThat(management
+                        .get("/actuator/health")
+                        .send()
+                        .json()
+                        .path("status")
+                        .asText())
+                .isEqualTo("UP");
+        assertThat(management
+                        .get("/actuator/health")
+                        .asOperator()
+                        .send()
+                        .json()
+                        .path("components")
+                        .path("db")
+                        .path("status")
+                        .asText())
+                .isEqualTo("UP");
+        assertThat(management.get("/actuator/health").send().json().has("components"))
+                .isFalse();
         assertThat(service.get("/actuator/prometheus").send().status()).isEqualTo(404);
         assertThat(service.get("/").send()).hasStatus(200);
     }

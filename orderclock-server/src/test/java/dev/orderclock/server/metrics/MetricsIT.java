@@ -25,6 +25,7 @@ class MetricsIT {
 
     @LocalServerPort
     int port;
+
     Api api;
     Shop shop;
 
@@ -44,13 +45,16 @@ class MetricsIT {
             timingOut.add(shop.order(user, sku, 1, 1).text("id"));
         }
         String cancelled = shop.order(user, sku, 1, 600).text("id");
-        assertThat(api.post("/api/orders/" + cancelled + "/cancel").as(user).send()).hasStatus(200);
+        assertThat(api.post("/api/orders/" + cancelled + "/cancel").as(user).send())
+                .hasStatus(200);
         String paying = shop.order(user, sku, 1, 600).text("id");
         assertThat(api.post("/api/orders/" + paying + "/pay").as(user).send()).hasStatus(201);
 
         // when they have closed
-        await().atMost(Duration.ofSeconds(15)).until(() -> timingOut.stream()
-                .allMatch(id -> "CLOSED".equals(shop.orderAsOperator(id).path("status").asText())));
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> timingOut.stream()
+                        .allMatch(id -> "CLOSED"
+                                .equals(shop.orderAsOperator(id).path("status").asText())));
         String metrics = api.get("/actuator/prometheus").asOperator().send().body();
 
         // then
@@ -68,18 +72,29 @@ class MetricsIT {
                 .isGreaterThanOrEqualTo(1);
         assertThat(value(metrics, "orderclock_sweeper_claimed_total", "source=\"payment-timeout\""))
                 .isGreaterThanOrEqualTo(0);
-        assertThat(value(metrics, "orderclock_channel_calls_seconds_count",
-                "channel=\"alipay\",method=\"alipay.trade.precreate\",outcome=\"success\"")).isGreaterThanOrEqualTo(1);
+        assertThat(value(
+                        metrics,
+                        "orderclock_channel_calls_seconds_count",
+                        "channel=\"alipay\",method=\"alipay.trade.precreate\",outcome=\"success\""))
+                .isGreaterThanOrEqualTo(1);
         // summed over the heap's pools: one of them (a survivor space just after a GC) may well hold nothing
         assertThat(sum(metrics, "jvm_memory_used_bytes", "area=\"heap\"")).isPositive();
         assertThat(value(metrics, "hikaricp_connections_max", "")).isPositive();
-        assertThat(value(metrics, "http_server_requests_seconds_count", "uri=\"/api/orders\"")).isPositive();
+        assertThat(value(metrics, "http_server_requests_seconds_count", "uri=\"/api/orders\""))
+                .isPositive();
     }
 
     @Test
     void healthShowsTheDatabaseToTheOperator() {
-        assertThat(api.get("/actuator/health").asOperator().send().json().path("components").path("db")
-                .path("status").asText()).isEqualTo("UP");
+        assertThat(api.get("/actuator/health")
+                        .asOperator()
+                        .send()
+                        .json()
+                        .path("components")
+                        .path("db")
+                        .path("status")
+                        .asText())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -95,12 +110,16 @@ class MetricsIT {
     void prometheusOnTheServicePortWantsTheOperatorsToken() {
         assertThat(api.get("/actuator/prometheus").send()).isProblem(401);
         assertThat(api.get("/actuator/prometheus").as("u-curious").send()).isProblem(403);
-        assertThat(api.get("/actuator/prometheus").header("Authorization", "Bearer wrong").send()).isProblem(401);
+        assertThat(api.get("/actuator/prometheus")
+                        .header("Authorization", "Bearer wrong")
+                        .send())
+                .isProblem(401);
     }
 
     /** The sum of the samples of {@code name} whose labels contain {@code labels}. */
     private static double sum(String metrics, String name, String labels) {
-        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$").matcher(metrics);
+        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$")
+                .matcher(metrics);
         double total = 0;
         while (sample.find()) {
             if (sample.group(1).contains(labels)) {
@@ -112,7 +131,8 @@ class MetricsIT {
 
     /** The value of the first sample of {@code name} whose labels contain {@code labels}. */
     private static double value(String metrics, String name, String labels) {
-        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$").matcher(metrics);
+        Matcher sample = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\{([^}]*)\\} (\\S+)$")
+                .matcher(metrics);
         while (sample.find()) {
             if (sample.group(1).contains(labels)) {
                 return Double.parseDouble(sample.group(2));

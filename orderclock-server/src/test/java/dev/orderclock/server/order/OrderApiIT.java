@@ -22,6 +22,7 @@ class OrderApiIT {
 
     @LocalServerPort
     int port;
+
     Api api;
     Shop shop;
     String user;
@@ -57,9 +58,23 @@ class OrderApiIT {
         assertThat(order.path("items").toString())
                 .isEqualTo("[{\"sku\":\"" + sku + "\",\"quantity\":2,\"unitPrice\":\"9.99\"}]");
         assertThat(order.path("createdAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
-        assertThat(order.fieldNames()).toIterable().containsExactly("id", "userId", "status", "closeReason", "amount",
-                "currency", "items", "createdAt", "payDeadline", "paidAt", "closedAt", "shippedAt", "completedAt",
-                "refund");
+        assertThat(order.fieldNames())
+                .toIterable()
+                .containsExactly(
+                        "id",
+                        "userId",
+                        "status",
+                        "closeReason",
+                        "amount",
+                        "currency",
+                        "items",
+                        "createdAt",
+                        "payDeadline",
+                        "paidAt",
+                        "closedAt",
+                        "shippedAt",
+                        "completedAt",
+                        "refund");
         for (String unset : new String[] {"closeReason", "paidAt", "closedAt", "shippedAt", "completedAt", "refund"}) {
             assertThat(order.path(unset).isNull()).as(unset).isTrue();
         }
@@ -75,7 +90,8 @@ class OrderApiIT {
 
     @Test
     void anOrderWithoutATimeToPayGetsThirtyMinutes() {
-        Reply reply = api.post("/api/orders").as(user)
+        Reply reply = api.post("/api/orders")
+                .as(user)
                 .json("{\"items\":[{\"sku\":\"" + shop.product(10) + "\",\"quantity\":1}]}")
                 .send();
 
@@ -85,7 +101,9 @@ class OrderApiIT {
 
     @Test
     void anOperatorPlacesAnOrderForTheShopperItNames() {
-        Reply reply = api.post("/api/orders").asOperator().as(user)
+        Reply reply = api.post("/api/orders")
+                .asOperator()
+                .as(user)
                 .json("{\"items\":[{\"sku\":\"" + shop.product(10) + "\",\"quantity\":1}]}")
                 .send();
 
@@ -96,7 +114,8 @@ class OrderApiIT {
     void theOwnerReadsItsOrder() {
         JsonNode order = shop.pendingOrder(user, shop.product(10), 1);
 
-        Reply reply = api.get("/api/orders/" + order.path("id").asText()).as(user).send();
+        Reply reply =
+                api.get("/api/orders/" + order.path("id").asText()).as(user).send();
 
         assertThat(reply.json()).isEqualTo(order);
     }
@@ -105,7 +124,8 @@ class OrderApiIT {
     void anOperatorReadsAnyOrder() {
         JsonNode order = shop.pendingOrder(user, shop.product(10), 1);
 
-        Reply reply = api.get("/api/orders/" + order.path("id").asText()).asOperator().send();
+        Reply reply =
+                api.get("/api/orders/" + order.path("id").asText()).asOperator().send();
 
         assertThat(reply.json()).isEqualTo(order);
     }

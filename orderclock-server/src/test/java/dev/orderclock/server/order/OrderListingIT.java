@@ -22,6 +22,7 @@ class OrderListingIT {
 
     @LocalServerPort
     int port;
+
     Api api;
     Shop shop;
     String user;
@@ -53,7 +54,8 @@ class OrderListingIT {
         String cursor = "";
         int pages = 0;
         do {
-            Reply page = api.get("/api/orders?limit=2&cursor=" + cursor).as(user).send();
+            Reply page =
+                    api.get("/api/orders?limit=2&cursor=" + cursor).as(user).send();
             seen.addAll(ids(page));
             cursor = page.json().path("nextCursor").asText("");
             pages++;

@@ -23,12 +23,16 @@ class AlipayNotifyIT {
 
     @LocalServerPort
     int port;
+
     @Value("${orderclock.sim.alipay.platform-private-key}")
     String platformKey;
+
     @Value("${orderclock.channels.alipay.app-id}")
     String appId;
+
     @Value("${orderclock.channels.alipay.seller-id}")
     String sellerId;
+
     Api api;
     Shop shop;
     String user;
@@ -46,7 +50,9 @@ class AlipayNotifyIT {
 
     @Test
     void aGenuineNotificationPaysTheOrderAndItsRepeatChangesNothing() {
-        String body = AlipayNotificationForm.paid(appId, tradeNo, "19.98").with("seller_id", sellerId).signedWith(platformKey);
+        String body = AlipayNotificationForm.paid(appId, tradeNo, "19.98")
+                .with("seller_id", sellerId)
+                .signedWith(platformKey);
 
         Reply first = notify(body);
         JsonNode paid = shop.orderAsOperator(orderId);
@@ -61,63 +67,85 @@ class AlipayNotifyIT {
 
     @Test
     void anUnsignedNotificationFails() {
-        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo, "19.98").with("seller_id", sellerId).unsigned());
+        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo, "19.98")
+                .with("seller_id", sellerId)
+                .unsigned());
     }
 
     @Test
     void aNotificationSignedWithAnotherKeyFails() {
         String otherKey = RsaKeys.encode(RsaKeys.generate().getPrivate());
-        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo, "19.98").with("seller_id", sellerId).signedWith(otherKey));
+        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo, "19.98")
+                .with("seller_id", sellerId)
+                .signedWith(otherKey));
     }
 
     @Test
     void aNotificationTamperedAfterSigningFails() {
-        String body = AlipayNotificationForm.paid(appId, tradeNo, "19.98").with("seller_id", sellerId).signedWith(platformKey)
+        String body = AlipayNotificationForm.paid(appId, tradeNo, "19.98")
+                .with("seller_id", sellerId)
+                .signedWith(platformKey)
                 .replace("total_amount=19.98", "total_amount=0.01");
         assertFailsAndChangesNothing(body);
     }
 
     @Test
     void aNotificationForAnotherAppFails() {
-        assertFailsAndChangesNothing(AlipayNotificationForm.paid("2021000000000099", tradeNo, "19.98").with("seller_id", sellerId).signedWith(platformKey));
+        assertFailsAndChangesNothing(AlipayNotificationForm.paid("2021000000000099", tradeNo, "19.98")
+                .with("seller_id", sellerId)
+                .signedWith(platformKey));
     }
 
     @Test
     void aNotificationForAnotherSellerOrWithoutOneFails() {
-        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo, "19.98").with("seller_id", "2088000000000001")
+        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo, "19.98")
+                .with("seller_id", "2088000000000001")
                 .signedWith(platformKey));
-        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo, "19.98").signedWith(platformKey));
+        assertFailsAndChangesNothing(
+                AlipayNotificationForm.paid(appId, tradeNo, "19.98").signedWith(platformKey));
     }
 
     @Test
     void aNotificationInAnotherCurrencyFails() {
-        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo, "19.98").with("seller_id", sellerId)
-                .with("trans_currency", "USD").signedWith(platformKey));
+        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo, "19.98")
+                .with("seller_id", sellerId)
+                .with("trans_currency", "USD")
+                .signedWith(platformKey));
     }
 
     @Test
     void aNotificationWithAnotherAmountFails() {
-        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo, "0.01").with("seller_id", sellerId).signedWith(platformKey));
+        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo, "0.01")
+                .with("seller_id", sellerId)
+                .signedWith(platformKey));
     }
 
     @Test
     void aNotificationForAnUnknownTradeOrOrderFails() {
-        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo + "9", "19.98").with("seller_id", sellerId).signedWith(platformKey));
-        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, "ORD-0000000000-1", "19.98").with("seller_id", sellerId).signedWith(platformKey));
+        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo + "9", "19.98")
+                .with("seller_id", sellerId)
+                .signedWith(platformKey));
+        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, "ORD-0000000000-1", "19.98")
+                .with("seller_id", sellerId)
+                .signedWith(platformKey));
     }
 
     @Test
     void malformedBodiesFail() {
         assertFailsAndChangesNothing("");
         assertFailsAndChangesNothing("%%%not a form");
-        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo, "19.98").with("seller_id", sellerId).with("total_amount", "a lot")
+        assertFailsAndChangesNothing(AlipayNotificationForm.paid(appId, tradeNo, "19.98")
+                .with("seller_id", sellerId)
+                .with("total_amount", "a lot")
                 .signedWith(platformKey));
     }
 
     @Test
     void closedAndFinishedTradesAreAcknowledgedAndNeverReadAsPayments() {
         for (String status : new String[] {"TRADE_CLOSED", "TRADE_FINISHED"}) {
-            Reply reply = notify(AlipayNotificationForm.paid(appId, tradeNo, "19.98").with("seller_id", sellerId).with("trade_status", status)
+            Reply reply = notify(AlipayNotificationForm.paid(appId, tradeNo, "19.98")
+                    .with("seller_id", sellerId)
+                    .with("trade_status", status)
                     .signedWith(platformKey));
 
             assertThat(reply.body()).as(status).isEqualTo("success");
@@ -127,7 +155,9 @@ class AlipayNotifyIT {
 
     @Test
     void anOldNotificationReplayedAfterTheOrderMovedOnChangesNothing() {
-        String body = AlipayNotificationForm.paid(appId, tradeNo, "19.98").with("seller_id", sellerId).signedWith(platformKey);
+        String body = AlipayNotificationForm.paid(appId, tradeNo, "19.98")
+                .with("seller_id", sellerId)
+                .signedWith(platformKey);
         notify(body);
         api.post("/api/orders/" + orderId + "/ship").asOperator().send();
         JsonNode shipped = shop.orderAsOperator(orderId);
@@ -151,6 +181,7 @@ class AlipayNotifyIT {
     private Reply notify(String form) {
         return api.post("/api/payments/alipay/notify")
                 .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .body(form).send();
+                .body(form)
+                .send();
     }
 }

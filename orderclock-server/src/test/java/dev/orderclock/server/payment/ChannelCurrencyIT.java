@@ -16,10 +16,15 @@ class ChannelCurrencyIT {
     void aCurrencyOtherThanCnyWithAChannelOnIsAStartUpFailureNamingTheProperty() {
         SpringApplicationBuilder server = new SpringApplicationBuilder(OrderclockApplication.class);
 
-        assertThatThrownBy(() -> server.run("--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:orderclock-currency;DB_CLOSE_DELAY=-1",
-                "--orderclock.currency=USD").close()).satisfies(failure ->
-                assertThat(NestedExceptionUtils.getMostSpecificCause(failure).getMessage())
-                        .contains("orderclock.currency must be CNY").contains("alipay").contains("USD"));
+        assertThatThrownBy(() -> server.run(
+                                "--server.port=0",
+                                "--spring.datasource.url=jdbc:h2:mem:orderclock-currency;DB_CLOSE_DELAY=-1",
+                                "--orderclock.currency=USD")
+                        .close())
+                .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure)
+                                .getMessage())
+                        .contains("orderclock.currency must be CNY")
+                        .contains("alipay")
+                        .contains("USD"));
     }
 }

@@ -31,10 +31,13 @@ class MismatchedTradeIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     MeterRegistry meters;
+
     Api api;
     Shop shop;
     SimFaults faults;
@@ -74,10 +77,12 @@ class MismatchedTradeIT {
         assertThat(Instant.parse(closed.path("closedAt").asText()))
                 .isAfterOrEqualTo(Instant.parse(order.path("payDeadline").asText()));
         assertThat(closed.path("refund").path("amount").asText()).isEqualTo("29.98");
-        assertThat(api.get("/sim/trades/" + tradeNo).send().text("refundedAmount")).isEqualTo("29.98");
+        assertThat(api.get("/sim/trades/" + tradeNo).send().text("refundedAmount"))
+                .isEqualTo("29.98");
         assertThat(shop.available(sku)).isEqualTo(10);
         // Refunded as soon as the channel's answer to its notification showed the other amount: maybe before the close.
-        assertThat(new Outbox(dataSource).types(id)).containsExactlyInAnyOrder("order.created", "order.closed", "order.refunded");
+        assertThat(new Outbox(dataSource).types(id))
+                .containsExactlyInAnyOrder("order.created", "order.closed", "order.refunded");
         long queries = alipayQueries();
         await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3)).until(() -> alipayQueries() == queries);
     }
@@ -89,17 +94,21 @@ class MismatchedTradeIT {
         String tradeNo = api.post("/api/orders/" + id + "/pay").as(user).send().text("tradeNo");
         assertThat(api.post("/sim/trades/" + tradeNo + "/pay").send()).hasStatus(200);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> new Outbox(dataSource).types(id).contains("order.refunded"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> new Outbox(dataSource).types(id).contains("order.refunded"));
         String pending = shop.orderAsOperator(id).path("status").asText();
         faults.set("\"open-amount-offset\":0");
         Reply again = api.post("/api/orders/" + id + "/pay").as(user).send();
 
         assertThat(pending).isEqualTo("PENDING_PAYMENT");
-        assertThat(api.get("/sim/trades/" + tradeNo).send().text("refundedAmount")).isEqualTo("29.98");
+        assertThat(api.get("/sim/trades/" + tradeNo).send().text("refundedAmount"))
+                .isEqualTo("29.98");
         assertThat(again).hasStatus(201);
         assertThat(again.text("tradeNo")).isNotEqualTo(tradeNo);
-        assertThat(api.post("/sim/trades/" + again.text("tradeNo") + "/pay").send()).hasStatus(200);
-        await().atMost(Duration.ofSeconds(10)).until(() -> shop.orderAsOperator(id).path("status").asText(), "PAID"::equals);
+        assertThat(api.post("/sim/trades/" + again.text("tradeNo") + "/pay").send())
+                .hasStatus(200);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> shop.orderAsOperator(id).path("status").asText(), "PAID"::equals);
         JsonNode paid = shop.orderAsOperator(id);
         assertThat(paid.path("refund").path("status").asText()).isEqualTo("REFUNDED");
         assertThat(paid.path("refund").path("tradeNo").asText()).isEqualTo(tradeNo);
@@ -109,20 +118,29 @@ class MismatchedTradeIT {
     @Test
     void aTradeForAnotherAmountNobodyPaidClosesLikeAnyUnpaidOne() {
         faults.set("\"open-amount-offset\":0.01");
-        JsonNode order = shop.order(user, sku, 1, 2).json(); // 2 s: a trade opens only before the deadline's whole second
+        JsonNode order =
+                shop.order(user, sku, 1, 2).json(); // 2 s: a trade opens only before the deadline's whole second
         String id = order.path("id").asText();
         assertThat(api.post("/api/orders/" + id + "/pay").as(user).send()).hasStatus(201);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> shop.orderAsOperator(id).path("status").asText(), "CLOSED"::equals);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> shop.orderAsOperator(id).path("status").asText(), "CLOSED"::equals);
 
-        assertThat(shop.orderAsOperator(id).path("refund").isMissingNode() || shop.orderAsOperator(id).path("refund").isNull())
+        assertThat(shop.orderAsOperator(id).path("refund").isMissingNode()
+                        || shop.orderAsOperator(id).path("refund").isNull())
                 .isTrue();
         assertThat(shop.available(sku)).isEqualTo(10);
     }
 
     private long alipayQueries() {
-        return meters.find("orderclock.channel.calls").tag("channel", "alipay").tag("method", "alipay.trade.query")
-                .timers().stream().mapToLong(Timer::count).sum();
+        return meters
+                .find("orderclock.channel.calls")
+                .tag("channel", "alipay")
+                .tag("method", "alipay.trade.query")
+                .timers()
+                .stream()
+                .mapToLong(Timer::count)
+                .sum();
     }
 
     private String refundStatus(String id) {

@@ -73,8 +73,10 @@ class NotifyInputPropertiesIT {
     void noAlipayNotificationGetsA5xxAndOneThatFailsChangesNothing(@ForAll("alipayBodies") String body) {
         StoredState before = server.state();
 
-        Reply reply = api.post(ALIPAY).header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .body(body).send();
+        Reply reply = api.post(ALIPAY)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .body(body)
+                .send();
 
         Statistics.label("answer").collect(reply.status() + " " + reply.body());
         assertThat(reply.status()).as("%s -> %s", body, reply.body()).isEqualTo(200);
@@ -85,10 +87,12 @@ class NotifyInputPropertiesIT {
     }
 
     @Property(tries = 800, shrinking = ShrinkingMode.BOUNDED)
-    void noWechatNotificationGetsA5xxAndARefusedOneChangesNothing(@ForAll("wechatNotifications") Notification notification) {
+    void noWechatNotificationGetsA5xxAndARefusedOneChangesNothing(
+            @ForAll("wechatNotifications") Notification notification) {
         StoredState before = server.state();
 
-        Api.Request request = api.post(WECHAT).header("Content-Type", "application/json").body(notification.body());
+        Api.Request request =
+                api.post(WECHAT).header("Content-Type", "application/json").body(notification.body());
         notification.headers().forEach(request::header);
         Reply reply = request.send();
 
@@ -97,22 +101,38 @@ class NotifyInputPropertiesIT {
         if (reply.status() != 204) {
             assertThat(reply.status()).as(notification.toString()).isIn(400, 401);
             assertThat(reply.json().path("code").asText()).isEqualTo("FAIL");
-            assertThat(server.state()).as("state after refusing %s", notification).isEqualTo(before);
+            assertThat(server.state())
+                    .as("state after refusing %s", notification)
+                    .isEqualTo(before);
         }
     }
 
     /** A body and the headers it came with. */
-    record Notification(String body, Map<String, String> headers) {
-    }
+    record Notification(String body, Map<String, String> headers) {}
 
     @Provide
     Arbitrary<String> alipayBodies() {
         String platformKey = server.property("orderclock.sim.alipay.platform-private-key");
         Arbitrary<AlipayNotificationForm> forms = Combinators.combine(
-                Arbitraries.oneOf(Arbitraries.just(server.property("orderclock.channels.alipay.app-id")), word()),
-                tradeNumbers(alipayTrades), amounts(),
-                Arbitraries.maps(Arbitraries.of("trade_status", "seller_id", "charset", "notify_type", "gmt_payment",
-                        "receipt_amount", "buyer_id", "sign_type", "version", "notify_time", "extra"), text()).ofMaxSize(4))
+                        Arbitraries.oneOf(
+                                Arbitraries.just(server.property("orderclock.channels.alipay.app-id")), word()),
+                        tradeNumbers(alipayTrades),
+                        amounts(),
+                        Arbitraries.maps(
+                                        Arbitraries.of(
+                                                "trade_status",
+                                                "seller_id",
+                                                "charset",
+                                                "notify_type",
+                                                "gmt_payment",
+                                                "receipt_amount",
+                                                "buyer_id",
+                                                "sign_type",
+                                                "version",
+                                                "notify_time",
+                                                "extra"),
+                                        text())
+                                .ofMaxSize(4))
                 .as((appId, tradeNo, amount, fields) -> {
                     AlipayNotificationForm form = AlipayNotificationForm.paid(appId, tradeNo, amount);
                     fields.forEach(form::with);
@@ -138,15 +158,33 @@ class NotifyInputPropertiesIT {
                 Tuple.of(1, JsonValues.any(2).map(JsonNode::toString)),
                 Tuple.of(1, Arbitraries.strings().all().ofMaxLength(200)));
         Arbitrary<Map<String, String>> randomHeaders = Arbitraries.maps(
-                Arbitraries.of("Wechatpay-Serial", "Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature",
-                        "Wechatpay-Signature-Type"),
-                Arbitraries.oneOf(Arbitraries.strings().withCharRange(' ', '~').ofMaxLength(60)
-                        .map(String::strip), Arbitraries.just(serial), Arbitraries.longs().map(String::valueOf)))
+                        Arbitraries.of(
+                                "Wechatpay-Serial",
+                                "Wechatpay-Timestamp",
+                                "Wechatpay-Nonce",
+                                "Wechatpay-Signature",
+                                "Wechatpay-Signature-Type"),
+                        Arbitraries.oneOf(
+                                Arbitraries.strings()
+                                        .withCharRange(' ', '~')
+                                        .ofMaxLength(60)
+                                        .map(String::strip),
+                                Arbitraries.just(serial),
+                                Arbitraries.longs().map(String::valueOf)))
                 .ofMaxSize(5);
         return bodies.flatMap(body -> Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.just(new Notification(body, signed(body, platformKey, serial, Instant.now())))),
-                Tuple.of(1, Arbitraries.longs().between(-10_000, 10_000)
-                        .map(skew -> new Notification(body, signed(body, platformKey, serial, Instant.now().plusSeconds(skew))))),
+                Tuple.of(
+                        1,
+                        Arbitraries.longs()
+                                .between(-10_000, 10_000)
+                                .map(skew -> new Notification(
+                                        body,
+                                        signed(
+                                                body,
+                                                platformKey,
+                                                serial,
+                                                Instant.now().plusSeconds(skew))))),
                 Tuple.of(2, randomHeaders.map(headers -> new Notification(body, headers)))));
     }
 
@@ -156,8 +194,11 @@ class NotifyInputPropertiesIT {
                 Tuple.of(4, transactions().map(plain -> encrypted(apiV3Key, plain.toString()))),
                 Tuple.of(1, JsonValues.any(2).map(plain -> encrypted(apiV3Key, plain.toString()))),
                 Tuple.of(1, JsonValues.any(2)));
-        return Combinators.combine(resources, maybe("TRANSACTION.SUCCESS", "REFUND.SUCCESS", "TRANSACTION.CLOSED"),
-                        maybe("encrypt-resource"), JsonValues.any(0))
+        return Combinators.combine(
+                        resources,
+                        maybe("TRANSACTION.SUCCESS", "REFUND.SUCCESS", "TRANSACTION.CLOSED"),
+                        maybe("encrypt-resource"),
+                        JsonValues.any(0))
                 .as((resource, eventType, resourceType, id) -> {
                     ObjectNode envelope = JSON.objectNode();
                     envelope.set("id", id);
@@ -172,11 +213,17 @@ class NotifyInputPropertiesIT {
 
     /** A transaction of the shape WeChat Pay encrypts, for an open trade or not, with fields right or of any value. */
     private Arbitrary<ObjectNode> transactions() {
-        return Combinators.combine(tradeNumbers(wechatTrades),
-                        Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.longs().between(-1, 5_000).map(JSON::numberNode)),
+        return Combinators.combine(
+                        tradeNumbers(wechatTrades),
+                        Arbitraries.frequencyOf(
+                                Tuple.of(
+                                        3,
+                                        Arbitraries.longs().between(-1, 5_000).map(JSON::numberNode)),
                                 Tuple.of(1, JsonValues.any(1))),
-                        maybe("SUCCESS", "CLOSED", "NOTPAY", "REFUND"), maybe("CNY", "USD"),
-                        Arbitraries.oneOf(Arbitraries.just(JSON.textNode(server.property("orderclock.channels.wechat.mchid"))),
+                        maybe("SUCCESS", "CLOSED", "NOTPAY", "REFUND"),
+                        maybe("CNY", "USD"),
+                        Arbitraries.oneOf(
+                                Arbitraries.just(JSON.textNode(server.property("orderclock.channels.wechat.mchid"))),
                                 JsonValues.any(0)))
                 .as((tradeNo, total, state, currency, mchid) -> {
                     ObjectNode transaction = JSON.objectNode();
@@ -186,7 +233,10 @@ class NotifyInputPropertiesIT {
                     transaction.put("transaction_id", "4200002026112000000000000001");
                     transaction.set("trade_state", state);
                     transaction.put("success_time", "2026-11-25T03:49:58+08:00");
-                    transaction.putObject("amount").<ObjectNode>set("total", total).<ObjectNode>set("payer_total", total)
+                    transaction
+                            .putObject("amount")
+                            .<ObjectNode>set("total", total)
+                            .<ObjectNode>set("payer_total", total)
                             .set("currency", currency);
                     return transaction;
                 });
@@ -211,14 +261,17 @@ class NotifyInputPropertiesIT {
         headers.put("Wechatpay-Timestamp", timestamp);
         headers.put("Wechatpay-Nonce", nonce);
         headers.put("Wechatpay-Signature-Type", WechatSignature.SCHEMA);
-        headers.put("Wechatpay-Signature", WechatSignature.sign(WechatSignature.responseMessage(timestamp, nonce, body),
-                RsaKeys.privateKey(privateKey)));
+        headers.put(
+                "Wechatpay-Signature",
+                WechatSignature.sign(
+                        WechatSignature.responseMessage(timestamp, nonce, body), RsaKeys.privateKey(privateKey)));
         return headers;
     }
 
     /** One of the right values, or any JSON value in its place. */
     private static Arbitrary<JsonNode> maybe(String... right) {
-        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.of(right).map(JSON::textNode)), Tuple.of(1, JsonValues.any(1)));
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of(right).map(JSON::textNode)), Tuple.of(1, JsonValues.any(1)));
     }
 
     private static Arbitrary<String> tradeNumbers(List<String> open) {
@@ -229,8 +282,10 @@ class NotifyInputPropertiesIT {
     }
 
     private static Arbitrary<String> amounts() {
-        return Arbitraries.oneOf(Arbitraries.of("19.98", "0.01", "0", "-19.98", "1e3", "19.980", "19.9", "99999999999999999999.99"),
-                Arbitraries.bigDecimals().ofScale(2).map(Object::toString), word());
+        return Arbitraries.oneOf(
+                Arbitraries.of("19.98", "0.01", "0", "-19.98", "1e3", "19.980", "19.9", "99999999999999999999.99"),
+                Arbitraries.bigDecimals().ofScale(2).map(Object::toString),
+                word());
     }
 
     private static Arbitrary<String> word() {
@@ -244,7 +299,10 @@ class NotifyInputPropertiesIT {
     private static String openTrade(Shop shop, String sku, String channel) {
         String user = Shop.newUser();
         String orderId = shop.pendingOrder(user, sku, 2).path("id").asText();
-        Reply trade = api.post("/api/orders/" + orderId + "/pay").as(user).json("{\"channel\":\"" + channel + "\"}").send();
+        Reply trade = api.post("/api/orders/" + orderId + "/pay")
+                .as(user)
+                .json("{\"channel\":\"" + channel + "\"}")
+                .send();
         assertThat(trade.status()).as(trade.body()).isEqualTo(201);
         return trade.text("tradeNo");
     }

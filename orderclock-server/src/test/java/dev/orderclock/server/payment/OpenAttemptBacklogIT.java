@@ -58,7 +58,9 @@ class OpenAttemptBacklogIT {
             Shop shop = new Shop(api(second));
 
             // then the backlog's checks reach the (new, empty) simulator and every order is closed
-            await("the backlog decided").atMost(DECIDED_WITHIN).pollInterval(Duration.ofMillis(100))
+            await("the backlog decided")
+                    .atMost(DECIDED_WITHIN)
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> ids.stream().allMatch(id -> "CLOSED".equals(status(shop, id))));
         }
         assertThat(output).doesNotContain("Could not resolve placeholder").doesNotContain("checking order");
@@ -69,15 +71,18 @@ class OpenAttemptBacklogIT {
         // given one simulator process for the shop, and a node configured from the file it writes
         Path config = dir.resolve("sim/channels.properties");
         Path data = dir.resolve("node");
-        try (ConfigurableApplicationContext simulator = SpringApplication.run(SimulatorApplication.class,
-                "--server.port=0", "--orderclock.admin-token=" + Api.OPERATOR_TOKEN,
+        try (ConfigurableApplicationContext simulator = SpringApplication.run(
+                SimulatorApplication.class,
+                "--server.port=0",
+                "--orderclock.admin-token=" + Api.OPERATOR_TOKEN,
                 "--orderclock.sim.shop-config-file=" + config)) {
             Api sim = api(simulator);
             String paidId;
             String unpaidId;
             Instant lastDeadline;
             try (ConfigurableApplicationContext first = node(data, "--spring.config.import=file:" + config)) {
-                assertThat(first.getEnvironment().getProperty("orderclock.sim.enabled")).isEqualTo("false");
+                assertThat(first.getEnvironment().getProperty("orderclock.sim.enabled"))
+                        .isEqualTo("false");
                 List<String> ids = new ArrayList<>();
                 List<String> trades = new ArrayList<>();
                 lastDeadline = openTrades(api(first), 2, ids, trades);
@@ -86,14 +91,17 @@ class OpenAttemptBacklogIT {
 
                 // when the buyer pays one trade, the notification is lost, and the node goes down
                 new SimFaults(sim).set("\"notify-drop-rate\":1");
-                assertThat(sim.post("/sim/trades/" + trades.get(0) + "/pay").send()).hasStatus(200);
+                assertThat(sim.post("/sim/trades/" + trades.get(0) + "/pay").send())
+                        .hasStatus(200);
             }
             awaitPast(lastDeadline);
 
             // then, started again, the node asks the same channel: the paid order is paid, the other closed
             try (ConfigurableApplicationContext second = node(data, "--spring.config.import=file:" + config)) {
                 Shop shop = new Shop(api(second));
-                await("the backlog decided").atMost(DECIDED_WITHIN).pollInterval(Duration.ofMillis(100))
+                await("the backlog decided")
+                        .atMost(DECIDED_WITHIN)
+                        .pollInterval(Duration.ofMillis(100))
                         .until(() -> "PAID".equals(status(shop, paidId)) && "CLOSED".equals(status(shop, unpaidId)));
             }
         }
@@ -126,7 +134,9 @@ class OpenAttemptBacklogIT {
 
     /** Real time must pass here: the deadlines fall while no server runs. */
     private static void awaitPast(Instant deadline) {
-        await("the deadlines passed").atMost(Duration.ofSeconds(TIMEOUT_SECONDS + 5)).pollInterval(Duration.ofMillis(50))
+        await("the deadlines passed")
+                .atMost(Duration.ofSeconds(TIMEOUT_SECONDS + 5))
+                .pollInterval(Duration.ofMillis(50))
                 .until(() -> Instant.now().isAfter(deadline.plusMillis(200)));
     }
 
@@ -135,14 +145,17 @@ class OpenAttemptBacklogIT {
     }
 
     private static ConfigurableApplicationContext node(Path data, String... more) {
-        String[] args = Stream.concat(Stream.of(
-                "--server.port=0",
-                "--orderclock.data-dir=" + data,
-                "--orderclock.admin-token=" + Api.OPERATOR_TOKEN,
-                "--orderclock.limits.enabled=false",
-                "--orderclock.payments.min-backoff=200ms",
-                "--orderclock.payments.max-backoff=1s",
-                "--orderclock.payments.check-claim=5s"), Stream.of(more)).toArray(String[]::new);
+        String[] args = Stream.concat(
+                        Stream.of(
+                                "--server.port=0",
+                                "--orderclock.data-dir=" + data,
+                                "--orderclock.admin-token=" + Api.OPERATOR_TOKEN,
+                                "--orderclock.limits.enabled=false",
+                                "--orderclock.payments.min-backoff=200ms",
+                                "--orderclock.payments.max-backoff=1s",
+                                "--orderclock.payments.check-claim=5s"),
+                        Stream.of(more))
+                .toArray(String[]::new);
         return new SpringApplicationBuilder(OrderclockApplication.class).run(args);
     }
 

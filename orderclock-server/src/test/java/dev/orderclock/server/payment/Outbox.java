@@ -22,15 +22,16 @@ final class Outbox {
     }
 
     List<String> types(String orderId) {
-        return query("SELECT order_id, type FROM order_events WHERE order_id = " + OrderId.parse(orderId).getAsLong()
-                + " ORDER BY seq").getOrDefault(orderId, List.of());
+        return query("SELECT order_id, type FROM order_events WHERE order_id = "
+                        + OrderId.parse(orderId).getAsLong() + " ORDER BY seq")
+                .getOrDefault(orderId, List.of());
     }
 
     /** The body of an order's last event of {@code type}, as it was written to the outbox. */
     String payload(String orderId, String type) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT payload FROM order_events WHERE order_id = ? AND type = ? ORDER BY seq DESC")) {
+                PreparedStatement select = connection.prepareStatement(
+                        "SELECT payload FROM order_events WHERE order_id = ? AND type = ? ORDER BY seq DESC")) {
             select.setLong(1, OrderId.parse(orderId).getAsLong());
             select.setString(2, type);
             try (ResultSet row = select.executeQuery()) {
@@ -48,11 +49,12 @@ final class Outbox {
 
     private Map<String, List<String>> query(String sql) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql);
-             ResultSet row = select.executeQuery()) {
+                PreparedStatement select = connection.prepareStatement(sql);
+                ResultSet row = select.executeQuery()) {
             Map<String, List<String>> types = new HashMap<>();
             while (row.next()) {
-                types.computeIfAbsent(OrderId.format(row.getLong(1)), k -> new ArrayList<>()).add(row.getString(2));
+                types.computeIfAbsent(OrderId.format(row.getLong(1)), k -> new ArrayList<>())
+                        .add(row.getString(2));
             }
             return types;
         } catch (SQLException e) {

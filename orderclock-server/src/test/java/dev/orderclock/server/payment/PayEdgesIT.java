@@ -28,6 +28,7 @@ class PayEdgesIT {
 
     @LocalServerPort
     int port;
+
     Api api;
     Shop shop;
     String user;
@@ -54,24 +55,35 @@ class PayEdgesIT {
         String payer = owner;
         Instant deadline = Instant.parse(order.path("payDeadline").asText());
 
-        Reply late = PaymentOutcomesIT.at(Checkout.lastOpening(deadline).plusMillis(50),
+        Reply late = PaymentOutcomesIT.at(
+                Checkout.lastOpening(deadline).plusMillis(50),
                 () -> api.post("/api/orders/" + id + "/pay").as(payer).send());
 
         assertThat(late).isProblem(409, "payment-window-closed");
-        assertThat(late.json().path("payDeadline").asText()).isEqualTo(order.path("payDeadline").asText());
-        assertThat(api.get("/sim/trades/" + id.replace('-', '_') + "_1").send().status()).isEqualTo(404);
-        await().atMost(Duration.ofSeconds(10)).until(() -> shop.orderAsOperator(id).path("status").asText(), "CLOSED"::equals);
+        assertThat(late.json().path("payDeadline").asText())
+                .isEqualTo(order.path("payDeadline").asText());
+        assertThat(api.get("/sim/trades/" + id.replace('-', '_') + "_1").send().status())
+                .isEqualTo(404);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> shop.orderAsOperator(id).path("status").asText(), "CLOSED"::equals);
     }
 
     @Test
     void anAmountAboveEitherChannelsMaximumIsAFinalRefusalNotATryAgain() {
         String sku = "BIG-" + System.nanoTime();
-        assertThat(api.post("/api/products").asOperator().json("""
-                {"sku":"%s","name":"Gold bar","price":"2000000.00","stock":100}""".formatted(sku)).send()).hasStatus(201);
+        assertThat(api.post("/api/products")
+                        .asOperator()
+                        .json("""
+                {"sku":"%s","name":"Gold bar","price":"2000000.00","stock":100}""".formatted(sku))
+                        .send())
+                .hasStatus(201);
         String id = shop.order(user, sku, 100, 1800).text("id"); // 200,000,000.00: above both channels' maximum
 
         Reply alipay = api.post("/api/orders/" + id + "/pay").as(user).send();
-        Reply wechat = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"wechat\"}").send();
+        Reply wechat = api.post("/api/orders/" + id + "/pay")
+                .as(user)
+                .json("{\"channel\":\"wechat\"}")
+                .send();
 
         assertThat(alipay).isProblem(422, "channel-refused");
         assertThat(alipay.json().path("channel").asText()).isEqualTo("alipay");
@@ -85,21 +97,34 @@ class PayEdgesIT {
         List<String> trades = new ArrayList<>();
         for (int i = 0; i < LimitsProperties.DEFAULT_MAX_PAYMENT_ATTEMPTS_PER_ORDER; i++) {
             String channel = i % 2 == 0 ? "alipay" : "wechat";
-            Reply first = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"" + channel + "\"}").send();
-            Reply again = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"" + channel + "\"}").send();
+            Reply first = api.post("/api/orders/" + id + "/pay")
+                    .as(user)
+                    .json("{\"channel\":\"" + channel + "\"}")
+                    .send();
+            Reply again = api.post("/api/orders/" + id + "/pay")
+                    .as(user)
+                    .json("{\"channel\":\"" + channel + "\"}")
+                    .send();
             assertThat(first).hasStatus(201);
             assertThat(again.text("tradeNo")).isEqualTo(first.text("tradeNo"));
             trades.add(first.text("tradeNo"));
         }
 
-        Reply over = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"alipay\"}").send();
-        Reply sameAgain = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"wechat\"}").send();
+        Reply over = api.post("/api/orders/" + id + "/pay")
+                .as(user)
+                .json("{\"channel\":\"alipay\"}")
+                .send();
+        Reply sameAgain = api.post("/api/orders/" + id + "/pay")
+                .as(user)
+                .json("{\"channel\":\"wechat\"}")
+                .send();
 
         assertThat(trades).doesNotHaveDuplicates().hasSize(10);
         assertThat(over).isProblem(409, "payment-attempts-exceeded");
         assertThat(over.json().path("limit").asText()).isEqualTo("max-payment-attempts-per-order");
         assertThat(sameAgain).hasStatus(201);
         assertThat(sameAgain.text("tradeNo")).isEqualTo(trades.get(9));
-        assertThat(api.get("/sim/trades/" + trades.get(9)).send().text("status")).isEqualTo("NOTPAY");
+        assertThat(api.get("/sim/trades/" + trades.get(9)).send().text("status"))
+                .isEqualTo("NOTPAY");
     }
 }

@@ -24,6 +24,7 @@ class PaymentApiIT {
 
     @LocalServerPort
     int port;
+
     Api api;
     Shop shop;
     String user;
@@ -43,7 +44,10 @@ class PaymentApiIT {
         String id = order.path("id").asText();
 
         Reply first = pay(id);
-        Reply again = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"alipay\"}").send();
+        Reply again = api.post("/api/orders/" + id + "/pay")
+                .as(user)
+                .json("{\"channel\":\"alipay\"}")
+                .send();
 
         assertThat(first).hasStatus(201);
         assertThat(first.text("tradeNo")).isEqualTo(id.replace('-', '_') + "_1");
@@ -52,7 +56,8 @@ class PaymentApiIT {
         // Alipay writes time_expire to the second: the trade expires at the deadline's second, never after it.
         Instant deadline = Instant.parse(order.path("payDeadline").asText());
         assertThat(Instant.parse(first.text("expiresAt"))).isEqualTo(deadline.truncatedTo(ChronoUnit.SECONDS));
-        assertThat(api.get("/sim/trades/" + first.text("tradeNo")).send().text("expiresAt")).isEqualTo(first.text("expiresAt"));
+        assertThat(api.get("/sim/trades/" + first.text("tradeNo")).send().text("expiresAt"))
+                .isEqualTo(first.text("expiresAt"));
         assertThat(again).hasStatus(201);
         assertThat(again.json()).isEqualTo(first.json());
     }
@@ -64,7 +69,8 @@ class PaymentApiIT {
 
         assertThat(api.post("/sim/trades/" + tradeNo + "/pay").send()).hasStatus(200);
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> shop.orderAsOperator(id).path("status").asText(), "PAID"::equals);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> shop.orderAsOperator(id).path("status").asText(), "PAID"::equals);
         assertThat(shop.orderAsOperator(id).path("refund").isNull()).isTrue();
     }
 
@@ -74,7 +80,8 @@ class PaymentApiIT {
         api.post("/api/orders/" + id + "/cancel").as(user).send();
 
         assertThat(pay(id)).hasStatus(409);
-        assertThat(api.post("/api/orders/" + id + "/pay").as(Shop.newUser()).send()).hasStatus(404);
+        assertThat(api.post("/api/orders/" + id + "/pay").as(Shop.newUser()).send())
+                .hasStatus(404);
         assertThat(api.post("/api/orders/ORD-0000000000/pay").as(user).send()).hasStatus(404);
     }
 
@@ -82,9 +89,18 @@ class PaymentApiIT {
     void anUnknownChannelOrABadBodyIsA400() {
         String id = shop.pendingOrder(user, sku, 1).path("id").asText();
 
-        Reply unknown = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"paypal\"}").send();
-        Reply unknownField = api.post("/api/orders/" + id + "/pay").as(user).json("{\"chanel\":\"alipay\"}").send();
-        Reply notJson = api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":").send();
+        Reply unknown = api.post("/api/orders/" + id + "/pay")
+                .as(user)
+                .json("{\"channel\":\"paypal\"}")
+                .send();
+        Reply unknownField = api.post("/api/orders/" + id + "/pay")
+                .as(user)
+                .json("{\"chanel\":\"alipay\"}")
+                .send();
+        Reply notJson = api.post("/api/orders/" + id + "/pay")
+                .as(user)
+                .json("{\"channel\":")
+                .send();
 
         assertThat(unknown).isProblem(400, "invalid-request");
         assertThat(unknown.text("detail")).contains("paypal");
@@ -112,10 +128,13 @@ class PaymentApiIT {
 
         Reply shopperShips = api.post("/api/orders/" + id + "/ship").as(user).send();
         Reply shipped = api.post("/api/orders/" + id + "/ship").asOperator().send();
-        Reply shippedAgain = api.post("/api/orders/" + id + "/ship").asOperator().send();
-        Reply strangerConfirms = api.post("/api/orders/" + id + "/confirm").as(Shop.newUser()).send();
+        Reply shippedAgain =
+                api.post("/api/orders/" + id + "/ship").asOperator().send();
+        Reply strangerConfirms =
+                api.post("/api/orders/" + id + "/confirm").as(Shop.newUser()).send();
         Reply confirmed = api.post("/api/orders/" + id + "/confirm").as(user).send();
-        Reply confirmedAgain = api.post("/api/orders/" + id + "/confirm").as(user).send();
+        Reply confirmedAgain =
+                api.post("/api/orders/" + id + "/confirm").as(user).send();
 
         assertThat(shopperShips).hasStatus(403);
         assertThat(shipped).hasStatus(200);
@@ -139,7 +158,8 @@ class PaymentApiIT {
     private String paidOrder() {
         String id = shop.pendingOrder(user, sku, 1).path("id").asText();
         api.post("/sim/trades/" + pay(id).text("tradeNo") + "/pay").send();
-        await().atMost(Duration.ofSeconds(10)).until(() -> shop.orderAsOperator(id).path("status").asText(), "PAID"::equals);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> shop.orderAsOperator(id).path("status").asText(), "PAID"::equals);
         return id;
     }
 

@@ -33,8 +33,10 @@ class PaymentOutcomesIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
+
     Api api;
     Shop shop;
     SimFaults faults;
@@ -62,7 +64,8 @@ class PaymentOutcomesIT {
         String id = order.path("id").asText();
         String tradeNo = pay(id);
 
-        Reply paid = at(Instant.parse(order.path("payDeadline").asText()).minusSeconds(1),
+        Reply paid = at(
+                Instant.parse(order.path("payDeadline").asText()).minusSeconds(1),
                 () -> api.post("/sim/trades/" + tradeNo + "/pay").send());
         String beforeDeadline = status(id);
 
@@ -76,13 +79,16 @@ class PaymentOutcomesIT {
     @Test
     void aChannelDownOrAmbiguousAtTheDeadlineKeepsTheOrderPendingUntilItAnswersClearly() throws Exception {
         faults.set("\"query-fail-rate\":1,\"unscanned-not-exist\":true");
-        JsonNode order = shop.order(user, sku, 1, 2).json(); // 2 s: a trade opens only before the deadline's whole second
+        JsonNode order =
+                shop.order(user, sku, 1, 2).json(); // 2 s: a trade opens only before the deadline's whole second
         String id = order.path("id").asText();
         pay(id);
         Instant deadline = Instant.parse(order.path("payDeadline").asText());
 
         // Pending all along, from before the deadline to two seconds past it, while no query answers.
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> status(id), "PENDING_PAYMENT"::equals);
+        await().during(Duration.ofSeconds(4))
+                .atMost(Duration.ofSeconds(6))
+                .until(() -> status(id), "PENDING_PAYMENT"::equals);
         String whileDown = status(id);
         Instant recovered = Instant.now();
         faults.set("\"query-fail-rate\":0");
@@ -98,13 +104,16 @@ class PaymentOutcomesIT {
     @Test
     void moneyAfterTheCloseIsRefundedOnceEvenWhenTheRefundFailsAtFirst() throws Exception {
         faults.set("\"accept-after-close\":true,\"refund-fail-rate\":1");
-        String id = shop.order(user, sku, 2, 2).text("id"); // 2 s: a trade opens only before the deadline's whole second
+        String id =
+                shop.order(user, sku, 2, 2).text("id"); // 2 s: a trade opens only before the deadline's whole second
         String tradeNo = pay(id);
         await().atMost(Duration.ofSeconds(10)).until(() -> status(id), "CLOSED"::equals);
 
         assertThat(api.post("/sim/trades/" + tradeNo + "/pay").send()).hasStatus(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> refundStatus(id), "REFUND_PENDING"::equals);
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> refundStatus(id), "REFUND_PENDING"::equals);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> refundStatus(id), "REFUND_PENDING"::equals);
         faults.set("\"refund-fail-rate\":0");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> refundStatus(id), "REFUNDED"::equals);
@@ -112,7 +121,8 @@ class PaymentOutcomesIT {
         assertThat(order.path("status").asText()).isEqualTo("CLOSED");
         assertThat(order.path("refund").path("amount").asText()).isEqualTo("19.98");
         assertThat(order.path("refund").path("tradeNo").asText()).isEqualTo(tradeNo);
-        assertThat(api.get("/sim/trades/" + tradeNo).send().text("refundedAmount")).isEqualTo("19.98");
+        assertThat(api.get("/sim/trades/" + tradeNo).send().text("refundedAmount"))
+                .isEqualTo("19.98");
         assertThat(new Outbox(dataSource).types(id)).containsExactly("order.created", "order.closed", "order.refunded");
         JsonNode refunded = new ObjectMapper().readTree(new Outbox(dataSource).payload(id, "order.refunded"));
         assertThat(refunded.path("order").path("refund")).isEqualTo(order.path("refund"));

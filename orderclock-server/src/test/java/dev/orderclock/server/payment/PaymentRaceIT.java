@@ -48,6 +48,7 @@ class PaymentRaceIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
 
@@ -72,40 +73,54 @@ class PaymentRaceIT {
         ScheduledExecutorService buyers = Executors.newScheduledThreadPool(CLIENTS);
         long started = System.nanoTime();
         // when
-        List<Future<?>> placed = IntStream.range(0, ORDERS).<Future<?>>mapToObj(i -> clients.submit(() -> {
-            String user = Shop.newUser();
-            Reply order = shop.order(user, sku, 1, 2);
-            String id = order.text("id");
-            Reply trade = api.post("/api/orders/" + id + "/pay").as(user).send();
-            if (trade.status() != 201) {
-                payTooLate.incrementAndGet(); // the client was slower than the deadline: no trade, closed in the batch
-                tradeOf.put(id, "");
-                return;
-            }
-            tradeOf.put(id, trade.text("tradeNo"));
-            if (ThreadLocalRandom.current().nextBoolean()) {
-                Instant payAt = Instant.parse(order.text("payDeadline")).plusMillis(ThreadLocalRandom.current().nextLong(-300, 301));
-                Instant deadline = Instant.parse(order.text("payDeadline"));
-                buyers.schedule(() -> {
-                    if (Instant.now().isBefore(deadline)) {
-                        sentBeforeDeadline.incrementAndGet();
+        List<Future<?>> placed = IntStream.range(0, ORDERS)
+                .<Future<?>>mapToObj(i -> clients.submit(() -> {
+                    String user = Shop.newUser();
+                    Reply order = shop.order(user, sku, 1, 2);
+                    String id = order.text("id");
+                    Reply trade =
+                            api.post("/api/orders/" + id + "/pay").as(user).send();
+                    if (trade.status() != 201) {
+                        payTooLate
+                                .incrementAndGet(); // the client was slower than the deadline: no trade, closed in the
+                        // batch
+                        tradeOf.put(id, "");
+                        return;
                     }
-                    Reply paid = api.post("/sim/trades/" + trade.text("tradeNo") + "/pay").send();
-                    if (paid.status() == 200) {
-                        accepted.add(id);
-                    } else {
-                        refusedByChannel.incrementAndGet();
+                    tradeOf.put(id, trade.text("tradeNo"));
+                    if (ThreadLocalRandom.current().nextBoolean()) {
+                        Instant payAt = Instant.parse(order.text("payDeadline"))
+                                .plusMillis(ThreadLocalRandom.current().nextLong(-300, 301));
+                        Instant deadline = Instant.parse(order.text("payDeadline"));
+                        buyers.schedule(
+                                () -> {
+                                    if (Instant.now().isBefore(deadline)) {
+                                        sentBeforeDeadline.incrementAndGet();
+                                    }
+                                    Reply paid = api.post("/sim/trades/" + trade.text("tradeNo") + "/pay")
+                                            .send();
+                                    if (paid.status() == 200) {
+                                        accepted.add(id);
+                                    } else {
+                                        refusedByChannel.incrementAndGet();
+                                    }
+                                },
+                                Math.max(
+                                        0,
+                                        Duration.between(Instant.now(), payAt).toMillis()),
+                                TimeUnit.MILLISECONDS);
                     }
-                }, Math.max(0, Duration.between(Instant.now(), payAt).toMillis()), TimeUnit.MILLISECONDS);
-            }
-        })).toList();
+                }))
+                .toList();
         for (Future<?> future : placed) {
             future.get();
         }
         clients.shutdown();
         buyers.shutdown();
         assertThat(buyers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() -> pending(sku) == 0);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> pending(sku) == 0);
         long took = Duration.ofNanos(System.nanoTime() - started).toMillis();
         // then
         Map<String, String> statusOf = statuses(sku);
@@ -117,33 +132,50 @@ class PaymentRaceIT {
         assertThat(statusOf.values()).containsOnly("PAID", "CLOSED");
         for (String id : accepted) {
             assertThat(statusOf.get(id).equals("PAID") || refunded.contains(id))
-                    .as("money the channel took for %s is on a PAID order or refunded", id).isTrue();
+                    .as("money the channel took for %s is on a PAID order or refunded", id)
+                    .isTrue();
         }
         statusOf.forEach((id, status) -> {
             if (status.equals("PAID")) {
-                assertThat(accepted).as("%s is PAID only if the channel took its money", id).contains(id);
+                assertThat(accepted)
+                        .as("%s is PAID only if the channel took its money", id)
+                        .contains(id);
             }
             List<String> settled = events.getOrDefault(id, List.of()).stream()
-                    .filter(type -> type.equals("order.paid") || type.equals("order.closed")).toList();
+                    .filter(type -> type.equals("order.paid") || type.equals("order.closed"))
+                    .toList();
             assertThat(settled).as("paid-or-closed events of %s", id).hasSize(1);
         });
         int closedWithTradeSuccess = 0;
         for (Map.Entry<String, String> order : statusOf.entrySet()) {
             String tradeNo = tradeOf.get(order.getKey());
-            if (order.getValue().equals("CLOSED") && !tradeNo.isEmpty()
-                    && "TRADE_SUCCESS".equals(api.get("/sim/trades/" + tradeNo).send().text("status"))) {
+            if (order.getValue().equals("CLOSED")
+                    && !tradeNo.isEmpty()
+                    && "TRADE_SUCCESS"
+                            .equals(api.get("/sim/trades/" + tradeNo).send().text("status"))) {
                 closedWithTradeSuccess++;
-                assertThat(refunded).as("closed %s with TRADE_SUCCESS at the channel", order.getKey()).contains(order.getKey());
+                assertThat(refunded)
+                        .as("closed %s with TRADE_SUCCESS at the channel", order.getKey())
+                        .contains(order.getKey());
             }
         }
         assertThat(shop.available(sku) + paid).as("stock = available + sold").isEqualTo(ORDERS);
-        System.out.printf("payment race: %d orders in %d ms; %d payments sent before the deadline, %d after; "
+        System.out.printf(
+                "payment race: %d orders in %d ms; %d payments sent before the deadline, %d after; "
                         + "%d trades paid at the channel, %d payments refused (trade expired: time_expire has whole "
                         + "seconds, so a trade expires up to 1 s before its order's deadline), %d orders too slow to open a trade; %d PAID, %d CLOSED, %d closed with "
                         + "TRADE_SUCCESS at the channel (all refunded), notifications %s%n",
-                ORDERS, took, sentBeforeDeadline.get(), accepted.size() + refusedByChannel.get() - sentBeforeDeadline.get(),
-                accepted.size(), refusedByChannel.get(), payTooLate.get(), paid, closed,
-                closedWithTradeSuccess, api.get("/sim/notifications").send().body());
+                ORDERS,
+                took,
+                sentBeforeDeadline.get(),
+                accepted.size() + refusedByChannel.get() - sentBeforeDeadline.get(),
+                accepted.size(),
+                refusedByChannel.get(),
+                payTooLate.get(),
+                paid,
+                closed,
+                closedWithTradeSuccess,
+                api.get("/sim/notifications").send().body());
     }
 
     private long pending(String sku) {
@@ -153,8 +185,7 @@ class PaymentRaceIT {
     private Map<String, String> statuses(String sku) {
         Map<String, String> statuses = new HashMap<>();
         query("""
-                SELECT o.id, o.status FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE l.sku = ?""",
-                sku, row -> statuses.put(dev.orderclock.order.OrderId.format(row.getLong(1)), row.getString(2)));
+                SELECT o.id, o.status FROM orders o JOIN order_lines l ON l.order_id = o.id WHERE l.sku = ?""", sku, row -> statuses.put(dev.orderclock.order.OrderId.format(row.getLong(1)), row.getString(2)));
         return statuses;
     }
 
@@ -162,8 +193,7 @@ class PaymentRaceIT {
         Set<String> ids = ConcurrentHashMap.newKeySet();
         query("""
                 SELECT a.order_id FROM payment_attempts a JOIN order_lines l ON l.order_id = a.order_id
-                 WHERE l.sku = ? AND a.refund_status IS NOT NULL""",
-                sku, row -> ids.add(dev.orderclock.order.OrderId.format(row.getLong(1))));
+                 WHERE l.sku = ? AND a.refund_status IS NOT NULL""", sku, row -> ids.add(dev.orderclock.order.OrderId.format(row.getLong(1))));
         return ids;
     }
 
@@ -172,7 +202,8 @@ class PaymentRaceIT {
     }
 
     private void query(String sql, String sku, RowReader reader) {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement select = connection.prepareStatement(sql)) {
             select.setString(1, sku);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {

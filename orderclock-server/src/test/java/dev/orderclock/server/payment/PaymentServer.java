@@ -18,17 +18,18 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = OrderclockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = OrderclockApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "spring.datasource.url=jdbc:h2:mem:orderclock-${random.uuid};DB_CLOSE_DELAY=-1",
-                "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
-                "orderclock.payments.min-backoff=200ms",
-                "orderclock.payments.max-backoff=1s",
-                "orderclock.payments.refund-interval=300ms",
-                "orderclock.payments.reconcile-interval=300ms",
-                "orderclock.auto-confirm=2s",
-                "orderclock.sim.retry-scale=0.001",
-                "orderclock.limits.enabled=false"
+            "spring.datasource.url=jdbc:h2:mem:orderclock-${random.uuid};DB_CLOSE_DELAY=-1",
+            "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
+            "orderclock.payments.min-backoff=200ms",
+            "orderclock.payments.max-backoff=1s",
+            "orderclock.payments.refund-interval=300ms",
+            "orderclock.payments.reconcile-interval=300ms",
+            "orderclock.auto-confirm=2s",
+            "orderclock.sim.retry-scale=0.001",
+            "orderclock.limits.enabled=false"
         })
-public @interface PaymentServer {
-}
+public @interface PaymentServer {}

@@ -16,13 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** 查单: a payment whose notifications are all lost is found by reconciliation long before the order's deadline. */
-@SpringBootTest(classes = OrderclockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = OrderclockApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "spring.datasource.url=jdbc:h2:mem:orderclock-${random.uuid};DB_CLOSE_DELAY=-1",
-                "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
-                "orderclock.payments.reconcile-interval=300ms",
-                "orderclock.payments.reconcile-age=1s",
-                "orderclock.limits.enabled=false"
+            "spring.datasource.url=jdbc:h2:mem:orderclock-${random.uuid};DB_CLOSE_DELAY=-1",
+            "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
+            "orderclock.payments.reconcile-interval=300ms",
+            "orderclock.payments.reconcile-age=1s",
+            "orderclock.limits.enabled=false"
         })
 class ReconciliationIT {
 

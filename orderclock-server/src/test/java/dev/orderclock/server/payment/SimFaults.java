@@ -15,7 +15,11 @@ final class SimFaults {
 
     /** @param json the switches to change, e.g. {@code "notify-drop-rate":1} */
     void set(String json) {
-        assertThat(api.method("PUT", "/sim/faults").asOperator().json("{" + json + "}").send()).hasStatus(200);
+        assertThat(api.method("PUT", "/sim/faults")
+                        .asOperator()
+                        .json("{" + json + "}")
+                        .send())
+                .hasStatus(200);
     }
 
     void reset() {

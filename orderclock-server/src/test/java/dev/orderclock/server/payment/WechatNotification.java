@@ -36,7 +36,11 @@ final class WechatNotification {
         resource.put("bank_type", "OTHERS");
         resource.put("success_time", "2026-11-25T03:49:58+08:00");
         resource.putObject("payer").put("openid", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
-        resource.putObject("amount").put("total", fen).put("payer_total", fen).put("currency", "CNY").put("payer_currency", "CNY");
+        resource.putObject("amount")
+                .put("total", fen)
+                .put("payer_total", fen)
+                .put("currency", "CNY")
+                .put("payer_currency", "CNY");
     }
 
     static WechatNotification paid(String mchid, String appid, String tradeNo, long fen) {
@@ -101,8 +105,10 @@ final class WechatNotification {
         headers.put("Wechatpay-Timestamp", timestamp);
         headers.put("Wechatpay-Nonce", nonce);
         headers.put("Wechatpay-Signature-Type", WechatSignature.SCHEMA);
-        headers.put("Wechatpay-Signature", WechatSignature.sign(WechatSignature.responseMessage(timestamp, nonce, body),
-                RsaKeys.privateKey(privateKey)));
+        headers.put(
+                "Wechatpay-Signature",
+                WechatSignature.sign(
+                        WechatSignature.responseMessage(timestamp, nonce, body), RsaKeys.privateKey(privateKey)));
         return headers;
     }
 }

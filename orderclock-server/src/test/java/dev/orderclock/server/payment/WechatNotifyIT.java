@@ -28,16 +28,22 @@ class WechatNotifyIT {
 
     @LocalServerPort
     int port;
+
     @Value("${orderclock.sim.wechat.platform-private-key}")
     String platformKey;
+
     @Value("${orderclock.channels.wechat.mchid}")
     String mchid;
+
     @Value("${orderclock.channels.wechat.appid}")
     String appid;
+
     @Value("${orderclock.channels.wechat.api-v3-key}")
     String apiV3Key;
+
     @Value("${orderclock.channels.wechat.public-key-id}")
     String publicKeyId;
+
     Api api;
     Shop shop;
     String orderId;
@@ -49,7 +55,10 @@ class WechatNotifyIT {
         shop = new Shop(api);
         String user = Shop.newUser();
         orderId = shop.pendingOrder(user, shop.product(10), 2).path("id").asText();
-        Reply trade = api.post("/api/orders/" + orderId + "/pay").as(user).json("{\"channel\":\"wechat\"}").send();
+        Reply trade = api.post("/api/orders/" + orderId + "/pay")
+                .as(user)
+                .json("{\"channel\":\"wechat\"}")
+                .send();
         assertThat(trade).hasStatus(201);
         assertThat(trade.text("channel")).isEqualTo("wechat");
         tradeNo = trade.text("tradeNo");
@@ -73,7 +82,10 @@ class WechatNotifyIT {
     @Test
     void aNotificationSignedWithAnotherKeyIsRefused401() {
         String body = genuine().body();
-        assertFailsAndChangesNothing(401, body, genuine().headersFor(body, RsaKeys.encode(RsaKeys.generate().getPrivate())));
+        assertFailsAndChangesNothing(
+                401,
+                body,
+                genuine().headersFor(body, RsaKeys.encode(RsaKeys.generate().getPrivate())));
     }
 
     @Test
@@ -134,7 +146,8 @@ class WechatNotifyIT {
 
     @Test
     void aNotificationWithAnotherAmountIsRefused400() {
-        WechatNotification notification = WechatNotification.paid(mchid, appid, tradeNo, 1).encryptedWith(apiV3Key)
+        WechatNotification notification = WechatNotification.paid(mchid, appid, tradeNo, 1)
+                .encryptedWith(apiV3Key)
                 .serial(publicKeyId);
         String body = notification.body();
         assertFailsAndChangesNothing(400, body, notification.headersFor(body, platformKey));
@@ -165,7 +178,9 @@ class WechatNotifyIT {
     }
 
     private WechatNotification genuine() {
-        return WechatNotification.paid(mchid, appid, tradeNo, 1998).encryptedWith(apiV3Key).serial(publicKeyId);
+        return WechatNotification.paid(mchid, appid, tradeNo, 1998)
+                .encryptedWith(apiV3Key)
+                .serial(publicKeyId);
     }
 
     private void assertFailsAndChangesNothing(int status, String body, Map<String, String> headers) {

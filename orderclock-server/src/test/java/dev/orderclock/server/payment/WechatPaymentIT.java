@@ -30,8 +30,10 @@ class WechatPaymentIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
+
     Api api;
     Shop shop;
     SimFaults faults;
@@ -76,7 +78,8 @@ class WechatPaymentIT {
 
         Instant deadline = Instant.parse(order.path("payDeadline").asText());
         Instant expires = Instant.parse(trade.text("expiresAt"));
-        Instant atChannel = Instant.parse(api.get("/sim/trades/" + trade.text("tradeNo")).send().text("expiresAt"));
+        Instant atChannel = Instant.parse(
+                api.get("/sim/trades/" + trade.text("tradeNo")).send().text("expiresAt"));
 
         assertThat(expires).isBeforeOrEqualTo(deadline);
         // time_expire is RFC 3339 to the second: the channel's expiry is the deadline's second.
@@ -114,7 +117,8 @@ class WechatPaymentIT {
         assertThat(wechat).isProblem(409, "wrong-order-status");
         assertThat(wechat.text("orderStatus")).isEqualTo("PAID");
         assertThat(status(id)).isEqualTo("PAID");
-        assertThat(api.get("/sim/trades/" + alipayTrade.replaceAll("_1$", "_2")).send()).hasStatus(404);
+        assertThat(api.get("/sim/trades/" + alipayTrade.replaceAll("_1$", "_2")).send())
+                .hasStatus(404);
         assertThat(new Outbox(dataSource).types(id)).containsExactly("order.created", "order.paid");
     }
 
@@ -152,7 +156,8 @@ class WechatPaymentIT {
         assertThat(refunded(alipayTrade)).isEqualTo("0.00");
         assertThat(refunded(wechatTrade)).isEqualTo("19.98");
         assertThat(simStatus(wechatTrade)).isEqualTo("REFUND");
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> new Outbox(dataSource).types(id).size() == 3);
         assertThat(new Outbox(dataSource).types(id)).containsExactly("order.created", "order.paid", "order.refunded");
         assertThat(refunded(wechatTrade)).isEqualTo("19.98");
@@ -183,7 +188,8 @@ class WechatPaymentIT {
     @Test
     void lateWechatMoneyAfterTimeExpireIsRefunded() {
         faults.set("\"accept-after-close\":true");
-        String id = shop.order(user, sku, 2, 2).text("id"); // 2 s: a trade opens only before the deadline's whole second
+        String id =
+                shop.order(user, sku, 2, 2).text("id"); // 2 s: a trade opens only before the deadline's whole second
         String tradeNo = pay(id, "wechat").text("tradeNo");
         await().atMost(Duration.ofSeconds(10)).until(() -> status(id), "CLOSED"::equals);
 
@@ -220,20 +226,28 @@ class WechatPaymentIT {
 
         JsonNode after = statsCountedSince(Instant.now()).path("payments");
 
-        assertThat(after.path("wechat").path("paid").asLong()).isEqualTo(before.path("wechat").path("paid").asLong() + 1);
-        assertThat(after.path("wechat").path("kept").asLong()).isEqualTo(before.path("wechat").path("kept").asLong() + 1);
+        assertThat(after.path("wechat").path("paid").asLong())
+                .isEqualTo(before.path("wechat").path("paid").asLong() + 1);
+        assertThat(after.path("wechat").path("kept").asLong())
+                .isEqualTo(before.path("wechat").path("kept").asLong() + 1);
         assertThat(after.path("alipay").has("refunded")).isTrue();
     }
 
     /** The stats once counted at or after {@code since}: counts are a snapshot kept up to a few seconds. */
     private JsonNode statsCountedSince(Instant since) {
-        return await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("/api/stats").asOperator().send().json(),
-                        stats -> !Instant.parse(stats.path("countedAt").asText()).isBefore(since));
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> api.get("/api/stats").asOperator().send().json(),
+                        stats ->
+                                !Instant.parse(stats.path("countedAt").asText()).isBefore(since));
     }
 
     private Reply pay(String id, String channel) {
-        return api.post("/api/orders/" + id + "/pay").as(user).json("{\"channel\":\"" + channel + "\"}").send();
+        return api.post("/api/orders/" + id + "/pay")
+                .as(user)
+                .json("{\"channel\":\"" + channel + "\"}")
+                .send();
     }
 
     private String payWechat(String id) {

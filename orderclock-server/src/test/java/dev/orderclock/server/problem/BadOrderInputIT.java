@@ -22,6 +22,7 @@ class BadOrderInputIT {
 
     @LocalServerPort
     int port;
+
     Api api;
     Shop shop;
     String sku;
@@ -105,8 +106,10 @@ class BadOrderInputIT {
 
     @Test
     void theSameSkuTwiceIsRefused() {
-        assertRefused(place("{\"items\":[{\"sku\":\"%1$s\",\"quantity\":1},{\"sku\":\"%1$s\",\"quantity\":1}]}"
-                .formatted(sku)), 400);
+        assertRefused(
+                place("{\"items\":[{\"sku\":\"%1$s\",\"quantity\":1},{\"sku\":\"%1$s\",\"quantity\":1}]}"
+                        .formatted(sku)),
+                400);
     }
 
     @Test
@@ -120,8 +123,10 @@ class BadOrderInputIT {
 
     @Test
     void anUnknownSkuAnswers404() {
-        assertRefused(place("{\"items\":[{\"sku\":\"%s\",\"quantity\":1},{\"sku\":\"NO-SUCH-SKU\",\"quantity\":1}]}"
-                .formatted(sku)), 404);
+        assertRefused(
+                place("{\"items\":[{\"sku\":\"%s\",\"quantity\":1},{\"sku\":\"NO-SUCH-SKU\",\"quantity\":1}]}"
+                        .formatted(sku)),
+                404);
     }
 
     @Test
@@ -132,7 +137,8 @@ class BadOrderInputIT {
     @Test
     void anOrderTotalBeyondWhatTheShopCanHoldIsRefused() {
         String dear = "DEAR-" + sku;
-        api.post("/api/products").asOperator()
+        api.post("/api/products")
+                .asOperator()
                 .json("{\"sku\":\"%s\",\"name\":\"Gold\",\"price\":\"9999999999.99\",\"stock\":10000}".formatted(dear))
                 .send();
 

@@ -20,6 +20,7 @@ class BadProductInputIT {
 
     @LocalServerPort
     int port;
+
     Api api;
     Shop shop;
     String sku;
@@ -73,16 +74,20 @@ class BadProductInputIT {
 
     @Test
     void aBlankNameIsRefused() {
-        Reply reply = api.post("/api/products").asOperator()
-                .json("{\"sku\":\"%s\",\"name\":\"  \",\"price\":\"9.99\",\"stock\":1}".formatted(sku)).send();
+        Reply reply = api.post("/api/products")
+                .asOperator()
+                .json("{\"sku\":\"%s\",\"name\":\"  \",\"price\":\"9.99\",\"stock\":1}".formatted(sku))
+                .send();
 
         assertNotCreated(reply);
     }
 
     @Test
     void aSkuWithASpaceIsRefused() {
-        Reply reply = api.post("/api/products").asOperator()
-                .json("{\"sku\":\"TEA 1\",\"name\":\"Tea\",\"price\":\"9.99\",\"stock\":1}").send();
+        Reply reply = api.post("/api/products")
+                .asOperator()
+                .json("{\"sku\":\"TEA 1\",\"name\":\"Tea\",\"price\":\"9.99\",\"stock\":1}")
+                .send();
 
         assertThat(reply).isProblem(400);
     }
@@ -91,7 +96,10 @@ class BadProductInputIT {
     void aRestockOfZeroIsRefused() {
         String existing = shop.product(5);
 
-        Reply reply = api.post("/api/products/" + existing + "/restock").asOperator().json("{\"quantity\":0}").send();
+        Reply reply = api.post("/api/products/" + existing + "/restock")
+                .asOperator()
+                .json("{\"quantity\":0}")
+                .send();
 
         assertThat(reply).isProblem(400);
         assertThat(shop.product(existing).path("stock").asLong()).isEqualTo(5);
@@ -101,20 +109,26 @@ class BadProductInputIT {
     void aNegativeRestockIsRefused() {
         String existing = shop.product(5);
 
-        Reply reply = api.post("/api/products/" + existing + "/restock").asOperator().json("{\"quantity\":-3}").send();
+        Reply reply = api.post("/api/products/" + existing + "/restock")
+                .asOperator()
+                .json("{\"quantity\":-3}")
+                .send();
 
         assertThat(reply).isProblem(400);
         assertThat(shop.product(existing).path("stock").asLong()).isEqualTo(5);
     }
 
     private Reply create(String priceAndStock) {
-        return api.post("/api/products").asOperator()
+        return api.post("/api/products")
+                .asOperator()
                 .json("{\"sku\":\"%s\",\"name\":\"Tea\",%s}".formatted(sku, priceAndStock))
                 .send();
     }
 
     private void assertNotCreated(Reply reply) {
         assertThat(reply).isProblem(400);
-        assertThat(api.get("/api/products/" + sku).asOperator().send()).as("the product after a refusal").isProblem(404);
+        assertThat(api.get("/api/products/" + sku).asOperator().send())
+                .as("the product after a refusal")
+                .isProblem(404);
     }
 }

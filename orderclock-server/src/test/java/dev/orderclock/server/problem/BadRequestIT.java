@@ -20,6 +20,7 @@ class BadRequestIT {
 
     @LocalServerPort
     int port;
+
     Api api;
     Shop shop;
     String sku;
@@ -46,7 +47,8 @@ class BadRequestIT {
 
     @Test
     void aUserIdOverSixtyFourCharactersIsRefusedWith401() {
-        assertThat(api.post("/api/orders").as("u".repeat(65)).json(oneLine()).send()).isProblem(401);
+        assertThat(api.post("/api/orders").as("u".repeat(65)).json(oneLine()).send())
+                .isProblem(401);
     }
 
     @Test
@@ -56,14 +58,19 @@ class BadRequestIT {
 
     @Test
     void aWrongOperatorTokenIsRefusedWith401EvenWithAUserId() {
-        Reply reply = api.get("/api/orders").header("Authorization", "Bearer wrong").as("u-1").send();
+        Reply reply = api.get("/api/orders")
+                .header("Authorization", "Bearer wrong")
+                .as("u-1")
+                .send();
 
         assertThat(reply).isProblem(401);
     }
 
     @Test
     void aNonBearerAuthorizationIsRefusedWith401() {
-        Reply reply = api.get("/api/stats").header("Authorization", "Basic " + Api.OPERATOR_TOKEN).send();
+        Reply reply = api.get("/api/stats")
+                .header("Authorization", "Basic " + Api.OPERATOR_TOKEN)
+                .send();
 
         assertThat(reply).isProblem(401);
     }
@@ -72,7 +79,8 @@ class BadRequestIT {
     void aRefusalOfIdentityTellsHowToAuthenticate() {
         Reply reply = api.get("/api/orders").send();
 
-        assertThat(reply.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+        assertThat(reply.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
     }
 
     @Test
@@ -86,7 +94,8 @@ class BadRequestIT {
     void anotherShopperCannotCancelAnOrder() {
         String id = shop.pendingOrder("u-owner", sku, 1).path("id").asText();
 
-        Reply reply = api.post("/api/orders/" + id + "/cancel").as("u-someone-else").send();
+        Reply reply =
+                api.post("/api/orders/" + id + "/cancel").as("u-someone-else").send();
 
         assertThat(reply).isProblem(404);
         assertThat(shop.orderAsOperator(id).path("status").asText()).isEqualTo("PENDING_PAYMENT");
@@ -115,7 +124,8 @@ class BadRequestIT {
 
     @Test
     void aBodyOverSixtyFourKibibytesIsRefusedWith413() {
-        Reply reply = api.post("/api/orders").as("u-1").json(padded(64 * 1024 + 1)).send();
+        Reply reply =
+                api.post("/api/orders").as("u-1").json(padded(64 * 1024 + 1)).send();
 
         assertThat(reply).isProblem(413, "body-too-large");
         assertThat(shop.available(sku)).isEqualTo(20);
@@ -133,7 +143,8 @@ class BadRequestIT {
 
     @Test
     void aBodyOfExactlySixtyFourKibibytesIsAccepted() {
-        assertThat(api.post("/api/orders").as("u-1").json(padded(64 * 1024)).send()).hasStatus(201);
+        assertThat(api.post("/api/orders").as("u-1").json(padded(64 * 1024)).send())
+                .hasStatus(201);
     }
 
     @Test
@@ -153,19 +164,26 @@ class BadRequestIT {
 
     @Test
     void aWrongMethodAnswers405() {
-        assertThat(api.method("DELETE", "/api/products/" + sku).asOperator().send()).isProblem(405);
+        assertThat(api.method("DELETE", "/api/products/" + sku).asOperator().send())
+                .isProblem(405);
     }
 
     @Test
     void aBodyThatIsNotJsonAnswers415() {
-        Reply reply = api.post("/api/orders").as("u-1").header("Content-Type", "text/plain").send();
+        Reply reply = api.post("/api/orders")
+                .as("u-1")
+                .header("Content-Type", "text/plain")
+                .send();
 
         assertThat(reply).isProblem(415);
     }
 
     @Test
     void aClientAcceptingOnlyJsonStillGetsAProblemDocument() {
-        Reply reply = api.get("/api/orders/ORD-0000000001").as("u-1").header("Accept", "application/json").send();
+        Reply reply = api.get("/api/orders/ORD-0000000001")
+                .as("u-1")
+                .header("Accept", "application/json")
+                .send();
 
         assertThat(reply).isProblem(404);
     }
@@ -192,7 +210,8 @@ class BadRequestIT {
 
     @Test
     void aForgedCursorIsRefused() {
-        assertThat(api.get("/api/orders?cursor=bm90LWEtY3Vyc29y").as("u-1").send()).isProblem(400);
+        assertThat(api.get("/api/orders?cursor=bm90LWEtY3Vyc29y").as("u-1").send())
+                .isProblem(400);
     }
 
     private String oneLine() {

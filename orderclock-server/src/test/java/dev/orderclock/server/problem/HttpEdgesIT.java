@@ -30,6 +30,7 @@ class HttpEdgesIT {
 
     @LocalServerPort
     int port;
+
     Api api;
 
     @BeforeEach
@@ -42,7 +43,9 @@ class HttpEdgesIT {
         byte[] form = formOf(OVER_THE_LIMIT);
 
         Reply reply = api.post("/api/payments/alipay/notify")
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8").chunked(form).send();
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .chunked(form)
+                .send();
 
         assertThat(reply).isProblem(413, "body-too-large");
         assertThat(reply.json().path("limit").asLong()).isEqualTo(ProblemConfiguration.MAX_BODY_BYTES);
@@ -53,8 +56,10 @@ class HttpEdgesIT {
     void aChunkedBodyOverSixtyFourKibibytesToTheWechatNotificationIsRefusedWith413AndNoErrorLogged(CapturedOutput log) {
         byte[] json = ("{\"id\":\"" + "x".repeat(OVER_THE_LIMIT) + "\"}").getBytes(StandardCharsets.UTF_8);
 
-        Reply reply = api.post("/api/payments/wechat/notify").header("Content-Type", "application/json")
-                .chunked(json).send();
+        Reply reply = api.post("/api/payments/wechat/notify")
+                .header("Content-Type", "application/json")
+                .chunked(json)
+                .send();
 
         assertThat(reply).isProblem(413, "body-too-large");
         assertNoErrorLogged(log);
@@ -94,7 +99,8 @@ class HttpEdgesIT {
 
     @Test
     void aWellFormedEscapedQueryIsServed() {
-        RawHttp.Answer answer = RawHttp.send(port, "GET /api/orders?status=%50ENDING_PAYMENT HTTP/1.1", "X-User-Id: u-1");
+        RawHttp.Answer answer =
+                RawHttp.send(port, "GET /api/orders?status=%50ENDING_PAYMENT HTTP/1.1", "X-User-Id: u-1");
 
         assertThat(answer.status()).as(answer.headers()).isEqualTo(200);
     }
@@ -110,8 +116,8 @@ class HttpEdgesIT {
 
     @Test
     void aHeaderWellUnderTheLimitIsServed() {
-        RawHttp.Answer answer = RawHttp.send(port, "GET /api/orders HTTP/1.1", "X-User-Id: u-1",
-                "X-Padding: " + "a".repeat(12_000));
+        RawHttp.Answer answer =
+                RawHttp.send(port, "GET /api/orders HTTP/1.1", "X-User-Id: u-1", "X-Padding: " + "a".repeat(12_000));
 
         assertThat(answer.status()).as(answer.headers()).isEqualTo(200);
     }
@@ -134,7 +140,8 @@ class HttpEdgesIT {
     private static byte[] formOf(int bytes) {
         byte[] padding = new byte[bytes];
         Arrays.fill(padding, (byte) 'a');
-        return ("notify_type=trade_status_sync&out_trade_no=ORD_1_1&body=" + new String(padding, StandardCharsets.US_ASCII))
+        return ("notify_type=trade_status_sync&out_trade_no=ORD_1_1&body="
+                        + new String(padding, StandardCharsets.US_ASCII))
                 .getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -53,7 +53,8 @@ class OrderInputPropertiesIT {
     }
 
     @Property(tries = 1500, shrinking = ShrinkingMode.BOUNDED)
-    void noOrderBodyGetsA5xxAndARefusedOneChangesNothing(@ForAll("orderBodies") String body, @ForAll("users") String user) {
+    void noOrderBodyGetsA5xxAndARefusedOneChangesNothing(
+            @ForAll("orderBodies") String body, @ForAll("users") String user) {
         StoredState before = server.state();
 
         Reply reply = api.post("/api/orders").as(user).json(body).send();
@@ -87,9 +88,11 @@ class OrderInputPropertiesIT {
     /** Shaped like an order, each part right, wrong in type or range, missing, or joined by an unknown field. */
     private Arbitrary<ObjectNode> orders() {
         Arbitrary<JsonNode> lines = Arbitraries.frequencyOf(
-                Tuple.of(4, line().list().ofMaxSize(4).map(JsonValues::array)),
-                Tuple.of(1, JsonValues.any(1)));
-        return Combinators.combine(lines.optional(0.9), payTimeout().optional(0.4), unknownField().optional(0.15))
+                Tuple.of(4, line().list().ofMaxSize(4).map(JsonValues::array)), Tuple.of(1, JsonValues.any(1)));
+        return Combinators.combine(
+                        lines.optional(0.9),
+                        payTimeout().optional(0.4),
+                        unknownField().optional(0.15))
                 .as((items, payTimeout, unknown) -> {
                     ObjectNode order = JSON.objectNode();
                     items.ifPresent(value -> order.set("items", value));
@@ -101,16 +104,19 @@ class OrderInputPropertiesIT {
 
     private Arbitrary<JsonNode> line() {
         Arbitrary<JsonNode> skus = Arbitraries.frequencyOf(
-                Tuple.of(3, Arbitraries.just(JSON.textNode(sku))),
-                Tuple.of(1, JsonValues.any(1)));
+                Tuple.of(3, Arbitraries.just(JSON.textNode(sku))), Tuple.of(1, JsonValues.any(1)));
         Arbitrary<JsonNode> quantities = Arbitraries.frequencyOf(
                 Tuple.of(3, Arbitraries.integers().between(-2, 10_002).map(JSON::numberNode)),
                 Tuple.of(1, JsonValues.any(1)));
-        return Combinators.combine(skus.optional(0.95), quantities.optional(0.95), unknownField().optional(0.1))
+        return Combinators.combine(
+                        skus.optional(0.95),
+                        quantities.optional(0.95),
+                        unknownField().optional(0.1))
                 .as((sku, quantity, unknown) -> line(sku, quantity, unknown));
     }
 
-    private static JsonNode line(Optional<JsonNode> sku, Optional<JsonNode> quantity, Optional<Tuple.Tuple2<String, JsonNode>> unknown) {
+    private static JsonNode line(
+            Optional<JsonNode> sku, Optional<JsonNode> quantity, Optional<Tuple.Tuple2<String, JsonNode>> unknown) {
         ObjectNode line = JSON.objectNode();
         sku.ifPresent(value -> line.set("sku", value));
         quantity.ifPresent(value -> line.set("quantity", value));
@@ -125,7 +131,9 @@ class OrderInputPropertiesIT {
     }
 
     private static Arbitrary<Tuple.Tuple2<String, JsonNode>> unknownField() {
-        return Combinators.combine(Arbitraries.of("id", "status", "userId", "total", "price", "__proto__", "items2"),
-                JsonValues.any(1)).as(Tuple::of);
+        return Combinators.combine(
+                        Arbitraries.of("id", "status", "userId", "total", "price", "__proto__", "items2"),
+                        JsonValues.any(1))
+                .as(Tuple::of);
     }
 }

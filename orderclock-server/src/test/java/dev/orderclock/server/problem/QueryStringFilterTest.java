@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class QueryStringFilterTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"limit=10", "status=PENDING_PAYMENT&limit=5", "q=%E4%B8%AD", "a=%2B%2f", "a=", "&&", "a=b+c"})
+    @ValueSource(
+            strings = {"limit=10", "status=PENDING_PAYMENT&limit=5", "q=%E4%B8%AD", "a=%2B%2f", "a=", "&&", "a=b+c"})
     void aQueryThatDecodesPasses(String query) {
         assertThat(QueryStringFilter.decodes(query)).isTrue();
     }

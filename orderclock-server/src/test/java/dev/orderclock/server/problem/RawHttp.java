@@ -20,8 +20,7 @@ final class RawHttp {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     record Answer(int status, String headers, String body) {
 
@@ -89,7 +88,8 @@ final class RawHttp {
         Answer answer = new Answer(status, head, body);
         String encoding = answer.header("Transfer-Encoding");
         return encoding != null && encoding.toLowerCase(Locale.ROOT).contains("chunked")
-                ? new Answer(status, head, dechunk(body)) : answer;
+                ? new Answer(status, head, dechunk(body))
+                : answer;
     }
 
     private static String dechunk(String chunked) {

@@ -26,12 +26,15 @@ class StoreFailureProblemTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = StoreException.Kind.class, names = {"BUSY", "RULE_BROKEN", "FAILED"})
+    @EnumSource(
+            value = StoreException.Kind.class,
+            names = {"BUSY", "RULE_BROKEN", "FAILED"})
     void everyOtherStoreFailureIsUnavailableAndChangedNothing(StoreException.Kind kind) {
         ResponseEntity<Object> answer = advice.databaseFailed(failure(kind));
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
-        assertThat(((ProblemDetail) answer.getBody()).getDetail()).isEqualTo("the database did not answer; nothing was changed");
+        assertThat(((ProblemDetail) answer.getBody()).getDetail())
+                .isEqualTo("the database did not answer; nothing was changed");
     }
 
     private static StoreException failure(StoreException.Kind kind) {

@@ -43,9 +43,15 @@ class CloseRecorderTest {
         recorder.onFired(payments, List.of(closedAfter(1, 5), closedAfter(2, 6)), false);
         recorder.cancelled();
 
-        assertThat(registry.get("orderclock.orders.closed").tag("reason", "PAYMENT_TIMEOUT").counter().count())
+        assertThat(registry.get("orderclock.orders.closed")
+                        .tag("reason", "PAYMENT_TIMEOUT")
+                        .counter()
+                        .count())
                 .isEqualTo(2);
-        assertThat(registry.get("orderclock.orders.closed").tag("reason", "USER_CANCELLED").counter().count())
+        assertThat(registry.get("orderclock.orders.closed")
+                        .tag("reason", "USER_CANCELLED")
+                        .counter()
+                        .count())
                 .isEqualTo(1);
     }
 

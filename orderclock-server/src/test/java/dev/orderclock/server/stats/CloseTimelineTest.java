@@ -33,7 +33,8 @@ class CloseTimelineTest {
         List<CloseTimeline.Second> seconds = timeline.latest(10);
 
         assertThat(seconds).hasSize(2);
-        assertThat(seconds.get(0)).isEqualTo(new CloseTimeline.Second(clock.instant().minusSeconds(1), 3, 20, 30, 30));
+        assertThat(seconds.get(0))
+                .isEqualTo(new CloseTimeline.Second(clock.instant().minusSeconds(1), 3, 20, 30, 30));
         assertThat(seconds.get(1).closed()).isZero();
     }
 

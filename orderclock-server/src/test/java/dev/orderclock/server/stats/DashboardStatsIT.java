@@ -25,6 +25,7 @@ class DashboardStatsIT {
 
     @LocalServerPort
     int port;
+
     Api api;
     Shop shop;
 
@@ -74,13 +75,15 @@ class DashboardStatsIT {
 
     @Test
     void statsSayWhenTheOrdersWereCounted() {
-        assertThat(Instant.parse(operator("/api/stats").path("countedAt").asText())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(Instant.parse(operator("/api/stats").path("countedAt").asText()))
+                .isBefore(Instant.now().plusSeconds(1));
     }
 
     @Test
     void outOfRangeParametersAreRefusedAndShoppersAreNotLetIn() {
         assertThat(api.get("/api/stats/closes?seconds=0").asOperator().send()).isProblem(400);
-        assertThat(api.get("/api/stats/next-deadlines?limit=101").asOperator().send()).isProblem(400);
+        assertThat(api.get("/api/stats/next-deadlines?limit=101").asOperator().send())
+                .isProblem(400);
         assertThat(api.get("/api/stats/next-deadlines").as("u-1").send()).isProblem(403);
         assertThat(api.get("/api/stats/closes").send()).isProblem(401);
     }

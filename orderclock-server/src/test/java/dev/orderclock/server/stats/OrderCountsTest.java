@@ -56,7 +56,9 @@ class OrderCountsTest {
 
     /** A store that answers only the two counts, and counts how often it was asked. */
     private OrderStore countingStore() {
-        return (OrderStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{OrderStore.class},
+        return (OrderStore) Proxy.newProxyInstance(
+                getClass().getClassLoader(),
+                new Class<?>[] {OrderStore.class},
                 (proxy, method, args) -> switch (method.getName()) {
                     case "countByStatus" -> {
                         counts.incrementAndGet();

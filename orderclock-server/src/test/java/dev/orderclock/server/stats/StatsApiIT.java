@@ -21,6 +21,7 @@ class StatsApiIT {
 
     @LocalServerPort
     int port;
+
     Api api;
     Shop shop;
 
@@ -34,7 +35,8 @@ class StatsApiIT {
     void statsCountOrdersInEveryStatus() {
         JsonNode orders = stats().path("orders");
 
-        assertThat(orders.fieldNames()).toIterable()
+        assertThat(orders.fieldNames())
+                .toIterable()
                 .containsExactly("PENDING_PAYMENT", "PAID", "SHIPPED", "COMPLETED", "CLOSED");
     }
 
@@ -66,15 +68,19 @@ class StatsApiIT {
     void healthIsUpWithTheDatabase() {
         Reply reply = api.get("/actuator/health").asOperator().send();
 
-        assertThat(reply.json().path("components").path("db").path("status").asText()).isEqualTo("UP");
+        assertThat(reply.json().path("components").path("db").path("status").asText())
+                .isEqualTo("UP");
     }
 
     @Test
     void prometheusShowsTheCloseMetrics() {
         String metrics = api.get("/actuator/prometheus").asOperator().send().body();
 
-        assertThat(metrics).contains("orderclock_close_lag_seconds_bucket", "orderclock_orders_closed_total",
-                "orderclock_deadlines_in_memory");
+        assertThat(metrics)
+                .contains(
+                        "orderclock_close_lag_seconds_bucket",
+                        "orderclock_orders_closed_total",
+                        "orderclock_deadlines_in_memory");
     }
 
     private JsonNode stats() {

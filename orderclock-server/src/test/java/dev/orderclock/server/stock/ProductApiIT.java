@@ -17,6 +17,7 @@ class ProductApiIT {
 
     @LocalServerPort
     int port;
+
     Api api;
     Shop shop;
 
@@ -28,10 +29,8 @@ class ProductApiIT {
 
     @Test
     void anOperatorAddsAProductWithAllItsStockAvailable() {
-        Reply reply = api.post("/api/products").asOperator()
-                .json("""
-                        {"sku":"TEA-NEW-1","name":"Green tea","price":"9.9","stock":100}""")
-                .send();
+        Reply reply = api.post("/api/products").asOperator().json("""
+                        {"sku":"TEA-NEW-1","name":"Green tea","price":"9.9","stock":100}""").send();
 
         assertThat(reply).hasStatus(201);
         assertThat(reply.body()).isEqualTo("""
@@ -40,12 +39,12 @@ class ProductApiIT {
 
     @Test
     void aNewProductIsFoundWhereTheLocationHeaderPoints() {
-        Reply created = api.post("/api/products").asOperator()
-                .json("""
-                        {"sku":"TEA-NEW-2","name":"Black tea","price":"5.00","stock":3}""")
-                .send();
+        Reply created = api.post("/api/products").asOperator().json("""
+                        {"sku":"TEA-NEW-2","name":"Black tea","price":"5.00","stock":3}""").send();
 
-        Reply found = api.get(created.headers().firstValue("Location").orElseThrow()).as("u-1").send();
+        Reply found = api.get(created.headers().firstValue("Location").orElseThrow())
+                .as("u-1")
+                .send();
 
         assertThat(found.json().path("name").asText()).isEqualTo("Black tea");
     }
@@ -54,10 +53,9 @@ class ProductApiIT {
     void anExistingSkuIsRefusedWith409AndTheFirstProductIsKept() {
         String sku = shop.product(7);
 
-        Reply reply = api.post("/api/products").asOperator()
-                .json("""
-                        {"sku":"%s","name":"Other","price":"1.00","stock":1}""".formatted(sku))
-                .send();
+        Reply reply =
+                api.post("/api/products").asOperator().json("""
+                        {"sku":"%s","name":"Other","price":"1.00","stock":1}""".formatted(sku)).send();
 
         assertThat(reply).isProblem(409, "sku-exists");
         assertThat(shop.product(sku).path("stock").asLong()).isEqualTo(7);
@@ -85,7 +83,10 @@ class ProductApiIT {
         String sku = shop.product(10);
         shop.pendingOrder(Shop.newUser(), sku, 4);
 
-        Reply reply = api.post("/api/products/" + sku + "/restock").asOperator().json("{\"quantity\":50}").send();
+        Reply reply = api.post("/api/products/" + sku + "/restock")
+                .asOperator()
+                .json("{\"quantity\":50}")
+                .send();
 
         assertThat(reply).hasStatus(200);
         assertThat(reply.json().path("stock").asLong()).isEqualTo(60);
@@ -94,17 +95,18 @@ class ProductApiIT {
 
     @Test
     void restockingAnUnknownProductAnswers404() {
-        Reply reply = api.post("/api/products/NO-SUCH-SKU/restock").asOperator().json("{\"quantity\":1}").send();
+        Reply reply = api.post("/api/products/NO-SUCH-SKU/restock")
+                .asOperator()
+                .json("{\"quantity\":1}")
+                .send();
 
         assertThat(reply).isProblem(404, "product-not-found");
     }
 
     @Test
     void aShopperMayNotAddProducts() {
-        Reply reply = api.post("/api/products").as("u-1")
-                .json("""
-                        {"sku":"TEA-BY-SHOPPER","name":"Green tea","price":"9.99","stock":1}""")
-                .send();
+        Reply reply = api.post("/api/products").as("u-1").json("""
+                        {"sku":"TEA-BY-SHOPPER","name":"Green tea","price":"9.99","stock":1}""").send();
 
         assertThat(reply).isProblem(403, "forbidden");
     }
@@ -113,7 +115,10 @@ class ProductApiIT {
     void aShopperMayNotRestock() {
         String sku = shop.product(1);
 
-        Reply reply = api.post("/api/products/" + sku + "/restock").as("u-1").json("{\"quantity\":1}").send();
+        Reply reply = api.post("/api/products/" + sku + "/restock")
+                .as("u-1")
+                .json("{\"quantity\":1}")
+                .send();
 
         assertThat(reply).isProblem(403, "forbidden");
     }

@@ -91,8 +91,8 @@ public final class Api {
 
         public Reply send() {
             try {
-                HttpResponse<String> response = HTTP.send(builder.method(method, body).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        HTTP.send(builder.method(method, body).build(), HttpResponse.BodyHandlers.ofString());
                 return new Reply(response.statusCode(), response.headers(), response.body());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

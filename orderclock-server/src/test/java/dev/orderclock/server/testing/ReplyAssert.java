@@ -30,7 +30,8 @@ public final class ReplyAssert extends AbstractAssert<ReplyAssert, Reply> {
         }
         JsonNode problem = actual.json();
         for (String member : new String[] {"type", "title", "detail"}) {
-            if (!problem.path(member).isTextual() || problem.path(member).asText().isBlank()) {
+            if (!problem.path(member).isTextual()
+                    || problem.path(member).asText().isBlank()) {
                 failWithMessage("expected a problem with a %s but was %s", member, actual.body());
             }
         }

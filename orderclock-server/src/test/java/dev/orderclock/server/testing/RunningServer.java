@@ -16,14 +16,15 @@ import java.lang.annotation.Target;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(classes = OrderclockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = OrderclockApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
-                "spring.datasource.url=jdbc:h2:mem:orderclock-${random.uuid};DB_CLOSE_DELAY=-1",
-                "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
-                // Shared by tests about other things, which place many orders per shopper; LimitsIT
-                // runs this server with the shop's limits on.
-                "orderclock.limits.enabled=false"
+            "spring.datasource.url=jdbc:h2:mem:orderclock-${random.uuid};DB_CLOSE_DELAY=-1",
+            "orderclock.admin-token=" + Api.OPERATOR_TOKEN,
+            // Shared by tests about other things, which place many orders per shopper; LimitsIT
+            // runs this server with the shop's limits on.
+            "orderclock.limits.enabled=false"
         })
 @AutoConfigureObservability(tracing = false) // metrics exported as in production: /actuator/prometheus
-public @interface RunningServer {
-}
+public @interface RunningServer {}

@@ -27,12 +27,14 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
 
     private ServerProcess(Path dataDir, int port, List<String> launch, List<String> extraArgs) throws IOException {
-        assertThat(JAR).as("the packaged jar (mvn verify packages it before the integration tests)").exists();
+        assertThat(JAR)
+                .as("the packaged jar (mvn verify packages it before the integration tests)")
+                .exists();
         this.dataDir = dataDir;
         this.port = port;
         this.log = dataDir.resolveSibling(dataDir.getFileName() + "-" + System.nanoTime() + ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
         command.addAll(launch);
         command.addAll(List.of(
                 "--server.port=" + port,
@@ -41,7 +43,10 @@ public final class ServerProcess implements AutoCloseable {
                 // Crash, cluster and jar runs place many orders per shopper; LimitsIT covers the limits.
                 "--orderclock.limits.enabled=false"));
         command.addAll(extraArgs);
-        this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        this.process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     /** Starts the jar on a free port over {@code dataDir} and waits until it reports healthy. */
@@ -50,8 +55,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess startOnPort(int port, Path dataDir, String... extraArgs) throws IOException {
-        ServerProcess server = new ServerProcess(dataDir, port, List.of("-jar", JAR.toAbsolutePath().toString()),
-                List.of(extraArgs));
+        ServerProcess server = new ServerProcess(
+                dataDir, port, List.of("-jar", JAR.toAbsolutePath().toString()), List.of(extraArgs));
         server.awaitHealthy();
         return server;
     }
@@ -61,8 +66,14 @@ public final class ServerProcess implements AutoCloseable {
      * {@code -Dloader.main} naming the main class, Spring Boot's {@code PropertiesLauncher}.
      */
     public static ServerProcess startMain(String mainClass, Path dataDir, String... extraArgs) throws IOException {
-        ServerProcess server = new ServerProcess(dataDir, freePort(), List.of("-cp", JAR.toAbsolutePath().toString(),
-                "-Dloader.main=" + mainClass, "org.springframework.boot.loader.launch.PropertiesLauncher"),
+        ServerProcess server = new ServerProcess(
+                dataDir,
+                freePort(),
+                List.of(
+                        "-cp",
+                        JAR.toAbsolutePath().toString(),
+                        "-Dloader.main=" + mainClass,
+                        "org.springframework.boot.loader.launch.PropertiesLauncher"),
                 List.of(extraArgs));
         server.awaitHealthy();
         return server;
@@ -108,13 +119,15 @@ public final class ServerProcess implements AutoCloseable {
     private void awaitHealthy() throws IOException {
         Api api = api();
         try {
-            await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(100))
                     .ignoreExceptions()
                     .failFast("the server exited", () -> !process.isAlive())
                     .until(() -> api.get("/actuator/health").send(), (Reply reply) -> reply.status() == 200);
         } catch (RuntimeException e) {
             process.destroyForcibly();
-            throw new AssertionError("the server over " + dataDir + " did not come up; its log:\n" + Files.readString(log), e);
+            throw new AssertionError(
+                    "the server over " + dataDir + " did not come up; its log:\n" + Files.readString(log), e);
         }
     }
 

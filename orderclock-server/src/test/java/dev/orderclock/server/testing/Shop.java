@@ -26,7 +26,8 @@ public final class Shop {
     /** A new product priced 9.99 with this stock; answers its SKU. */
     public String product(long stock) {
         String sku = "SKU-" + UUID.randomUUID().toString().substring(0, 8) + "-" + SEQUENCE.incrementAndGet();
-        Reply reply = api.post("/api/products").asOperator()
+        Reply reply = api.post("/api/products")
+                .asOperator()
                 .json("""
                         {"sku":"%s","name":"Green tea","price":"9.99","stock":%d}""".formatted(sku, stock))
                 .send();
@@ -45,10 +46,10 @@ public final class Shop {
     }
 
     public Reply order(String user, String sku, int quantity, int payTimeoutSeconds) {
-        return api.post("/api/orders").as(user)
+        return api.post("/api/orders")
+                .as(user)
                 .json("""
-                        {"items":[{"sku":"%s","quantity":%d}],"payTimeoutSeconds":%d}"""
-                        .formatted(sku, quantity, payTimeoutSeconds))
+                        {"items":[{"sku":"%s","quantity":%d}],"payTimeoutSeconds":%d}""".formatted(sku, quantity, payTimeoutSeconds))
                 .send();
     }
 

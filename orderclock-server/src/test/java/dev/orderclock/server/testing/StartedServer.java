@@ -23,12 +23,13 @@ public final class StartedServer implements AutoCloseable {
 
     public static StartedServer start() {
         // As arguments: default properties would lose to application.yml (and open ./data).
-        return new StartedServer(new SpringApplicationBuilder(OrderclockApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:orderclock-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                "--orderclock.admin-token=" + Api.OPERATOR_TOKEN,
-                // The properties are about parsing: the shop's request rates would refuse most tries first.
-                "--orderclock.limits.enabled=false"));
+        return new StartedServer(new SpringApplicationBuilder(OrderclockApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=jdbc:h2:mem:orderclock-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                        "--orderclock.admin-token=" + Api.OPERATOR_TOKEN,
+                        // The properties are about parsing: the shop's request rates would refuse most tries first.
+                        "--orderclock.limits.enabled=false"));
     }
 
     public int port() {

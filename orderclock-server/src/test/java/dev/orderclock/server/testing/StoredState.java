@@ -20,11 +20,12 @@ public record StoredState(long orders, long lines, long events, long attempts, l
             """;
 
     public static StoredState of(DataSource dataSource) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(COUNTS)) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(COUNTS)) {
             row.next();
-            return new StoredState(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
-                    row.getLong(6));
+            return new StoredState(
+                    row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6));
         } catch (SQLException e) {
             throw new IllegalStateException("could not count what the server holds", e);
         }

@@ -58,6 +58,7 @@ class AlipaySdkContractIT {
 
     @LocalServerPort
     int port;
+
     SimApi sim;
     AlipayClient sdk;
     String alipayPublicKey;
@@ -71,8 +72,14 @@ class AlipaySdkContractIT {
         JsonNode console = sim.alipayConsole();
         appId = console.path("appId").asText();
         alipayPublicKey = console.path("alipayPublicKey").asText();
-        sdk = new DefaultAlipayClient(console.path("gatewayUrl").asText(), appId, console.path("privateKey").asText(),
-                "json", "utf-8", alipayPublicKey, "RSA2");
+        sdk = new DefaultAlipayClient(
+                console.path("gatewayUrl").asText(),
+                appId,
+                console.path("privateKey").asText(),
+                "json",
+                "utf-8",
+                alipayPublicKey,
+                "RSA2");
     }
 
     @AfterEach
@@ -117,13 +124,20 @@ class AlipaySdkContractIT {
         assertThat(paid.getSendPayDate()).isNotNull();
         Map<String, String> notification = SHOP.await(tradeNo, 1).get(0).fields();
         assertThat(verifiedBySdk(notification)).isTrue();
-        assertThat(notification).containsEntry("notify_type", "trade_status_sync").containsEntry("app_id", appId)
-                .containsEntry("trade_status", "TRADE_SUCCESS").containsEntry("total_amount", "19.98")
-                .containsEntry("receipt_amount", "19.98").containsEntry("buyer_pay_amount", "19.98")
-                .containsEntry("trade_no", paid.getTradeNo()).containsEntry("charset", "utf-8")
-                .containsEntry("version", "1.0").containsEntry("sign_type", "RSA2").containsKeys("notify_id",
-                        "notify_time", "gmt_payment", "gmt_create", "sign");
-        assertThat(AlipayTime.parse(notification.get("gmt_payment"))).isEqualTo(paid.getSendPayDate().toInstant());
+        assertThat(notification)
+                .containsEntry("notify_type", "trade_status_sync")
+                .containsEntry("app_id", appId)
+                .containsEntry("trade_status", "TRADE_SUCCESS")
+                .containsEntry("total_amount", "19.98")
+                .containsEntry("receipt_amount", "19.98")
+                .containsEntry("buyer_pay_amount", "19.98")
+                .containsEntry("trade_no", paid.getTradeNo())
+                .containsEntry("charset", "utf-8")
+                .containsEntry("version", "1.0")
+                .containsEntry("sign_type", "RSA2")
+                .containsKeys("notify_id", "notify_time", "gmt_payment", "gmt_create", "sign");
+        assertThat(AlipayTime.parse(notification.get("gmt_payment")))
+                .isEqualTo(paid.getSendPayDate().toInstant());
     }
 
     @Test
@@ -169,9 +183,12 @@ class AlipaySdkContractIT {
         Map<String, String> refundNotification = SHOP.await(tradeNo, 2).stream()
                 .map(received -> received.fields())
                 .filter(fields -> fields.containsKey("refund_fee"))
-                .findFirst().orElseThrow(() -> new AssertionError("no refund notification for " + tradeNo));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no refund notification for " + tradeNo));
         assertThat(verifiedBySdk(refundNotification)).isTrue();
-        assertThat(refundNotification).containsEntry("refund_fee", "19.98").containsEntry("out_biz_no", tradeNo + "-R1");
+        assertThat(refundNotification)
+                .containsEntry("refund_fee", "19.98")
+                .containsEntry("out_biz_no", tradeNo + "-R1");
     }
 
     @Test
@@ -204,8 +221,14 @@ class AlipaySdkContractIT {
     @Test
     void theSimulatorRefusesACallSignedWithAnotherKey() throws AlipayApiException {
         String foreignKey = RsaKeys.encode(RsaKeys.generate().getPrivate());
-        AlipayClient impostor = new DefaultAlipayClient(sim.alipayConsole().path("gatewayUrl").asText(), appId, foreignKey,
-                "json", "utf-8", alipayPublicKey, "RSA2");
+        AlipayClient impostor = new DefaultAlipayClient(
+                sim.alipayConsole().path("gatewayUrl").asText(),
+                appId,
+                foreignKey,
+                "json",
+                "utf-8",
+                alipayPublicKey,
+                "RSA2");
         AlipayTradeQueryRequest request = new AlipayTradeQueryRequest();
         request.setBizModel(queryModel(newTradeNo()));
 
@@ -253,7 +276,8 @@ class AlipaySdkContractIT {
         return sdk.execute(request);
     }
 
-    private AlipayTradeFastpayRefundQueryResponse refundQuery(String tradeNo, String requestNo) throws AlipayApiException {
+    private AlipayTradeFastpayRefundQueryResponse refundQuery(String tradeNo, String requestNo)
+            throws AlipayApiException {
         AlipayTradeFastpayRefundQueryModel model = new AlipayTradeFastpayRefundQueryModel();
         model.setOutTradeNo(tradeNo);
         model.setOutRequestNo(requestNo);

@@ -42,6 +42,7 @@ class NotificationDeliveryIT {
 
     @LocalServerPort
     int port;
+
     SimApi sim;
     PaymentChannel alipay;
 
@@ -73,10 +74,16 @@ class NotificationDeliveryIT {
 
         List<Received> attempts = SHOP.await(tradeNo, 4);
 
-        Awaitility.await().during(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(4))
+        Awaitility.await()
+                .during(Duration.ofMillis(2500))
+                .atMost(Duration.ofSeconds(4))
                 .until(() -> SHOP.about(tradeNo).size() == 4);
-        assertThat(attempts).extracting(Received::body).containsOnly(attempts.get(0).body());
-        assertThat(attempts).extracting(attempt -> attempt.field("notify_id")).containsOnly(attempts.get(0).field("notify_id"));
+        assertThat(attempts)
+                .extracting(Received::body)
+                .containsOnly(attempts.get(0).body());
+        assertThat(attempts)
+                .extracting(attempt -> attempt.field("notify_id"))
+                .containsOnly(attempts.get(0).field("notify_id"));
     }
 
     @Test
@@ -86,8 +93,12 @@ class NotificationDeliveryIT {
         SHOP.answering(notification -> "fail");
         String tradeNo = paidTrade();
 
-        Awaitility.await().atMost(Duration.ofSeconds(8)).until(() -> SHOP.about(tradeNo).size() >= 8);
-        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(8))
+                .until(() -> SHOP.about(tradeNo).size() >= 8);
+        Awaitility.await()
+                .during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> SHOP.about(tradeNo).size() == 8);
     }
 
@@ -98,7 +109,10 @@ class NotificationDeliveryIT {
 
         String tradeNo = paidTrade();
 
-        Awaitility.await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(2)).until(() -> SHOP.about(tradeNo).isEmpty());
+        Awaitility.await()
+                .during(Duration.ofMillis(800))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> SHOP.about(tradeNo).isEmpty());
         assertThat(dropped()).isEqualTo(droppedBefore + 1);
     }
 
@@ -133,11 +147,20 @@ class NotificationDeliveryIT {
 
     private OpenedTrade open() {
         long orderId = ThreadLocalRandom.current().nextLong(1, 1L << 50);
-        return alipay.open(new TradeRequest(PaymentAttempt.tradeNo(OrderId.format(orderId), ATTEMPTS.incrementAndGet()), orderId,
-                new BigDecimal("9.99"), "Green tea", Instant.now().plusSeconds(600)));
+        return alipay.open(new TradeRequest(
+                PaymentAttempt.tradeNo(OrderId.format(orderId), ATTEMPTS.incrementAndGet()),
+                orderId,
+                new BigDecimal("9.99"),
+                "Green tea",
+                Instant.now().plusSeconds(600)));
     }
 
     private long dropped() {
-        return new Api(port).get("/sim/notifications").send().json().path("dropped").asLong();
+        return new Api(port)
+                .get("/sim/notifications")
+                .send()
+                .json()
+                .path("dropped")
+                .asLong();
     }
 }

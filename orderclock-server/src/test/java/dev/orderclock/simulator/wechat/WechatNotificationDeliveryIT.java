@@ -45,6 +45,7 @@ class WechatNotificationDeliveryIT {
 
     @LocalServerPort
     int port;
+
     SimApi sim;
     WechatPayChannel wechat;
 
@@ -74,15 +75,24 @@ class WechatNotificationDeliveryIT {
         SHOP.answeringStatus(notification -> answers.get(Math.min(answered.getAndIncrement(), answers.size() - 1)));
         OpenedTrade trade = paidTrade();
 
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> about(trade.tradeNo()).size() >= 4);
-        Awaitility.await().during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> about(trade.tradeNo()).size() >= 4);
+        Awaitility.await()
+                .during(Duration.ofMillis(1500))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> about(trade.tradeNo()).size() == 4);
         List<Received> attempts = about(trade.tradeNo());
 
-        assertThat(attempts).extracting(Received::body).containsOnly(attempts.get(0).body());
-        assertThat(attempts).extracting(attempt -> attempt.headers().get("wechatpay-nonce")).doesNotHaveDuplicates();
+        assertThat(attempts)
+                .extracting(Received::body)
+                .containsOnly(attempts.get(0).body());
+        assertThat(attempts)
+                .extracting(attempt -> attempt.headers().get("wechatpay-nonce"))
+                .doesNotHaveDuplicates();
         for (Received attempt : attempts) {
-            PaymentNotification read = wechat.readNotification(new InboundNotification(attempt.headers(), attempt.body()));
+            PaymentNotification read =
+                    wechat.readNotification(new InboundNotification(attempt.headers(), attempt.body()));
             assertThat(read.kind()).isEqualTo(PaymentNotification.Kind.PAID);
             assertThat(read.tradeNo()).isEqualTo(trade.tradeNo());
             assertThat(read.amount()).isEqualByComparingTo("9.99");
@@ -96,8 +106,12 @@ class WechatNotificationDeliveryIT {
         SHOP.answeringStatus(notification -> 500);
         OpenedTrade trade = paidTrade();
 
-        Awaitility.await().atMost(Duration.ofSeconds(8)).until(() -> about(trade.tradeNo()).size() >= 16);
-        Awaitility.await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2))
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(8))
+                .until(() -> about(trade.tradeNo()).size() >= 16);
+        Awaitility.await()
+                .during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
                 .until(() -> about(trade.tradeNo()).size() == 16);
     }
 
@@ -112,20 +126,28 @@ class WechatNotificationDeliveryIT {
 
     private OpenedTrade paidTrade() {
         long orderId = ThreadLocalRandom.current().nextLong(1, 1L << 50);
-        OpenedTrade trade = wechat.open(new TradeRequest(OrderId.format(orderId).replace('-', '_') + "_" + ATTEMPTS.incrementAndGet(),
-                orderId, new BigDecimal("9.99"), "Green tea", Instant.now().plusSeconds(600)));
+        OpenedTrade trade = wechat.open(new TradeRequest(
+                OrderId.format(orderId).replace('-', '_') + "_" + ATTEMPTS.incrementAndGet(),
+                orderId,
+                new BigDecimal("9.99"),
+                "Green tea",
+                Instant.now().plusSeconds(600)));
         assertThat(sim.pay(trade.tradeNo())).hasStatus(200);
         return trade;
     }
 
     /** The notifications about one trade, read through the adapter (their resource is encrypted). */
     private List<Received> about(String tradeNo) {
-        return SHOP.received().stream().filter(received -> {
-            try {
-                return tradeNo.equals(wechat.readNotification(new InboundNotification(received.headers(), received.body())).tradeNo());
-            } catch (RuntimeException e) {
-                return false;
-            }
-        }).toList();
+        return SHOP.received().stream()
+                .filter(received -> {
+                    try {
+                        return tradeNo.equals(
+                                wechat.readNotification(new InboundNotification(received.headers(), received.body()))
+                                        .tradeNo());
+                    } catch (RuntimeException e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 }

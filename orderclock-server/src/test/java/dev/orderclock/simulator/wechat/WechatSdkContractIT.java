@@ -65,6 +65,7 @@ class WechatSdkContractIT {
 
     @LocalServerPort
     int port;
+
     SimApi sim;
     JsonNode console;
     RSAPublicKeyConfig config;
@@ -83,7 +84,10 @@ class WechatSdkContractIT {
                 .publicKeyId(console.path("publicKeyId").asText())
                 .apiV3Key(console.path("apiV3Key").asText())
                 .build();
-        var http = new DefaultHttpClientBuilder().config(config).okHttpClient(toSimulator(console.path("baseUrl").asText())).build();
+        var http = new DefaultHttpClientBuilder()
+                .config(config)
+                .okHttpClient(toSimulator(console.path("baseUrl").asText()))
+                .build();
         nativePay = new NativePayService.Builder().httpClient(http).build();
         refunds = new RefundService.Builder().httpClient(http).build();
     }
@@ -134,7 +138,8 @@ class WechatSdkContractIT {
         assertThat(notified.getAmount().getTotal()).isEqualTo(1998);
         assertThat(notified.getTransactionId()).isEqualTo(paid.getTransactionId());
         assertThat(notified.getSuccessTime()).isEqualTo(paid.getSuccessTime());
-        assertThat(received.headers()).containsEntry("wechatpay-serial", console.path("publicKeyId").asText())
+        assertThat(received.headers())
+                .containsEntry("wechatpay-serial", console.path("publicKeyId").asText())
                 .containsEntry("wechatpay-signature-type", "WECHATPAY2-SHA256-RSA2048");
         assertThat(received.body()).contains("\"event_type\":\"TRANSACTION.SUCCESS\"");
     }
@@ -167,8 +172,8 @@ class WechatSdkContractIT {
         byNumber.setOutRefundNo("RF_" + tradeNo);
         assertThat(refunds.queryByOutRefundNo(byNumber).getStatus()).isEqualTo(Status.SUCCESS);
         assertThat(query(tradeNo).getTradeState()).isEqualTo(Transaction.TradeStateEnum.REFUND);
-        RefundNotification notified = parser().parse(requestParam(awaitNotification(tradeNo, RefundNotification.class)),
-                RefundNotification.class);
+        RefundNotification notified = parser().parse(
+                        requestParam(awaitNotification(tradeNo, RefundNotification.class)), RefundNotification.class);
         assertThat(notified.getRefundStatus()).isEqualTo(Status.SUCCESS);
         assertThat(notified.getOutRefundNo()).isEqualTo("RF_" + tradeNo);
         assertThat(notified.getAmount().getRefund()).isEqualTo(1998);
@@ -186,8 +191,10 @@ class WechatSdkContractIT {
             assertThat(e.getHttpStatusCode()).isEqualTo(404);
             assertThat(e.getErrorCode()).isEqualTo("ORDER_NOT_EXIST");
         });
-        assertThatThrownBy(() -> close(paid)).isInstanceOfSatisfying(ServiceException.class,
-                e -> assertThat(e.getErrorCode()).isEqualTo("ORDERPAID"));
+        assertThatThrownBy(() -> close(paid))
+                .isInstanceOfSatisfying(
+                        ServiceException.class,
+                        e -> assertThat(e.getErrorCode()).isEqualTo("ORDERPAID"));
         sim.faults("{\"query-fail-rate\":1}");
         assertThatThrownBy(() -> query(paid)).isInstanceOfSatisfying(ServiceException.class, e -> {
             assertThat(e.getHttpStatusCode()).isEqualTo(500);
@@ -205,8 +212,12 @@ class WechatSdkContractIT {
                 .publicKeyId(console.path("publicKeyId").asText())
                 .apiV3Key(console.path("apiV3Key").asText())
                 .build();
-        NativePayService service = new NativePayService.Builder().httpClient(new DefaultHttpClientBuilder()
-                .config(impostor).okHttpClient(toSimulator(console.path("baseUrl").asText())).build()).build();
+        NativePayService service = new NativePayService.Builder()
+                .httpClient(new DefaultHttpClientBuilder()
+                        .config(impostor)
+                        .okHttpClient(toSimulator(console.path("baseUrl").asText()))
+                        .build())
+                .build();
 
         assertThatThrownBy(() -> service.queryOrderByOutTradeNo(queryRequest(newTradeNo())))
                 .isInstanceOfSatisfying(ServiceException.class, e -> {
@@ -222,10 +233,13 @@ class WechatSdkContractIT {
         sim.pay(tradeNo);
         NotificationCatcher.Received received = awaitNotification(tradeNo, Transaction.class);
         NotificationParser strict = new NotificationParser(new RSAPublicKeyNotificationConfig.Builder()
-                .publicKey(console.path("publicKey").asText()).publicKeyId("PUB_KEY_ID_SOMEONE_ELSE")
-                .apiV3Key(console.path("apiV3Key").asText()).build());
+                .publicKey(console.path("publicKey").asText())
+                .publicKeyId("PUB_KEY_ID_SOMEONE_ELSE")
+                .apiV3Key(console.path("apiV3Key").asText())
+                .build());
 
-        assertThatThrownBy(() -> strict.parse(requestParam(received), Transaction.class)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> strict.parse(requestParam(received), Transaction.class))
+                .isInstanceOf(ValidationException.class);
     }
 
     private PrepayResponse prepay(String tradeNo, int fen) {
@@ -236,7 +250,9 @@ class WechatSdkContractIT {
         request.setOutTradeNo(tradeNo);
         request.setAttach("ORD-SDK0000001");
         request.setNotifyUrl(SHOP.url());
-        request.setTimeExpire(OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes(10).truncatedTo(ChronoUnit.SECONDS)
+        request.setTimeExpire(OffsetDateTime.now(ZoneOffset.ofHours(8))
+                .plusMinutes(10)
+                .truncatedTo(ChronoUnit.SECONDS)
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         Amount amount = new Amount();
         amount.setTotal(fen);
@@ -298,8 +314,11 @@ class WechatSdkContractIT {
 
     /** The first notification about the trade whose resource the SDK reads as the given type. */
     private <T> NotificationCatcher.Received awaitNotification(String tradeNo, Class<T> type) {
-        return Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
-                .until(() -> find(tradeNo, type), Optional::isPresent).orElseThrow();
+        return Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(20))
+                .until(() -> find(tradeNo, type), Optional::isPresent)
+                .orElseThrow();
     }
 
     private <T> Optional<NotificationCatcher.Received> find(String tradeNo, Class<T> type) {
@@ -310,7 +329,8 @@ class WechatSdkContractIT {
                 continue;
             }
             Object parsed = parser().parse(requestParam(received), type);
-            String outTradeNo = parsed instanceof Transaction transaction ? transaction.getOutTradeNo()
+            String outTradeNo = parsed instanceof Transaction transaction
+                    ? transaction.getOutTradeNo()
                     : ((RefundNotification) parsed).getOutTradeNo();
             if (tradeNo.equals(outTradeNo)) {
                 return Optional.of(received);
@@ -322,18 +342,21 @@ class WechatSdkContractIT {
     /** The SDK's client with its calls to WeChat Pay's API root sent to the simulator's instead. */
     private static OkHttpClient toSimulator(String simulatorBaseUrl) {
         HttpUrl simulator = HttpUrl.get(simulatorBaseUrl + "/");
-        return new OkHttpClient.Builder().addInterceptor(chain -> {
-            HttpUrl original = chain.request().url();
-            if (!original.toString().startsWith(WECHAT_API + "/")) {
-                return chain.proceed(chain.request());
-            }
-            HttpUrl.Builder redirected = simulator.newBuilder();
-            for (String segment : original.pathSegments()) {
-                redirected.addPathSegment(segment);
-            }
-            redirected.encodedQuery(original.encodedQuery());
-            return chain.proceed(chain.request().newBuilder().url(redirected.build()).build());
-        }).build();
+        return new OkHttpClient.Builder()
+                .addInterceptor(chain -> {
+                    HttpUrl original = chain.request().url();
+                    if (!original.toString().startsWith(WECHAT_API + "/")) {
+                        return chain.proceed(chain.request());
+                    }
+                    HttpUrl.Builder redirected = simulator.newBuilder();
+                    for (String segment : original.pathSegments()) {
+                        redirected.addPathSegment(segment);
+                    }
+                    redirected.encodedQuery(original.encodedQuery());
+                    return chain.proceed(
+                            chain.request().newBuilder().url(redirected.build()).build());
+                })
+                .build();
     }
 
     private static String newTradeNo() {

@@ -25,12 +25,12 @@ class AlipayConsoleController {
 
     @GetMapping("/sim/alipay/console")
     Console console(Operator operator, HttpServletRequest request) {
-        String gateway = ServletUriComponentsBuilder.fromContextPath(request).path(SimulatedAlipayKeys.GATEWAY_PATH)
+        String gateway = ServletUriComponentsBuilder.fromContextPath(request)
+                .path(SimulatedAlipayKeys.GATEWAY_PATH)
                 .toUriString();
         return new Console(gateway, account.appId(), account.merchantPrivateKey(), account.platformPublicKey());
     }
 
     /** Named as the properties under {@code orderclock.channels.alipay}. */
-    record Console(String gatewayUrl, String appId, String privateKey, String alipayPublicKey) {
-    }
+    record Console(String gatewayUrl, String appId, String privateKey, String alipayPublicKey) {}
 }

@@ -18,8 +18,12 @@ import java.util.Set;
  */
 final class AlipayGateway {
 
-    static final Set<String> METHODS = Set.of("alipay.trade.precreate", "alipay.trade.query", "alipay.trade.close",
-            "alipay.trade.refund", "alipay.trade.fastpay.refund.query");
+    static final Set<String> METHODS = Set.of(
+            "alipay.trade.precreate",
+            "alipay.trade.query",
+            "alipay.trade.close",
+            "alipay.trade.refund",
+            "alipay.trade.fastpay.refund.query");
 
     private static final Set<String> UNSIGNED = Set.of("sign");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -56,8 +60,9 @@ final class AlipayGateway {
             biz = null;
         }
         if (biz == null || !biz.isObject()) {
-            return signed(SignedNode.rootOf(method), AlipayResponses.invalidArgument("isv.invalid-parameter",
-                    "biz_content 不是 JSON 对象"));
+            return signed(
+                    SignedNode.rootOf(method),
+                    AlipayResponses.invalidArgument("isv.invalid-parameter", "biz_content 不是 JSON 对象"));
         }
         Map<String, Object> node = switch (method) {
             case "alipay.trade.precreate" -> trades.precreate(biz, params.get("notify_url"), payUrlPrefix);

@@ -33,7 +33,9 @@ class AlipayGatewayController {
     ResponseEntity<String> call(HttpServletRequest request) {
         Map<String, String> params = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? "" : values[0]));
-        String payUrlPrefix = ServletUriComponentsBuilder.fromContextPath(request).path("/sim/trades/").toUriString();
+        String payUrlPrefix = ServletUriComponentsBuilder.fromContextPath(request)
+                .path("/sim/trades/")
+                .toUriString();
         return ResponseEntity.ok().contentType(ALIPAY_ANSWER).body(gateway.handle(params, payUrlPrefix));
     }
 }

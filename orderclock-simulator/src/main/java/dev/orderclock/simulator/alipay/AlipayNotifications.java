@@ -34,8 +34,14 @@ import java.util.Set;
 public final class AlipayNotifications implements SimChannel {
 
     public static final String NAME = "alipay";
-    public static final List<Duration> RETRY_SCHEDULE = List.of(Duration.ofMinutes(4), Duration.ofMinutes(10),
-            Duration.ofMinutes(10), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(6), Duration.ofHours(15));
+    public static final List<Duration> RETRY_SCHEDULE = List.of(
+            Duration.ofMinutes(4),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(10),
+            Duration.ofHours(1),
+            Duration.ofHours(2),
+            Duration.ofHours(6),
+            Duration.ofHours(15));
 
     private static final Logger log = LoggerFactory.getLogger(AlipayNotifications.class);
     private static final Set<String> UNSIGNED = Set.of("sign", "sign_type");
@@ -91,7 +97,9 @@ public final class AlipayNotifications implements SimChannel {
         fields.put("out_biz_no", refund.requestNo());
         fields.put("refund_fee", yuan(trade.refunded()));
         // gmt_refund alone carries milliseconds, as in Alipay's documentation.
-        fields.put("gmt_refund", "%s.%03d".formatted(AlipayTime.format(refund.at()), refund.at().get(ChronoField.MILLI_OF_SECOND)));
+        fields.put(
+                "gmt_refund",
+                "%s.%03d".formatted(AlipayTime.format(refund.at()), refund.at().get(ChronoField.MILLI_OF_SECOND)));
         if (trade.isFullyRefunded()) {
             fields.put("gmt_close", AlipayTime.format(refund.at()));
         }
@@ -147,7 +155,11 @@ public final class AlipayNotifications implements SimChannel {
         fields.put("sign_type", "RSA2");
         fields.put("sign", Rsa2.sign(Rsa2.content(fields, UNSIGNED), account.platformKey()));
         OutgoingNotification.Message message = new OutgoingNotification.Message(HEADERS, FormCodec.encode(fields));
-        notifier.send(new OutgoingNotification(fields.get("notify_id"), target, () -> message, RETRY_SCHEDULE,
+        notifier.send(new OutgoingNotification(
+                fields.get("notify_id"),
+                target,
+                () -> message,
+                RETRY_SCHEDULE,
                 reply -> reply.status() == 200 && "success".equals(reply.body())));
     }
 }

@@ -21,8 +21,7 @@ final class AlipayResponses {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private AlipayResponses() {
-    }
+    private AlipayResponses() {}
 
     static Map<String, Object> success() {
         Map<String, Object> node = new LinkedHashMap<>();

@@ -13,19 +13,30 @@ import java.security.PublicKey;
  * @param merchantPrivateKey the shop's private key when the simulator generated it, else null
  * @param sellerId           the shop's Alipay user id, shown in answers and notifications
  */
-record AlipaySimAccount(String appId, PrivateKey platformKey, String platformPublicKey, PublicKey merchantKey,
-                        String merchantPrivateKey, String sellerId) {
+record AlipaySimAccount(
+        String appId,
+        PrivateKey platformKey,
+        String platformPublicKey,
+        PublicKey merchantKey,
+        String merchantPrivateKey,
+        String sellerId) {
 
     static AlipaySimAccount of(AlipaySimProperties settings, String sellerId) {
-        if (settings.platformPrivateKey() == null || settings.platformPublicKey() == null
+        if (settings.platformPrivateKey() == null
+                || settings.platformPublicKey() == null
                 || settings.merchantPublicKey() == null) {
-            throw new IllegalStateException("orderclock.sim.alipay: set both platform keys and the merchant public key, "
-                    + "or none of them to have them generated");
+            throw new IllegalStateException(
+                    "orderclock.sim.alipay: set both platform keys and the merchant public key, "
+                            + "or none of them to have them generated");
         }
         try {
-            return new AlipaySimAccount(settings.appId(), RsaKeys.privateKey(settings.platformPrivateKey()),
+            return new AlipaySimAccount(
+                    settings.appId(),
+                    RsaKeys.privateKey(settings.platformPrivateKey()),
                     RsaKeys.encode(RsaKeys.publicKey(settings.platformPublicKey())),
-                    RsaKeys.publicKey(settings.merchantPublicKey()), settings.merchantPrivateKey(), sellerId);
+                    RsaKeys.publicKey(settings.merchantPublicKey()),
+                    settings.merchantPrivateKey(),
+                    sellerId);
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException("orderclock.sim.alipay: " + e.getMessage());
         }

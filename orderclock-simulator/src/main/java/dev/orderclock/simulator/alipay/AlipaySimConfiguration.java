@@ -20,18 +20,24 @@ public class AlipaySimConfiguration {
     AlipaySimAccount alipaySimAccount(AlipaySimProperties settings, SimRandom random) {
         // Handed to the shop by SimulatedAlipayKeys; generated here only when that did not run.
         String sellerId = settings.sellerId();
-        return AlipaySimAccount.of(settings, sellerId != null && !sellerId.isBlank() ? sellerId : "2088" + random.digits(12));
+        return AlipaySimAccount.of(
+                settings, sellerId != null && !sellerId.isBlank() ? sellerId : "2088" + random.digits(12));
     }
 
     @Bean
-    AlipayNotifications alipaySimNotifications(Notifier notifier, AlipaySimAccount account, SimRandom random,
-                                               InstantSource clock) {
+    AlipayNotifications alipaySimNotifications(
+            Notifier notifier, AlipaySimAccount account, SimRandom random, InstantSource clock) {
         return new AlipayNotifications(notifier, account, random, clock);
     }
 
     @Bean
-    AlipayGateway alipaySimGateway(TradeLedger ledger, Faults faults, SimRandom random, InstantSource clock,
-                                   AlipaySimAccount account, AlipayNotifications notifications) {
+    AlipayGateway alipaySimGateway(
+            TradeLedger ledger,
+            Faults faults,
+            SimRandom random,
+            InstantSource clock,
+            AlipaySimAccount account,
+            AlipayNotifications notifications) {
         return new AlipayGateway(account, new AlipayTrades(ledger, faults, random, clock, account, notifications));
     }
 }

@@ -43,8 +43,13 @@ final class AlipayTrades {
     private final AlipaySimAccount account;
     private final AlipayNotifications notifications;
 
-    AlipayTrades(TradeLedger ledger, Faults faults, SimRandom random, InstantSource clock, AlipaySimAccount account,
-                 AlipayNotifications notifications) {
+    AlipayTrades(
+            TradeLedger ledger,
+            Faults faults,
+            SimRandom random,
+            InstantSource clock,
+            AlipaySimAccount account,
+            AlipayNotifications notifications) {
         this.ledger = ledger;
         this.faults = faults;
         this.random = random;
@@ -64,7 +69,8 @@ final class AlipayTrades {
             return AlipayResponses.invalidParameter("out_trade_no must be 1 to 64 letters, digits or '_'");
         }
         if (amount == null || !AMOUNT.matcher(amount).matches() || new BigDecimal(amount).signum() <= 0) {
-            return AlipayResponses.invalidParameter("total_amount must be yuan from 0.01 to 100000000, two decimals at most");
+            return AlipayResponses.invalidParameter(
+                    "total_amount must be yuan from 0.01 to 100000000, two decimals at most");
         }
         if (new BigDecimal(amount).compareTo(MAX_AMOUNT) > 0) {
             return AlipayResponses.businessFailed("ACQ.TOTAL_FEE_EXCEED", "订单金额超过限额");
@@ -81,8 +87,16 @@ final class AlipayTrades {
         if (!expiresAt.isAfter(now)) {
             return AlipayResponses.invalidParameter("time_expire has passed");
         }
-        SimTrade candidate = SimTrade.opened(tradeNo, AlipayNotifications.NAME, account.appId(), text(biz, "body"),
-                new BigDecimal(amount).setScale(2).add(faults.openAmountOffset()), subject, newTradeNo(now), notifyUrl, now,
+        SimTrade candidate = SimTrade.opened(
+                tradeNo,
+                AlipayNotifications.NAME,
+                account.appId(),
+                text(biz, "body"),
+                new BigDecimal(amount).setScale(2).add(faults.openAmountOffset()),
+                subject,
+                newTradeNo(now),
+                notifyUrl,
+                now,
                 expiresAt);
         SimTrade stored = ledger.open(candidate);
         SimTrade trade = stored.at(now);
@@ -151,9 +165,10 @@ final class AlipayTrades {
         if (found.isEmpty()) {
             return fail ? AlipayResponses.systemError() : AlipayResponses.businessFailed(NOT_EXIST, "交易不存在");
         }
-        String requestNo = Optional.ofNullable(text(biz, "out_request_no")).orElse(found.get().tradeNo());
-        Refunding refunding = ledger.refund(found.get().tradeNo(), requestNo, new BigDecimal(amount).setScale(2),
-                clock.instant());
+        String requestNo = Optional.ofNullable(text(biz, "out_request_no"))
+                .orElse(found.get().tradeNo());
+        Refunding refunding =
+                ledger.refund(found.get().tradeNo(), requestNo, new BigDecimal(amount).setScale(2), clock.instant());
         if (refunding.outcome() == Refunding.Outcome.REFUNDED) {
             notifications.refunded(refunding.trade(), refunding.refund());
         }
@@ -161,8 +176,8 @@ final class AlipayTrades {
             return AlipayResponses.systemError();
         }
         return switch (refunding.outcome()) {
-            case REFUNDED, REPEATED -> refunded(refunding.trade(), refunding.refund(),
-                    refunding.outcome() == Refunding.Outcome.REFUNDED);
+            case REFUNDED, REPEATED ->
+                refunded(refunding.trade(), refunding.refund(), refunding.outcome() == Refunding.Outcome.REFUNDED);
             case DISCORDANT -> AlipayResponses.businessFailed("ACQ.DISCORDANT_REPEAT_REQUEST", "请求信息不一致");
             case NOT_PAID -> AlipayResponses.businessFailed("ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
             case TOO_MUCH -> AlipayResponses.businessFailed("ACQ.REFUND_AMT_NOT_EQUAL_TOTAL", "退款金额超限");
@@ -218,7 +233,8 @@ final class AlipayTrades {
     private Optional<SimTrade> visible(JsonNode biz) {
         Instant now = clock.instant();
         String tradeNo = text(biz, "out_trade_no");
-        Optional<SimTrade> trade = tradeNo != null ? ledger.find(tradeNo, now)
+        Optional<SimTrade> trade = tradeNo != null
+                ? ledger.find(tradeNo, now)
                 : Optional.ofNullable(text(biz, "trade_no")).flatMap(no -> ledger.findByChannelTradeNo(no, now));
         return trade.filter(found -> found.scanned() || !faults.unscannedNotExist())
                 .filter(found -> AlipayNotifications.NAME.equals(found.channel()));

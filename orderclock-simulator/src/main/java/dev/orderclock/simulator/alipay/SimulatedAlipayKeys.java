@@ -36,12 +36,14 @@ public class SimulatedAlipayKeys implements EnvironmentPostProcessor, Ordered {
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         // Only a shop with no real channel at all is configured for the simulator (SimulatorGate
         // stops start-up before this when there is one): never one channel real, the other simulated.
-        if (!RealChannelProperties.simulatorOn(environment) || !RealChannelProperties.setIn(environment).isEmpty()) {
+        if (!RealChannelProperties.simulatorOn(environment)
+                || !RealChannelProperties.setIn(environment).isEmpty()) {
             return;
         }
         Map<String, Object> generated = new LinkedHashMap<>();
         String appId = environment.getProperty(SIM + "app-id", AlipaySimProperties.DEFAULT_APP_ID);
-        boolean makePlatform = isBlank(environment, SIM + "platform-private-key") && isBlank(environment, SIM + "platform-public-key");
+        boolean makePlatform =
+                isBlank(environment, SIM + "platform-private-key") && isBlank(environment, SIM + "platform-public-key");
         boolean makeMerchant = isBlank(environment, SIM + "merchant-public-key");
         // An RSA key pair takes up to a second to make: the two are made side by side.
         CompletableFuture<KeyPair> platform = makePlatform ? CompletableFuture.supplyAsync(RsaKeys::generate) : null;
@@ -56,7 +58,9 @@ public class SimulatedAlipayKeys implements EnvironmentPostProcessor, Ordered {
             generated.put(SIM + "merchant-private-key", RsaKeys.encode(merchant.getPrivate()));
         }
         if (isBlank(environment, SIM + "seller-id")) {
-            generated.put(SIM + "seller-id", "2088" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L)));
+            generated.put(
+                    SIM + "seller-id",
+                    "2088" + String.format("%012d", ThreadLocalRandom.current().nextLong(1_000_000_000_000L)));
         }
         generated.put(SHOP + "seller-id", "${" + SIM + "seller-id}");
         generated.put(SHOP + "gateway-url", LOCAL_GATEWAY);

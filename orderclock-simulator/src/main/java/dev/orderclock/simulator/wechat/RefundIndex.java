@@ -24,7 +24,8 @@ final class RefundIndex {
     synchronized void put(String refundNo, String tradeNo) {
         tradeOfRefund.put(refundNo, tradeNo);
         if (tradeOfRefund.size() > capacity) {
-            Map.Entry<String, String> eldest = tradeOfRefund.entrySet().iterator().next();
+            Map.Entry<String, String> eldest =
+                    tradeOfRefund.entrySet().iterator().next();
             tradeOfRefund.remove(eldest.getKey());
         }
     }

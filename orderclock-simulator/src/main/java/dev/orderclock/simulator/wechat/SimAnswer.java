@@ -16,7 +16,8 @@ record SimAnswer(int status, String body) {
 
     /** WeChat Pay's error body: {@code {"code":"ORDER_NOT_EXIST","message":"..."}}. */
     static SimAnswer error(int status, String code, String message) {
-        ObjectNode json = JsonNodeFactory.instance.objectNode().put("code", code).put("message", message);
+        ObjectNode json =
+                JsonNodeFactory.instance.objectNode().put("code", code).put("message", message);
         return new SimAnswer(status, json.toString());
     }
 

@@ -31,19 +31,22 @@ public class SimulatedWechatKeys implements EnvironmentPostProcessor, Ordered {
 
     private static final String SIM = "orderclock.sim.wechat.";
     private static final String SHOP = "orderclock.channels.wechat.";
-    private static final char[] ALPHANUMERIC = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final char[] ALPHANUMERIC =
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         // Only a shop with no real channel at all is configured for the simulator (SimulatorGate
         // stops start-up before this when there is one): never one channel real, the other simulated.
-        if (!RealChannelProperties.simulatorOn(environment) || !RealChannelProperties.setIn(environment).isEmpty()) {
+        if (!RealChannelProperties.simulatorOn(environment)
+                || !RealChannelProperties.setIn(environment).isEmpty()) {
             return;
         }
         Map<String, Object> generated = new LinkedHashMap<>();
         SecureRandom random = new SecureRandom();
-        boolean makePlatform = isBlank(environment, SIM + "platform-private-key") && isBlank(environment, SIM + "platform-public-key");
+        boolean makePlatform =
+                isBlank(environment, SIM + "platform-private-key") && isBlank(environment, SIM + "platform-public-key");
         boolean makeMerchant = isBlank(environment, SIM + "merchant-public-key");
         // An RSA key pair takes up to a second to make: the two are made side by side.
         CompletableFuture<KeyPair> platform = makePlatform ? CompletableFuture.supplyAsync(RsaKeys::generate) : null;
@@ -70,8 +73,9 @@ public class SimulatedWechatKeys implements EnvironmentPostProcessor, Ordered {
         generated.put(SHOP + "private-key", "${" + SIM + "merchant-private-key:}");
         generated.put(SHOP + "api-v3-key", "${" + SIM + "api-v3-key}");
         generated.put(SHOP + "public-key", "${" + SIM + "platform-public-key}");
-        generated.put(SHOP + "public-key-id", environment.getProperty(SIM + "public-key-id",
-                WechatSimProperties.DEFAULT_PUBLIC_KEY_ID));
+        generated.put(
+                SHOP + "public-key-id",
+                environment.getProperty(SIM + "public-key-id", WechatSimProperties.DEFAULT_PUBLIC_KEY_ID));
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE, generated));
     }
 

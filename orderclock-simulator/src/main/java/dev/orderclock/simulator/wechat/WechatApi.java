@@ -99,8 +99,8 @@ final class WechatApi {
         } catch (RuntimeException e) {
             return SimAnswer.error(401, "SIGN_ERROR", "时间戳格式错误");
         }
-        String message = WechatSignature.requestMessage(method, canonicalUrl, authorization.timestamp(),
-                authorization.nonce(), body);
+        String message = WechatSignature.requestMessage(
+                method, canonicalUrl, authorization.timestamp(), authorization.nonce(), body);
         if (!WechatSignature.verify(message, authorization.signature(), account.merchantKey())) {
             return SimAnswer.error(401, "SIGN_ERROR", "签名错误");
         }

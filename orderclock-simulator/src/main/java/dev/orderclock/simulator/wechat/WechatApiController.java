@@ -38,13 +38,23 @@ class WechatApiController {
         this.clock = clock;
     }
 
-    @RequestMapping(path = SimulatedWechatKeys.PREFIX_PATH + "/v3/**", method = {RequestMethod.GET, RequestMethod.POST})
+    @RequestMapping(
+            path = SimulatedWechatKeys.PREFIX_PATH + "/v3/**",
+            method = {RequestMethod.GET, RequestMethod.POST})
     ResponseEntity<byte[]> call(HttpServletRequest request) throws IOException {
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String path = request.getRequestURI().substring(request.getContextPath().length() + SimulatedWechatKeys.PREFIX_PATH.length());
-        String payUrlPrefix = ServletUriComponentsBuilder.fromContextPath(request).path("/sim/trades/").toUriString();
-        SimAnswer answer = api.handle(request.getMethod(), path, request.getQueryString(),
-                request.getHeader(HttpHeaders.AUTHORIZATION), body, payUrlPrefix);
+        String path = request.getRequestURI()
+                .substring(request.getContextPath().length() + SimulatedWechatKeys.PREFIX_PATH.length());
+        String payUrlPrefix = ServletUriComponentsBuilder.fromContextPath(request)
+                .path("/sim/trades/")
+                .toUriString();
+        SimAnswer answer = api.handle(
+                request.getMethod(),
+                path,
+                request.getQueryString(),
+                request.getHeader(HttpHeaders.AUTHORIZATION),
+                body,
+                payUrlPrefix);
         return signed(answer);
     }
 
@@ -57,8 +67,11 @@ class WechatApiController {
                 .header("Wechatpay-Timestamp", timestamp)
                 .header("Wechatpay-Nonce", nonce)
                 .header("Wechatpay-Signature-Type", WechatSignature.SCHEMA)
-                .header("Wechatpay-Signature", WechatSignature.sign(
-                        WechatSignature.responseMessage(timestamp, nonce, answer.body()), account.platformKey()));
+                .header(
+                        "Wechatpay-Signature",
+                        WechatSignature.sign(
+                                WechatSignature.responseMessage(timestamp, nonce, answer.body()),
+                                account.platformKey()));
         if (answer.body().isEmpty()) {
             return reply.build();
         }

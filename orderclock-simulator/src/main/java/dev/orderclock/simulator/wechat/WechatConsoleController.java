@@ -25,13 +25,28 @@ class WechatConsoleController {
 
     @GetMapping(SimulatedWechatKeys.PREFIX_PATH + "/console")
     Console console(Operator operator, HttpServletRequest request) {
-        String baseUrl = ServletUriComponentsBuilder.fromContextPath(request).path(SimulatedWechatKeys.PREFIX_PATH).toUriString();
-        return new Console(baseUrl, account.mchid(), account.appid(), account.merchantSerial(), account.merchantPrivateKey(),
-                account.apiV3Key(), account.platformPublicKey(), account.publicKeyId());
+        String baseUrl = ServletUriComponentsBuilder.fromContextPath(request)
+                .path(SimulatedWechatKeys.PREFIX_PATH)
+                .toUriString();
+        return new Console(
+                baseUrl,
+                account.mchid(),
+                account.appid(),
+                account.merchantSerial(),
+                account.merchantPrivateKey(),
+                account.apiV3Key(),
+                account.platformPublicKey(),
+                account.publicKeyId());
     }
 
     /** Named as the properties under {@code orderclock.channels.wechat}. */
-    record Console(String baseUrl, String mchid, String appid, String merchantSerial, String privateKey, String apiV3Key,
-                   String publicKey, String publicKeyId) {
-    }
+    record Console(
+            String baseUrl,
+            String mchid,
+            String appid,
+            String merchantSerial,
+            String privateKey,
+            String apiV3Key,
+            String publicKey,
+            String publicKeyId) {}
 }

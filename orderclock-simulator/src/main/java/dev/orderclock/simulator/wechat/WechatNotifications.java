@@ -32,10 +32,22 @@ import java.util.Map;
 public final class WechatNotifications implements SimChannel {
 
     public static final String NAME = "wechat";
-    public static final List<Duration> RETRY_SCHEDULE = List.of(Duration.ofSeconds(15), Duration.ofSeconds(15),
-            Duration.ofSeconds(30), Duration.ofMinutes(3), Duration.ofMinutes(10), Duration.ofMinutes(20),
-            Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofMinutes(60),
-            Duration.ofHours(3), Duration.ofHours(3), Duration.ofHours(3), Duration.ofHours(6), Duration.ofHours(6));
+    public static final List<Duration> RETRY_SCHEDULE = List.of(
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(15),
+            Duration.ofSeconds(30),
+            Duration.ofMinutes(3),
+            Duration.ofMinutes(10),
+            Duration.ofMinutes(20),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(30),
+            Duration.ofMinutes(60),
+            Duration.ofHours(3),
+            Duration.ofHours(3),
+            Duration.ofHours(3),
+            Duration.ofHours(6),
+            Duration.ofHours(6));
 
     private static final Logger log = LoggerFactory.getLogger(WechatNotifications.class);
 
@@ -81,8 +93,9 @@ public final class WechatNotifications implements SimChannel {
         headers.put("Wechatpay-Timestamp", timestamp);
         headers.put("Wechatpay-Nonce", nonce);
         headers.put("Wechatpay-Signature-Type", WechatSignature.SCHEMA);
-        headers.put("Wechatpay-Signature", WechatSignature.sign(WechatSignature.responseMessage(timestamp, nonce, body),
-                account.platformKey()));
+        headers.put(
+                "Wechatpay-Signature",
+                WechatSignature.sign(WechatSignature.responseMessage(timestamp, nonce, body), account.platformKey()));
         return new OutgoingNotification.Message(headers, body);
     }
 
@@ -99,7 +112,9 @@ public final class WechatNotifications implements SimChannel {
         }
         String nonce = random.hex(12);
         ObjectNode envelope = JsonNodeFactory.instance.objectNode();
-        envelope.put("id", random.hex(8) + "-" + random.hex(4) + "-" + random.hex(4) + "-" + random.hex(4) + "-" + random.hex(12));
+        envelope.put(
+                "id",
+                random.hex(8) + "-" + random.hex(4) + "-" + random.hex(4) + "-" + random.hex(4) + "-" + random.hex(12));
         envelope.put("create_time", WechatTime.format(clock.instant()));
         envelope.put("resource_type", "encrypt-resource");
         envelope.put("event_type", eventType);
@@ -111,7 +126,11 @@ public final class WechatNotifications implements SimChannel {
         encrypted.put("associated_data", originalType);
         encrypted.put("nonce", nonce);
         String body = envelope.toString();
-        notifier.send(new OutgoingNotification(envelope.path("id").asText(), target, () -> signed(body), RETRY_SCHEDULE,
+        notifier.send(new OutgoingNotification(
+                envelope.path("id").asText(),
+                target,
+                () -> signed(body),
+                RETRY_SCHEDULE,
                 reply -> reply.status() == 200 || reply.status() == 204));
     }
 }

@@ -12,8 +12,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** The simulated WeChat Pay's resources as its API writes them: a transaction and a refund, amounts in fen. */
 final class WechatResources {
 
-    private WechatResources() {
-    }
+    private WechatResources() {}
 
     /** WeChat Pay's trade_state: a paid trade with a refund reads REFUND, as at WeChat Pay. */
     static String tradeState(SimTrade trade) {
@@ -39,12 +38,14 @@ final class WechatResources {
             json.putObject("payer").put("openid", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o");
         }
         json.put("trade_state", state);
-        json.put("trade_state_desc", switch (state) {
-            case "SUCCESS" -> "支付成功";
-            case "REFUND" -> "转入退款";
-            case "NOTPAY" -> "未支付";
-            default -> "订单已关闭";
-        });
+        json.put(
+                "trade_state_desc",
+                switch (state) {
+                    case "SUCCESS" -> "支付成功";
+                    case "REFUND" -> "转入退款";
+                    case "NOTPAY" -> "未支付";
+                    default -> "订单已关闭";
+                });
         if (trade.orderId() != null) {
             json.put("attach", trade.orderId());
         }
@@ -92,7 +93,10 @@ final class WechatResources {
         ObjectNode amount = json.putObject("amount");
         long total = WechatAmount.fen(trade.amount());
         long refunded = WechatAmount.fen(refund.amount());
-        amount.put("total", total).put("refund", refunded).put("payer_total", total).put("payer_refund", refunded);
+        amount.put("total", total)
+                .put("refund", refunded)
+                .put("payer_total", total)
+                .put("payer_refund", refunded);
         return json;
     }
 
@@ -100,14 +104,21 @@ final class WechatResources {
         long total = WechatAmount.fen(trade.amount());
         long refunded = WechatAmount.fen(refund.amount());
         ObjectNode amount = JsonNodeFactory.instance.objectNode();
-        amount.put("total", total).put("refund", refunded).put("payer_total", total).put("payer_refund", refunded)
-                .put("settlement_refund", refunded).put("settlement_total", total).put("discount_refund", 0)
-                .put("currency", "CNY").put("refund_fee", 0);
+        amount.put("total", total)
+                .put("refund", refunded)
+                .put("payer_total", total)
+                .put("payer_refund", refunded)
+                .put("settlement_refund", refunded)
+                .put("settlement_total", total)
+                .put("discount_refund", 0)
+                .put("currency", "CNY")
+                .put("refund_fee", 0);
         return amount;
     }
 
     /** WeChat Pay's own refund number, fixed per refund request number. */
     private static String refundId(SimRefund refund) {
-        return "50300" + String.format("%023d", Math.floorMod((long) refund.requestNo().hashCode(), 100_000_000_000L));
+        return "50300"
+                + String.format("%023d", Math.floorMod((long) refund.requestNo().hashCode(), 100_000_000_000L));
     }
 }

@@ -23,15 +23,23 @@ public class WechatSimConfiguration {
     }
 
     @Bean
-    WechatNotifications wechatSimNotifications(Notifier notifier, WechatSimAccount account, SimRandom random,
-                                               InstantSource clock) {
+    WechatNotifications wechatSimNotifications(
+            Notifier notifier, WechatSimAccount account, SimRandom random, InstantSource clock) {
         return new WechatNotifications(notifier, account, random, clock);
     }
 
     @Bean
-    WechatApi wechatSimApi(SimProperties settings, TradeLedger ledger, Faults faults, SimRandom random,
-                           InstantSource clock, WechatSimAccount account, WechatNotifications notifications) {
-        return new WechatApi(account, new WechatTrades(ledger, faults, random, clock, account, notifications,
-                settings.maxTrades()), clock);
+    WechatApi wechatSimApi(
+            SimProperties settings,
+            TradeLedger ledger,
+            Faults faults,
+            SimRandom random,
+            InstantSource clock,
+            WechatSimAccount account,
+            WechatNotifications notifications) {
+        return new WechatApi(
+                account,
+                new WechatTrades(ledger, faults, random, clock, account, notifications, settings.maxTrades()),
+                clock);
     }
 }

@@ -23,6 +23,7 @@ public record WechatSimProperties(
 
     /** Shaped like the merchant id in WeChat Pay's documentation. */
     public static final String DEFAULT_MCHID = "1900000109";
+
     public static final String DEFAULT_APPID = "wxd678efh567hg6787";
     /** Shaped like a WeChat Pay public key id. */
     public static final String DEFAULT_PUBLIC_KEY_ID = "PUB_KEY_ID_0119000001092026112700000000000001";

@@ -43,8 +43,14 @@ final class WechatTrades {
     private final WechatNotifications notifications;
     private final RefundIndex refunds;
 
-    WechatTrades(TradeLedger ledger, Faults faults, SimRandom random, InstantSource clock, WechatSimAccount account,
-                 WechatNotifications notifications, int maxRefunds) {
+    WechatTrades(
+            TradeLedger ledger,
+            Faults faults,
+            SimRandom random,
+            InstantSource clock,
+            WechatSimAccount account,
+            WechatNotifications notifications,
+            int maxRefunds) {
         this.refunds = new RefundIndex(maxRefunds);
         this.ledger = ledger;
         this.faults = faults;
@@ -93,12 +99,22 @@ final class WechatTrades {
         if (!expiresAt.isAfter(now)) {
             return SimAnswer.invalid("time_expire has passed");
         }
-        SimTrade candidate = SimTrade.opened(tradeNo, WechatNotifications.NAME, account.mchid(), text(body, "attach"),
-                WechatAmount.yuan(total.asLong()).add(faults.openAmountOffset()), description, newTransactionId(now), notifyUrl, now, expiresAt);
+        SimTrade candidate = SimTrade.opened(
+                tradeNo,
+                WechatNotifications.NAME,
+                account.mchid(),
+                text(body, "attach"),
+                WechatAmount.yuan(total.asLong()).add(faults.openAmountOffset()),
+                description,
+                newTransactionId(now),
+                notifyUrl,
+                now,
+                expiresAt);
         SimTrade stored = ledger.open(candidate);
         SimTrade trade = stored.at(now);
         if (stored != candidate) {
-            if (!WechatNotifications.NAME.equals(trade.channel()) || trade.amount().compareTo(candidate.amount()) != 0) {
+            if (!WechatNotifications.NAME.equals(trade.channel())
+                    || trade.amount().compareTo(candidate.amount()) != 0) {
                 return SimAnswer.error(400, "INVALID_REQUEST", "201 商户订单号重复");
             }
             if (trade.status() == TradeStatus.PAID) {
@@ -155,7 +171,8 @@ final class WechatTrades {
         // A failing refund is carried out all the same: the answer is what gets lost.
         boolean fail = faults.failRefund();
         Instant now = clock.instant();
-        Optional<SimTrade> found = tradeNo != null ? ledger.find(tradeNo, now)
+        Optional<SimTrade> found = tradeNo != null
+                ? ledger.find(tradeNo, now)
                 : Optional.ofNullable(text(body, "transaction_id")).flatMap(no -> ledger.findByChannelTradeNo(no, now));
         found = found.filter(trade -> WechatNotifications.NAME.equals(trade.channel()));
         if (found.isEmpty()) {

@@ -8,9 +8,11 @@ import java.util.Map;
 record OrderClockHealth(boolean up, Map<String, Object> details) {
 
     static OrderClockHealth of(DeadlineEngine engine) {
-        return new OrderClockHealth(engine.isRunning(), Map.of(
-                "state", engine.isRunning() ? "started" : "stopped",
-                "inMemory", engine.inMemory(),
-                "horizon", engine.horizon().toString()));
+        return new OrderClockHealth(
+                engine.isRunning(),
+                Map.of(
+                        "state", engine.isRunning() ? "started" : "stopped",
+                        "inMemory", engine.inMemory(),
+                        "horizon", engine.horizon().toString()));
     }
 }

@@ -17,6 +17,8 @@ public class OrderClockHealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         OrderClockHealth health = OrderClockHealth.of(engine);
-        return (health.up() ? Health.up() : Health.down()).withDetails(health.details()).build();
+        return (health.up() ? Health.up() : Health.down())
+                .withDetails(health.details())
+                .build();
     }
 }

@@ -45,7 +45,8 @@ public class StarterMeters implements EngineListener {
             // Never negative: the closing update requires the due time to have passed.
             lag.record(Math.max(0, close.firedAt().toEpochMilli() - close.due().toEpochMilli()), TimeUnit.MILLISECONDS);
         }
-        counter("orderclock.orders.closed", "Rows closed because their deadline passed", source).increment(fired.size());
+        counter("orderclock.orders.closed", "Rows closed because their deadline passed", source)
+                .increment(fired.size());
         if (bySweeper) {
             counter("orderclock.sweeper.claimed", "Overdue deadlines the sweeper claimed and closed", source)
                     .increment(fired.size());
@@ -54,7 +55,10 @@ public class StarterMeters implements EngineListener {
 
     @Override
     public void onFireFailed(DeadlineSource source, int deadlines, Exception cause) {
-        counter("orderclock.firing.failures", "Deadlines whose closing transaction failed; they are tried again", source)
+        counter(
+                        "orderclock.firing.failures",
+                        "Deadlines whose closing transaction failed; they are tried again",
+                        source)
                 .increment(deadlines);
     }
 
@@ -68,6 +72,9 @@ public class StarterMeters implements EngineListener {
     }
 
     private Counter counter(String name, String description, DeadlineSource source) {
-        return Counter.builder(name).description(description).tag("source", source.name()).register(registry);
+        return Counter.builder(name)
+                .description(description)
+                .tag("source", source.name())
+                .register(registry);
     }
 }

@@ -84,21 +84,36 @@ public class OrderClockRabbitAutoConfiguration {
 
     /** The scheduler {@link Deadlines} hands committed deadlines to; publishes what it buffers on close. */
     @Bean(name = OrderClockAutoConfiguration.SCHEDULER_BEAN, destroyMethod = "close")
-    RabbitDeadlineScheduler orderclockDeadlineScheduler(Connection orderclockRabbitConnection, RabbitDelayTiers tiers,
-                                                        @Qualifier("orderclockClock") InstantSource clock,
-                                                        OrderClockRabbitProperties properties) {
-        return new RabbitDeadlineScheduler(orderclockRabbitConnection, tiers, clock, properties.getBatchSize(),
-                properties.getLinger()).start();
+    RabbitDeadlineScheduler orderclockDeadlineScheduler(
+            Connection orderclockRabbitConnection,
+            RabbitDelayTiers tiers,
+            @Qualifier("orderclockClock") InstantSource clock,
+            OrderClockRabbitProperties properties) {
+        return new RabbitDeadlineScheduler(
+                        orderclockRabbitConnection, tiers, clock, properties.getBatchSize(), properties.getLinger())
+                .start();
     }
 
     @Bean
-    DueQueueConsumer orderclockDueQueueConsumer(Connection orderclockRabbitConnection, RabbitDelayTiers tiers,
-                                                Deadlines deadlines, DeadlineEngine engine,
-                                                @Qualifier("orderclockClock") InstantSource clock,
-                                                OrderClockRabbitProperties properties) {
-        return new DueQueueConsumer(orderclockRabbitConnection, tiers, List.copyOf(deadlines.sources()), engine,
-                EngineListener.NONE, clock, new DueQueueConsumer.Settings(properties.getConsumers(),
-                properties.getPrefetch(), properties.getBatchSize(), properties.getRetryDelay()));
+    DueQueueConsumer orderclockDueQueueConsumer(
+            Connection orderclockRabbitConnection,
+            RabbitDelayTiers tiers,
+            Deadlines deadlines,
+            DeadlineEngine engine,
+            @Qualifier("orderclockClock") InstantSource clock,
+            OrderClockRabbitProperties properties) {
+        return new DueQueueConsumer(
+                orderclockRabbitConnection,
+                tiers,
+                List.copyOf(deadlines.sources()),
+                engine,
+                EngineListener.NONE,
+                clock,
+                new DueQueueConsumer.Settings(
+                        properties.getConsumers(),
+                        properties.getPrefetch(),
+                        properties.getBatchSize(),
+                        properties.getRetryDelay()));
     }
 
     @Bean

@@ -16,6 +16,8 @@ public class OrderClockRabbitBoot4HealthIndicator implements HealthIndicator {
     @Override
     public Health health() {
         RabbitConnectionHealth health = RabbitConnectionHealth.of(connection);
-        return (health.up() ? Health.up() : Health.down()).withDetails(health.details()).build();
+        return (health.up() ? Health.up() : Health.down())
+                .withDetails(health.details())
+                .build();
     }
 }

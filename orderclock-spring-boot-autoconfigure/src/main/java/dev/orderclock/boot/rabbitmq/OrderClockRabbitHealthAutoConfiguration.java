@@ -18,7 +18,10 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = OrderClockRabbitAutoConfiguration.class)
 @ConditionalOnClass(name = "com.rabbitmq.client.Connection")
 @ConditionalOnBean(name = OrderClockRabbitHealthAutoConfiguration.CONNECTION_BEAN)
-@ConditionalOnProperty(name = "management.health.orderclock-rabbit.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(
+        name = "management.health.orderclock-rabbit.enabled",
+        havingValue = "true",
+        matchIfMissing = true)
 public class OrderClockRabbitHealthAutoConfiguration {
 
     static final String CONNECTION_BEAN = "orderclockRabbitConnection";
@@ -28,7 +31,8 @@ public class OrderClockRabbitHealthAutoConfiguration {
     static class Boot3 {
         @Bean(name = "orderclockRabbitHealthIndicator")
         @ConditionalOnMissingBean(name = "orderclockRabbitHealthIndicator")
-        OrderClockRabbitHealthIndicator orderclockRabbitHealthIndicator(@Qualifier(CONNECTION_BEAN) Connection connection) {
+        OrderClockRabbitHealthIndicator orderclockRabbitHealthIndicator(
+                @Qualifier(CONNECTION_BEAN) Connection connection) {
             return new OrderClockRabbitHealthIndicator(connection);
         }
     }

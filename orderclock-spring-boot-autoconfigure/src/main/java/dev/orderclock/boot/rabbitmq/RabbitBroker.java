@@ -23,18 +23,29 @@ import javax.net.ssl.SSLContext;
  * win over {@code username}, {@code password}, {@code virtual-host} and {@code ssl.enabled}. TLS uses
  * the JVM's default trust store and checks the host name unless {@code ssl.verify-hostname=false}.
  */
-record RabbitBroker(List<Address> addresses, String username, String password, String virtualHost, boolean ssl,
-                    boolean verifyHostname) {
+record RabbitBroker(
+        List<Address> addresses,
+        String username,
+        String password,
+        String virtualHost,
+        boolean ssl,
+        boolean verifyHostname) {
 
     private static final Logger log = LoggerFactory.getLogger(RabbitBroker.class);
     private static final String PREFIX = "spring.rabbitmq.";
     /** Boot's TLS settings this connection does not apply: named in a WARN rather than ignored silently. */
-    private static final List<String> UNSUPPORTED_SSL = List.of("bundle", "key-store", "trust-store", "algorithm",
-            "validate-server-certificate");
+    private static final List<String> UNSUPPORTED_SSL =
+            List.of("bundle", "key-store", "trust-store", "algorithm", "validate-server-certificate");
 
     static RabbitBroker of(Environment environment) {
-        List<String> configured = Binder.get(environment).bind(PREFIX + "addresses", Bindable.listOf(String.class))
-                .orElse(List.of()).stream().map(String::trim).filter(address -> !address.isEmpty()).toList();
+        List<String> configured =
+                Binder.get(environment)
+                        .bind(PREFIX + "addresses", Bindable.listOf(String.class))
+                        .orElse(List.of())
+                        .stream()
+                        .map(String::trim)
+                        .filter(address -> !address.isEmpty())
+                        .toList();
         String username = environment.getProperty(PREFIX + "username", "guest");
         String password = environment.getProperty(PREFIX + "password", "guest");
         String virtualHost = environment.getProperty(PREFIX + "virtual-host", "/");
@@ -43,8 +54,8 @@ record RabbitBroker(List<Address> addresses, String username, String password, S
         if (configured.isEmpty()) {
             String host = environment.getProperty(PREFIX + "host", "localhost");
             int port = environment.getProperty(PREFIX + "port", Integer.class, defaultPort(ssl));
-            return new RabbitBroker(List.of(new Address(host, port)), username, password, virtualHost, ssl,
-                    verifyHostname);
+            return new RabbitBroker(
+                    List.of(new Address(host, port)), username, password, virtualHost, ssl, verifyHostname);
         }
         List<Parsed> parsed = configured.stream().map(Parsed::of).toList();
         Parsed first = parsed.get(0);
@@ -54,9 +65,13 @@ record RabbitBroker(List<Address> addresses, String username, String password, S
             boolean secure = address.secure() == null ? firstSsl : address.secure();
             addresses.add(new Address(address.host(), address.port() < 0 ? defaultPort(secure) : address.port()));
         }
-        return new RabbitBroker(List.copyOf(addresses), first.username() == null ? username : first.username(),
+        return new RabbitBroker(
+                List.copyOf(addresses),
+                first.username() == null ? username : first.username(),
                 first.password() == null ? password : first.password(),
-                first.virtualHost() == null ? virtualHost : first.virtualHost(), firstSsl, verifyHostname);
+                first.virtualHost() == null ? virtualHost : first.virtualHost(),
+                firstSsl,
+                verifyHostname);
     }
 
     /** A factory for this broker, with the recovery settings left to the caller. */
@@ -75,10 +90,13 @@ record RabbitBroker(List<Address> addresses, String username, String password, S
                 factory.enableHostnameVerification();
             }
             List<String> ignored = UNSUPPORTED_SSL.stream()
-                    .filter(name -> environment.containsProperty(PREFIX + "ssl." + name)).toList();
+                    .filter(name -> environment.containsProperty(PREFIX + "ssl." + name))
+                    .toList();
             if (!ignored.isEmpty()) {
-                log.warn("orderclock's RabbitMQ connection does not apply spring.rabbitmq.ssl.{}: it trusts the JVM's "
-                        + "default trust store (-Djavax.net.ssl.trustStore=...)", String.join(", ssl.", ignored));
+                log.warn(
+                        "orderclock's RabbitMQ connection does not apply spring.rabbitmq.ssl.{}: it trusts the JVM's "
+                                + "default trust store (-Djavax.net.ssl.trustStore=...)",
+                        String.join(", ssl.", ignored));
             }
         }
         return factory;
@@ -95,8 +113,7 @@ record RabbitBroker(List<Address> addresses, String username, String password, S
     }
 
     /** One entry of {@code spring.rabbitmq.addresses}; null where the entry does not say. */
-    private record Parsed(String host, int port, String username, String password, String virtualHost,
-                          Boolean secure) {
+    private record Parsed(String host, int port, String username, String password, String virtualHost, Boolean secure) {
 
         static Parsed of(String input) {
             String rest = input;
@@ -147,8 +164,10 @@ record RabbitBroker(List<Address> addresses, String username, String password, S
 
         /** Quotes the entry without its scheme and credentials: a password never reaches a log. */
         private static DeadlineTableException invalid(String hostAndPort, String problem, Throwable cause) {
-            DeadlineTableException e = new DeadlineTableException(null, "spring.rabbitmq.addresses: '" + hostAndPort
-                    + "' " + problem, "Write each address as host:port, e.g. rabbit1:5672,rabbit2:5672.");
+            DeadlineTableException e = new DeadlineTableException(
+                    null,
+                    "spring.rabbitmq.addresses: '" + hostAndPort + "' " + problem,
+                    "Write each address as host:port, e.g. rabbit1:5672,rabbit2:5672.");
             if (cause != null) {
                 e.initCause(cause);
             }

@@ -33,7 +33,9 @@ class OrderClockRabbitHealthTest {
         Health health = new OrderClockRabbitHealthIndicator(connection).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("broker", "127.0.0.1:5672").containsEntry("state", "open");
+        assertThat(health.getDetails())
+                .containsEntry("broker", "127.0.0.1:5672")
+                .containsEntry("state", "open");
     }
 
     @Test
@@ -59,11 +61,13 @@ class OrderClockRabbitHealthTest {
     @Test
     void each_indicator_is_conditional_on_its_own_boots_class_name() {
         runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.health.contributor"))
-                .run(context -> assertThat(context).hasSingleBean(OrderClockRabbitHealthIndicator.class)
+                .run(context -> assertThat(context)
+                        .hasSingleBean(OrderClockRabbitHealthIndicator.class)
                         .doesNotHaveBean(OrderClockRabbitBoot4HealthIndicator.class)
                         .hasBean("orderclockRabbitHealthIndicator"));
         runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate.health"))
-                .run(context -> assertThat(context).doesNotHaveBean(OrderClockRabbitHealthIndicator.class)
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(OrderClockRabbitHealthIndicator.class)
                         .hasSingleBean(OrderClockRabbitBoot4HealthIndicator.class));
     }
 
@@ -71,7 +75,8 @@ class OrderClockRabbitHealthTest {
     void there_is_no_indicator_without_the_starters_connection_or_when_switched_off() {
         new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(OrderClockRabbitHealthAutoConfiguration.class))
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(OrderClockRabbitHealthIndicator.class));
+                .run(context ->
+                        assertThat(context).hasNotFailed().doesNotHaveBean(OrderClockRabbitHealthIndicator.class));
         runner.withPropertyValues("management.health.orderclock-rabbit.enabled=false")
                 .run(context -> assertThat(context).doesNotHaveBean(OrderClockRabbitHealthIndicator.class));
     }

@@ -27,39 +27,58 @@ class RabbitBrokerTest {
 
     @Test
     void host_port_and_credentials_are_taken_when_there_are_no_addresses() {
-        RabbitBroker broker = RabbitBroker.of(env("spring.rabbitmq.host", "rabbit", "spring.rabbitmq.port", "5673",
-                "spring.rabbitmq.username", "shop", "spring.rabbitmq.password", "secret",
-                "spring.rabbitmq.virtual-host", "orders"));
+        RabbitBroker broker = RabbitBroker.of(env(
+                "spring.rabbitmq.host",
+                "rabbit",
+                "spring.rabbitmq.port",
+                "5673",
+                "spring.rabbitmq.username",
+                "shop",
+                "spring.rabbitmq.password",
+                "secret",
+                "spring.rabbitmq.virtual-host",
+                "orders"));
 
         assertThat(hostsAndPorts(broker)).containsExactly("rabbit:5673");
-        assertThat(broker).extracting(RabbitBroker::username, RabbitBroker::password, RabbitBroker::virtualHost)
+        assertThat(broker)
+                .extracting(RabbitBroker::username, RabbitBroker::password, RabbitBroker::virtualHost)
                 .containsExactly("shop", "secret", "orders");
     }
 
     @Test
     void addresses_win_over_host_and_port_in_the_order_given() {
-        RabbitBroker broker = RabbitBroker.of(env("spring.rabbitmq.host", "ignored", "spring.rabbitmq.port", "1",
-                "spring.rabbitmq.addresses", "rabbit1:5672, rabbit2 ,[::1]:5673"));
+        RabbitBroker broker = RabbitBroker.of(env(
+                "spring.rabbitmq.host",
+                "ignored",
+                "spring.rabbitmq.port",
+                "1",
+                "spring.rabbitmq.addresses",
+                "rabbit1:5672, rabbit2 ,[::1]:5673"));
 
         assertThat(hostsAndPorts(broker)).containsExactly("rabbit1:5672", "rabbit2:5672", "::1:5673");
     }
 
     @Test
     void addresses_written_as_a_yaml_list_are_read_too() {
-        RabbitBroker broker = RabbitBroker.of(env("spring.rabbitmq.addresses[0]", "rabbit1:5672",
-                "spring.rabbitmq.addresses[1]", "rabbit2:5673"));
+        RabbitBroker broker = RabbitBroker.of(
+                env("spring.rabbitmq.addresses[0]", "rabbit1:5672", "spring.rabbitmq.addresses[1]", "rabbit2:5673"));
 
         assertThat(hostsAndPorts(broker)).containsExactly("rabbit1:5672", "rabbit2:5673");
     }
 
     @Test
     void the_first_address_credentials_virtual_host_and_scheme_win_as_in_spring_boot() {
-        RabbitBroker broker = RabbitBroker.of(env("spring.rabbitmq.username", "guest",
-                "spring.rabbitmq.addresses", "amqps://shop:s3cret@rabbit1/orders,rabbit2"));
+        RabbitBroker broker = RabbitBroker.of(env(
+                "spring.rabbitmq.username",
+                "guest",
+                "spring.rabbitmq.addresses",
+                "amqps://shop:s3cret@rabbit1/orders,rabbit2"));
 
         assertThat(hostsAndPorts(broker)).containsExactly("rabbit1:5671", "rabbit2:5671");
-        assertThat(broker).extracting(RabbitBroker::username, RabbitBroker::password, RabbitBroker::virtualHost,
-                RabbitBroker::ssl).containsExactly("shop", "s3cret", "orders", true);
+        assertThat(broker)
+                .extracting(
+                        RabbitBroker::username, RabbitBroker::password, RabbitBroker::virtualHost, RabbitBroker::ssl)
+                .containsExactly("shop", "s3cret", "orders", true);
         assertThat(broker.toString()).doesNotContain("s3cret");
     }
 
@@ -79,7 +98,8 @@ class RabbitBrokerTest {
     void without_ssl_the_factory_is_plain() {
         MockEnvironment environment = env("spring.rabbitmq.addresses", "amqp://127.0.0.1:5672");
 
-        assertThat(RabbitBroker.of(environment).connectionFactory(environment).isSSL()).isFalse();
+        assertThat(RabbitBroker.of(environment).connectionFactory(environment).isSSL())
+                .isFalse();
     }
 
     @Test
@@ -99,6 +119,8 @@ class RabbitBrokerTest {
     }
 
     private static List<String> hostsAndPorts(RabbitBroker broker) {
-        return broker.addresses().stream().map((Address a) -> a.getHost() + ":" + a.getPort()).toList();
+        return broker.addresses().stream()
+                .map((Address a) -> a.getHost() + ":" + a.getPort())
+                .toList();
     }
 }

@@ -12,7 +12,8 @@ import java.time.LocalDateTime;
 @Mapper
 public interface OrderMapper {
 
-    @Insert("INSERT INTO t_order (sku_id, quantity, status, pay_expire_time) VALUES (#{skuId}, #{quantity}, 0, #{payExpireTime})")
+    @Insert(
+            "INSERT INTO t_order (sku_id, quantity, status, pay_expire_time) VALUES (#{skuId}, #{quantity}, 0, #{payExpireTime})")
     @Options(useGeneratedKeys = true, keyProperty = "id")
     void insert(NewOrder order);
 

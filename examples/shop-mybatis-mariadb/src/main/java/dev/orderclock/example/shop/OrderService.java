@@ -23,8 +23,12 @@ public class OrderService {
     private final InstantSource clock;
     private final Duration payTimeout;
 
-    public OrderService(OrderMapper orders, StockMapper stock, Deadlines deadlines, InstantSource clock,
-                        @Value("${shop.pay-timeout}") Duration payTimeout) {
+    public OrderService(
+            OrderMapper orders,
+            StockMapper stock,
+            Deadlines deadlines,
+            InstantSource clock,
+            @Value("${shop.pay-timeout}") Duration payTimeout) {
         this.orders = orders;
         this.stock = stock;
         this.deadlines = deadlines;
@@ -38,7 +42,8 @@ public class OrderService {
             throw new IllegalStateException("out of stock: " + skuId);
         }
         Instant expiry = clock.instant().plus(payTimeout).truncatedTo(ChronoUnit.MILLIS);
-        OrderMapper.NewOrder order = new OrderMapper.NewOrder(skuId, quantity, LocalDateTime.ofInstant(expiry, ZoneOffset.UTC));
+        OrderMapper.NewOrder order =
+                new OrderMapper.NewOrder(skuId, quantity, LocalDateTime.ofInstant(expiry, ZoneOffset.UTC));
         orders.insert(order);
         // Only needed when the timeout is shorter than the horizon (60 s by default); acts after commit.
         deadlines.schedule("payment-timeout", order.id, expiry);

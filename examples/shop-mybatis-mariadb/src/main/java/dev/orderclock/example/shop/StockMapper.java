@@ -11,12 +11,14 @@ import java.util.List;
 @Mapper
 public interface StockMapper {
 
-    @Update("UPDATE t_stock SET available = available - #{quantity} WHERE sku_id = #{skuId} AND available >= #{quantity}")
+    @Update(
+            "UPDATE t_stock SET available = available - #{quantity} WHERE sku_id = #{skuId} AND available >= #{quantity}")
     int reserve(@Param("skuId") long skuId, @Param("quantity") int quantity);
 
     /** Logs the return of each closed order's stock; the sums below add it back. */
-    @Insert("<script>INSERT INTO t_stock_return (order_id, sku_id, quantity) SELECT id, sku_id, quantity FROM t_order"
-            + " WHERE id IN <foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    @Insert(
+            "<script>INSERT INTO t_stock_return (order_id, sku_id, quantity) SELECT id, sku_id, quantity FROM t_order"
+                    + " WHERE id IN <foreach item='id' collection='ids' open='(' separator=',' close=')'>#{id}</foreach></script>")
     int logReturns(@Param("ids") List<Long> ids);
 
     /**

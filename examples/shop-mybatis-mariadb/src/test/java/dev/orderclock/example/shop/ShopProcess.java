@@ -21,20 +21,29 @@ final class ShopProcess implements AutoCloseable {
     private final Process process;
 
     private ShopProcess(String name, List<String> args) throws IOException {
-        assertThat(JAR).as("the packaged jar (mvn verify packages it before the integration tests)").exists();
+        assertThat(JAR)
+                .as("the packaged jar (mvn verify packages it before the integration tests)")
+                .exists();
         this.log = Files.createTempFile("shop-" + name + "-", ".log");
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toAbsolutePath().toString()));
+                "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                JAR.toAbsolutePath().toString()));
         command.addAll(args);
-        this.process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        this.process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     /** Starts the jar and waits until its engine has started. */
     static ShopProcess start(String name, String... args) throws IOException {
         ShopProcess shop = new ShopProcess(name, List.of(args));
         try {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(100))
                     .failFast("the shop exited", () -> !shop.process.isAlive())
                     .until(() -> shop.logText().contains("deadline engine started"));
         } catch (RuntimeException e) {

@@ -71,7 +71,8 @@ class ShopTest {
 
         assertThat(orders.status(id)).isEqualTo(20);
         assertThat(stock.available(SKU)).isEqualTo(7);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM t_stock_return", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM t_stock_return", Integer.class))
+                .isZero();
     }
 
     @Test
@@ -84,7 +85,8 @@ class ShopTest {
     }
 
     @Test
-    void the_orderclock_health_indicator_is_the_one_of_the_running_boot_and_reports_the_engine_state() throws Exception {
+    void the_orderclock_health_indicator_is_the_one_of_the_running_boot_and_reports_the_engine_state()
+            throws Exception {
         boolean boot4 = SpringBootVersion.getVersion().startsWith("4.");
         String name = boot4 ? "orderclockHealthContributor" : "orderclockHealthIndicator";
 

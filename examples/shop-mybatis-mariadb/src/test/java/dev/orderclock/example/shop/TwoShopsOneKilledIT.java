@@ -28,7 +28,8 @@ class TwoShopsOneKilledIT {
     private static final int STOCK = 1_000_000;
     private static final String ADMIN_URL = "jdbc:mariadb://127.0.0.1:3306/";
 
-    private final String database = "orderclock_shop_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final String database =
+            "orderclock_shop_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     private final JdbcTemplate admin = new JdbcTemplate(new DriverManagerDataSource(ADMIN_URL, "root", ""));
     private final List<ShopProcess> shops = new ArrayList<>();
 
@@ -42,10 +43,14 @@ class TwoShopsOneKilledIT {
 
     @Test
     void two_instances_close_each_order_exactly_once_with_one_killed_mid_burst() throws Exception {
-        String[] args = {"--spring.datasource.url=" + ADMIN_URL + database + "?createDatabaseIfNotExist=true",
-                // A short horizon so that orders placed after start-up are loaded within a second or two.
-                "--orderclock.engine.horizon=4s", "--orderclock.engine.grace=1s",
-                "--orderclock.engine.sweep-interval=500ms", "--orderclock.engine.firing-batch-size=100"};
+        String[] args = {
+            "--spring.datasource.url=" + ADMIN_URL + database + "?createDatabaseIfNotExist=true",
+            // A short horizon so that orders placed after start-up are loaded within a second or two.
+            "--orderclock.engine.horizon=4s",
+            "--orderclock.engine.grace=1s",
+            "--orderclock.engine.sweep-interval=500ms",
+            "--orderclock.engine.firing-batch-size=100"
+        };
         shops.add(ShopProcess.start("a", args));
         shops.add(ShopProcess.start("b", args));
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(ADMIN_URL + database, "root", ""));
@@ -59,19 +64,24 @@ class TwoShopsOneKilledIT {
         }
         jdbc.batchUpdate("INSERT INTO t_order (sku_id, quantity, status, pay_expire_time) VALUES (1, 1, 0, ?)", rows);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(20))
                 .until(() -> closed(jdbc) >= ORDERS / 4);
         shops.get(0).kill9();
         int closedAtKill = closed(jdbc);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> closed(jdbc) == ORDERS);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> closed(jdbc) == ORDERS);
 
         assertThat(closedAtKill).as("killed mid-burst").isLessThan(ORDERS);
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT order_id) FROM t_stock_return", Integer.class))
                 .isEqualTo(ORDERS);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM t_stock_return", Integer.class))
-                .as("one stock return per order").isEqualTo(ORDERS);
-        assertThat(jdbc.queryForObject("SELECT available FROM t_stock WHERE sku_id = 1", Integer.class)).isEqualTo(STOCK);
+                .as("one stock return per order")
+                .isEqualTo(ORDERS);
+        assertThat(jdbc.queryForObject("SELECT available FROM t_stock WHERE sku_id = 1", Integer.class))
+                .isEqualTo(STOCK);
     }
 
     private static int closed(JdbcTemplate jdbc) {

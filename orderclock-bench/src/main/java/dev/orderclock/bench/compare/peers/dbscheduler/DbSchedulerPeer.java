@@ -24,7 +24,10 @@ import java.time.Instant;
 public final class DbSchedulerPeer implements Peer {
 
     /** db-scheduler's polling strategies: its default, and lock-and-fetch ({@code SELECT ... FOR UPDATE SKIP LOCKED}). */
-    public enum Polling { FETCH_AND_LOCK_ON_EXECUTE, LOCK_AND_FETCH }
+    public enum Polling {
+        FETCH_AND_LOCK_ON_EXECUTE,
+        LOCK_AND_FETCH
+    }
 
     // The table as db-scheduler's README gives it for PostgreSQL.
     private static final String TABLE = """
@@ -62,30 +65,31 @@ public final class DbSchedulerPeer implements Peer {
 
     @Override
     public String configuration() {
-        return "db-scheduler " + LibraryVersion.of(Scheduler.class, "com.github.kagkarlsson", "db-scheduler") + " on PostgreSQL, "
+        return "db-scheduler " + LibraryVersion.of(Scheduler.class, "com.github.kagkarlsson", "db-scheduler")
+                + " on PostgreSQL, "
                 + "Scheduler.create(dataSource, task) with its defaults: 10 threads, pollingInterval 10 s; "
                 + (polling == Polling.LOCK_AND_FETCH
-                ? "pollUsingLockAndFetch(0.5, 1.0) (SELECT ... FOR UPDATE SKIP LOCKED: its README's strategy for lower overhead at high throughput where the database has SKIP LOCKED)"
-                : "default polling fetch-and-lock-on-execute (0.5, 3.0)")
+                        ? "pollUsingLockAndFetch(0.5, 1.0) (SELECT ... FOR UPDATE SKIP LOCKED: its README's strategy for lower overhead at high throughput where the database has SKIP LOCKED)"
+                        : "default polling fetch-and-lock-on-execute (0.5, 3.0)")
                 + "; one OneTimeTask instance per order (data = order id, Java-serialised), scheduled after the order's commit";
     }
 
     @Override
     public void start(PeerContext context) throws SQLException {
         OrdersTable orders = context.orders();
-        try (Connection connection = orders.dataSource().getConnection(); Statement ddl = connection.createStatement()) {
+        try (Connection connection = orders.dataSource().getConnection();
+                Statement ddl = connection.createStatement()) {
             for (String statement : TABLE.split(";")) {
                 ddl.execute(statement);
             }
         }
-        closeOrder = Tasks.oneTime("close-order", Long.class)
-                .execute((instance, executionContext) -> {
-                    try {
-                        orders.close(instance.getData());
-                    } catch (SQLException e) {
-                        throw new IllegalStateException("close of order " + instance.getData() + " failed", e);
-                    }
-                });
+        closeOrder = Tasks.oneTime("close-order", Long.class).execute((instance, executionContext) -> {
+            try {
+                orders.close(instance.getData());
+            } catch (SQLException e) {
+                throw new IllegalStateException("close of order " + instance.getData() + " failed", e);
+            }
+        });
         SchedulerBuilder builder = Scheduler.create(orders.dataSource(), closeOrder);
         if (polling == Polling.LOCK_AND_FETCH) {
             builder.pollUsingLockAndFetch(0.5, 1.0);

@@ -52,8 +52,10 @@ public final class QuartzPeer implements Peer {
     public String configuration() {
         return "quartz " + LibraryVersion.of(Scheduler.class, "org.quartz-scheduler", "quartz") + ", JobStoreTX with "
                 + "PostgreSQLDelegate, tables from its tables_postgres.sql, not clustered, threadPool.threadCount "
-                + THREADS + ", misfireThreshold 60 s (the documentation's example settings), batchTriggerAcquisitionMaxCount "
-                + THREADS + " with acquireTriggersWithinLock (its advice when many triggers fire at once; default 1); one JobDetail and one "
+                + THREADS
+                + ", misfireThreshold 60 s (the documentation's example settings), batchTriggerAcquisitionMaxCount "
+                + THREADS
+                + " with acquireTriggersWithinLock (its advice when many triggers fire at once; default 1); one JobDetail and one "
                 + "SimpleTrigger (startAt = deadline, misfire: fire now) per order, scheduled after the order's commit";
     }
 
@@ -68,7 +70,8 @@ public final class QuartzPeer implements Peer {
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         properties.setProperty("org.quartz.threadPool.threadCount", Integer.toString(THREADS));
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        properties.setProperty(
+                "org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         properties.setProperty("org.quartz.jobStore.dataSource", dataSourceName);
         properties.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         properties.setProperty("org.quartz.jobStore.misfireThreshold", "60000");
@@ -106,9 +109,12 @@ public final class QuartzPeer implements Peer {
 
     @Override
     public void schedule(long orderId, Instant deadline) throws Exception {
-        JobDetail job = JobBuilder.newJob(CloseOrder.class).withIdentity("order-" + orderId, "close-order")
-                .usingJobData("orderId", orderId).build();
-        Trigger trigger = TriggerBuilder.newTrigger().withIdentity("order-" + orderId, "close-order")
+        JobDetail job = JobBuilder.newJob(CloseOrder.class)
+                .withIdentity("order-" + orderId, "close-order")
+                .usingJobData("orderId", orderId)
+                .build();
+        Trigger trigger = TriggerBuilder.newTrigger()
+                .withIdentity("order-" + orderId, "close-order")
                 .startAt(Date.from(deadline))
                 .withSchedule(SimpleScheduleBuilder.simpleSchedule().withMisfireHandlingInstructionFireNow())
                 .build();
@@ -135,22 +141,25 @@ public final class QuartzPeer implements Peer {
             }
 
             @Override
-            public void initialize() {
-            }
+            public void initialize() {}
         };
     }
 
     private static void createTables(DataSource dataSource) throws IOException, SQLException {
         String script;
-        try (InputStream in = Scheduler.class.getResourceAsStream("/org/quartz/impl/jdbcjobstore/tables_postgres.sql")) {
+        try (InputStream in =
+                Scheduler.class.getResourceAsStream("/org/quartz/impl/jdbcjobstore/tables_postgres.sql")) {
             if (in == null) {
                 throw new IOException("tables_postgres.sql is not in the Quartz jar");
             }
-            script = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .filter(line -> !line.trim().startsWith("--") && !line.trim().startsWith("#"))
+            script = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .lines()
+                    .filter(line ->
+                            !line.trim().startsWith("--") && !line.trim().startsWith("#"))
                     .collect(Collectors.joining("\n"));
         }
-        try (Connection connection = dataSource.getConnection(); Statement ddl = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement ddl = connection.createStatement()) {
             connection.setAutoCommit(true);
             for (String statement : script.split(";")) {
                 String sql = statement.trim();

@@ -27,7 +27,8 @@ import java.util.Map;
 public final class RabbitTtlPeer implements Peer {
 
     private static final int PREFETCH = 50;
-    // As many closing threads as the other in-memory peers get; one consumer closing one order per delivery is the bottleneck otherwise.
+    // As many closing threads as the other in-memory peers get; one consumer closing one order per delivery is the
+    // bottleneck otherwise.
     private static final int CONSUMERS = 4;
 
     private Connection connection;
@@ -38,7 +39,6 @@ public final class RabbitTtlPeer implements Peer {
     private OrdersTable orders;
     private String brokerVersion = "?";
 
-
     @Override
     public String name() {
         return "RabbitMQ TTL + DLX";
@@ -47,7 +47,8 @@ public final class RabbitTtlPeer implements Peer {
     @Override
     public String configuration() {
         return "amqp-client " + LibraryVersion.of(ConnectionFactory.class, "com.rabbitmq", "amqp-client")
-                + " on RabbitMQ " + brokerVersion + ", one durable classic queue with per-message expiration = the timeout, "
+                + " on RabbitMQ " + brokerVersion
+                + ", one durable classic queue with per-message expiration = the timeout, "
                 + "x-dead-letter-exchange to a direct exchange and a durable due queue; persistent messages, publisher "
                 + "confirms per publish (one channel per client thread), after the order's commit; " + CONSUMERS
                 + " consumers (a channel each), manual ack after the close commits, prefetch " + PREFETCH;
@@ -66,9 +67,14 @@ public final class RabbitTtlPeer implements Peer {
             setup.exchangeDeclare(deadLetters, "direct", true);
             setup.queueDeclare(dueQueue, true, false, false, null);
             setup.queueBind(dueQueue, deadLetters, dueQueue);
-            setup.queueDeclare(delayQueue, true, false, false, Map.of(
-                    "x-dead-letter-exchange", deadLetters,
-                    "x-dead-letter-routing-key", dueQueue));
+            setup.queueDeclare(
+                    delayQueue,
+                    true,
+                    false,
+                    false,
+                    Map.of(
+                            "x-dead-letter-exchange", deadLetters,
+                            "x-dead-letter-routing-key", dueQueue));
         }
         orders = context.orders();
         for (int i = 0; i < CONSUMERS; i++) {
@@ -101,8 +107,10 @@ public final class RabbitTtlPeer implements Peer {
             publishers.set(channel);
         }
         long ttl = orders.millisUntil(deadline);
-        AMQP.BasicProperties properties = MessageProperties.PERSISTENT_BASIC.builder()
-                .expiration(Long.toString(ttl)).build();
+        AMQP.BasicProperties properties = MessageProperties.PERSISTENT_BASIC
+                .builder()
+                .expiration(Long.toString(ttl))
+                .build();
         channel.basicPublish("", delayQueue, properties, Long.toString(orderId).getBytes(StandardCharsets.US_ASCII));
         channel.waitForConfirmsOrDie(30_000);
     }

@@ -46,7 +46,8 @@ public final class RedissonPeer implements Peer {
     public String configuration() {
         return "redisson " + LibraryVersion.of(Redisson.class, "org.redisson", "redisson")
                 + ", single server, defaults; RDelayedQueue over an RBlockingQueue (StringCodec), offer(id, delay) after the "
-                + "order's commit, " + CONSUMERS + " consumer threads take() and close; nothing in PostgreSQL but the orders";
+                + "order's commit, " + CONSUMERS
+                + " consumer threads take() and close; nothing in PostgreSQL but the orders";
     }
 
     @Override
@@ -54,8 +55,9 @@ public final class RedissonPeer implements Peer {
     public void start(PeerContext context) {
         orders = context.orders();
         Config config = new Config();
-        config.useSingleServer().setAddress("redis://" + context.services().redis().getHost() + ":"
-                + context.services().redis().getPort());
+        config.useSingleServer()
+                .setAddress("redis://" + context.services().redis().getHost() + ":"
+                        + context.services().redis().getPort());
         redisson = Redisson.create(config);
         due = redisson.getBlockingQueue(context.prefix() + ":due", StringCodec.INSTANCE);
         delayed = redisson.getDelayedQueue(due);
@@ -101,8 +103,9 @@ public final class RedissonPeer implements Peer {
     @Override
     public Optional<String> finding() {
         long lost = offered.get() - taken.get();
-        return Optional.of(String.format("%,d offered, %,d taken from the queue (%,d not delivered), %,d taken before "
-                + "their deadline", offered.get(), taken.get(), lost, takenEarly.get()));
+        return Optional.of(String.format(
+                "%,d offered, %,d taken from the queue (%,d not delivered), %,d taken before " + "their deadline",
+                offered.get(), taken.get(), lost, takenEarly.get()));
     }
 
     @Override

@@ -43,7 +43,8 @@ public final class ScanPeer implements Peer {
     public void start(PeerContext context) {
         OrdersTable orders = context.orders();
         cron = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "scan-" + interval.toSeconds() + "s"));
-        cron.scheduleWithFixedDelay(() -> scan(orders), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        cron.scheduleWithFixedDelay(
+                () -> scan(orders), interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static void scan(OrdersTable orders) {

@@ -21,7 +21,8 @@ import java.util.concurrent.TimeUnit;
 public final class HashedWheelPeer implements Peer {
 
     private static final int CLOSERS = 4;
-    // Netty's default tick is 100 ms ("I/O timeouts need not be accurate"); a precision bound wants orderclock's own tick.
+    // Netty's default tick is 100 ms ("I/O timeouts need not be accurate"); a precision bound wants orderclock's own
+    // tick.
     private static final long TICK_MS = 10;
 
     private OrdersTable orders;
@@ -36,8 +37,10 @@ public final class HashedWheelPeer implements Peer {
     @Override
     public String configuration() {
         return "netty-common " + LibraryVersion.of(HashedWheelTimer.class, "io.netty", "netty-common")
-                + ", in memory, tick " + TICK_MS + " ms (Netty's default is 100 ms; 10 ms is orderclock's own tick), 512 buckets, one timeout per order; the task hands "
-                + "the close to " + CLOSERS + " threads (a timer task must not block the wheel's thread); nothing persisted";
+                + ", in memory, tick " + TICK_MS
+                + " ms (Netty's default is 100 ms; 10 ms is orderclock's own tick), 512 buckets, one timeout per order; the task hands "
+                + "the close to " + CLOSERS
+                + " threads (a timer task must not block the wheel's thread); nothing persisted";
     }
 
     @Override
@@ -50,13 +53,16 @@ public final class HashedWheelPeer implements Peer {
     @Override
     public void schedule(long orderId, Instant deadline) {
         long delay = orders.millisUntil(deadline);
-        timer.newTimeout(t -> closers.execute(() -> {
-            try {
-                orders.close(orderId);
-            } catch (Exception e) {
-                System.err.println("[bench] wheel close of " + orderId + " failed: " + e);
-            }
-        }), delay, TimeUnit.MILLISECONDS);
+        timer.newTimeout(
+                t -> closers.execute(() -> {
+                    try {
+                        orders.close(orderId);
+                    } catch (Exception e) {
+                        System.err.println("[bench] wheel close of " + orderId + " failed: " + e);
+                    }
+                }),
+                delay,
+                TimeUnit.MILLISECONDS);
     }
 
     @Override
