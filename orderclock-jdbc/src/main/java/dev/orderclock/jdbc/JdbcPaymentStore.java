@@ -42,7 +42,7 @@ public final class JdbcPaymentStore implements PaymentStore {
     @Override
     public OpenResult open(long orderId, String channel, Instant now, int maxAttempts) {
         return transactions.run("open payment attempt", connection -> {
-            Order order = orders.find(connection, orderId).orElse(null);
+            Order order = orders.rows().find(connection, orderId).orElse(null);
             if (order == null) {
                 return new OpenResult.NotFound(orderId);
             }
@@ -290,7 +290,7 @@ public final class JdbcPaymentStore implements PaymentStore {
             if (attempt == null || AttemptStatements.update(connection, PaymentSql.MARK_REFUNDED, at, tradeNo) == 0) {
                 return Optional.<Order>empty();
             }
-            Order order = orders.find(connection, attempt.orderId()).orElseThrow();
+            Order order = orders.rows().find(connection, attempt.orderId()).orElseThrow();
             Instant occurred = Timestamps.millis(at);
             OrderEvent.Refund refund = new OrderEvent.Refund(
                     PaymentAttempt.RefundStatus.REFUNDED.name(),
@@ -328,7 +328,8 @@ public final class JdbcPaymentStore implements PaymentStore {
             if (!changed.isEmpty()) {
                 return new TransitionResult.Applied(changed.get(0));
             }
-            return orders.find(connection, attempt.orderId())
+            return orders.rows()
+                    .find(connection, attempt.orderId())
                     .<TransitionResult>map(TransitionResult.WrongStatus::new)
                     .orElseGet(() -> new TransitionResult.NotFound(attempt.orderId()));
         });
@@ -348,7 +349,8 @@ public final class JdbcPaymentStore implements PaymentStore {
                 return new OpenResult.AlreadyOpen(attempt.get());
             }
         }
-        return orders.find(connection, orderId)
+        return orders.rows()
+                .find(connection, orderId)
                 .<OpenResult>map(OpenResult.Refused::new)
                 .orElseGet(() -> new OpenResult.NotFound(orderId));
     }
