@@ -2,6 +2,7 @@ package dev.orderclock.jdbc;
 
 import dev.orderclock.payment.PaymentAttempt;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,8 +13,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The statements {@link JdbcPaymentStore} runs on {@code payment_attempts} inside a call's transaction,
- * with the row count of every update checked: 0 is an outcome its caller names, 1 success, more a bug.
+ * The statements the payment store ({@link JdbcPaymentStore}, {@link AttemptOpening}, {@link AttemptSettlement})
+ * runs on {@code payment_attempts} inside a call's transaction, with the row count of every update
+ * checked: 0 is an outcome its caller names, 1 success, more a bug.
  */
 final class AttemptStatements {
 
@@ -68,6 +70,28 @@ final class AttemptStatements {
      */
     static boolean releaseOrder(Connection connection, PaymentAttempt attempt) throws SQLException {
         return update(connection, PaymentSql.RELEASE_ORDER, attempt.orderId(), attempt.tradeNo()) == 1;
+    }
+
+    /**
+     * Closes the attempt if it is still open and then clears its order's open attempt. False when it
+     * was not open (closed before, by a retry of the same call or by another): nothing changed.
+     */
+    static boolean close(Connection connection, PaymentAttempt attempt, Instant at) throws SQLException {
+        if (update(connection, PaymentSql.MARK_CLOSED, at, attempt.tradeNo()) == 0) {
+            return false;
+        }
+        releaseOrder(connection, attempt);
+        return true;
+    }
+
+    /**
+     * Owes {@code amount} back under the request number the trade fixes, so that a retried refund is
+     * the same refund. For a locked attempt known to owe none yet: a trade is refunded at most once.
+     */
+    static void refundDue(Connection connection, String tradeNo, BigDecimal amount) throws SQLException {
+        expectOne(
+                update(connection, PaymentSql.REFUND_DUE, PaymentAttempt.refundRequestNo(tradeNo), amount, tradeNo),
+                "refund of " + tradeNo);
     }
 
     /** For an update whose row is locked and known to qualify: anything but one row is a bug. */

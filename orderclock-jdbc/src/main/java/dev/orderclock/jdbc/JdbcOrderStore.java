@@ -14,10 +14,8 @@ import dev.orderclock.order.OrderTransition;
 import dev.orderclock.order.TimeoutBatch;
 import dev.orderclock.order.TransitionResult;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -46,6 +44,7 @@ public final class JdbcOrderStore implements OrderStore {
     private final OrderCreation creation;
     private final TransitionWriter transitions;
     private final Outbox outbox;
+    private final OverdueClaims claims;
     private final TimeoutClaims timeouts;
 
     public JdbcOrderStore(DataSource dataSource, OrderEventFormat format) {
@@ -65,7 +64,8 @@ public final class JdbcOrderStore implements OrderStore {
         this.outbox = new Outbox(format);
         this.creation = new OrderCreation(dialect, outbox);
         this.transitions = new TransitionWriter(sql, rows, outbox, dialect, confirmPeriod);
-        this.timeouts = new TimeoutClaims(transactions, transitions, dialect);
+        this.claims = new OverdueClaims(sql, dialect);
+        this.timeouts = new TimeoutClaims(transactions, transitions, dialect, claims);
     }
 
     /**
@@ -83,7 +83,7 @@ public final class JdbcOrderStore implements OrderStore {
 
     @Override
     public Optional<Order> find(long id) {
-        return transactions.run("find order", connection -> find(connection, id));
+        return transactions.run("find order", connection -> rows.find(connection, id));
     }
 
     @Override
@@ -115,15 +115,8 @@ public final class JdbcOrderStore implements OrderStore {
 
     @Override
     public TransitionResult apply(OrderTransition transition, long id, Instant now) {
-        return transactions.run("apply " + transition, connection -> {
-            List<Order> changed = transitions.apply(connection, transition, new long[] {id}, false, now);
-            if (!changed.isEmpty()) {
-                return new TransitionResult.Applied(changed.get(0));
-            }
-            return find(connection, id)
-                    .<TransitionResult>map(TransitionResult.WrongStatus::new)
-                    .orElseGet(() -> new TransitionResult.NotFound(id));
-        });
+        return transactions.run(
+                "apply " + transition, connection -> transitions.applyTo(connection, transition, id, false, now));
     }
 
     @Override
@@ -144,67 +137,22 @@ public final class JdbcOrderStore implements OrderStore {
         return sweepDue(transition, cutoff, limit, InstantSource.fixed(now));
     }
 
+    /**
+     * The look for anything overdue runs outside a transaction: a sweep of an idle database costs one
+     * statement, not a transaction with a claim and a commit.
+     */
     @Override
     public List<Order> sweepDue(OrderTransition transition, Instant cutoff, int limit, InstantSource clock) {
-        if (limit <= 0 || !anyOverdue(transition, cutoff)) {
+        if (limit <= 0
+                || !transactions.read(
+                        "look for overdue " + transition,
+                        connection -> claims.anyOverdue(connection, transition, cutoff))) {
             return List.of();
         }
         return transactions.run("sweep " + transition, connection -> {
-            long[] ids = claim(connection, sql, dialect, transition, cutoff, limit);
+            long[] ids = claims.claim(connection, transition, cutoff, limit);
             return transitions.apply(connection, transition, ids, true, clock);
         });
-    }
-
-    /**
-     * Whether anything is there to claim: one indexed look outside a transaction, so that a sweep of
-     * an idle database costs one statement, not a transaction with a claim and a commit.
-     */
-    private boolean anyOverdue(OrderTransition transition, Instant cutoff) {
-        return transactions.read("look for overdue " + transition, connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql.anyOverdue(transition))) {
-                Timestamps.setBound(select, 1, cutoff);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next();
-                }
-            }
-        });
-    }
-
-    /**
-     * Locks up to {@code limit} rows due before {@code cutoff}, earliest first, skipping rows another
-     * transaction holds (one statement on PostgreSQL, two on H2), and answers their ids.
-     */
-    static long[] claim(
-            Connection connection,
-            OrderSql sql,
-            SqlDialect dialect,
-            OrderTransition transition,
-            Instant cutoff,
-            int limit)
-            throws SQLException {
-        long[] ids;
-        try (PreparedStatement select = connection.prepareStatement(sql.claim(transition))) {
-            Timestamps.setBound(select, 1, cutoff);
-            select.setInt(2, limit);
-            ids = ids(select);
-        }
-        if (sql.lockClaimed() != null && ids.length > 0) {
-            try (PreparedStatement lock = connection.prepareStatement(sql.lockClaimed())) {
-                lock.setArray(1, dialect.bigints(connection, ids));
-                ids = ids(lock);
-            }
-        }
-        return ids;
-    }
-
-    private static long[] ids(PreparedStatement select) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                ids.add(row.getLong(1));
-            }
-        }
-        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
     @Override
@@ -226,7 +174,7 @@ public final class JdbcOrderStore implements OrderStore {
             try (PreparedStatement select = connection.prepareStatement(OrderSql.DUE_WITH_OPEN_ATTEMPT)) {
                 select.setArray(1, dialect.bigints(connection, ids));
                 Timestamps.set(select, 2, now);
-                return ids(select);
+                return OrderRows.ids(select);
             }
         });
     }
@@ -301,16 +249,6 @@ public final class JdbcOrderStore implements OrderStore {
 
     Outbox outbox() {
         return outbox;
-    }
-
-    Optional<Order> find(Connection connection, long id) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(OrderSql.FIND)) {
-            select.setLong(1, id);
-            try (ResultSet result = select.executeQuery()) {
-                return rows.withLines(connection, OrderRows.headers(result)).stream()
-                        .findFirst();
-            }
-        }
     }
 
     /** The database this store runs on. */

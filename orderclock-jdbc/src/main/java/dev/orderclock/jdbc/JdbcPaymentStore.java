@@ -14,10 +14,8 @@ import dev.orderclock.payment.Recorded;
 import dev.orderclock.payment.TradeState;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,51 +31,20 @@ public final class JdbcPaymentStore implements PaymentStore {
 
     private final JdbcOrderStore orders;
     private final Transactions transactions;
+    private final AttemptOpening opening;
+    private final AttemptSettlement settlement;
 
     public JdbcPaymentStore(JdbcOrderStore orders) {
         this.orders = orders;
         this.transactions = orders.transactions();
+        this.opening = new AttemptOpening(orders.rows());
+        this.settlement = new AttemptSettlement(orders.transitions());
     }
 
     @Override
     public OpenResult open(long orderId, String channel, Instant now, int maxAttempts) {
-        return transactions.run("open payment attempt", connection -> {
-            Order order = orders.find(connection, orderId).orElse(null);
-            if (order == null) {
-                return new OpenResult.NotFound(orderId);
-            }
-            long attempts = AttemptStatements.count(connection, orderId);
-            String tradeNo = PaymentAttempt.tradeNo(order.displayId(), attempts + 1);
-            if (AttemptStatements.update(connection, PaymentSql.CLAIM_ORDER, tradeNo, orderId, now) == 0) {
-                OpenResult refused = refusal(connection, orderId);
-                // Switching channel at the limit would close the open attempt for nothing: refused before.
-                if (refused instanceof OpenResult.AlreadyOpen open
-                        && !open.attempt().channel().equals(channel)
-                        && attempts >= maxAttempts) {
-                    return new OpenResult.LimitReached(order, maxAttempts);
-                }
-                return refused;
-            }
-            // Counted again under the order row's lock, which every opening takes: racing calls never pass the limit.
-            if (AttemptStatements.count(connection, orderId) >= maxAttempts) {
-                AttemptStatements.expectOne(
-                        AttemptStatements.update(connection, PaymentSql.RELEASE_ORDER, orderId, tradeNo),
-                        "release of the claim just made");
-                return new OpenResult.LimitReached(order, maxAttempts);
-            }
-            try (PreparedStatement insert = connection.prepareStatement(PaymentSql.INSERT)) {
-                insert.setString(1, tradeNo);
-                insert.setLong(2, orderId);
-                insert.setString(3, channel);
-                insert.setBigDecimal(4, order.amount());
-                Timestamps.set(insert, 5, now);
-                // Never later than the order's deadline: after it, nobody may pay.
-                Timestamps.set(insert, 6, order.payDeadline());
-                Batches.expectOneRowEach(new int[] {insert.executeUpdate()}, "attempt insert");
-            }
-            return new OpenResult.Opened(
-                    AttemptStatements.find(connection, tradeNo, false).orElseThrow());
-        });
+        return transactions.run(
+                "open payment attempt", connection -> opening.open(connection, orderId, channel, now, maxAttempts));
     }
 
     @Override
@@ -127,77 +94,15 @@ public final class JdbcPaymentStore implements PaymentStore {
     @Override
     public Recorded recordPayment(
             String tradeNo, BigDecimal amount, String channelTradeNo, Instant paidAt, Instant now) {
-        return transactions.run("record payment", connection -> {
-            PaymentAttempt attempt =
-                    AttemptStatements.find(connection, tradeNo, true).orElse(null);
-            if (attempt == null) {
-                return new Recorded.UnknownTrade(tradeNo);
-            }
-            if (attempt.status() == PaymentAttempt.Status.MISMATCHED) {
-                return new Recorded.AlreadyRecorded(attempt); // ended as not this order's trade: never pays it
-            }
-            if (amount == null || attempt.amount().compareTo(amount) != 0) {
-                return new Recorded.AmountMismatch(attempt);
-            }
-            if (attempt.status() == PaymentAttempt.Status.PAID) {
-                return new Recorded.AlreadyRecorded(attempt);
-            }
-            // Locked above and neither paid nor mismatched: exactly this row changes.
-            AttemptStatements.expectOne(
-                    AttemptStatements.update(connection, PaymentSql.MARK_PAID, channelTradeNo, paidAt, tradeNo),
-                    "payment of " + tradeNo);
-            AttemptStatements.releaseOrder(connection, attempt);
-            List<Order> paid = orders.transitions()
-                    .apply(connection, OrderTransition.PAY, new long[] {attempt.orderId()}, false, now);
-            if (!paid.isEmpty()) {
-                return new Recorded.Paid(paid.get(0));
-            }
-            // Closed, or paid through another attempt: the money goes back under a number fixed here.
-            AttemptStatements.expectOne(
-                    AttemptStatements.update(
-                            connection,
-                            PaymentSql.REFUND_DUE,
-                            PaymentAttempt.refundRequestNo(tradeNo),
-                            attempt.amount(),
-                            tradeNo),
-                    "refund of " + tradeNo);
-            return new Recorded.RefundDue(
-                    AttemptStatements.find(connection, tradeNo, false).orElseThrow());
-        });
+        return transactions.run(
+                "record payment",
+                connection -> settlement.recordPayment(connection, tradeNo, amount, channelTradeNo, paidAt, now));
     }
 
     @Override
     public Optional<PaymentAttempt> markMismatched(String tradeNo, TradeState.Paid money, Instant now) {
-        return transactions.run("mark attempt mismatched", connection -> {
-            PaymentAttempt attempt =
-                    AttemptStatements.find(connection, tradeNo, true).orElse(null);
-            if (attempt == null
-                    || AttemptStatements.update(connection, PaymentSql.MARK_MISMATCHED, now, now, tradeNo) == 0) {
-                return Optional.<PaymentAttempt>empty();
-            }
-            AttemptStatements.releaseOrder(connection, attempt);
-            if (money != null) {
-                AttemptStatements.expectOne(
-                        AttemptStatements.update(
-                                connection,
-                                PaymentSql.MISMATCH_MONEY,
-                                money.channelTradeNo(),
-                                money.paidAt() != null ? money.paidAt() : now,
-                                tradeNo),
-                        "mismatched money of " + tradeNo);
-                // Exactly what the channel took, which is not the attempt's amount. Only a paid or mismatched
-                // attempt ever owes a refund, and this one was neither until now.
-                AttemptStatements.expectOne(
-                        AttemptStatements.update(
-                                connection,
-                                PaymentSql.REFUND_DUE,
-                                PaymentAttempt.refundRequestNo(tradeNo),
-                                money.amount(),
-                                tradeNo),
-                        "refund of " + tradeNo);
-            }
-            return AttemptStatements.find(connection, tradeNo, false);
-        });
+        return transactions.run(
+                "mark attempt mismatched", connection -> settlement.markMismatched(connection, tradeNo, money, now));
     }
 
     @Override
@@ -210,19 +115,15 @@ public final class JdbcPaymentStore implements PaymentStore {
         return closeAttemptAndOrder(OrderTransition.CANCEL, tradeNo, now);
     }
 
+    private TransitionResult closeAttemptAndOrder(OrderTransition transition, String tradeNo, Instant now) {
+        return transactions.run(
+                transition + " through attempt",
+                connection -> settlement.closeWithOrder(connection, transition, tradeNo, now));
+    }
+
     @Override
     public Optional<PaymentAttempt> closeAttempt(String tradeNo, Instant now) {
-        return transactions.run("close attempt", connection -> {
-            PaymentAttempt attempt =
-                    AttemptStatements.find(connection, tradeNo, true).orElse(null);
-            if (attempt == null) {
-                return Optional.<PaymentAttempt>empty();
-            }
-            if (AttemptStatements.update(connection, PaymentSql.MARK_CLOSED, now, tradeNo) == 1) {
-                AttemptStatements.releaseOrder(connection, attempt);
-            }
-            return AttemptStatements.find(connection, tradeNo, false);
-        });
+        return transactions.run("close attempt", connection -> settlement.closeAttempt(connection, tradeNo, now));
     }
 
     @Override
@@ -290,7 +191,7 @@ public final class JdbcPaymentStore implements PaymentStore {
             if (attempt == null || AttemptStatements.update(connection, PaymentSql.MARK_REFUNDED, at, tradeNo) == 0) {
                 return Optional.<Order>empty();
             }
-            Order order = orders.find(connection, attempt.orderId()).orElseThrow();
+            Order order = orders.rows().find(connection, attempt.orderId()).orElseThrow();
             Instant occurred = Timestamps.millis(at);
             OrderEvent.Refund refund = new OrderEvent.Refund(
                     PaymentAttempt.RefundStatus.REFUNDED.name(),
@@ -308,48 +209,5 @@ public final class JdbcPaymentStore implements PaymentStore {
                                     refund)));
             return Optional.of(order);
         });
-    }
-
-    private TransitionResult closeAttemptAndOrder(OrderTransition transition, String tradeNo, Instant now) {
-        return transactions.run(transition + " through attempt", connection -> {
-            PaymentAttempt attempt =
-                    AttemptStatements.find(connection, tradeNo, true).orElse(null);
-            if (attempt == null) {
-                // Callers pass a trade they have just read: no such trade is their bug, not an order's outcome.
-                throw new IllegalArgumentException("no payment attempt " + tradeNo);
-            }
-            // 0 rows: the attempt was closed already (a retry of this call); the order is still decided below.
-            if (AttemptStatements.update(connection, PaymentSql.MARK_CLOSED, now, tradeNo) == 1) {
-                AttemptStatements.releaseOrder(connection, attempt);
-            }
-            boolean onlyDue = transition.deadline() != OrderTransition.DeadlineColumn.NONE;
-            List<Order> changed =
-                    orders.transitions().apply(connection, transition, new long[] {attempt.orderId()}, onlyDue, now);
-            if (!changed.isEmpty()) {
-                return new TransitionResult.Applied(changed.get(0));
-            }
-            return orders.find(connection, attempt.orderId())
-                    .<TransitionResult>map(TransitionResult.WrongStatus::new)
-                    .orElseGet(() -> new TransitionResult.NotFound(attempt.orderId()));
-        });
-    }
-
-    private OpenResult refusal(Connection connection, long orderId) throws SQLException {
-        String open;
-        try (PreparedStatement select = connection.prepareStatement(PaymentSql.OPEN_TRADE_OF_ORDER)) {
-            select.setLong(1, orderId);
-            try (ResultSet row = select.executeQuery()) {
-                open = row.next() ? row.getString(1) : null;
-            }
-        }
-        if (open != null) {
-            Optional<PaymentAttempt> attempt = AttemptStatements.find(connection, open, false);
-            if (attempt.isPresent()) {
-                return new OpenResult.AlreadyOpen(attempt.get());
-            }
-        }
-        return orders.find(connection, orderId)
-                .<OpenResult>map(OpenResult.Refused::new)
-                .orElseGet(() -> new OpenResult.NotFound(orderId));
     }
 }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Rows of {@code orders} and {@code order_lines} back into {@link Order}s: the order rows first
@@ -120,5 +121,26 @@ final class OrderRows {
             }
         }
         return lines;
+    }
+
+    /** The order {@code id} with its lines, if there is one. */
+    Optional<Order> find(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(OrderSql.FIND)) {
+            select.setLong(1, id);
+            try (ResultSet result = select.executeQuery()) {
+                return withLines(connection, headers(result)).stream().findFirst();
+            }
+        }
+    }
+
+    /** The first column of every row {@code select} answers, as ids: of claims and of lookups by id. */
+    static long[] ids(PreparedStatement select) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                ids.add(row.getLong(1));
+            }
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 }

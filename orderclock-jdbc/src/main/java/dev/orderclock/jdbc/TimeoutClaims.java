@@ -11,7 +11,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -44,19 +43,19 @@ final class TimeoutClaims {
     private final Transactions transactions;
     private final TransitionWriter transitions;
     private final SqlDialect dialect;
+    private final OverdueClaims claims;
     private final String candidates;
-    private final String lockClaimed;
     private final String claimForCheck;
     private final String claimUnclaimedForCheck;
 
-    TimeoutClaims(Transactions transactions, TransitionWriter transitions, SqlDialect dialect) {
+    TimeoutClaims(Transactions transactions, TransitionWriter transitions, SqlDialect dialect, OverdueClaims claims) {
         this.transactions = transactions;
         this.transitions = transitions;
         this.dialect = dialect;
+        this.claims = claims;
         // The status leads the ORDER BY for H2's (status, pay_deadline, id) index, as in OrderSql.
         this.candidates = dialect.claimSkippingLocked(
                 "SELECT id FROM orders\n WHERE " + SWEEPABLE + "\n ORDER BY status, pay_deadline, id\n LIMIT ?");
-        this.lockClaimed = dialect.lockSkippingLocked("orders");
         this.claimForCheck = dialect.updateReturning(CLAIM_FOR_CHECK, "id");
         this.claimUnclaimedForCheck = dialect.updateReturning(CLAIM_UNCLAIMED_FOR_CHECK, "id");
     }
@@ -103,20 +102,12 @@ final class TimeoutClaims {
     }
 
     private long[] claim(Connection connection, Instant cutoff, Instant now, int limit) throws SQLException {
-        long[] ids;
         try (PreparedStatement select = connection.prepareStatement(candidates)) {
             Timestamps.setBound(select, 1, cutoff);
             Timestamps.set(select, 2, now);
             select.setInt(3, limit);
-            ids = ids(select);
+            return claims.claim(connection, select);
         }
-        if (lockClaimed != null && ids.length > 0) {
-            try (PreparedStatement lock = connection.prepareStatement(lockClaimed)) {
-                lock.setArray(1, dialect.bigints(connection, ids));
-                ids = ids(lock);
-            }
-        }
-        return ids;
     }
 
     /**
@@ -136,7 +127,7 @@ final class TimeoutClaims {
             if (unclaimedOnly) {
                 Timestamps.set(update, 4, at);
             }
-            long[] held = ids(update);
+            long[] held = OrderRows.ids(update);
             Arrays.sort(held);
             return held;
         }
@@ -148,15 +139,5 @@ final class TimeoutClaims {
                 .distinct()
                 .filter(id -> Arrays.binarySearch(closedIds, id) < 0)
                 .toArray();
-    }
-
-    private static long[] ids(PreparedStatement select) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (ResultSet row = select.executeQuery()) {
-            while (row.next()) {
-                ids.add(row.getLong(1));
-            }
-        }
-        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 }

@@ -5,6 +5,7 @@ import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderEvent;
 import dev.orderclock.order.OrderLine;
 import dev.orderclock.order.OrderTransition;
+import dev.orderclock.order.TransitionResult;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -83,6 +84,21 @@ final class TransitionWriter {
         // for the stock update and the commit.
         applyStockEffect(connection, transition.stockEffect(), orders);
         return orders;
+    }
+
+    /**
+     * Applies {@code transition} to order {@code id} alone and answers how it went: applied, or the
+     * order as it is when its status (or its open attempt) made the update leave it alone, or not found.
+     */
+    TransitionResult applyTo(Connection connection, OrderTransition transition, long id, boolean onlyDue, Instant now)
+            throws SQLException {
+        List<Order> changed = apply(connection, transition, new long[] {id}, onlyDue, now);
+        if (!changed.isEmpty()) {
+            return new TransitionResult.Applied(changed.get(0));
+        }
+        return rows.find(connection, id)
+                .<TransitionResult>map(TransitionResult.WrongStatus::new)
+                .orElseGet(() -> new TransitionResult.NotFound(id));
     }
 
     private List<OrderRows.Header> update(

@@ -103,8 +103,8 @@ class SqlDialectIT {
 
     private static List<Long> claim(Connection connection, OrderSql sql, SqlDialect dialect, int limit)
             throws SQLException {
-        return Arrays.stream(
-                        JdbcOrderStore.claim(connection, sql, dialect, OrderTransition.CLOSE_FOR_TIMEOUT, DUE, limit))
+        return Arrays.stream(new OverdueClaims(sql, dialect)
+                        .claim(connection, OrderTransition.CLOSE_FOR_TIMEOUT, DUE, limit))
                 .boxed()
                 .toList();
     }
