@@ -137,7 +137,7 @@ class PayController {
                     .with("channel", paid.through().channel())
                     .with("tradeNo", paid.through().tradeNo());
         }
-        throw new ProblemException(ProblemType.ORDER_NOT_FOUND, "no order " + id).with("orderId", id);
+        throw VisibleOrders.notFound(id);
     }
 
     private PaymentChannel channel(String name) {
