@@ -1,5 +1,6 @@
 package dev.orderclock.payment;
 
+import dev.orderclock.order.OpenAttemptCancellation;
 import dev.orderclock.order.TransitionResult;
 
 import java.time.InstantSource;
@@ -10,7 +11,7 @@ import java.util.Optional;
  * then the attempt and the order together. A trade the channel reports paid makes the order paid
  * instead, and the cancel is refused as for any paid order.
  */
-public final class CancelWithOpenAttempt {
+public final class CancelWithOpenAttempt implements OpenAttemptCancellation {
 
     private final PaymentStore store;
     private final PaymentChannels channels;
@@ -28,9 +29,18 @@ public final class CancelWithOpenAttempt {
     /**
      * Empty when the order has no open attempt (cancel it the ordinary way).
      *
-     * @throws ChannelException when the channel gave no clear answer: nothing changed, try again
+     * @throws Undecided when the channel gave no clear answer: nothing changed, try again
      */
+    @Override
     public Optional<TransitionResult> cancel(long orderId) {
+        try {
+            return closeThenCancel(orderId);
+        } catch (ChannelException e) {
+            throw new Undecided(e.getMessage(), e);
+        }
+    }
+
+    private Optional<TransitionResult> closeThenCancel(long orderId) {
         PaymentAttempt attempt = store.openAttemptOf(orderId).orElse(null);
         if (attempt == null) {
             return Optional.empty();

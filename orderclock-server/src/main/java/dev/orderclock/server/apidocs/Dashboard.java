@@ -17,31 +17,15 @@ final class Dashboard {
     private Dashboard() {}
 
     static void describe(OpenAPI openApi) {
-        openApi.getPaths()
-                .addPathItem(
-                        "/",
-                        new PathItem()
-                                .get(
-                                        new Operation()
-                                                .summary("The dashboard")
-                                                .operationId("dashboard")
-                                                .tags(List.of("dashboard"))
-                                                .responses(
-                                                        new ApiResponses()
-                                                                .addApiResponse(
-                                                                        "200",
-                                                                        new ApiResponse()
-                                                                                .description("the dashboard page")
-                                                                                .content(
-                                                                                        new Content()
-                                                                                                .addMediaType(
-                                                                                                        org
-                                                                                                                .springframework
-                                                                                                                .http
-                                                                                                                .MediaType
-                                                                                                                .TEXT_HTML_VALUE,
-                                                                                                        new MediaType()
-                                                                                                                .schema(
-                                                                                                                        new StringSchema())))))));
+        Content page = new Content()
+                .addMediaType(
+                        org.springframework.http.MediaType.TEXT_HTML_VALUE, new MediaType().schema(new StringSchema()));
+        ApiResponse shown = new ApiResponse().description("the dashboard page").content(page);
+        Operation dashboard = new Operation()
+                .summary("The dashboard")
+                .operationId("dashboard")
+                .tags(List.of("dashboard"))
+                .responses(new ApiResponses().addApiResponse("200", shown));
+        openApi.getPaths().addPathItem("/", new PathItem().get(dashboard));
     }
 }

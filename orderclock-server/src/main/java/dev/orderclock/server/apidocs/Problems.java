@@ -1,7 +1,11 @@
 package dev.orderclock.server.apidocs;
 
+import dev.orderclock.server.limits.LimitsConfiguration;
+
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -10,20 +14,23 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import org.springframework.http.HttpHeaders;
 
 import java.util.List;
 
 /**
  * Every error is an RFC 9457 problem document ({@code ProblemAdvice}): one {@code Problem} schema, and
- * the refusals every route shares — 400 for a malformed query or oversized headers, 413 for a body over
- * 64 KiB — added here rather than on each controller method. An error response a controller declares
- * without content of its own is a problem document too.
+ * the refusals routes share — 400 for a malformed query or oversized headers, 413 for a body over
+ * 64 KiB, 429 with {@code Retry-After} on the rate-limited routes — added here rather than on each
+ * controller method. An error response a controller declares is a problem document too, but on the
+ * channels' notification routes: WeChat Pay's refusals are its own {@code {"code":"FAIL","message":...}}.
  */
 final class Problems {
 
     static final String SCHEMA = "Problem";
     static final String MEDIA_TYPE = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     private static final String CHANNEL_NOTIFICATIONS = "/api/payments/";
+    private static final String WECHAT_NOTIFY = "/api/payments/wechat/notify";
 
     private Problems() {}
 
@@ -57,16 +64,18 @@ final class Problems {
 
     /**
      * Every error a controller declares answers a problem document (springdoc would show the method's return
-     * type), but on the channels' notification routes, which answer in the channel's own format as their
-     * controllers declare it. Then the refusals every route shares.
+     * type), or on the channels' notification routes the channel's own format. Then the shared refusals.
      */
     static void describe(OpenAPI openApi) {
         openApi.getPaths()
                 .forEach((path, item) -> item.readOperations().forEach(operation -> {
-                    if (!path.startsWith(CHANNEL_NOTIFICATIONS)) {
+                    Content errors = path.equals(WECHAT_NOTIFY)
+                            ? wechatFailure()
+                            : path.startsWith(CHANNEL_NOTIFICATIONS) ? null : content();
+                    if (errors != null) {
                         operation.getResponses().forEach((status, response) -> {
                             if (status.startsWith("4") || status.startsWith("5")) {
-                                response.setContent(content());
+                                response.setContent(errors);
                             }
                         });
                     }
@@ -79,6 +88,31 @@ final class Problems {
                         add(operation, 413, "a body over 64 KiB; nothing changed");
                     }
                 }));
+        for (String path : LimitsConfiguration.RATE_LIMITED_POSTS) {
+            PathItem item = openApi.getPaths().get(path);
+            if (item != null && item.getPost() != null) {
+                add(item.getPost(), 429, "rate-limited");
+                item.getPost()
+                        .getResponses()
+                        .get("429")
+                        .addHeaderObject(
+                                HttpHeaders.RETRY_AFTER,
+                                new Header()
+                                        .description("seconds")
+                                        .style(Header.StyleEnum.SIMPLE)
+                                        .schema(new IntegerSchema().format(null)));
+            }
+        }
+    }
+
+    /** WeChat Pay's answer to a notification it must send again. */
+    private static Content wechatFailure() {
+        Schema<?> failure = new ObjectSchema()
+                .addProperty("code", new StringSchema()._enum(List.of("FAIL")))
+                .addProperty("message", new StringSchema());
+        return new Content()
+                .addMediaType(
+                        org.springframework.http.MediaType.APPLICATION_JSON_VALUE, new MediaType().schema(failure));
     }
 
     static Content content() {

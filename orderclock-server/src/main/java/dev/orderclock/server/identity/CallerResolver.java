@@ -20,8 +20,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
  */
 public final class CallerResolver implements HandlerMethodArgumentResolver {
 
-    public static final String USER_HEADER = UserHeaderAuthentication.USER_HEADER;
-
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return Caller.class.isAssignableFrom(parameter.getParameterType());
@@ -39,7 +37,7 @@ public final class CallerResolver implements HandlerMethodArgumentResolver {
             return operator(caller);
         }
         if (wanted == Caller.Shopper.class && caller instanceof Caller.Operator) {
-            return onBehalfOfShopper(webRequest.getHeader(USER_HEADER));
+            return onBehalfOfShopper(webRequest.getHeader(UserHeaderAuthentication.USER_HEADER));
         }
         return caller;
     }

@@ -3,34 +3,29 @@ package dev.orderclock.server.identity;
 import dev.orderclock.server.problem.ProblemException;
 import dev.orderclock.server.problem.ProblemType;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.function.Function;
 
 /**
- * The security chain's 401 and 403 as the same problem documents the API writes ({@link ProblemType}):
- * what a client sees does not depend on whether a filter or a controller refused it.
+ * The security chain's 401 and 403, answered by the API's own {@code ProblemAdvice} through Spring MVC's
+ * exception resolver, as the body and query filters are: what a client sees does not depend on whether a
+ * filter or a controller refused it.
  */
 final class ProblemResponses {
 
     static final String MISSING_IDENTITY = "identify with the X-User-Id header or a bearer token";
 
-    private final ObjectMapper json;
+    private final HandlerExceptionResolver problems;
 
-    ProblemResponses(ObjectMapper json) {
-        this.json = json;
+    ProblemResponses(HandlerExceptionResolver problems) {
+        this.problems = problems;
     }
 
     /** 401 with the reason the identity was refused (or that none was given). */
@@ -57,22 +52,9 @@ final class ProblemResponses {
                 : e.getMessage();
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail)
-            throws IOException {
-        if (response.isCommitted()) {
-            return;
+    private void write(HttpServletRequest request, HttpServletResponse response, ProblemType type, String detail) {
+        if (!response.isCommitted()) {
+            problems.resolveException(request, response, null, new ProblemException(type, detail));
         }
-        ProblemDetail problem = new ProblemException(type, detail).toProblemDetail();
-        try {
-            problem.setInstance(new URI(request.getRequestURI())); // as Spring MVC fills it in for the API's own
-        } catch (URISyntaxException e) {
-            // a path that is not a URI: leave the instance out
-        }
-        response.setStatus(type.status().value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        if (type == ProblemType.UNAUTHENTICATED) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"orderclock\"");
-        }
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -1,7 +1,7 @@
 package dev.orderclock.server.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.context.annotation.Bean;
@@ -28,6 +28,7 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
 import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.HandlerExceptionResolver;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,10 +58,10 @@ class SecurityConfiguration {
             AdminToken adminToken,
             ShopperIdentityProperties shoppers,
             ObjectProvider<JwtDecoder> jwtDecoder,
-            ObjectMapper json,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problemAnswers,
             Environment environment)
             throws Exception {
-        ProblemResponses problems = new ProblemResponses(json);
+        ProblemResponses problems = new ProblemResponses(problemAnswers);
         AuthenticationEntryPoint unauthenticated = problems.unauthenticated();
         AuthenticationManager bearer = bearerAuthentication(adminToken, jwtDecoder.getIfUnique(), shoppers.userClaim());
         // Anonymous at /sim/** is not "who are you?" but "not from there": 403, as for a shopper.

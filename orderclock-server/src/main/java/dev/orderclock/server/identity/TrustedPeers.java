@@ -30,7 +30,7 @@ final class TrustedPeers {
     }
 
     static boolean isLoopback(String remoteAddr) {
-        if (remoteAddr == null || !IP_OR_CIDR.matcher(remoteAddr).matches() || remoteAddr.contains("/")) {
+        if (!isIpAddress(remoteAddr)) {
             return false;
         }
         try {
@@ -42,10 +42,11 @@ final class TrustedPeers {
     }
 
     private boolean isProxy(String remoteAddr) {
-        if (remoteAddr == null || !IP_OR_CIDR.matcher(remoteAddr).matches() || remoteAddr.contains("/")) {
-            return false;
-        }
-        return proxies.stream().anyMatch(proxy -> proxy.matches(remoteAddr));
+        return isIpAddress(remoteAddr) && proxies.stream().anyMatch(proxy -> proxy.matches(remoteAddr));
+    }
+
+    private static boolean isIpAddress(String remoteAddr) {
+        return remoteAddr != null && IP_OR_CIDR.matcher(remoteAddr).matches() && !remoteAddr.contains("/");
     }
 
     private static IpAddressMatcher matcher(String cidr) {

@@ -7,6 +7,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Duration;
+import java.util.List;
 
 /** The shop's limits ({@link LimitsProperties}): per order and shopper, and the request rates per caller. */
 @Configuration(proxyBeanMethods = false)
@@ -15,6 +16,9 @@ public class LimitsConfiguration implements WebMvcConfigurer {
     static final Duration RATE_PERIOD = Duration.ofMinutes(1);
     static final String ORDERS_PER_MINUTE = "rate.orders-per-minute";
     static final String PAYS_PER_MINUTE = "rate.pays-per-minute";
+
+    /** The routes whose {@code POST} counts against a rate: placing an order, and opening a trade for one. */
+    public static final List<String> RATE_LIMITED_POSTS = List.of("/api/orders", "/api/orders/{id}/pay");
 
     private final LimitsProperties settings;
 
@@ -40,6 +44,6 @@ public class LimitsConfiguration implements WebMvcConfigurer {
         RequestRates pays = new RequestRates(
                 PAYS_PER_MINUTE, rate.paysPerMinute(), RATE_PERIOD, rate.callersHeld(), Ticker.systemTicker());
         registry.addInterceptor(new RateLimitInterceptor(orders, pays, new RateKey()))
-                .addPathPatterns("/api/orders", "/api/orders/*/pay");
+                .addPathPatterns(RATE_LIMITED_POSTS.toArray(String[]::new));
     }
 }

@@ -54,7 +54,7 @@ final class OrderAnswers {
                     "order " + id + " has an open payment that the channel did not close: " + undecided.reason()
                             + "; try again");
         }
-        throw notFound(id);
+        throw VisibleOrders.notFound(id);
     }
 
     static Order shipped(DeliverOrder.Result result, String id) {
@@ -65,11 +65,6 @@ final class OrderAnswers {
         return delivered(result, id, "confirmed");
     }
 
-    /** Also another shopper's order: ids reveal nothing. */
-    static ProblemException notFound(String id) {
-        return new ProblemException(ProblemType.ORDER_NOT_FOUND, "no order " + id).with("orderId", id);
-    }
-
     private static Order delivered(DeliverOrder.Result result, String id, String done) {
         if (result instanceof DeliverOrder.Result.Done delivered) {
             return delivered.order();
@@ -77,7 +72,7 @@ final class OrderAnswers {
         if (result instanceof DeliverOrder.Result.WrongStatus wrong) {
             throw wrongStatus(id, wrong.current().status(), wrong.required(), done);
         }
-        throw notFound(id);
+        throw VisibleOrders.notFound(id);
     }
 
     private static ProblemException wrongStatus(String id, OrderStatus status, OrderStatus required, String done) {

@@ -10,7 +10,6 @@ import dev.orderclock.server.identity.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -64,10 +63,6 @@ class OrderController {
     @ApiResponse(responseCode = "404", description = "unknown-sku")
     @ApiResponse(responseCode = "409", description = "not-enough-stock, or holding-limit-reached (limit, max)")
     @ApiResponse(responseCode = "422", description = "over-shop-limit (limit, max)")
-    @ApiResponse(
-            responseCode = "429",
-            description = "rate-limited",
-            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = "integer")))
     @PostMapping
     ResponseEntity<OrderView> create(Caller.Shopper shopper, @Valid @RequestBody CreateOrderRequest request) {
         Order order = OrderAnswers.placed(placement.place(request.toPlacement(shopper.userId())));

@@ -8,8 +8,6 @@ import dev.orderclock.order.OpenAttemptCancellation;
 import dev.orderclock.order.OrderStore;
 import dev.orderclock.order.PaymentTimeoutSource;
 import dev.orderclock.order.PlaceOrder;
-import dev.orderclock.payment.CancelWithOpenAttempt;
-import dev.orderclock.payment.ChannelException;
 import dev.orderclock.server.limits.ShopLimits;
 import dev.orderclock.server.stats.CloseRecorder;
 
@@ -51,18 +49,11 @@ class OrderUseCases {
     @Bean
     CancelOrder cancelOrder(
             OrderStore orders,
-            CancelWithOpenAttempt openAttempts,
+            OpenAttemptCancellation throughChannel,
             ObjectProvider<DeadlineScheduler> schedulers,
             PaymentTimeoutSource payments,
             InstantSource clock,
             CloseRecorder closes) {
-        OpenAttemptCancellation throughChannel = orderId -> {
-            try {
-                return openAttempts.cancel(orderId);
-            } catch (ChannelException e) {
-                throw new OpenAttemptCancellation.Undecided(e.getMessage(), e);
-            }
-        };
         return new CancelOrder(
                 orders, throughChannel, schedulers.getObject(), payments, clock, order -> closes.cancelled());
     }

@@ -8,6 +8,7 @@ import dev.orderclock.order.OrderStatus;
 import dev.orderclock.order.OrderStore;
 import dev.orderclock.server.identity.Caller;
 import dev.orderclock.server.problem.ProblemException;
+import dev.orderclock.server.problem.ProblemType;
 
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,12 @@ public class VisibleOrders {
                 .flatMap(number -> orders.find(number).stream())
                 .filter(caller::maySee)
                 .findFirst()
-                .orElseThrow(() -> OrderAnswers.notFound(id));
+                .orElseThrow(() -> notFound(id));
+    }
+
+    /** Also another shopper's order: ids reveal nothing. */
+    public static ProblemException notFound(String id) {
+        return new ProblemException(ProblemType.ORDER_NOT_FOUND, "no order " + id).with("orderId", id);
     }
 
     public OrderPage list(Caller caller, OrderStatus status, int limit, Long before) {

@@ -1,7 +1,5 @@
 package dev.orderclock.server.payment;
 
-import dev.orderclock.payment.InboundNotification;
-import dev.orderclock.payment.PaymentChannels;
 import dev.orderclock.payment.PaymentNotifications;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -16,37 +14,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 
 /**
- * {@code POST /api/payments/alipay/notify}: Alipay's asynchronous notification. The body is read raw
- * from the request stream (no {@code @RequestParam}, no form binding: Spring would rebuild a form
- * body from parsed parameters, and the signature is over what was sent). Answers exactly
- * {@code success} when recorded now or before, {@code fail} (nothing changed) otherwise. A body over
- * 64 KiB is answered 413 with a problem document, not {@code fail}: Alipay's notifications are a few
- * KiB, so such a body is not Alipay's, and to Alipay any answer but {@code success} means "send again".
+ * {@code POST /api/payments/alipay/notify}: Alipay's asynchronous notification, read raw
+ * ({@link ChannelNotifications}). Answers exactly {@code success} when recorded now or before,
+ * {@code fail} (nothing changed) otherwise. A body over 64 KiB is answered 413 with a problem document,
+ * not {@code fail}: Alipay's notifications are a few KiB, so such a body is not Alipay's, and to Alipay
+ * any answer but {@code success} means "send again".
  */
 @Tag(name = "payment notifications")
 @RestController
 class AlipayNotifyController {
 
-    private static final String CHANNEL = "alipay";
+    private final ChannelNotifications notifications;
 
-    private final PaymentChannels channels;
-    private final PaymentNotifications notifications;
-
-    AlipayNotifyController(PaymentChannels channels, PaymentNotifications notifications) {
-        this.channels = channels;
+    AlipayNotifyController(ChannelNotifications notifications) {
         this.notifications = notifications;
     }
 
     @Operation(
             summary = "Alipay's asynchronous notification",
-            description = "Alipay's own form, RSA2-signed; no" + " other identity (docs/API.md, Payments).",
+            description = "Alipay's own form, RSA2-signed; no other identity (docs/API.md, Payments).",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,
@@ -67,20 +55,10 @@ class AlipayNotifyController {
                                             allowableValues = {"success", "fail"})))
     @PostMapping("/api/payments/alipay/notify")
     ResponseEntity<String> notify(HttpServletRequest request) throws IOException {
-        String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String answer = channels.find(CHANNEL)
-                .map(channel -> notifications.receive(channel, new InboundNotification(headers(request), body)))
-                .filter(PaymentNotifications.Answer.ACCEPTED::equals)
-                .map(accepted -> "success")
-                .orElse("fail");
-        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(answer);
-    }
-
-    private static Map<String, String> headers(HttpServletRequest request) {
-        Map<String, String> headers = new HashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
-        }
-        return headers;
+        boolean accepted = notifications
+                .receive("alipay", request)
+                .filter(PaymentNotifications.Receipt::isAccepted)
+                .isPresent();
+        return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(accepted ? "success" : "fail");
     }
 }

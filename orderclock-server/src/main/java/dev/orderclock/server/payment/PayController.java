@@ -14,8 +14,6 @@ import dev.orderclock.server.problem.ProblemException;
 import dev.orderclock.server.problem.ProblemType;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.slf4j.Logger;
@@ -66,10 +64,6 @@ class PayController {
             responseCode = "422",
             description = "channel-refused: the channel's final refusal (an amount above"
                     + " its maximum); asking again will not change it")
-    @ApiResponse(
-            responseCode = "429",
-            description = "rate-limited",
-            headers = @Header(name = "Retry-After", description = "seconds", schema = @Schema(type = "integer")))
     @ApiResponse(responseCode = "503", description = "unavailable: the channels gave no clear answer; try again")
     @PostMapping("/api/orders/{id}/pay")
     ResponseEntity<TradeView> pay(
@@ -143,7 +137,7 @@ class PayController {
                     .with("channel", paid.through().channel())
                     .with("tradeNo", paid.through().tradeNo());
         }
-        throw new ProblemException(ProblemType.ORDER_NOT_FOUND, "no order " + id).with("orderId", id);
+        throw VisibleOrders.notFound(id);
     }
 
     private PaymentChannel channel(String name) {

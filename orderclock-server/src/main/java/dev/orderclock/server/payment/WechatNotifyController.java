@@ -1,15 +1,11 @@
 package dev.orderclock.server.payment;
 
-import dev.orderclock.payment.InboundNotification;
-import dev.orderclock.payment.PaymentChannel;
-import dev.orderclock.payment.PaymentChannels;
 import dev.orderclock.payment.PaymentNotifications;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.media.SchemaProperty;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,29 +16,21 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 
 /**
- * {@code POST /api/payments/wechat/notify}: WeChat Pay's v3 notification, read raw (the signature is
- * over the exact body). Answers 204 when recorded now or before; when refused — nothing changed —
- * 401 for a signature, serial or timestamp that does not hold, 400 for the rest, each with WeChat
- * Pay's {@code {"code":"FAIL","message":...}}, never 200, so that WeChat Pay sends it again.
+ * {@code POST /api/payments/wechat/notify}: WeChat Pay's v3 notification, read raw
+ * ({@link ChannelNotifications}). Answers 204 when recorded now or before; when refused — nothing
+ * changed — 401 for a signature, serial or timestamp that does not hold, 400 for the rest, each with
+ * WeChat Pay's {@code {"code":"FAIL","message":...}} (its schema in {@code /v3/api-docs} is the apidocs
+ * package's rule for this route), never 200, so that WeChat Pay sends it again.
  */
 @Tag(name = "payment notifications")
 @RestController
 class WechatNotifyController {
 
-    private static final String CHANNEL = "wechat";
+    private final ChannelNotifications notifications;
 
-    private final PaymentChannels channels;
-    private final PaymentNotifications notifications;
-
-    WechatNotifyController(PaymentChannels channels, PaymentNotifications notifications) {
-        this.channels = channels;
+    WechatNotifyController(ChannelNotifications notifications) {
         this.notifications = notifications;
     }
 
@@ -59,51 +47,16 @@ class WechatNotifyController {
                                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                                             schema = @Schema(type = "object"))))
     @ApiResponse(responseCode = "204", description = "accepted now or before", content = @Content)
-    @ApiResponse(
-            responseCode = "400",
-            description = "undecryptable, malformed or mismatched; nothing changed",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schemaProperties = {
-                                @SchemaProperty(
-                                        name = "code",
-                                        schema = @Schema(type = "string", allowableValues = "FAIL")),
-                                @SchemaProperty(name = "message", schema = @Schema(type = "string"))
-                            }))
-    @ApiResponse(
-            responseCode = "401",
-            description = "a bad signature or a stale timestamp; nothing changed",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schemaProperties = {
-                                @SchemaProperty(
-                                        name = "code",
-                                        schema = @Schema(type = "string", allowableValues = "FAIL")),
-                                @SchemaProperty(name = "message", schema = @Schema(type = "string"))
-                            }))
-    @ApiResponse(
-            responseCode = "503",
-            description = "WeChat Pay is not configured on this server",
-            content =
-                    @Content(
-                            mediaType = MediaType.APPLICATION_JSON_VALUE,
-                            schemaProperties = {
-                                @SchemaProperty(
-                                        name = "code",
-                                        schema = @Schema(type = "string", allowableValues = "FAIL")),
-                                @SchemaProperty(name = "message", schema = @Schema(type = "string"))
-                            }))
+    @ApiResponse(responseCode = "400", description = "undecryptable, malformed or mismatched; nothing changed")
+    @ApiResponse(responseCode = "401", description = "a bad signature or a stale timestamp; nothing changed")
+    @ApiResponse(responseCode = "503", description = "WeChat Pay is not configured on this server")
     @PostMapping("/api/payments/wechat/notify")
     ResponseEntity<String> notify(HttpServletRequest request) throws IOException {
-        String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        PaymentChannel channel = channels.find(CHANNEL).orElse(null);
-        if (channel == null) {
+        PaymentNotifications.Receipt receipt =
+                notifications.receive("wechat", request).orElse(null);
+        if (receipt == null) {
             return fail(HttpStatus.SERVICE_UNAVAILABLE, "WeChat Pay is not configured on this server");
         }
-        PaymentNotifications.Receipt receipt =
-                notifications.handle(channel, new InboundNotification(headers(request), body));
         if (receipt.isAccepted()) {
             return ResponseEntity.noContent().build();
         }
@@ -131,13 +84,5 @@ class WechatNotifyController {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(json);
-    }
-
-    private static Map<String, String> headers(HttpServletRequest request) {
-        Map<String, String> headers = new HashMap<>();
-        for (String name : Collections.list(request.getHeaderNames())) {
-            headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
-        }
-        return headers;
     }
 }

@@ -36,15 +36,10 @@ public final class BodySizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > limit) {
-            problems.resolveException(request, response, null, tooLarge());
+            problems.resolveException(request, response, null, new BodyTooLargeException(limit));
             return;
         }
         chain.doFilter(new LimitedRequest(request, limit), response);
-    }
-
-    private ProblemException tooLarge() {
-        return new ProblemException(ProblemType.BODY_TOO_LARGE, "the request body is over " + limit + " bytes")
-                .with("limit", limit);
     }
 
     /** The request with its body stream counted against the limit. */

@@ -1,8 +1,6 @@
 package dev.orderclock.server.problem;
 
 import dev.orderclock.stock.DuplicateSkuException;
-import dev.orderclock.stock.InsufficientStockException;
-import dev.orderclock.stock.UnknownSkuException;
 import dev.orderclock.store.StoreException;
 
 import org.slf4j.Logger;
@@ -48,19 +46,6 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(e.toProblemDetail(), headers);
     }
 
-    @ExceptionHandler(UnknownSkuException.class)
-    ResponseEntity<Object> unknownSku(UnknownSkuException e) {
-        return refused(
-                new ProblemException(ProblemType.UNKNOWN_SKU, "no product has SKU " + e.sku()).with("sku", e.sku()));
-    }
-
-    @ExceptionHandler(InsufficientStockException.class)
-    ResponseEntity<Object> notEnoughStock(InsufficientStockException e) {
-        return refused(new ProblemException(
-                        ProblemType.NOT_ENOUGH_STOCK, "not enough stock of " + e.sku() + "; nothing was reserved")
-                .with("sku", e.sku()));
-    }
-
     @ExceptionHandler(DuplicateSkuException.class)
     ResponseEntity<Object> skuExists(DuplicateSkuException e) {
         return refused(new ProblemException(ProblemType.SKU_EXISTS, e.getMessage()));
@@ -83,8 +68,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A body over the limit, met by a controller that reads the request stream itself (the payment
-     * notifications): 413 like any other oversized body, and bad input, not an error to log.
+     * A body over the limit: declared so ({@link BodySizeLimitFilter}), or met by a controller that reads the
+     * request stream itself (the payment notifications). Bad input, not an error to log.
      */
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<Object> tooLarge(BodyTooLargeException e) {

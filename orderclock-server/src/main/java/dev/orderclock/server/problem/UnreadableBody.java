@@ -8,11 +8,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.PropertyBindingException;
+import org.springframework.util.ClassUtils;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
-import java.util.Map;
 
 /**
  * Says in a client's terms why a body could not be read: which field, and what was wrong with it,
@@ -103,31 +102,23 @@ final class UnreadableBody {
         if (type == null) {
             return "value of another type";
         }
-        if (type == String.class || type.isEnum()) {
+        Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(type);
+        if (boxed == String.class || boxed.isEnum()) {
             return "string";
         }
-        if (type == Integer.class
-                || type == int.class
-                || type == Long.class
-                || type == long.class
-                || type == Short.class
-                || type == short.class
-                || type == BigInteger.class) {
+        if (boxed == Integer.class || boxed == Long.class || boxed == Short.class || boxed == BigInteger.class) {
             return "integer";
         }
-        if (Number.class.isAssignableFrom(type)
-                || type == double.class
-                || type == float.class
-                || type == BigDecimal.class) {
+        if (Number.class.isAssignableFrom(boxed)) {
             return "number";
         }
-        if (type == Boolean.class || type == boolean.class) {
+        if (boxed == Boolean.class) {
             return "boolean";
         }
         if (type.isArray() || Collection.class.isAssignableFrom(type)) {
             return "array";
         }
-        return Map.class.isAssignableFrom(type) || !type.isPrimitive() ? "object" : "value of another type";
+        return type.isPrimitive() ? "value of another type" : "object";
     }
 
     private static String at(JsonLocation location) {
