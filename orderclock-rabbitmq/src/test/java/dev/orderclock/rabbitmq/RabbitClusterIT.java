@@ -1,9 +1,5 @@
 package dev.orderclock.rabbitmq;
 
-import dev.orderclock.deadline.Deadline;
-import dev.orderclock.deadline.DeadlineSource;
-import dev.orderclock.deadline.Fired;
-
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -22,28 +18,6 @@ import static org.awaitility.Awaitility.await;
 
 /** The assembly on the local RabbitMQ: what it builds is declared and wired to the same tiers. */
 class RabbitClusterIT {
-
-    private static final DeadlineSource SOURCE = new DeadlineSource() {
-        @Override
-        public String name() {
-            return "test";
-        }
-
-        @Override
-        public List<Deadline> scan(Deadline after, Instant until, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public List<Fired> fire(long[] ids, Instant now) {
-            return List.of();
-        }
-
-        @Override
-        public List<Fired> sweep(Instant cutoff, int limit, Instant now) {
-            return List.of();
-        }
-    };
 
     private final String prefix = "cluster-" + System.nanoTime() + ".";
     private Connection connection;
@@ -93,7 +67,7 @@ class RabbitClusterIT {
 
         // when a deadline a second away is scheduled
         try (RabbitDeadlineScheduler scheduler = cluster.scheduler()) {
-            scheduler.schedule(SOURCE, 42, Instant.now().plusSeconds(1));
+            scheduler.schedule(NoDeadlines.SOURCE, 42, Instant.now().plusSeconds(1));
 
             // then it comes off the due queue
             await().atMost(Duration.ofSeconds(10)).until(() -> arrived.contains(42L));
