@@ -1,8 +1,6 @@
 package dev.orderclock.rabbitmq;
 
-import dev.orderclock.deadline.Deadline;
 import dev.orderclock.deadline.DeadlineSource;
-import dev.orderclock.deadline.Fired;
 
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
@@ -31,27 +29,7 @@ import static org.awaitility.Awaitility.await;
  */
 class DelayTiersIT {
 
-    private static final DeadlineSource SOURCE = new DeadlineSource() {
-        @Override
-        public String name() {
-            return "test";
-        }
-
-        @Override
-        public List<Deadline> scan(Deadline after, Instant until, int limit) {
-            return List.of();
-        }
-
-        @Override
-        public List<Fired> fire(long[] ids, Instant now) {
-            return List.of();
-        }
-
-        @Override
-        public List<Fired> sweep(Instant cutoff, int limit, Instant now) {
-            return List.of();
-        }
-    };
+    private static final DeadlineSource SOURCE = NoDeadlines.SOURCE;
 
     private final RabbitDelayTiers tiers = new RabbitDelayTiers("test-" + System.nanoTime() + ".");
     private Connection connection;

@@ -10,21 +10,16 @@ import dev.orderclock.rabbitmq.DueQueueConsumer;
 import dev.orderclock.rabbitmq.EventRelay;
 import dev.orderclock.rabbitmq.LookingTurn;
 import dev.orderclock.rabbitmq.OutboxNotifications;
+import dev.orderclock.rabbitmq.RabbitCluster;
 import dev.orderclock.rabbitmq.RabbitDeadlineScheduler;
-import dev.orderclock.rabbitmq.RabbitDelayTiers;
 import dev.orderclock.server.engine.EngineListeners;
 
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.Recoverable;
-import com.rabbitmq.client.RecoveryListener;
 import com.rabbitmq.client.impl.MicrometerMetricsCollector;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import org.postgresql.ds.PGSimpleDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -43,20 +38,17 @@ import javax.sql.DataSource;
 /**
  * The {@code cluster} profile: deadlines are published into the RabbitMQ delay tiers after commit and
  * fired by whichever node takes them off the due queue; the outbox is relayed to {@code <prefix>events}.
- * The connection recovers by itself (back-off {@link #RECOVERY_INTERVAL_MILLIS}) and every recovery
- * declares the topology again; Hikari does the same for the database.
+ * The connection recovers by itself ({@link RabbitCluster#recovering}) and every recovery declares the
+ * topology again; Hikari does the same for the database.
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("cluster")
 public class ClusterConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(ClusterConfiguration.class);
-    static final long RECOVERY_INTERVAL_MILLIS = 2_000;
-
     @Bean(destroyMethod = "close")
     Connection rabbitConnection(RabbitConnectionProperties broker, ObjectProvider<MeterRegistry> meters)
             throws IOException, TimeoutException {
-        ConnectionFactory factory = new ConnectionFactory();
+        ConnectionFactory factory = RabbitCluster.recovering(new ConnectionFactory());
         // rabbitmq_connections, _channels, _published_total, _consumed_total, ...: the names Spring Boot uses
         meters.ifAvailable(registry -> factory.setMetricsCollector(
                 new MicrometerMetricsCollector(registry, "rabbitmq", Tags.of("name", "orderclock"))));
@@ -65,63 +57,37 @@ public class ClusterConfiguration {
         factory.setUsername(broker.username());
         factory.setPassword(broker.password());
         factory.setVirtualHost(broker.virtualHost());
-        factory.setAutomaticRecoveryEnabled(true);
-        factory.setTopologyRecoveryEnabled(true);
-        factory.setNetworkRecoveryInterval(RECOVERY_INTERVAL_MILLIS);
-        factory.setRequestedHeartbeat(10);
         return factory.newConnection("orderclock@" + InetAddress.getLocalHost().getHostName());
     }
 
+    /** The delay tiers, declared now and after each reconnection, and the pieces that use them. */
     @Bean
-    RabbitDelayTiers rabbitDelayTiers(Connection connection, ClusterProperties settings) throws IOException {
-        RabbitDelayTiers tiers = new RabbitDelayTiers(settings.prefix());
-        declare(connection, tiers);
-        ((Recoverable) connection).addRecoveryListener(new RecoveryListener() {
-            @Override
-            public void handleRecovery(Recoverable recoverable) {
-                // A broker that lost its definitions (a reset node) gets them back; otherwise a no-op.
-                try {
-                    declare(connection, tiers);
-                } catch (IOException | RuntimeException e) {
-                    log.warn("declaring the delay tiers again after a reconnection failed: {}", e.toString());
-                }
-            }
-
-            @Override
-            public void handleRecoveryStarted(Recoverable recoverable) {
-                log.warn("lost the RabbitMQ connection; reconnecting every {} ms", RECOVERY_INTERVAL_MILLIS);
-            }
-        });
-        return tiers;
+    RabbitCluster rabbitCluster(Connection connection, InstantSource clock, ClusterProperties settings)
+            throws IOException {
+        return RabbitCluster.on(connection, clock)
+                .prefix(settings.prefix())
+                .dueQueue(new DueQueueConsumer.Settings(
+                        settings.consumers(), settings.prefetch(), settings.batchSize(), settings.retryDelay()))
+                .delayBatches(settings.delayBatchSize(), settings.delayLinger())
+                .relay(settings.relayInterval(), settings.relaySafetyPoll(), settings.relayBatchSize())
+                .build();
     }
 
     /** Closed before the connection (it depends on it), publishing what it still buffers. */
     @Bean(destroyMethod = "close")
     @Primary
-    RabbitDeadlineScheduler rabbitDeadlineScheduler(
-            Connection connection, RabbitDelayTiers tiers, InstantSource clock, ClusterProperties settings) {
-        return new RabbitDeadlineScheduler(connection, tiers, clock, settings.delayBatchSize(), settings.delayLinger())
-                .start();
+    RabbitDeadlineScheduler rabbitDeadlineScheduler(RabbitCluster cluster) {
+        return cluster.scheduler();
     }
 
     @Bean
     DueQueueConsumer dueQueueConsumer(
-            Connection connection,
-            RabbitDelayTiers tiers,
+            RabbitCluster cluster,
             List<DeadlineSource> sources,
             DeadlineEngine engine,
-            ObjectProvider<EngineListener> listeners,
-            InstantSource clock,
-            ClusterProperties settings) {
-        return new DueQueueConsumer(
-                connection,
-                tiers,
-                sources,
-                engine,
-                new EngineListeners(listeners.orderedStream().toList()),
-                clock,
-                new DueQueueConsumer.Settings(
-                        settings.consumers(), settings.prefetch(), settings.batchSize(), settings.retryDelay()));
+            ObjectProvider<EngineListener> listeners) {
+        return cluster.dueQueueConsumer(
+                sources, engine, new EngineListeners(listeners.orderedStream().toList()));
     }
 
     /**
@@ -148,23 +114,8 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    EventRelay eventRelay(
-            Outbox outbox,
-            Connection connection,
-            RabbitDelayTiers tiers,
-            InstantSource clock,
-            ClusterProperties settings,
-            LookingTurn turn,
-            OrderStore orders) {
-        EventRelay relay = new EventRelay(
-                outbox,
-                connection,
-                tiers,
-                clock,
-                settings.relayInterval(),
-                settings.relaySafetyPoll(),
-                turn::mine,
-                settings.relayBatchSize());
+    EventRelay eventRelay(RabbitCluster cluster, Outbox outbox, LookingTurn turn, OrderStore orders) {
+        EventRelay relay = cluster.eventRelay(outbox, turn::mine);
         if (orders instanceof JdbcOrderStore store) {
             // This node's commits wake its relay at once; the others' come by NOTIFY.
             store.onEventsCommitted(relay::wake);
@@ -185,13 +136,5 @@ public class ClusterConfiguration {
     @Bean
     RabbitHealthIndicator rabbitHealthIndicator(Connection connection) {
         return new RabbitHealthIndicator(connection);
-    }
-
-    private static void declare(Connection connection, RabbitDelayTiers tiers) throws IOException {
-        try (Channel channel = connection.createChannel()) {
-            tiers.declare(channel);
-        } catch (TimeoutException e) {
-            throw new IOException("declaring the delay tiers timed out", e);
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.orderclock.server.cluster;
 
 import dev.orderclock.rabbitmq.DueQueueConsumer;
+import dev.orderclock.rabbitmq.RabbitCluster;
 import dev.orderclock.rabbitmq.RabbitDeadlineScheduler;
 import dev.orderclock.rabbitmq.RabbitDelayTiers;
 
@@ -26,21 +27,17 @@ public record ClusterProperties(
         Duration relaySafetyPoll,
         Integer relayBatchSize) {
 
-    public static final Duration DEFAULT_RELAY_SAFETY_POLL = Duration.ofSeconds(60);
-
     public ClusterProperties {
         prefix = prefix != null ? prefix : RabbitDelayTiers.DEFAULT_PREFIX;
         consumers = consumers != null ? consumers : DueQueueConsumer.DEFAULT_CONSUMERS;
         // in messages, each of up to delayBatchSize deadlines: a few batches ready while one commits
         prefetch = prefetch != null ? prefetch : DueQueueConsumer.DEFAULT_PREFETCH;
         batchSize = batchSize != null ? batchSize : DueQueueConsumer.DEFAULT_BATCH_SIZE;
-        retryDelay = retryDelay != null ? retryDelay : Duration.ofMillis(500);
+        retryDelay = retryDelay != null ? retryDelay : RabbitCluster.DEFAULT_RETRY_DELAY;
         delayBatchSize = delayBatchSize != null ? delayBatchSize : RabbitDeadlineScheduler.DEFAULT_BATCH_SIZE;
         delayLinger = delayLinger != null ? delayLinger : RabbitDeadlineScheduler.DEFAULT_LINGER;
-        // the least gap between two relay runs (and the wait after a failed one): woken, not polled
-        relayInterval = relayInterval != null ? relayInterval : Duration.ofMillis(100);
-        // the looking node's look for events whose wake was lost (issue 15: idle means idle)
-        relaySafetyPoll = relaySafetyPoll != null ? relaySafetyPoll : DEFAULT_RELAY_SAFETY_POLL;
-        relayBatchSize = relayBatchSize != null ? relayBatchSize : 1_000;
+        relayInterval = relayInterval != null ? relayInterval : RabbitCluster.DEFAULT_RELAY_INTERVAL;
+        relaySafetyPoll = relaySafetyPoll != null ? relaySafetyPoll : RabbitCluster.DEFAULT_RELAY_SAFETY_POLL;
+        relayBatchSize = relayBatchSize != null ? relayBatchSize : RabbitCluster.DEFAULT_RELAY_BATCH_SIZE;
     }
 }

@@ -1,5 +1,7 @@
 package dev.orderclock.server.events;
 
+import dev.orderclock.outbox.EventStream;
+import dev.orderclock.outbox.Subscriber;
 import dev.orderclock.server.identity.Caller;
 import dev.orderclock.server.order.JacksonOrderEventFormat;
 import dev.orderclock.server.problem.ProblemException;
@@ -49,7 +51,10 @@ class EventStreamController {
             Caller.Operator operator, @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
         SseEmitter emitter = new SseEmitter(0L); // no time limit: heartbeats find the clients that left
         try {
-            stream.subscribe(emitter, parse(lastEventId));
+            Subscriber subscriber = stream.subscribe(new SseEventSink(emitter), parse(lastEventId));
+            emitter.onCompletion(subscriber::close);
+            emitter.onTimeout(subscriber::close);
+            emitter.onError(e -> subscriber.close());
         } catch (EventStream.TooManySubscribers e) {
             throw new ProblemException(
                     ProblemType.UNAVAILABLE,

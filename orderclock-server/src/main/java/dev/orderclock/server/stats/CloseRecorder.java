@@ -5,6 +5,8 @@ import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.deadline.Fired;
 import dev.orderclock.order.CloseReason;
 import dev.orderclock.order.PaymentTimeoutSource;
+import dev.orderclock.stats.CloseLag;
+import dev.orderclock.stats.CloseTimeline;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -92,12 +94,9 @@ public class CloseRecorder implements EngineListener {
      * The close lag of the timeouts closed since the previous call, for the once-a-second timeline;
      * one reader only ({@link CloseTimeline}).
      */
-    synchronized CloseLag sinceLastSample() {
+    public synchronized CloseLag sinceLastSample() {
         recycledSecond = sinceLastSecond.getIntervalHistogram(recycledSecond);
         Histogram h = recycledSecond;
         return new CloseLag(h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue(), h.getTotalCount());
     }
-
-    /** Close lag percentiles in milliseconds, and how many closes they cover. */
-    public record CloseLag(long p50Ms, long p99Ms, long maxMs, long count) {}
 }

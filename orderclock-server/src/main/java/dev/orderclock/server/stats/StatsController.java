@@ -8,6 +8,8 @@ import dev.orderclock.payment.ChannelTally;
 import dev.orderclock.server.engine.EngineConfiguration;
 import dev.orderclock.server.identity.Caller;
 import dev.orderclock.server.problem.ProblemException;
+import dev.orderclock.stats.CloseTimeline;
+import dev.orderclock.stats.OrderCounts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,6 +1,7 @@
 package dev.orderclock.server.stats;
 
 import dev.orderclock.payment.ChannelTally;
+import dev.orderclock.stats.CloseLag;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -16,7 +17,7 @@ public record StatsView(
         Map<String, Long> orders,
 
         long closedByTimeout,
-        CloseRecorder.CloseLag closeLag,
+        CloseLag closeLag,
         EngineView engine,
         Map<String, PaymentsView> payments,
         String countedAt) {

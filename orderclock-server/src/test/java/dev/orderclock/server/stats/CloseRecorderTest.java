@@ -4,6 +4,7 @@ import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.Fired;
 import dev.orderclock.order.OrderStore;
 import dev.orderclock.order.PaymentTimeoutSource;
+import dev.orderclock.stats.CloseLag;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -27,13 +28,29 @@ class CloseRecorderTest {
     void theLagOfATimeoutIsItsCloseMinusItsDeadline() {
         recorder.onFired(payments, List.of(closedAfter(1, 12), closedAfter(2, 30)), false);
 
-        assertThat(recorder.lag()).isEqualTo(new CloseRecorder.CloseLag(12, 30, 30, 2));
+        assertThat(recorder.lag()).isEqualTo(new CloseLag(12, 30, 30, 2));
     }
 
     @Test
     void readingTheLagTwiceKeepsWhatWasRecorded() {
         recorder.onFired(payments, List.of(closedAfter(1, 5)), true);
         recorder.lag();
+
+        assertThat(recorder.lag().count()).isEqualTo(1);
+    }
+
+    @Test
+    void eachSampleHoldsTheClosesSinceThePreviousOne() {
+        recorder.onFired(payments, List.of(closedAfter(1, 10), closedAfter(2, 20), closedAfter(3, 30)), false);
+
+        assertThat(recorder.sinceLastSample()).isEqualTo(new CloseLag(20, 30, 30, 3));
+        assertThat(recorder.sinceLastSample().count()).isZero();
+    }
+
+    @Test
+    void samplingLeavesTheTotalsSinceStartUpAlone() {
+        recorder.onFired(payments, List.of(closedAfter(1, 5)), false);
+        recorder.sinceLastSample();
 
         assertThat(recorder.lag().count()).isEqualTo(1);
     }

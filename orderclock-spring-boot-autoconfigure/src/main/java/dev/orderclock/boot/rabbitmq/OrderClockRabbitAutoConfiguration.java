@@ -5,16 +5,11 @@ import dev.orderclock.boot.OrderClockAutoConfiguration;
 import dev.orderclock.deadline.DeadlineEngine;
 import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.rabbitmq.DueQueueConsumer;
+import dev.orderclock.rabbitmq.RabbitCluster;
 import dev.orderclock.rabbitmq.RabbitDeadlineScheduler;
-import dev.orderclock.rabbitmq.RabbitDelayTiers;
 
-import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
-import com.rabbitmq.client.Recoverable;
-import com.rabbitmq.client.RecoveryListener;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -43,89 +38,46 @@ import java.util.concurrent.TimeoutException;
 @EnableConfigurationProperties(OrderClockRabbitProperties.class)
 public class OrderClockRabbitAutoConfiguration {
 
-    private static final Logger log = LoggerFactory.getLogger(OrderClockRabbitAutoConfiguration.class);
-    static final long RECOVERY_INTERVAL_MILLIS = 2_000;
-
     @Bean(destroyMethod = "close")
     Connection orderclockRabbitConnection(Environment environment) throws IOException, TimeoutException {
         RabbitBroker broker = RabbitBroker.of(environment);
-        ConnectionFactory factory = broker.connectionFactory(environment);
-        factory.setAutomaticRecoveryEnabled(true);
-        factory.setTopologyRecoveryEnabled(true);
-        factory.setNetworkRecoveryInterval(RECOVERY_INTERVAL_MILLIS);
-        factory.setRequestedHeartbeat(10);
+        ConnectionFactory factory = RabbitCluster.recovering(broker.connectionFactory(environment));
         // With several addresses the client tries them in order, and again on each recovery.
         return factory.newConnection(broker.addresses(), "orderclock-starter");
     }
 
+    /** The delay tiers, declared now and after each reconnection, and the pieces that use them. */
     @Bean
-    RabbitDelayTiers orderclockDelayTiers(Connection orderclockRabbitConnection, OrderClockRabbitProperties properties)
+    RabbitCluster orderclockRabbitCluster(
+            Connection orderclockRabbitConnection,
+            @Qualifier("orderclockClock") InstantSource clock,
+            OrderClockRabbitProperties properties)
             throws IOException {
-        RabbitDelayTiers tiers = new RabbitDelayTiers(properties.getPrefix());
-        declare(orderclockRabbitConnection, tiers);
-        ((Recoverable) orderclockRabbitConnection).addRecoveryListener(new RecoveryListener() {
-            @Override
-            public void handleRecovery(Recoverable recoverable) {
-                // A broker that lost its definitions (a reset node) gets them back; otherwise a no-op.
-                try {
-                    declare(orderclockRabbitConnection, tiers);
-                } catch (IOException | RuntimeException e) {
-                    log.warn("declaring orderclock's delay tiers again after a reconnection failed: {}", e.toString());
-                }
-            }
-
-            @Override
-            public void handleRecoveryStarted(Recoverable recoverable) {
-                log.warn("lost the RabbitMQ connection; reconnecting every {} ms", RECOVERY_INTERVAL_MILLIS);
-            }
-        });
-        return tiers;
+        return RabbitCluster.on(orderclockRabbitConnection, clock)
+                .prefix(properties.getPrefix())
+                .dueQueue(new DueQueueConsumer.Settings(
+                        properties.getConsumers(),
+                        properties.getPrefetch(),
+                        properties.getBatchSize(),
+                        properties.getRetryDelay()))
+                .delayBatches(properties.getBatchSize(), properties.getLinger())
+                .build();
     }
 
     /** The scheduler {@link Deadlines} hands committed deadlines to; publishes what it buffers on close. */
     @Bean(name = OrderClockAutoConfiguration.SCHEDULER_BEAN, destroyMethod = "close")
-    RabbitDeadlineScheduler orderclockDeadlineScheduler(
-            Connection orderclockRabbitConnection,
-            RabbitDelayTiers tiers,
-            @Qualifier("orderclockClock") InstantSource clock,
-            OrderClockRabbitProperties properties) {
-        return new RabbitDeadlineScheduler(
-                        orderclockRabbitConnection, tiers, clock, properties.getBatchSize(), properties.getLinger())
-                .start();
+    RabbitDeadlineScheduler orderclockDeadlineScheduler(RabbitCluster orderclockRabbitCluster) {
+        return orderclockRabbitCluster.scheduler();
     }
 
     @Bean
     DueQueueConsumer orderclockDueQueueConsumer(
-            Connection orderclockRabbitConnection,
-            RabbitDelayTiers tiers,
-            Deadlines deadlines,
-            DeadlineEngine engine,
-            @Qualifier("orderclockClock") InstantSource clock,
-            OrderClockRabbitProperties properties) {
-        return new DueQueueConsumer(
-                orderclockRabbitConnection,
-                tiers,
-                List.copyOf(deadlines.sources()),
-                engine,
-                EngineListener.NONE,
-                clock,
-                new DueQueueConsumer.Settings(
-                        properties.getConsumers(),
-                        properties.getPrefetch(),
-                        properties.getBatchSize(),
-                        properties.getRetryDelay()));
+            RabbitCluster orderclockRabbitCluster, Deadlines deadlines, DeadlineEngine engine) {
+        return orderclockRabbitCluster.dueQueueConsumer(List.copyOf(deadlines.sources()), engine, EngineListener.NONE);
     }
 
     @Bean
     DueQueueStarter orderclockDueQueueStarter(DueQueueConsumer orderclockDueQueueConsumer, DeadlineEngine engine) {
         return new DueQueueStarter(orderclockDueQueueConsumer);
-    }
-
-    private static void declare(Connection connection, RabbitDelayTiers tiers) throws IOException {
-        try (Channel channel = connection.createChannel()) {
-            tiers.declare(channel);
-        } catch (TimeoutException e) {
-            throw new IOException("declaring orderclock's delay tiers timed out", e);
-        }
     }
 }

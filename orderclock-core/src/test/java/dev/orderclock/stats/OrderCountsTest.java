@@ -1,4 +1,4 @@
-package dev.orderclock.server.stats;
+package dev.orderclock.stats;
 
 import dev.orderclock.order.CloseReason;
 import dev.orderclock.order.OrderStatus;

@@ -1,12 +1,9 @@
-package dev.orderclock.server.events;
+package dev.orderclock.outbox;
 
-import dev.orderclock.outbox.Outbox;
-import dev.orderclock.outbox.OutboxEvent;
 import dev.orderclock.testing.ManualClock;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,34 +106,38 @@ class EventStreamTest {
     }
 
     private Captured subscribe(Long lastEventId) {
-        Captured emitter = new Captured();
-        opened.add(stream.subscribe(emitter, lastEventId));
-        return emitter;
+        Captured sink = new Captured();
+        opened.add(stream.subscribe(sink, lastEventId));
+        return sink;
     }
 
-    /** An emitter that keeps what was sent instead of writing a response. */
-    static final class Captured extends SseEmitter {
-        private final List<String> sent = new CopyOnWriteArrayList<>();
+    /** A sink that keeps what was sent instead of writing a response. */
+    static final class Captured implements EventSink {
+        private final List<Long> seqs = new CopyOnWriteArrayList<>();
+        private final List<Long> skipped = new CopyOnWriteArrayList<>();
 
         @Override
-        public void send(SseEventBuilder builder) {
-            StringBuilder text = new StringBuilder();
-            builder.build().forEach(part -> text.append(part.getData()));
-            sent.add(text.toString());
+        public void event(OutboxEvent event) {
+            seqs.add(event.seq());
         }
 
+        @Override
+        public void skipped(long count) {
+            skipped.add(count);
+        }
+
+        @Override
+        public void heartbeat() {}
+
+        @Override
+        public void end() {}
+
         List<Long> seqs() {
-            return sent.stream()
-                    .filter(s -> s.startsWith("id:"))
-                    .map(s -> Long.parseLong(s.substring(3, s.indexOf('\n'))))
-                    .toList();
+            return List.copyOf(seqs);
         }
 
         List<Long> skipped() {
-            return sent.stream()
-                    .filter(s -> s.startsWith("event:skipped"))
-                    .map(s -> Long.parseLong(s.replaceAll("(?s).*\"skipped\":(\\d+).*", "$1")))
-                    .toList();
+            return List.copyOf(skipped);
         }
     }
 

@@ -1,8 +1,4 @@
-package dev.orderclock.server.events;
-
-import dev.orderclock.outbox.OutboxEvent;
-
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+package dev.orderclock.outbox;
 
 import java.io.IOException;
 import java.util.List;
@@ -11,15 +7,15 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One open {@code GET /api/events} response. The poller hands it events without ever waiting: they
- * queue (bounded) and the subscriber's own thread writes them out, so a slow or stalled browser
- * loses events (and is told how many) instead of holding up the others.
+ * One open subscription of an {@link EventStream}. The poller hands it events without ever waiting:
+ * they queue (bounded) and the subscriber's own thread writes them to its {@link EventSink}, so a slow
+ * or stalled client loses events (and is told how many) instead of holding up the others.
  */
-final class Subscriber {
+public final class Subscriber {
 
     static final int QUEUE = 2_000;
 
-    private final SseEmitter emitter;
+    private final EventSink sink;
     private final Runnable onClose;
     private final BlockingQueue<Outgoing> queue = new ArrayBlockingQueue<>(QUEUE);
     private final AtomicLong dropped = new AtomicLong();
@@ -27,15 +23,12 @@ final class Subscriber {
     private final Thread sender;
     private volatile boolean closed;
 
-    Subscriber(SseEmitter emitter, Long lastEventId, String name, Runnable onClose) {
-        this.emitter = emitter;
+    Subscriber(EventSink sink, Long lastEventId, String name, Runnable onClose) {
+        this.sink = sink;
         this.lastEventId = lastEventId;
         this.onClose = onClose;
         this.sender = new Thread(this::sendLoop, name);
         this.sender.setDaemon(true);
-        emitter.onCompletion(this::close);
-        emitter.onTimeout(this::close);
-        emitter.onError(e -> close());
     }
 
     /** The {@code Last-Event-ID} the client sent when it reconnected, or null. */
@@ -63,19 +56,15 @@ final class Subscriber {
         return closed;
     }
 
-    /** Ends the response (shutdown, or the client went away); safe to call more than once. */
-    void close() {
+    /** Ends the subscription (shutdown, or the client went away); safe to call more than once. */
+    public void close() {
         if (closed) {
             return;
         }
         closed = true;
         sender.interrupt();
         onClose.run();
-        try {
-            emitter.complete();
-        } catch (RuntimeException ignored) {
-            // already completed by the container
-        }
+        sink.end();
     }
 
     private void sendLoop() {
@@ -84,9 +73,9 @@ final class Subscriber {
                 Outgoing next = queue.take();
                 long lost = dropped.getAndSet(0);
                 if (lost > 0) {
-                    emitter.send(new Outgoing.Skipped(lost).toSse());
+                    sink.skipped(lost);
                 }
-                emitter.send(next.toSse());
+                next.sendTo(sink);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -100,31 +89,26 @@ final class Subscriber {
     /** What goes down the stream: an event, a note that some were skipped, or a heartbeat. */
     sealed interface Outgoing {
 
-        SseEmitter.SseEventBuilder toSse();
+        void sendTo(EventSink sink) throws IOException;
 
         record Event(OutboxEvent event) implements Outgoing {
             @Override
-            public SseEmitter.SseEventBuilder toSse() {
-                return SseEmitter.event()
-                        .id(Long.toString(event.seq()))
-                        .name(event.type())
-                        .data(event.payload());
+            public void sendTo(EventSink sink) throws IOException {
+                sink.event(event);
             }
         }
 
-        /** Events this client will not see: it fell behind, or the stream sampled a burst. */
         record Skipped(long count) implements Outgoing {
             @Override
-            public SseEmitter.SseEventBuilder toSse() {
-                return SseEmitter.event().name("skipped").data("{\"skipped\":" + count + "}");
+            public void sendTo(EventSink sink) throws IOException {
+                sink.skipped(count);
             }
         }
 
-        /** A comment line: keeps proxies from closing an idle stream and finds clients that left. */
         record Heartbeat() implements Outgoing {
             @Override
-            public SseEmitter.SseEventBuilder toSse() {
-                return SseEmitter.event().comment("keep-alive");
+            public void sendTo(EventSink sink) throws IOException {
+                sink.heartbeat();
             }
         }
     }

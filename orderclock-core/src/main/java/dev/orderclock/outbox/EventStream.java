@@ -1,12 +1,7 @@
-package dev.orderclock.server.events;
-
-import dev.orderclock.outbox.Outbox;
-import dev.orderclock.outbox.OutboxEvent;
+package dev.orderclock.outbox;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.time.Duration;
 import java.time.InstantSource;
@@ -24,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Streams the outbox to {@code GET /api/events} subscribers. One poller reads new rows by sequence
- * number every {@link #POLL} while anyone listens (no query at all otherwise) and fans them out.
+ * Streams the outbox to its subscribers (the server's {@code GET /api/events}), each through its own
+ * {@link EventSink}. One poller reads new rows by sequence number every {@link #POLL} while anyone
+ * listens (no query at all otherwise) and fans them out.
  *
  * <p>Two things a tail of a table must handle. A transaction that took its sequence number early
  * may commit after a later one was read: a hole in the numbers is asked for again for
@@ -36,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>{@link #poll()} is one step, for the poller thread or a test.
  */
-public class EventStream implements SmartLifecycle {
+public class EventStream {
 
     static final Duration POLL = Duration.ofMillis(250);
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
@@ -45,7 +41,7 @@ public class EventStream implements SmartLifecycle {
     static final int SAMPLE = 100;
     static final int FIRST = 50;
     static final int MAX_GAPS = 1_000;
-    static final int MAX_SUBSCRIBERS = 32;
+    public static final int MAX_SUBSCRIBERS = 32;
 
     private static final Logger log = LoggerFactory.getLogger(EventStream.class);
 
@@ -64,24 +60,25 @@ public class EventStream implements SmartLifecycle {
     private boolean failing;
     private ScheduledExecutorService poller;
 
-    EventStream(Outbox outbox, InstantSource clock) {
+    public EventStream(Outbox outbox, InstantSource clock) {
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /**
-     * A new subscriber for {@code emitter}; it receives its first events on the next poll.
+     * A new subscriber writing to {@code sink}; it receives its first events on the next poll, the
+     * latest few or, after {@code lastEventId} (null for none), what it missed.
      *
      * @throws TooManySubscribers when {@link #MAX_SUBSCRIBERS} streams are open
      */
-    Subscriber subscribe(SseEmitter emitter, Long lastEventId) {
+    public Subscriber subscribe(EventSink sink, Long lastEventId) {
         if (open.incrementAndGet() > MAX_SUBSCRIBERS) {
             open.decrementAndGet();
             throw new TooManySubscribers();
         }
         Subscriber[] self = new Subscriber[1];
         Subscriber subscriber =
-                new Subscriber(emitter, lastEventId, "orderclock-events-" + names.incrementAndGet(), () -> {
+                new Subscriber(sink, lastEventId, "orderclock-events-" + names.incrementAndGet(), () -> {
                     open.decrementAndGet();
                     live.remove(self[0]);
                     joining.remove(self[0]);
@@ -129,7 +126,7 @@ public class EventStream implements SmartLifecycle {
     }
 
     /** Subscribers open now, being admitted or live. */
-    int subscribers() {
+    public int subscribers() {
         return open.get();
     }
 
@@ -206,7 +203,7 @@ public class EventStream implements SmartLifecycle {
         }
     }
 
-    @Override
+    /** Starts the poller thread. */
     public synchronized void start() {
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "orderclock-event-stream");
@@ -216,8 +213,7 @@ public class EventStream implements SmartLifecycle {
         poller.scheduleWithFixedDelay(this::pollQuietly, POLL.toMillis(), POLL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Ends every open stream before the web server's graceful shutdown waits for requests to finish. */
-    @Override
+    /** Stops the poller and ends every open stream. */
     public void stop() {
         ScheduledExecutorService stopping;
         synchronized (this) {
@@ -231,13 +227,12 @@ public class EventStream implements SmartLifecycle {
         live.forEach(Subscriber::close);
     }
 
-    @Override
     public synchronized boolean isRunning() {
         return poller != null;
     }
 
     /** Thrown when {@link #MAX_SUBSCRIBERS} streams are already open. */
-    static final class TooManySubscribers extends RuntimeException {
+    public static final class TooManySubscribers extends RuntimeException {
         TooManySubscribers() {
             super("too many open event streams", null, false, false);
         }

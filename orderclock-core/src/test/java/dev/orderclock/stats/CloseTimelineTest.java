@@ -1,30 +1,30 @@
-package dev.orderclock.server.stats;
+package dev.orderclock.stats;
 
-import dev.orderclock.deadline.DeadlineSource;
-import dev.orderclock.deadline.Fired;
-import dev.orderclock.order.PaymentTimeoutSource;
 import dev.orderclock.testing.ManualClock;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CloseTimelineTest {
 
+    private static final CloseLag NONE = new CloseLag(0, 0, 0, 0);
+
     private final ManualClock clock = ManualClock.at("2026-11-27T03:00:00Z");
-    private final CloseRecorder recorder = new CloseRecorder(new SimpleMeterRegistry());
-    private final CloseTimeline timeline = new CloseTimeline(recorder, clock);
-    private final DeadlineSource payments = new PaymentTimeoutSource(null);
+    /** What the recorder reports as closed since the previous sample, one entry per sample; then nothing. */
+    private final Queue<CloseLag> sinceLastSample = new ArrayDeque<>();
+
+    private final CloseTimeline timeline =
+            new CloseTimeline(() -> sinceLastSample.isEmpty() ? NONE : sinceLastSample.remove(), clock);
 
     @Test
     void eachSampleHoldsTheClosesSinceThePreviousOne() {
-        closeWithLag(10, 20, 30);
+        sinceLastSample.add(new CloseLag(20, 30, 30, 3));
         clock.advance(Duration.ofSeconds(1));
         timeline.sample();
         clock.advance(Duration.ofSeconds(1));
@@ -50,21 +50,5 @@ class CloseTimelineTest {
         assertThat(seconds).hasSize(CloseTimeline.SECONDS);
         assertThat(seconds.get(seconds.size() - 1).at()).isEqualTo(clock.instant());
         assertThat(seconds.get(0).at()).isEqualTo(clock.instant().minusSeconds(CloseTimeline.SECONDS - 1));
-    }
-
-    @Test
-    void samplingLeavesTheTotalsSinceStartUpAlone() {
-        closeWithLag(5);
-        timeline.sample();
-
-        assertThat(recorder.lag().count()).isEqualTo(1);
-    }
-
-    private void closeWithLag(long... millis) {
-        Instant now = clock.instant();
-        List<Fired> fired = Arrays.stream(millis)
-                .mapToObj(lag -> new Fired(lag, now.minusMillis(lag), now))
-                .toList();
-        recorder.onFired(payments, fired, false);
     }
 }

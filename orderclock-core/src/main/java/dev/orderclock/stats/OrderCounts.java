@@ -1,13 +1,10 @@
-package dev.orderclock.server.stats;
+package dev.orderclock.stats;
 
 import dev.orderclock.order.CloseReason;
 import dev.orderclock.order.OrderStatus;
 import dev.orderclock.order.OrderStore;
 import dev.orderclock.payment.ChannelTally;
 import dev.orderclock.payment.PaymentStore;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +21,6 @@ import java.util.function.Supplier;
  * twentieth of the database's time however slow the count grows (a million rows). Counts come from
  * the database, not from counters, so that every node of a cluster shows the same totals.
  */
-@Component
 public class OrderCounts {
 
     static final Duration MIN_AGE = Duration.ofSeconds(1);
@@ -37,7 +33,6 @@ public class OrderCounts {
     private Counted latest;
     private Instant freshUntil = Instant.MIN;
 
-    @Autowired
     public OrderCounts(OrderStore orders, PaymentStore payments, InstantSource clock) {
         this(orders, payments::tallyByChannel, clock);
     }

@@ -1,7 +1,4 @@
-package dev.orderclock.server.stats;
-
-import org.springframework.context.SmartLifecycle;
-import org.springframework.stereotype.Component;
+package dev.orderclock.stats;
 
 import java.time.Instant;
 import java.time.InstantSource;
@@ -10,32 +7,34 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The last {@value #SECONDS} seconds of timeouts closed here, one sample a second: how many, and
  * their close lag p50/p99/max. The dashboard draws it; memory is a fixed ring, whatever the load.
  * {@link #sample()} is what the once-a-second thread calls, and what a test calls instead.
  */
-@Component
-public class CloseTimeline implements SmartLifecycle {
+public class CloseTimeline {
 
-    static final int SECONDS = 300;
+    public static final int SECONDS = 300;
 
-    private final CloseRecorder closes;
+    /** The close lag of the timeouts closed since the previous call; called by the sampling thread only. */
+    private final Supplier<CloseLag> closes;
+
     private final InstantSource clock;
     private final Second[] ring = new Second[SECONDS];
     private int next;
     private int size;
     private ScheduledExecutorService sampler;
 
-    public CloseTimeline(CloseRecorder closes, InstantSource clock) {
-        this.closes = closes;
+    public CloseTimeline(Supplier<CloseLag> closesSinceLastSample, InstantSource clock) {
+        this.closes = closesSinceLastSample;
         this.clock = clock;
     }
 
     /** Takes what closed since the previous sample as the second ending now. */
     public void sample() {
-        CloseRecorder.CloseLag lag = closes.sinceLastSample();
+        CloseLag lag = closes.get();
         Second second = new Second(clock.instant(), lag.count(), lag.p50Ms(), lag.p99Ms(), lag.maxMs());
         synchronized (ring) {
             ring[next] = second;
@@ -56,7 +55,7 @@ public class CloseTimeline implements SmartLifecycle {
         }
     }
 
-    @Override
+    /** Starts the once-a-second sampling thread. */
     public synchronized void start() {
         sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "orderclock-close-timeline");
@@ -66,17 +65,11 @@ public class CloseTimeline implements SmartLifecycle {
         sampler.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
     }
 
-    @Override
     public synchronized void stop() {
         if (sampler != null) {
             sampler.shutdownNow();
             sampler = null;
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return sampler != null;
     }
 
     /** One second of closes by timeout: when it ended, how many, and their lag in milliseconds. */
