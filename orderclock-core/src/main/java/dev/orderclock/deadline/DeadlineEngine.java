@@ -115,7 +115,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         if (threads.isRunning()) {
             throw new IllegalStateException("the engine runs its own threads; runOnce is for an engine not started");
         }
-        parts.ticker.drain();
+        parts.drainCommands();
         long now = clock.millis();
         if (settings.horizonLoading() && now >= nextLoadAt) {
             boolean complete = parts.loader.loadAll(parts.tracks);
@@ -123,9 +123,9 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         }
         parts.advance(now);
         parts.firing.fireQueued();
-        parts.ticker.drain();
+        parts.drainCommands();
         parts.sweeper.sweep(parts.tracks);
-        parts.ticker.drain();
+        parts.drainCommands();
     }
 
     /**
@@ -164,6 +164,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
     public static final class Builder {
         private final InstantSource clock;
         private final List<EngineSettings.Registration> sources = new ArrayList<>();
+        private final List<EngineSettings.InboxRegistration> inboxes = new ArrayList<>();
         private Duration horizon = DEFAULT_HORIZON;
         private Duration tick = DEFAULT_TICK;
         private long maxInMemory = DEFAULT_MAX_IN_MEMORY;
@@ -195,6 +196,13 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         public Builder source(DeadlineSource source, Duration sweepInterval) {
             sources.add(new EngineSettings.Registration(
                     Objects.requireNonNull(source, "source"), positive(sweepInterval, "sweepInterval")));
+            return this;
+        }
+
+        /** Takes the retries and cancellations handed to {@code inbox} into the wheel of {@code source}, registered too. */
+        public Builder inbox(DeadlineSource source, DeadlineInbox inbox) {
+            inboxes.add(new EngineSettings.InboxRegistration(
+                    Objects.requireNonNull(source, "source"), Objects.requireNonNull(inbox, "inbox")));
             return this;
         }
 
@@ -291,6 +299,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
                     clock,
                     new EngineSettings(
                             sources,
+                            inboxes,
                             horizon,
                             tick,
                             maxInMemory,

@@ -9,6 +9,7 @@ import java.util.List;
  */
 record EngineSettings(
         List<Registration> sources,
+        List<InboxRegistration> inboxes,
         Duration horizon,
         Duration tick,
         long maxInMemory,
@@ -25,6 +26,7 @@ record EngineSettings(
 
     EngineSettings {
         sources = List.copyOf(sources);
+        inboxes = List.copyOf(inboxes);
     }
 
     /** The builder's check: a setting that must be more than zero. */
@@ -44,4 +46,7 @@ record EngineSettings(
 
     /** A source and its own sweep interval, or null for the engine's. */
     record Registration(DeadlineSource source, Duration sweepInterval) {}
+
+    /** An inbox whose requests go to {@code source}'s wheel. */
+    record InboxRegistration(DeadlineSource source, DeadlineInbox inbox) {}
 }
