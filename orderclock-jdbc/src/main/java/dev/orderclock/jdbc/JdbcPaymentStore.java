@@ -24,25 +24,25 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link PaymentStore} over JDBC, beside a {@link JdbcOrderStore} whose transition path it shares: a
+ * {@link PaymentStore} over JDBC, over the {@link JdbcStorage} a {@link JdbcOrderStore} shares: a
  * payment, a close or a cancel through an attempt changes the order with the very same conditional
  * update, stock effect and outbox event. Each call is one transaction; an attempt's row is locked
  * before its order's.
  */
 public final class JdbcPaymentStore implements PaymentStore {
 
-    private final JdbcOrderStore orders;
+    private final JdbcStorage storage;
     private final Transactions transactions;
 
-    public JdbcPaymentStore(JdbcOrderStore orders) {
-        this.orders = orders;
-        this.transactions = orders.transactions();
+    public JdbcPaymentStore(JdbcStorage storage) {
+        this.storage = storage;
+        this.transactions = storage.transactions();
     }
 
     @Override
     public OpenResult open(long orderId, String channel, Instant now, int maxAttempts) {
         return transactions.run("open payment attempt", connection -> {
-            Order order = orders.find(connection, orderId).orElse(null);
+            Order order = storage.find(connection, orderId).orElse(null);
             if (order == null) {
                 return new OpenResult.NotFound(orderId);
             }
@@ -116,7 +116,7 @@ public final class JdbcPaymentStore implements PaymentStore {
         }
         return transactions.run("list refunds", connection -> {
             try (PreparedStatement select = connection.prepareStatement(PaymentSql.REFUNDED_OF_ORDERS)) {
-                select.setArray(1, orders.dialect().bigints(connection, orderIds));
+                select.setArray(1, storage.dialect().bigints(connection, orderIds));
                 try (ResultSet rows = select.executeQuery()) {
                     return PaymentRows.all(rows);
                 }
@@ -147,7 +147,7 @@ public final class JdbcPaymentStore implements PaymentStore {
                     AttemptStatements.update(connection, PaymentSql.MARK_PAID, channelTradeNo, paidAt, tradeNo),
                     "payment of " + tradeNo);
             AttemptStatements.releaseOrder(connection, attempt);
-            List<Order> paid = orders.transitions()
+            List<Order> paid = storage.transitions()
                     .apply(connection, OrderTransition.PAY, new long[] {attempt.orderId()}, false, now);
             if (!paid.isEmpty()) {
                 return new Recorded.Paid(paid.get(0));
@@ -290,13 +290,13 @@ public final class JdbcPaymentStore implements PaymentStore {
             if (attempt == null || AttemptStatements.update(connection, PaymentSql.MARK_REFUNDED, at, tradeNo) == 0) {
                 return Optional.<Order>empty();
             }
-            Order order = orders.find(connection, attempt.orderId()).orElseThrow();
+            Order order = storage.find(connection, attempt.orderId()).orElseThrow();
             Instant occurred = Timestamps.millis(at);
             OrderEvent.Refund refund = new OrderEvent.Refund(
                     PaymentAttempt.RefundStatus.REFUNDED.name(),
                     attempt.refund().amount(),
                     tradeNo);
-            orders.outbox()
+            storage.outbox()
                     .write(
                             connection,
                             List.of(new OrderEvent(
@@ -324,11 +324,11 @@ public final class JdbcPaymentStore implements PaymentStore {
             }
             boolean onlyDue = transition.deadline() != OrderTransition.DeadlineColumn.NONE;
             List<Order> changed =
-                    orders.transitions().apply(connection, transition, new long[] {attempt.orderId()}, onlyDue, now);
+                    storage.transitions().apply(connection, transition, new long[] {attempt.orderId()}, onlyDue, now);
             if (!changed.isEmpty()) {
                 return new TransitionResult.Applied(changed.get(0));
             }
-            return orders.find(connection, attempt.orderId())
+            return storage.find(connection, attempt.orderId())
                     .<TransitionResult>map(TransitionResult.WrongStatus::new)
                     .orElseGet(() -> new TransitionResult.NotFound(attempt.orderId()));
         });
@@ -348,7 +348,7 @@ public final class JdbcPaymentStore implements PaymentStore {
                 return new OpenResult.AlreadyOpen(attempt.get());
             }
         }
-        return orders.find(connection, orderId)
+        return storage.find(connection, orderId)
                 .<OpenResult>map(OpenResult.Refused::new)
                 .orElseGet(() -> new OpenResult.NotFound(orderId));
     }
