@@ -3,8 +3,7 @@ package dev.orderclock.server.cluster;
 import dev.orderclock.deadline.DeadlineEngine;
 import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.EngineListener;
-import dev.orderclock.jdbc.JdbcOrderStore;
-import dev.orderclock.order.OrderStore;
+import dev.orderclock.jdbc.JdbcStorage;
 import dev.orderclock.outbox.Outbox;
 import dev.orderclock.rabbitmq.DueQueueConsumer;
 import dev.orderclock.rabbitmq.EventRelay;
@@ -155,7 +154,7 @@ public class ClusterConfiguration {
             InstantSource clock,
             ClusterProperties settings,
             LookingTurn turn,
-            OrderStore orders) {
+            JdbcStorage storage) {
         EventRelay relay = new EventRelay(
                 outbox,
                 connection,
@@ -165,10 +164,8 @@ public class ClusterConfiguration {
                 settings.relaySafetyPoll(),
                 turn::mine,
                 settings.relayBatchSize());
-        if (orders instanceof JdbcOrderStore store) {
-            // This node's commits wake its relay at once; the others' come by NOTIFY.
-            store.onEventsCommitted(relay::wake);
-        }
+        // This node's commits wake its relay at once; the others' come by NOTIFY.
+        storage.onEventsCommitted(relay::wake);
         return relay;
     }
 

@@ -13,7 +13,6 @@ import dev.orderclock.payment.ChannelException;
 import dev.orderclock.server.limits.ShopLimits;
 import dev.orderclock.server.stats.CloseRecorder;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,7 +29,7 @@ class OrderUseCases {
     @Bean
     PlaceOrder placeOrder(
             OrderStore orders,
-            ObjectProvider<DeadlineScheduler> schedulers,
+            DeadlineScheduler scheduler,
             PaymentTimeoutSource payments,
             InstantSource clock,
             OrderProperties settings,
@@ -39,7 +38,7 @@ class OrderUseCases {
         // Secure: ids are shown to shoppers, and a guessable id would tell one shopper about another's orders.
         return new PlaceOrder(
                 orders,
-                schedulers.getObject(),
+                scheduler,
                 payments,
                 clock,
                 settings.payTimeout(),
@@ -52,7 +51,7 @@ class OrderUseCases {
     CancelOrder cancelOrder(
             OrderStore orders,
             CancelWithOpenAttempt openAttempts,
-            ObjectProvider<DeadlineScheduler> schedulers,
+            DeadlineScheduler scheduler,
             PaymentTimeoutSource payments,
             InstantSource clock,
             CloseRecorder closes) {
@@ -63,16 +62,12 @@ class OrderUseCases {
                 throw new OpenAttemptCancellation.Undecided(e.getMessage(), e);
             }
         };
-        return new CancelOrder(
-                orders, throughChannel, schedulers.getObject(), payments, clock, order -> closes.cancelled());
+        return new CancelOrder(orders, throughChannel, scheduler, payments, clock, order -> closes.cancelled());
     }
 
     @Bean
     DeliverOrder deliverOrder(
-            OrderStore orders,
-            ObjectProvider<DeadlineScheduler> schedulers,
-            AutoConfirmSource autoConfirm,
-            InstantSource clock) {
-        return new DeliverOrder(orders, schedulers.getObject(), autoConfirm, clock);
+            OrderStore orders, DeadlineScheduler scheduler, AutoConfirmSource autoConfirm, InstantSource clock) {
+        return new DeliverOrder(orders, scheduler, autoConfirm, clock);
     }
 }
