@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 /**
  * Changes to one source's deadlines in memory, handed in by code that is built before the engine and
  * never holds it: a deadline to fire again later, a deadline to forget. The engine it is registered with
- * ({@link DeadlineEngine.Builder#inbox}) takes them on its ticker, between ticks, as it takes its own
+ * ({@link DeadlineEngineBuilder#inbox}) takes them on its ticker, between ticks, as it takes its own
  * {@link DeadlineEngine#retryAt} and {@link DeadlineEngine#cancel}; until then they wait here. So the
  * payment side (its channel check retries, a paid order leaves the wheel) reaches the wheel that fires
  * it without an object cycle through the engine. Any thread; registered with one engine at most.

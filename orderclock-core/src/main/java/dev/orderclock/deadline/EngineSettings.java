@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The settings an engine was built with, validated and with the defaults filled in by
- * {@link DeadlineEngine.Builder}; one value handed to the parts and the threads instead of the builder.
+ * {@link DeadlineEngineBuilder}; one value handed to the parts and the threads instead of the builder.
  */
 record EngineSettings(
         List<Registration> sources,
