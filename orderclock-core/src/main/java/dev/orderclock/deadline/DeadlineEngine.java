@@ -3,13 +3,8 @@ package dev.orderclock.deadline;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import static dev.orderclock.deadline.EngineSettings.positive;
 
 /**
  * Fires deadlines on time, once, from a bounded memory: a horizon loader brings the deadlines due
@@ -43,15 +38,15 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
     private final EngineThreads threads;
     private long nextLoadAt = Long.MIN_VALUE;
 
-    private DeadlineEngine(InstantSource clock, EngineSettings settings) {
+    DeadlineEngine(InstantSource clock, EngineSettings settings) {
         this.clock = clock;
         this.settings = settings;
         this.parts = new EngineParts(clock, settings);
         this.threads = new EngineThreads(clock, settings, parts);
     }
 
-    public static Builder builder(InstantSource clock) {
-        return new Builder(clock);
+    public static DeadlineEngineBuilder builder(InstantSource clock) {
+        return new DeadlineEngineBuilder(clock);
     }
 
     /**
@@ -115,7 +110,7 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         if (threads.isRunning()) {
             throw new IllegalStateException("the engine runs its own threads; runOnce is for an engine not started");
         }
-        parts.ticker.drain();
+        parts.drainCommands();
         long now = clock.millis();
         if (settings.horizonLoading() && now >= nextLoadAt) {
             boolean complete = parts.loader.loadAll(parts.tracks);
@@ -123,9 +118,9 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         }
         parts.advance(now);
         parts.firing.fireQueued();
-        parts.ticker.drain();
+        parts.drainCommands();
         parts.sweeper.sweep(parts.tracks);
-        parts.ticker.drain();
+        parts.drainCommands();
     }
 
     /**
@@ -158,152 +153,5 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
 
     public boolean isRunning() {
         return threads.isRunning();
-    }
-
-    /** Engine settings; every one has a sensible default ({@code DEFAULT_*}). */
-    public static final class Builder {
-        private final InstantSource clock;
-        private final List<EngineSettings.Registration> sources = new ArrayList<>();
-        private Duration horizon = DEFAULT_HORIZON;
-        private Duration tick = DEFAULT_TICK;
-        private long maxInMemory = DEFAULT_MAX_IN_MEMORY;
-        private int firingBatchSize = DEFAULT_FIRING_BATCH_SIZE;
-        private int firingThreads = DEFAULT_FIRING_THREADS;
-        private int loadPageSize = DEFAULT_LOAD_PAGE_SIZE;
-        private Duration grace = DEFAULT_GRACE;
-        private Duration sweepInterval = DEFAULT_SWEEP_INTERVAL;
-        private int sweepBatchSize = DEFAULT_SWEEP_BATCH_SIZE;
-        private Duration retryDelay = DEFAULT_RETRY_DELAY;
-        private EngineListener listener = EngineListener.NONE;
-        private boolean horizonLoading = true;
-        private SweepTurn sweepTurn = SweepTurn.ALWAYS;
-
-        private Builder(InstantSource clock) {
-            this.clock = Objects.requireNonNull(clock, "clock");
-        }
-
-        /** A source swept at the engine's {@link #sweepInterval}. */
-        public Builder source(DeadlineSource source) {
-            sources.add(new EngineSettings.Registration(Objects.requireNonNull(source, "source"), null));
-            return this;
-        }
-
-        /**
-         * A source swept at its own interval: a lost deadline of it is fired at worst grace plus this
-         * interval late, for one sweeper look per interval while nothing is overdue.
-         */
-        public Builder source(DeadlineSource source, Duration sweepInterval) {
-            sources.add(new EngineSettings.Registration(
-                    Objects.requireNonNull(source, "source"), positive(sweepInterval, "sweepInterval")));
-            return this;
-        }
-
-        /** How far ahead deadlines are held in memory; the loader reads the next window every half horizon. */
-        public Builder horizon(Duration horizon) {
-            this.horizon = positive(horizon, "horizon");
-            return this;
-        }
-
-        /** The wheel's resolution: the most a deadline waits in the wheel after it is due. */
-        public Builder tick(Duration tick) {
-            this.tick = positive(tick, "tick");
-            return this;
-        }
-
-        /** The cap on deadlines in memory, whatever the number pending in the database. */
-        public Builder maxInMemory(long maxInMemory) {
-            this.maxInMemory = positive(maxInMemory, "maxInMemory");
-            return this;
-        }
-
-        /** The most deadlines fired in one transaction. */
-        public Builder firingBatchSize(int size) {
-            this.firingBatchSize = (int) positive(size, "firingBatchSize");
-            return this;
-        }
-
-        public Builder firingThreads(int threads) {
-            this.firingThreads = (int) positive(threads, "firingThreads");
-            return this;
-        }
-
-        public Builder loadPageSize(int size) {
-            this.loadPageSize = (int) positive(size, "loadPageSize");
-            return this;
-        }
-
-        /** How long past its deadline a pending row must be before the sweeper claims it. */
-        public Builder grace(Duration grace) {
-            if (grace == null || grace.isNegative()) {
-                throw new IllegalArgumentException("grace must be zero or positive: " + grace);
-            }
-            this.grace = grace;
-            return this;
-        }
-
-        /** How often the sweeper looks at each source registered without an interval of its own. */
-        public Builder sweepInterval(Duration interval) {
-            this.sweepInterval = positive(interval, "sweepInterval");
-            return this;
-        }
-
-        public Builder sweepBatchSize(int size) {
-            this.sweepBatchSize = (int) positive(size, "sweepBatchSize");
-            return this;
-        }
-
-        /** How long a batch whose transaction failed waits before it is tried again. */
-        public Builder retryDelay(Duration delay) {
-            this.retryDelay = positive(delay, "retryDelay");
-            return this;
-        }
-
-        /**
-         * Whether the engine reads upcoming deadlines from the sources itself (default). Off when
-         * something else fires them on time (cluster mode: RabbitMQ delay tiers): the wheel holds only
-         * what {@link DeadlineEngine#retryAt} hands it, {@link DeadlineEngine#schedule} hints are
-         * dropped (nothing loaded, nothing promised), and the sweeper still runs.
-         */
-        public Builder horizonLoading(boolean horizonLoading) {
-            this.horizonLoading = horizonLoading;
-            return this;
-        }
-
-        /**
-         * Whose turn the sweeper's looks are: on a node whose turn it is not, the rounds pass without a
-         * look (cluster mode: one node looks for all). Default: always this engine's.
-         */
-        public Builder sweepTurn(SweepTurn turn) {
-            this.sweepTurn = Objects.requireNonNull(turn, "turn");
-            return this;
-        }
-
-        public Builder listener(EngineListener listener) {
-            this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        public DeadlineEngine build() {
-            if (sources.isEmpty()) {
-                throw new IllegalStateException("an engine needs at least one deadline source");
-            }
-            return new DeadlineEngine(
-                    clock,
-                    new EngineSettings(
-                            sources,
-                            horizon,
-                            tick,
-                            maxInMemory,
-                            firingBatchSize,
-                            firingThreads,
-                            loadPageSize,
-                            grace,
-                            sweepInterval,
-                            sweepBatchSize,
-                            retryDelay,
-                            horizonLoading,
-                            sweepTurn,
-                            listener));
-        }
     }
 }

@@ -24,6 +24,7 @@ final class EngineParts {
     final Sweeper sweeper;
     private final InstantSource clock;
     private final Map<DeadlineSource, SourceTrack> bySource = new IdentityHashMap<>();
+    private final List<TrackInbox> inboxes;
     private final BacklogCloser backlog;
     private final int firingBatchSize;
     private final int firingThreads;
@@ -44,6 +45,9 @@ final class EngineParts {
                             sweepInterval));
         }
         this.tracks = List.copyOf(bySource.values());
+        this.inboxes = settings.inboxes().stream()
+                .map(registered -> new TrackInbox(track(registered.source()), registered.inbox()))
+                .toList();
         EngineListener listener = settings.listener();
         this.loader = new HorizonLoader(
                 clock,
@@ -66,6 +70,17 @@ final class EngineParts {
             throw new IllegalArgumentException("source not registered with this engine: " + source.name());
         }
         return track;
+    }
+
+    /**
+     * Runs the commands queued for the ticker, then the requests the inboxes were handed: on the ticker's
+     * thread, or the caller of {@code runOnce}, the wheels' one writer.
+     */
+    void drainCommands() {
+        ticker.drain();
+        for (TrackInbox registered : inboxes) {
+            registered.inbox().drainInto(registered.track());
+        }
     }
 
     /** Moves what is due from the wheels to the due queues, for the firing workers (or {@code runOnce}). */
@@ -101,4 +116,6 @@ final class EngineParts {
     List<String> sourceNames() {
         return tracks.stream().map(t -> t.source.name()).toList();
     }
+
+    private record TrackInbox(SourceTrack track, DeadlineInbox inbox) {}
 }

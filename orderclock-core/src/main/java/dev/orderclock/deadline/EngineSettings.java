@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * The settings an engine was built with, validated and with the defaults filled in by
- * {@link DeadlineEngine.Builder}; one value handed to the parts and the threads instead of the builder.
+ * {@link DeadlineEngineBuilder}; one value handed to the parts and the threads instead of the builder.
  */
 record EngineSettings(
         List<Registration> sources,
+        List<InboxRegistration> inboxes,
         Duration horizon,
         Duration tick,
         long maxInMemory,
@@ -25,6 +26,7 @@ record EngineSettings(
 
     EngineSettings {
         sources = List.copyOf(sources);
+        inboxes = List.copyOf(inboxes);
     }
 
     /** The builder's check: a setting that must be more than zero. */
@@ -44,4 +46,7 @@ record EngineSettings(
 
     /** A source and its own sweep interval, or null for the engine's. */
     record Registration(DeadlineSource source, Duration sweepInterval) {}
+
+    /** An inbox whose requests go to {@code source}'s wheel. */
+    record InboxRegistration(DeadlineSource source, DeadlineInbox inbox) {}
 }

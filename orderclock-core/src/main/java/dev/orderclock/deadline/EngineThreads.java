@@ -119,7 +119,7 @@ final class EngineThreads {
         long tickNanos = settings.tick().toNanos();
         while (running) {
             try {
-                parts.ticker.drain();
+                parts.drainCommands();
                 parts.advance(clock.millis());
             } catch (RuntimeException e) {
                 log.error("ticker step failed; going on with the next tick", e);

@@ -27,7 +27,7 @@ import java.util.concurrent.Semaphore;
  */
 public final class QueryBeforeClose implements OpenAttemptCheck {
 
-    /** Fires an order's deadline again at a later moment (the engine's {@code retryAt}). */
+    /** Fires an order's deadline again at a later moment (a {@code DeadlineInbox}'s or the engine's {@code retryAt}). */
     @FunctionalInterface
     public interface Retry {
         void at(long orderId, Instant when);

@@ -31,7 +31,7 @@ class BacklogCloserTest {
     private final long t0 = clock.millis();
     private final FakeDeadlineSource source = new FakeDeadlineSource();
 
-    private DeadlineEngine.Builder engine() {
+    private DeadlineEngineBuilder engine() {
         return DeadlineEngine.builder(clock)
                 .source(source)
                 .horizon(Duration.ofSeconds(30))

@@ -26,7 +26,7 @@ class FiringTest {
     private final long t0 = clock.millis();
     private final FakeDeadlineSource source = new FakeDeadlineSource();
 
-    private DeadlineEngine.Builder engine() {
+    private DeadlineEngineBuilder engine() {
         return DeadlineEngine.builder(clock).source(source).horizon(HORIZON).retryDelay(RETRY_DELAY);
     }
 

@@ -24,7 +24,7 @@ class HorizonLoaderTest {
     private final long t0 = clock.millis();
     private final FakeDeadlineSource source = new FakeDeadlineSource();
 
-    private DeadlineEngine.Builder engine() {
+    private DeadlineEngineBuilder engine() {
         return DeadlineEngine.builder(clock).source(source).horizon(HORIZON);
     }
 

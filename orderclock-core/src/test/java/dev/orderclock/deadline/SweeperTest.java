@@ -27,7 +27,7 @@ class SweeperTest {
     private final long t0 = clock.millis();
     private final FakeDeadlineSource source = new FakeDeadlineSource();
 
-    private DeadlineEngine.Builder engine() {
+    private DeadlineEngineBuilder engine() {
         return DeadlineEngine.builder(clock)
                 .source(source)
                 .horizon(HORIZON)

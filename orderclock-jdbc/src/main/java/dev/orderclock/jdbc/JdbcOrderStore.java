@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -37,35 +36,41 @@ public final class JdbcOrderStore implements OrderStore {
     /** How long a shipped order waits for the shopper's confirmation before it completes by itself. */
     public static final Duration DEFAULT_CONFIRM_PERIOD = Duration.ofDays(7);
 
+    private final JdbcStorage storage;
     private final Transactions transactions;
     private final SqlDialect dialect;
     private final OrderSql sql;
     private final OrderRows rows;
     private final OrderCreation creation;
     private final TransitionWriter transitions;
-    private final Outbox outbox;
     private final OverdueClaims claims;
     private final TimeoutClaims timeouts;
 
     public JdbcOrderStore(DataSource dataSource, OrderEventFormat format) {
-        this(dataSource, format, DEFAULT_CONFIRM_PERIOD);
+        this(new JdbcStorage(dataSource, format));
     }
 
     /** @param confirmPeriod from shipping to the confirm deadline, after which a shipped order completes */
     public JdbcOrderStore(DataSource dataSource, OrderEventFormat format, Duration confirmPeriod) {
-        Objects.requireNonNull(format, "format");
-        if (confirmPeriod.isNegative() || confirmPeriod.isZero()) {
-            throw new IllegalArgumentException("the confirm period must be positive: " + confirmPeriod);
-        }
-        this.transactions = new Transactions(dataSource);
-        this.dialect = SqlDialect.detect(dataSource);
-        this.sql = new OrderSql(dialect);
-        this.rows = new OrderRows(dialect);
-        this.outbox = new Outbox(format);
-        this.creation = new OrderCreation(dialect, outbox);
-        this.transitions = new TransitionWriter(sql, rows, outbox, dialect, confirmPeriod);
+        this(new JdbcStorage(dataSource, format, confirmPeriod));
+    }
+
+    /** Over {@code storage}, which a {@link JdbcPaymentStore} may share. */
+    public JdbcOrderStore(JdbcStorage storage) {
+        this.storage = storage;
+        this.transactions = storage.transactions();
+        this.dialect = storage.dialect();
+        this.sql = storage.sql();
+        this.rows = storage.rows();
+        this.creation = new OrderCreation(dialect, storage.outbox());
+        this.transitions = storage.transitions();
         this.claims = new OverdueClaims(sql, dialect);
         this.timeouts = new TimeoutClaims(transactions, transitions, dialect, claims);
+    }
+
+    /** What this store shares with a {@link JdbcPaymentStore} over the same data source. */
+    public JdbcStorage storage() {
+        return storage;
     }
 
     /**
@@ -73,7 +78,7 @@ public final class JdbcOrderStore implements OrderStore {
      * on the committing thread: it must return at once (cluster mode wakes the event relay).
      */
     public void onEventsCommitted(Runnable listener) {
-        transactions.onEventsCommitted(Objects.requireNonNull(listener, "listener"));
+        storage.onEventsCommitted(listener);
     }
 
     @Override
@@ -232,23 +237,6 @@ public final class JdbcOrderStore implements OrderStore {
                 }
             }
         });
-    }
-
-    /** The one path of every state change, shared with the payment store so that both write alike. */
-    TransitionWriter transitions() {
-        return transitions;
-    }
-
-    Transactions transactions() {
-        return transactions;
-    }
-
-    OrderRows rows() {
-        return rows;
-    }
-
-    Outbox outbox() {
-        return outbox;
     }
 
     /** The database this store runs on. */

@@ -22,23 +22,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link PaymentStore} over JDBC, beside a {@link JdbcOrderStore} whose transition path it shares: a
+ * {@link PaymentStore} over JDBC, over the {@link JdbcStorage} a {@link JdbcOrderStore} shares: a
  * payment, a close or a cancel through an attempt changes the order with the very same conditional
  * update, stock effect and outbox event. Each call is one transaction; an attempt's row is locked
  * before its order's.
  */
 public final class JdbcPaymentStore implements PaymentStore {
 
-    private final JdbcOrderStore orders;
+    private final JdbcStorage storage;
     private final Transactions transactions;
     private final AttemptOpening opening;
     private final AttemptSettlement settlement;
 
-    public JdbcPaymentStore(JdbcOrderStore orders) {
-        this.orders = orders;
-        this.transactions = orders.transactions();
-        this.opening = new AttemptOpening(orders.rows());
-        this.settlement = new AttemptSettlement(orders.transitions());
+    public JdbcPaymentStore(JdbcStorage storage) {
+        this.storage = storage;
+        this.transactions = storage.transactions();
+        this.opening = new AttemptOpening(storage.rows());
+        this.settlement = new AttemptSettlement(storage.transitions());
     }
 
     @Override
@@ -83,7 +83,7 @@ public final class JdbcPaymentStore implements PaymentStore {
         }
         return transactions.run("list refunds", connection -> {
             try (PreparedStatement select = connection.prepareStatement(PaymentSql.REFUNDED_OF_ORDERS)) {
-                select.setArray(1, orders.dialect().bigints(connection, orderIds));
+                select.setArray(1, storage.dialect().bigints(connection, orderIds));
                 try (ResultSet rows = select.executeQuery()) {
                     return PaymentRows.all(rows);
                 }
@@ -191,13 +191,13 @@ public final class JdbcPaymentStore implements PaymentStore {
             if (attempt == null || AttemptStatements.update(connection, PaymentSql.MARK_REFUNDED, at, tradeNo) == 0) {
                 return Optional.<Order>empty();
             }
-            Order order = orders.rows().find(connection, attempt.orderId()).orElseThrow();
+            Order order = storage.rows().find(connection, attempt.orderId()).orElseThrow();
             Instant occurred = Timestamps.millis(at);
             OrderEvent.Refund refund = new OrderEvent.Refund(
                     PaymentAttempt.RefundStatus.REFUNDED.name(),
                     attempt.refund().amount(),
                     tradeNo);
-            orders.outbox()
+            storage.outbox()
                     .write(
                             connection,
                             List.of(new OrderEvent(

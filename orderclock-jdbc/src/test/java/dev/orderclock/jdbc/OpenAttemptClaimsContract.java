@@ -40,7 +40,7 @@ abstract class OpenAttemptClaimsContract extends StoreSuite {
 
     @BeforeEach
     void products() {
-        payments = new JdbcPaymentStore((JdbcOrderStore) shop().orders());
+        payments = new JdbcPaymentStore(((JdbcOrderStore) shop().orders()).storage());
         shop().hasProduct("TEA-1", "9.99", 1_000);
     }
 

@@ -36,7 +36,7 @@ abstract class PaymentStoreContract extends StoreSuite {
 
     @BeforeEach
     void aPendingOrder() {
-        payments = new JdbcPaymentStore((JdbcOrderStore) shop().orders());
+        payments = new JdbcPaymentStore(((JdbcOrderStore) shop().orders()).storage());
         shop().hasProduct("TEA-1", "9.99", 100);
         order = shop().places(anOrder().of("TEA-1", 2).pendingUntil(DEADLINE));
     }

@@ -2,14 +2,24 @@ package dev.orderclock.server;
 
 import dev.orderclock.channels.alipay.AlipayChannel;
 import dev.orderclock.deadline.DeadlineEngine;
+import dev.orderclock.deadline.DeadlineScheduler;
+import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.jdbc.JdbcOrderStore;
+import dev.orderclock.order.OpenAttemptCheck;
 import dev.orderclock.simulator.SimulatorApplication;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaParameter;
+import com.tngtech.archunit.core.domain.JavaParameterizedType;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -21,11 +31,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,6 +124,53 @@ class ArchitectureTest {
         slices().matching("dev.orderclock.server.(*)..")
                 .should()
                 .beFreeOfCycles()
+                .check(main);
+    }
+
+    /**
+     * The engine fires the payment timeouts, which hand orders to the payment side's check, whose retries
+     * and cancellations go into an inbox made before both (issue 16): what the engine fires never holds it.
+     */
+    @Test
+    void whatTheEngineFiresDoesNotHoldTheEngine() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "dev.orderclock.order..", "dev.orderclock.payment..", "dev.orderclock.server.payment..")
+                .should()
+                .dependOnClassesThat()
+                .belongToAnyOf(DeadlineEngine.class)
+                .because("the payment side reaches the engine's wheel through a DeadlineInbox, not through the engine")
+                .check(main);
+    }
+
+    /**
+     * A lazy lookup of the engine (a scheduler), of a source it fires or of the check a source hands orders
+     * to would close that wiring cycle again, unseen by Spring's check for circular references.
+     */
+    @Test
+    void noLazyLookupOfTheEngineOrWhatItFiresThrough() {
+        List<Class<?>> engineSide = List.of(DeadlineScheduler.class, DeadlineSource.class, OpenAttemptCheck.class);
+        methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAPackage(SERVER)
+                .should(new ArchCondition<JavaMethod>("take no ObjectProvider of " + engineSide) {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        for (JavaParameter parameter : method.getParameters()) {
+                            if (parameter.getType() instanceof JavaParameterizedType provider
+                                    && provider.toErasure().isEquivalentTo(ObjectProvider.class)
+                                    && provider.getActualTypeArguments().stream()
+                                            .anyMatch(argument -> engineSide.stream()
+                                                    .anyMatch(argument.toErasure()::isAssignableTo))) {
+                                events.add(SimpleConditionEvent.violated(
+                                        method, method.getFullName() + " takes " + provider.getName()));
+                            }
+                        }
+                    }
+                })
+                .because("the object graph around the engine is built in order, without a lookup that closes a cycle")
                 .check(main);
     }
 

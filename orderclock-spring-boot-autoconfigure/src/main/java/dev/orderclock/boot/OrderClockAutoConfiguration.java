@@ -1,6 +1,7 @@
 package dev.orderclock.boot;
 
 import dev.orderclock.deadline.DeadlineEngine;
+import dev.orderclock.deadline.DeadlineEngineBuilder;
 import dev.orderclock.deadline.DeadlineScheduler;
 import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.EngineListener;
@@ -119,7 +120,7 @@ public class OrderClockAutoConfiguration {
                     RABBIT_ENABLED + " is true but orderclock-rabbitmq is not on the class path",
                     "Add the dependency dev.orderclock:orderclock-rabbitmq, or set " + RABBIT_ENABLED + "=false.");
         }
-        DeadlineEngine.Builder builder = DeadlineEngine.builder(clock)
+        DeadlineEngineBuilder builder = DeadlineEngine.builder(clock)
                 .horizon(settings.getHorizon())
                 .tick(settings.getTick())
                 .grace(settings.getGrace())

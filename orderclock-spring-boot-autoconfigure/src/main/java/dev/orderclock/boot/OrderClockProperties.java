@@ -112,7 +112,7 @@ public class OrderClockProperties {
         }
     }
 
-    /** The engine's settings; see DeadlineEngine.Builder for what each does. */
+    /** The engine's settings; see DeadlineEngineBuilder for what each does. */
     public static class Engine {
 
         /** How far ahead deadlines are held in memory. */

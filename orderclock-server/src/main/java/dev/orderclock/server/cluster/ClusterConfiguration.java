@@ -3,8 +3,7 @@ package dev.orderclock.server.cluster;
 import dev.orderclock.deadline.DeadlineEngine;
 import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.deadline.EngineListener;
-import dev.orderclock.jdbc.JdbcOrderStore;
-import dev.orderclock.order.OrderStore;
+import dev.orderclock.jdbc.JdbcStorage;
 import dev.orderclock.outbox.Outbox;
 import dev.orderclock.rabbitmq.DueQueueConsumer;
 import dev.orderclock.rabbitmq.EventRelay;
@@ -114,12 +113,10 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    EventRelay eventRelay(RabbitCluster cluster, Outbox outbox, LookingTurn turn, OrderStore orders) {
+    EventRelay eventRelay(RabbitCluster cluster, Outbox outbox, LookingTurn turn, JdbcStorage storage) {
         EventRelay relay = cluster.eventRelay(outbox, turn::mine);
-        if (orders instanceof JdbcOrderStore store) {
-            // This node's commits wake its relay at once; the others' come by NOTIFY.
-            store.onEventsCommitted(relay::wake);
-        }
+        // This node's commits wake its relay at once; the others' come by NOTIFY.
+        storage.onEventsCommitted(relay::wake);
         return relay;
     }
 

@@ -2,6 +2,7 @@ package dev.orderclock.server.config;
 
 import dev.orderclock.jdbc.JdbcOrderStore;
 import dev.orderclock.jdbc.JdbcProductStore;
+import dev.orderclock.jdbc.JdbcStorage;
 import dev.orderclock.order.OrderEventFormat;
 import dev.orderclock.order.OrderStore;
 import dev.orderclock.server.order.JacksonOrderEventFormat;
@@ -32,11 +33,17 @@ public class StorageConfiguration {
         return new JdbcProductStore(dataSource);
     }
 
+    /** What the order and payment stores share: transactions, dialect and the transition path. */
     @Bean
-    OrderStore orderStore(
+    JdbcStorage jdbcStorage(
             DataSource dataSource,
             OrderEventFormat format,
             @Value("${orderclock.auto-confirm:7d}") Duration autoConfirm) {
-        return new JdbcOrderStore(dataSource, format, autoConfirm);
+        return new JdbcStorage(dataSource, format, autoConfirm);
+    }
+
+    @Bean
+    OrderStore orderStore(JdbcStorage storage) {
+        return new JdbcOrderStore(storage);
     }
 }

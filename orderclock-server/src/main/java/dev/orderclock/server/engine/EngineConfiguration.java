@@ -1,7 +1,7 @@
 package dev.orderclock.server.engine;
 
 import dev.orderclock.deadline.DeadlineEngine;
-import dev.orderclock.deadline.DeadlineScheduler;
+import dev.orderclock.deadline.DeadlineInbox;
 import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.deadline.SweepTurn;
 import dev.orderclock.order.AutoConfirmSource;
@@ -19,24 +19,32 @@ import org.springframework.core.env.Profiles;
 
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 
 /** The embedded deadline engine: payment timeouts and auto-confirms, started and stopped with the context. */
 @Configuration(proxyBeanMethods = false)
 public class EngineConfiguration {
 
     /**
-     * Overdue orders with an open payment attempt go to the payment side's check (query before close),
-     * claimed for {@code orderclock.payments.check-claim} (read here: the payment package depends on this one).
+     * Where the payment side hands the payment timeouts' retries and cancellations: made before the engine
+     * and the payment side, so that neither holds the other (the engine fires the source, which holds the check).
+     */
+    @Bean
+    DeadlineInbox paymentDeadlineInbox() {
+        return new DeadlineInbox();
+    }
+
+    /**
+     * Overdue orders with an open payment attempt go to the payment side's check (query before close), if
+     * there is one, claimed for {@code orderclock.payments.check-claim} (read here: the payment package
+     * depends on this one). The check is made first: it reaches the engine only through the inbox.
      */
     @Bean
     PaymentTimeoutSource paymentTimeoutSource(
-            OrderStore orders, ObjectProvider<OpenAttemptCheck> openAttempts, Environment environment) {
+            OrderStore orders, Optional<OpenAttemptCheck> openAttempts, Environment environment) {
         Duration checkClaim = environment.getProperty(
                 "orderclock.payments.check-claim", Duration.class, PaymentTimeoutSource.DEFAULT_CHECK_CLAIM);
-        return new PaymentTimeoutSource(
-                orders,
-                id -> openAttempts.getIfAvailable(() -> OpenAttemptCheck.NONE).check(id),
-                checkClaim);
+        return new PaymentTimeoutSource(orders, openAttempts.orElse(OpenAttemptCheck.NONE), checkClaim);
     }
 
     @Bean
@@ -49,6 +57,7 @@ public class EngineConfiguration {
             InstantSource clock,
             EngineProperties settings,
             PaymentTimeoutSource payments,
+            DeadlineInbox paymentDeadlineInbox,
             AutoConfirmSource autoConfirm,
             ObjectProvider<EngineListener> listeners,
             ObjectProvider<SweepTurn> turns,
@@ -57,6 +66,7 @@ public class EngineConfiguration {
                 // In cluster mode the RabbitMQ delay tiers fire the deadlines: no horizon to load.
                 .horizonLoading(!isCluster(environment))
                 .source(payments)
+                .inbox(payments, paymentDeadlineInbox)
                 // Days away: a coarser safety net, for fewer idle looks at the database.
                 .source(autoConfirm, settings.autoConfirmSweepInterval())
                 .listener(new EngineListeners(listeners.orderedStream().toList()))
@@ -71,9 +81,8 @@ public class EngineConfiguration {
     }
 
     @Bean
-    PaymentDeadlines paymentDeadlines(ObjectProvider<DeadlineScheduler> schedulers, PaymentTimeoutSource payments) {
-        // The engine itself, unless a profile adds a @Primary one (cluster: the RabbitMQ delay tiers).
-        return new PaymentDeadlines(schedulers.getObject(), payments);
+    PaymentDeadlines paymentDeadlines(DeadlineInbox paymentDeadlineInbox) {
+        return new PaymentDeadlines(paymentDeadlineInbox);
     }
 
     /** {@code cluster} or {@code embedded}, from the active profiles. */

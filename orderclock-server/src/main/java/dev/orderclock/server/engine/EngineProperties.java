@@ -1,6 +1,7 @@
 package dev.orderclock.server.engine;
 
 import dev.orderclock.deadline.DeadlineEngine;
+import dev.orderclock.deadline.DeadlineEngineBuilder;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -55,7 +56,7 @@ public record EngineProperties(
      * The builder with these settings; the caller adds sources (auto-confirm with
      * {@link #autoConfirmSweepInterval()}) and a listener.
      */
-    public DeadlineEngine.Builder applyTo(DeadlineEngine.Builder builder) {
+    public DeadlineEngineBuilder applyTo(DeadlineEngineBuilder builder) {
         return builder.horizon(horizon)
                 .tick(tick)
                 .maxInMemory(maxInMemory)

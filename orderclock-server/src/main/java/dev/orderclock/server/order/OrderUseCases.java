@@ -11,7 +11,6 @@ import dev.orderclock.order.PlaceOrder;
 import dev.orderclock.server.limits.ShopLimits;
 import dev.orderclock.server.stats.CloseRecorder;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -28,7 +27,7 @@ class OrderUseCases {
     @Bean
     PlaceOrder placeOrder(
             OrderStore orders,
-            ObjectProvider<DeadlineScheduler> schedulers,
+            DeadlineScheduler scheduler,
             PaymentTimeoutSource payments,
             InstantSource clock,
             OrderProperties settings,
@@ -37,7 +36,7 @@ class OrderUseCases {
         // Secure: ids are shown to shoppers, and a guessable id would tell one shopper about another's orders.
         return new PlaceOrder(
                 orders,
-                schedulers.getObject(),
+                scheduler,
                 payments,
                 clock,
                 settings.payTimeout(),
@@ -50,20 +49,16 @@ class OrderUseCases {
     CancelOrder cancelOrder(
             OrderStore orders,
             OpenAttemptCancellation throughChannel,
-            ObjectProvider<DeadlineScheduler> schedulers,
+            DeadlineScheduler scheduler,
             PaymentTimeoutSource payments,
             InstantSource clock,
             CloseRecorder closes) {
-        return new CancelOrder(
-                orders, throughChannel, schedulers.getObject(), payments, clock, order -> closes.cancelled());
+        return new CancelOrder(orders, throughChannel, scheduler, payments, clock, order -> closes.cancelled());
     }
 
     @Bean
     DeliverOrder deliverOrder(
-            OrderStore orders,
-            ObjectProvider<DeadlineScheduler> schedulers,
-            AutoConfirmSource autoConfirm,
-            InstantSource clock) {
-        return new DeliverOrder(orders, schedulers.getObject(), autoConfirm, clock);
+            OrderStore orders, DeadlineScheduler scheduler, AutoConfirmSource autoConfirm, InstantSource clock) {
+        return new DeliverOrder(orders, scheduler, autoConfirm, clock);
     }
 }

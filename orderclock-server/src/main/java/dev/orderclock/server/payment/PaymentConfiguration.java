@@ -1,11 +1,9 @@
 package dev.orderclock.server.payment;
 
-import dev.orderclock.deadline.DeadlineEngine;
+import dev.orderclock.deadline.DeadlineInbox;
 import dev.orderclock.deadline.SweepTurn;
-import dev.orderclock.jdbc.JdbcOrderStore;
 import dev.orderclock.jdbc.JdbcPaymentStore;
-import dev.orderclock.order.OrderStore;
-import dev.orderclock.order.PaymentTimeoutSource;
+import dev.orderclock.jdbc.JdbcStorage;
 import dev.orderclock.payment.CancelWithOpenAttempt;
 import dev.orderclock.payment.Checkout;
 import dev.orderclock.payment.PaymentAttempt;
@@ -49,12 +47,10 @@ public class PaymentConfiguration {
     /** The one currency Alipay's and WeChat Pay's domestic trades are in. */
     public static final String CHANNEL_CURRENCY = "CNY";
 
+    /** Over the storage the order store is built on: a payment changes its order on the same transition path. */
     @Bean
-    PaymentStore paymentStore(OrderStore orders) {
-        if (!(orders instanceof JdbcOrderStore jdbc)) {
-            throw new IllegalStateException("payments are stored beside a JdbcOrderStore, not " + orders.getClass());
-        }
-        return new JdbcPaymentStore(jdbc);
+    PaymentStore paymentStore(JdbcStorage storage) {
+        return new JdbcPaymentStore(storage);
     }
 
     /** Both channels charge in yuan: a shop in another currency would be charged amounts it never meant. */
@@ -75,8 +71,8 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    PaymentOutcomes paymentOutcomes(PaymentDeadlines deadlines, CloseRecorder closes, PaymentTimeoutSource source) {
-        return new ServerPaymentOutcomes(deadlines, closes, source);
+    PaymentOutcomes paymentOutcomes(PaymentDeadlines deadlines, CloseRecorder closes) {
+        return new ServerPaymentOutcomes(deadlines, closes);
     }
 
     @Bean
@@ -117,20 +113,27 @@ public class PaymentConfiguration {
                 });
     }
 
-    /** Retries go through the engine, which is built after this: looked up when the first retry happens. */
+    /**
+     * Retries go into the payment deadlines' inbox, which the engine takes into the wheel of the payment
+     * timeouts: the engine fires the timeout source, which hands orders to this check, so it is built after.
+     */
     @Bean
     QueryBeforeClose queryBeforeClose(
             PaymentStore store,
             PaymentChannels channels,
             InstantSource clock,
-            ObjectProvider<DeadlineEngine> engine,
-            PaymentTimeoutSource source,
+            DeadlineInbox paymentDeadlineInbox,
             PaymentOutcomes outcomes,
             ExecutorService paymentCheckThreads,
             PaymentProperties settings) {
-        QueryBeforeClose.Retry retry = (orderId, when) -> engine.getObject().retryAt(source, orderId, when);
         return new QueryBeforeClose(
-                store, channels, clock, retry, outcomes, paymentCheckThreads, settings.checkSettings());
+                store,
+                channels,
+                clock,
+                paymentDeadlineInbox::retryAt,
+                outcomes,
+                paymentCheckThreads,
+                settings.checkSettings());
     }
 
     @Bean

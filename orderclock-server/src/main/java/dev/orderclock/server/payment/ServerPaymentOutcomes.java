@@ -2,7 +2,6 @@ package dev.orderclock.server.payment;
 
 import dev.orderclock.deadline.Fired;
 import dev.orderclock.order.Order;
-import dev.orderclock.order.PaymentTimeoutSource;
 import dev.orderclock.payment.PaymentOutcomes;
 import dev.orderclock.server.engine.PaymentDeadlines;
 import dev.orderclock.server.stats.CloseRecorder;
@@ -14,12 +13,10 @@ final class ServerPaymentOutcomes implements PaymentOutcomes {
 
     private final PaymentDeadlines deadlines;
     private final CloseRecorder closes;
-    private final PaymentTimeoutSource source;
 
-    ServerPaymentOutcomes(PaymentDeadlines deadlines, CloseRecorder closes, PaymentTimeoutSource source) {
+    ServerPaymentOutcomes(PaymentDeadlines deadlines, CloseRecorder closes) {
         this.deadlines = deadlines;
         this.closes = closes;
-        this.source = source;
     }
 
     @Override
@@ -29,6 +26,6 @@ final class ServerPaymentOutcomes implements PaymentOutcomes {
 
     @Override
     public void closedForTimeout(Order order) {
-        closes.onFired(source, List.of(new Fired(order.id(), order.payDeadline(), order.closedAt())), false);
+        closes.timedOut(List.of(new Fired(order.id(), order.payDeadline(), order.closedAt())));
     }
 }

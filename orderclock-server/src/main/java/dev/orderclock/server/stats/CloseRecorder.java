@@ -60,9 +60,13 @@ public class CloseRecorder implements EngineListener {
 
     @Override
     public void onFired(DeadlineSource source, List<Fired> fired, boolean bySweeper) {
-        if (!(source instanceof PaymentTimeoutSource)) {
-            return;
+        if (source instanceof PaymentTimeoutSource) {
+            timedOut(fired);
         }
+    }
+
+    /** Orders closed for payment timeout, by the engine or by a channel check. */
+    public void timedOut(List<Fired> fired) {
         for (Fired close : fired) {
             // Never negative: the closing update requires the deadline to have passed.
             long millis =
