@@ -62,13 +62,8 @@ public final class WechatNotifications extends ChannelNotifications {
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");
         headers.put("Request-ID", random.hex(8) + "-" + random.hex(4) + "-" + random.hex(4) + "-" + random.hex(12));
-        headers.put("Wechatpay-Serial", account.publicKeyId());
-        headers.put("Wechatpay-Timestamp", timestamp);
-        headers.put("Wechatpay-Nonce", nonce);
-        headers.put("Wechatpay-Signature-Type", WechatSignature.SCHEMA);
-        headers.put(
-                "Wechatpay-Signature",
-                WechatSignature.sign(WechatSignature.responseMessage(timestamp, nonce, body), account.platformKey()));
+        headers.putAll(
+                WechatSignature.responseHeaders(account.publicKeyId(), timestamp, nonce, body, account.platformKey()));
         return new OutgoingNotification.Message(headers, body);
     }
 
