@@ -39,28 +39,6 @@ public record FaultSettings(
             DEFAULT_RETRY_SCALE,
             BigDecimal.ZERO);
 
-    /** The switches without an amount offset (left out: unchanged). */
-    public FaultSettings(
-            Double notifyDropRate,
-            Double notifyDuplicateRate,
-            Long notifyDelayMs,
-            Double queryFailRate,
-            Double refundFailRate,
-            Boolean acceptAfterClose,
-            Boolean unscannedNotExist,
-            Double retryScale) {
-        this(
-                notifyDropRate,
-                notifyDuplicateRate,
-                notifyDelayMs,
-                queryFailRate,
-                refundFailRate,
-                acceptAfterClose,
-                unscannedNotExist,
-                retryScale,
-                null);
-    }
-
     /**
      * These settings with every field left out taken from {@code base}.
      *

@@ -8,9 +8,11 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Profiles;
 
 import java.security.SecureRandom;
+import java.time.InstantSource;
 
 /**
- * The channel simulator's shared parts: its randomness, fault switches, trade ledger and notifier.
+ * The channel simulator's shared parts: its randomness, fault switches, trade ledger (with the desk the
+ * channels' trade calls work at) and notifier.
  * It talks to the service only over HTTP, in each channel's own format, as the real channel would.
  */
 @Configuration(proxyBeanMethods = false)
@@ -51,6 +53,11 @@ public class SimConfiguration {
     @Bean
     TradeLedger simTradeLedger(SimProperties settings) {
         return new TradeLedger(settings.maxTrades());
+    }
+
+    @Bean
+    TradeDesk simTradeDesk(TradeLedger ledger, Faults faults, SimRandom random, InstantSource clock) {
+        return new TradeDesk(ledger, faults, random, clock);
     }
 
     @Bean(destroyMethod = "close")

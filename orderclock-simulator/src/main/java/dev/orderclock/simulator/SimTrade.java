@@ -75,81 +75,21 @@ public record SimTrade(
     }
 
     public SimTrade scannedByBuyer() {
-        return new SimTrade(
-                tradeNo,
-                channel,
-                merchantId,
-                orderId,
-                amount,
-                subject,
-                channelTradeNo,
-                notifyUrl,
-                createdAt,
-                expiresAt,
-                status,
-                true,
-                paidAt,
-                closedAt,
-                refunds);
+        return after(status, true, paidAt, closedAt, refunds);
     }
 
     public SimTrade paid(Instant at) {
-        return new SimTrade(
-                tradeNo,
-                channel,
-                merchantId,
-                orderId,
-                amount,
-                subject,
-                channelTradeNo,
-                notifyUrl,
-                createdAt,
-                expiresAt,
-                TradeStatus.PAID,
-                true,
-                at,
-                closedAt,
-                refunds);
+        return after(TradeStatus.PAID, true, at, closedAt, refunds);
     }
 
     public SimTrade closed(Instant at) {
-        return new SimTrade(
-                tradeNo,
-                channel,
-                merchantId,
-                orderId,
-                amount,
-                subject,
-                channelTradeNo,
-                notifyUrl,
-                createdAt,
-                expiresAt,
-                TradeStatus.CLOSED,
-                scanned,
-                paidAt,
-                at,
-                refunds);
+        return after(TradeStatus.CLOSED, scanned, paidAt, at, refunds);
     }
 
     public SimTrade withRefund(SimRefund refund) {
         List<SimRefund> all = new ArrayList<>(refunds);
         all.add(refund);
-        return new SimTrade(
-                tradeNo,
-                channel,
-                merchantId,
-                orderId,
-                amount,
-                subject,
-                channelTradeNo,
-                notifyUrl,
-                createdAt,
-                expiresAt,
-                status,
-                scanned,
-                paidAt,
-                closedAt,
-                all);
+        return after(status, scanned, paidAt, closedAt, all);
     }
 
     public Optional<SimRefund> refund(String requestNo) {
@@ -164,5 +104,26 @@ public record SimTrade(
 
     public boolean isFullyRefunded() {
         return !refunds.isEmpty() && refunded().compareTo(amount) >= 0;
+    }
+
+    /** This trade as what happened since makes it: what the shop opened it with stays as it was. */
+    private SimTrade after(
+            TradeStatus status, boolean scanned, Instant paidAt, Instant closedAt, List<SimRefund> refunds) {
+        return new SimTrade(
+                tradeNo,
+                channel,
+                merchantId,
+                orderId,
+                amount,
+                subject,
+                channelTradeNo,
+                notifyUrl,
+                createdAt,
+                expiresAt,
+                status,
+                scanned,
+                paidAt,
+                closedAt,
+                refunds);
     }
 }

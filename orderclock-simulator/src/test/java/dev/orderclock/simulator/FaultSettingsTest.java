@@ -13,9 +13,9 @@ class FaultSettingsTest {
     @Test
     void aPatchChangesOnlyTheSwitchesItNames() {
         FaultSettings current =
-                new FaultSettings(0.3, 0.3, 5L, 0.0, 0.0, false, true, 0.001).over(FaultSettings.DEFAULTS);
+                new FaultSettings(0.3, 0.3, 5L, 0.0, 0.0, false, true, 0.001, null).over(FaultSettings.DEFAULTS);
 
-        FaultSettings changed = new FaultSettings(null, null, null, 1.0, null, null, null, null).over(current);
+        FaultSettings changed = new FaultSettings(null, null, null, 1.0, null, null, null, null, null).over(current);
 
         assertThat(changed).isEqualTo(new FaultSettings(0.3, 0.3, 5L, 1.0, 0.0, false, true, 0.001, BigDecimal.ZERO));
     }
@@ -38,21 +38,21 @@ class FaultSettingsTest {
 
     @Test
     void refusesImpossibleSwitches() {
-        assertThatThrownBy(() ->
-                        new FaultSettings(1.5, null, null, null, null, null, null, null).over(FaultSettings.DEFAULTS))
+        assertThatThrownBy(() -> new FaultSettings(1.5, null, null, null, null, null, null, null, null)
+                        .over(FaultSettings.DEFAULTS))
                 .hasMessageContaining("notify-drop-rate");
-        assertThatThrownBy(() ->
-                        new FaultSettings(null, null, -1L, null, null, null, null, null).over(FaultSettings.DEFAULTS))
+        assertThatThrownBy(() -> new FaultSettings(null, null, -1L, null, null, null, null, null, null)
+                        .over(FaultSettings.DEFAULTS))
                 .hasMessageContaining("notify-delay-ms");
-        assertThatThrownBy(() ->
-                        new FaultSettings(null, null, null, null, null, null, null, 0.0).over(FaultSettings.DEFAULTS))
+        assertThatThrownBy(() -> new FaultSettings(null, null, null, null, null, null, null, 0.0, null)
+                        .over(FaultSettings.DEFAULTS))
                 .hasMessageContaining("retry-scale");
     }
 
     @Test
     void compressesAChannelsRetryScheduleByTheScale() {
         Faults faults =
-                new Faults(new FaultSettings(null, null, null, null, null, null, null, 0.001), new SimRandom(1));
+                new Faults(new FaultSettings(null, null, null, null, null, null, null, 0.001, null), new SimRandom(1));
 
         assertThat(faults.scaled(Duration.ofMinutes(4))).isEqualTo(Duration.ofMillis(240));
         assertThat(faults.scaled(Duration.ofHours(15))).isEqualTo(Duration.ofSeconds(54));
@@ -60,7 +60,7 @@ class FaultSettingsTest {
 
     @Test
     void theSameSeedRollsTheSameDice() {
-        FaultSettings half = new FaultSettings(0.5, null, null, null, null, null, null, null);
+        FaultSettings half = new FaultSettings(0.5, null, null, null, null, null, null, null, null);
         Faults one = new Faults(half, new SimRandom(42));
         Faults two = new Faults(half, new SimRandom(42));
 

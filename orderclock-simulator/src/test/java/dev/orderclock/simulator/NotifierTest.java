@@ -20,8 +20,8 @@ import static org.awaitility.Awaitility.await;
 class NotifierTest {
 
     private static final FaultSettings AN_HOUR_LATE =
-            new FaultSettings(0.0, 0.0, 3_600_000L, 0.0, 0.0, false, false, 1.0);
-    private static final FaultSettings AT_ONCE = new FaultSettings(null, null, 0L, null, null, null, null, null);
+            new FaultSettings(0.0, 0.0, 3_600_000L, 0.0, 0.0, false, false, 1.0, null);
+    private static final FaultSettings AT_ONCE = new FaultSettings(null, null, 0L, null, null, null, null, null, null);
 
     private final Faults faults = new Faults(AN_HOUR_LATE, new SimRandom(7));
     private final Notifier notifier = new Notifier(faults, new SimRandom(7), 10);

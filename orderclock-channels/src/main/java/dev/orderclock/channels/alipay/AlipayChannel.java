@@ -1,16 +1,12 @@
 package dev.orderclock.channels.alipay;
 
+import dev.orderclock.channels.http.ChannelAdapter;
 import dev.orderclock.channels.http.ChannelCalls;
 import dev.orderclock.channels.http.ChannelCalls.Outcome;
-import dev.orderclock.channels.http.ReportedTime;
 import dev.orderclock.order.OrderId;
-import dev.orderclock.payment.ChannelException;
-import dev.orderclock.payment.ChannelRefusedException;
 import dev.orderclock.payment.CloseAnswer;
-import dev.orderclock.payment.InboundNotification;
 import dev.orderclock.payment.OpenedTrade;
 import dev.orderclock.payment.PaymentChannel;
-import dev.orderclock.payment.PaymentNotification;
 import dev.orderclock.payment.RefundAnswer;
 import dev.orderclock.payment.RefundRequest;
 import dev.orderclock.payment.TradeRequest;
@@ -34,7 +30,7 @@ import java.util.function.Supplier;
  * signed answer is verified. An answer that is missing, unsigned or a system error is {@code Unknown}:
  * the caller asks again with the same trade and refund numbers, which Alipay treats idempotently.
  */
-public final class AlipayChannel implements PaymentChannel {
+public final class AlipayChannel extends ChannelAdapter {
 
     public static final String NAME = "alipay";
 
@@ -48,8 +44,6 @@ public final class AlipayChannel implements PaymentChannel {
     static final String TRADE_NOT_EXIST = "ACQ.TRADE_NOT_EXIST";
     /** Closing a trade that is no longer waiting (paid, or already closed): query and decide. */
     static final String TRADE_STATUS_ERROR = "ACQ.TRADE_STATUS_ERROR";
-    /** The currency of every trade this shop opens. */
-    static final String CURRENCY = "CNY";
     /** Invalid arguments, and a business refusal: final, unless the business refusal is a system error. */
     private static final String INVALID_ARGUMENTS = "40002";
 
@@ -59,9 +53,7 @@ public final class AlipayChannel implements PaymentChannel {
     private final Supplier<URI> gateway;
     private final Supplier<String> notifyUrl;
     private final GatewayTransport transport;
-    private final InstantSource clock;
     private final ChannelCalls calls;
-    private final AlipayNotificationReader notifications;
 
     /**
      * @param gateway   the gateway URL, resolved at each call (a local port is known only once the server listens)
@@ -74,18 +66,12 @@ public final class AlipayChannel implements PaymentChannel {
             GatewayTransport transport,
             InstantSource clock,
             MeterRegistry meters) {
+        super(NAME, clock, AlipayTime::parse, new AlipayNotificationReader(account)::read);
         this.account = account;
         this.gateway = gateway;
         this.notifyUrl = notifyUrl;
         this.transport = transport;
-        this.clock = clock;
         this.calls = new ChannelCalls(NAME, "Alipay's gateway", "orderclock.channels.alipay.alipay-public-key", meters);
-        this.notifications = new AlipayNotificationReader(account);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -99,18 +85,12 @@ public final class AlipayChannel implements PaymentChannel {
         biz.put("product_code", "FACE_TO_FACE_PAYMENT");
         biz.put("time_expire", AlipayTime.format(expiresAt));
         Answer answered = call(PRECREATE, biz, true);
-        if (answered.response() == null) {
-            throw new ChannelException(PRECREATE + " got no answer: " + answered.noAnswer());
-        }
         GatewayResponse answer = answered.response();
-        String qrCode = answer.text("qr_code");
-        if (isFinalRefusal(answer)) {
-            throw new ChannelRefusedException(PRECREATE + " refused " + request.tradeNo() + ": " + answer.describe());
+        if (answer == null) {
+            throw noAnswer(PRECREATE, answered.noAnswer());
         }
-        if (!answer.isSuccess() || qrCode == null) {
-            throw new ChannelException(PRECREATE + " refused " + request.tradeNo() + ": " + answer.describe());
-        }
-        return new OpenedTrade(request.tradeNo(), qrCode, expiresAt);
+        String qrCode = answer.isSuccess() ? answer.text("qr_code") : null;
+        return opened(PRECREATE, request, expiresAt, isFinalRefusal(answer), qrCode, answer.describe());
     }
 
     @Override
@@ -188,11 +168,6 @@ public final class AlipayChannel implements PaymentChannel {
                 : new RefundAnswer.Processing();
     }
 
-    @Override
-    public PaymentNotification readNotification(InboundNotification notification) {
-        return notifications.read(notification);
-    }
-
     /**
      * A refusal asking again cannot change: an argument Alipay does not accept, or a business refusal
      * such as {@code ACQ.TOTAL_FEE_EXCEED} — but not a system error, nor a trade already paid or closed
@@ -219,9 +194,8 @@ public final class AlipayChannel implements PaymentChannel {
         // Domestic trades name no currency; where one is named, a trade in another is not ours.
         String currency = answer.text("trans_currency");
         if (currency != null && !currency.isEmpty() && !CURRENCY.equals(currency)) {
-            TradeState money = "TRADE_SUCCESS".equals(status) || "TRADE_FINISHED".equals(status) ? paid(answer) : null;
-            return new TradeState.Mismatched(
-                    "currency " + currency, money instanceof TradeState.Paid paid ? paid : null);
+            boolean paid = "TRADE_SUCCESS".equals(status) || "TRADE_FINISHED".equals(status);
+            return mismatched("currency " + currency, paid ? paid(answer) : null);
         }
         return switch (status) {
             case "WAIT_BUYER_PAY" -> new TradeState.Waiting();
@@ -272,10 +246,6 @@ public final class AlipayChannel implements PaymentChannel {
             calls.unverified(method, e.getMessage());
             return Answer.none("unverified answer: " + e.getMessage());
         }
-    }
-
-    private Instant timeOr(String alipayTime) {
-        return ReportedTime.orNow(alipayTime, AlipayTime::parse, clock);
     }
 
     private static String yuan(BigDecimal amount) {

@@ -1,24 +1,21 @@
 package dev.orderclock.channels.alipay;
 
 import dev.orderclock.channels.keys.RsaKeys;
-import dev.orderclock.channels.settings.AddressResolver;
 import dev.orderclock.channels.settings.AnyPropertySet;
+import dev.orderclock.channels.settings.ChannelHost;
+import dev.orderclock.channels.settings.ChannelHostConfiguration;
 import dev.orderclock.channels.settings.ChannelSettings;
 import dev.orderclock.payment.PaymentChannel;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 
 import java.net.URI;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -31,6 +28,7 @@ import java.util.function.Supplier;
 @Configuration(proxyBeanMethods = false)
 @Conditional(AlipayChannelConfiguration.Configured.class)
 @EnableConfigurationProperties(AlipayProperties.class)
+@Import(ChannelHostConfiguration.class)
 public class AlipayChannelConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AlipayChannelConfiguration.class);
@@ -51,14 +49,8 @@ public class AlipayChannelConfiguration {
     }
 
     @Bean(AlipayChannel.NAME)
-    PaymentChannel alipay(
-            AlipayProperties settings,
-            Environment environment,
-            ObjectProvider<AddressResolver> resolvers,
-            InstantSource clock,
-            ObjectProvider<MeterRegistry> meters) {
+    PaymentChannel alipay(AlipayProperties settings, ChannelHost host) {
         ChannelSettings s = SETTINGS;
-        AddressResolver resolve = resolvers.getIfAvailable(() -> environment::resolveRequiredPlaceholders);
         String gatewayUrl = s.required(settings.gatewayUrl(), "gateway-url");
         AlipayAccount account = new AlipayAccount(
                 s.required(settings.appId(), "app-id"),
@@ -76,14 +68,13 @@ public class AlipayChannelConfiguration {
                         ? "; notifications not checked for seller_id"
                                 + " (set orderclock.channels.alipay.seller-id to the merchant's PID)"
                         : "");
-        Supplier<String> gateway = ChannelSettings.resolvedOnUse(gatewayUrl, resolve);
-        Supplier<String> notifyUrl = ChannelSettings.resolvedOnUse(settings.notifyUrl(), resolve);
+        Supplier<String> gateway = host.address(gatewayUrl);
         return new AlipayChannel(
                 account,
                 () -> URI.create(gateway.get()),
-                notifyUrl,
+                host.address(settings.notifyUrl()),
                 new HttpGatewayTransport(settings.connectTimeout(), settings.readTimeout()),
-                clock,
-                meters.getIfAvailable(CompositeMeterRegistry::new));
+                host.clock(),
+                host.meters());
     }
 }

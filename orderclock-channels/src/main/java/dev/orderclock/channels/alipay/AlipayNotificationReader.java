@@ -1,5 +1,6 @@
 package dev.orderclock.channels.alipay;
 
+import dev.orderclock.channels.http.ChannelAdapter;
 import dev.orderclock.payment.InboundNotification;
 import dev.orderclock.payment.InvalidNotificationException;
 import dev.orderclock.payment.InvalidNotificationException.Reason;
@@ -50,7 +51,7 @@ final class AlipayNotificationReader {
         }
         // Domestic notifications name no currency; a cross-border one does, and only yuan is ours.
         String currency = fields.get("trans_currency");
-        if (currency != null && !currency.isEmpty() && !AlipayChannel.CURRENCY.equals(currency)) {
+        if (currency != null && !currency.isEmpty() && !ChannelAdapter.CURRENCY.equals(currency)) {
             throw new InvalidNotificationException(Reason.FOREIGN_CURRENCY, "trans_currency is " + currency);
         }
         String notifyId = required(fields, "notify_id");

@@ -1,25 +1,21 @@
 package dev.orderclock.channels.wechat;
 
 import dev.orderclock.channels.keys.RsaKeys;
-import dev.orderclock.channels.settings.AddressResolver;
 import dev.orderclock.channels.settings.AnyPropertySet;
+import dev.orderclock.channels.settings.ChannelHost;
+import dev.orderclock.channels.settings.ChannelHostConfiguration;
 import dev.orderclock.channels.settings.ChannelSettings;
 import dev.orderclock.payment.PaymentChannel;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Import;
 
-import java.time.InstantSource;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The {@code wechat} {@link PaymentChannel} from {@link WechatProperties}, present when any of its
@@ -30,6 +26,7 @@ import java.util.function.Supplier;
 @Configuration(proxyBeanMethods = false)
 @Conditional(WechatChannelConfiguration.Configured.class)
 @EnableConfigurationProperties(WechatProperties.class)
+@Import(ChannelHostConfiguration.class)
 public class WechatChannelConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(WechatChannelConfiguration.class);
@@ -58,14 +55,8 @@ public class WechatChannelConfiguration {
     }
 
     @Bean(WechatPayChannel.NAME)
-    PaymentChannel wechat(
-            WechatProperties settings,
-            Environment environment,
-            ObjectProvider<AddressResolver> resolvers,
-            InstantSource clock,
-            ObjectProvider<MeterRegistry> meters) {
+    PaymentChannel wechat(WechatProperties settings, ChannelHost host) {
         ChannelSettings s = SETTINGS;
-        AddressResolver resolve = resolvers.getIfAvailable(() -> environment::resolveRequiredPlaceholders);
         String baseUrl = s.required(settings.baseUrl(), "base-url");
         WechatAccount account = new WechatAccount(
                 s.required(settings.mchid(), "mchid"),
@@ -81,15 +72,13 @@ public class WechatChannelConfiguration {
                 account.appid(),
                 baseUrl,
                 settings.notifyUrl());
-        Supplier<String> base = ChannelSettings.resolvedOnUse(stripSlash(baseUrl), resolve);
-        Supplier<String> notifyUrl = ChannelSettings.resolvedOnUse(settings.notifyUrl(), resolve);
         return new WechatPayChannel(
                 account,
-                base,
-                notifyUrl,
+                host.address(stripSlash(baseUrl)),
+                host.address(settings.notifyUrl()),
                 new HttpWechatTransport(settings.connectTimeout(), settings.readTimeout()),
-                clock,
-                meters.getIfAvailable(CompositeMeterRegistry::new));
+                host.clock(),
+                host.meters());
     }
 
     private static String stripSlash(String url) {

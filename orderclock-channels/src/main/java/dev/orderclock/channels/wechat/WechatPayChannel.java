@@ -1,15 +1,11 @@
 package dev.orderclock.channels.wechat;
 
+import dev.orderclock.channels.http.ChannelAdapter;
 import dev.orderclock.channels.http.ChannelCalls;
-import dev.orderclock.channels.http.ReportedTime;
 import dev.orderclock.order.OrderId;
-import dev.orderclock.payment.ChannelException;
-import dev.orderclock.payment.ChannelRefusedException;
 import dev.orderclock.payment.CloseAnswer;
-import dev.orderclock.payment.InboundNotification;
 import dev.orderclock.payment.OpenedTrade;
 import dev.orderclock.payment.PaymentChannel;
-import dev.orderclock.payment.PaymentNotification;
 import dev.orderclock.payment.RefundAnswer;
 import dev.orderclock.payment.RefundRequest;
 import dev.orderclock.payment.TradeRequest;
@@ -35,7 +31,7 @@ import java.util.function.Supplier;
  * unsigned, a system error or an unknown code is {@code Unknown}: the caller asks again with the
  * same trade and refund numbers, which WeChat Pay treats idempotently. Amounts are in fen.
  */
-public final class WechatPayChannel implements PaymentChannel {
+public final class WechatPayChannel extends ChannelAdapter {
 
     public static final String NAME = "wechat";
 
@@ -45,8 +41,6 @@ public final class WechatPayChannel implements PaymentChannel {
 
     /** The trade (or refund) is unknown to WeChat Pay. */
     static final String ORDER_NOT_EXIST = "ORDER_NOT_EXIST";
-    /** The currency of every trade this shop opens; a trade naming another is not ours. */
-    static final String CURRENCY = "CNY";
 
     static final String RESOURCE_NOT_EXISTS = "RESOURCE_NOT_EXISTS";
     /** Closing (or opening again) a trade that was paid: query and decide. */
@@ -58,9 +52,7 @@ public final class WechatPayChannel implements PaymentChannel {
 
     private final WechatAccount account;
     private final Supplier<String> notifyUrl;
-    private final InstantSource clock;
     private final WechatCalls api;
-    private final WechatNotificationReader notifications;
 
     /**
      * @param baseUrl   WeChat Pay's API root without {@code /v3} ({@code https://api.mch.weixin.qq.com}),
@@ -74,9 +66,9 @@ public final class WechatPayChannel implements PaymentChannel {
             WechatTransport transport,
             InstantSource clock,
             MeterRegistry meters) {
+        super(NAME, clock, WechatTime::parse, new WechatNotificationReader(account, clock)::read);
         this.account = account;
         this.notifyUrl = notifyUrl;
-        this.clock = clock;
         this.api = new WechatCalls(
                 account,
                 baseUrl,
@@ -84,12 +76,6 @@ public final class WechatPayChannel implements PaymentChannel {
                 clock,
                 new ChannelCalls(
                         NAME, "WeChat Pay", "orderclock.channels.wechat.public-key and public-key-id", meters));
-        this.notifications = new WechatNotificationReader(account, clock);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override
@@ -105,21 +91,16 @@ public final class WechatPayChannel implements PaymentChannel {
         body.put("notify_url", notifyUrl.get());
         body.putObject("amount")
                 .put("total", WechatAmount.fen(request.amount()))
-                .put("currency", "CNY");
+                .put("currency", CURRENCY);
         WechatCalls.Answer answer = api.call("prepay", "POST", NATIVE, body.toString());
         if (answer.status() == 0) {
-            throw new ChannelException("prepay got no answer: " + answer.describe());
+            throw noAnswer("prepay", answer.describe());
         }
-        String codeUrl = answer.json().path("code_url").asText(null);
         // 400 (PARAM_ERROR, INVALID_REQUEST) and 403 (NO_AUTH, ...) stay so however often asked; 5xx and 429 may pass.
-        if ((answer.status() == 400 || answer.status() == 403)
-                && !Set.of(ORDER_PAID, ORDER_CLOSED, "OUT_TRADE_NO_USED").contains(String.valueOf(answer.code()))) {
-            throw new ChannelRefusedException("prepay refused " + request.tradeNo() + ": " + answer.describe());
-        }
-        if (answer.status() != 200 || codeUrl == null) {
-            throw new ChannelException("prepay refused " + request.tradeNo() + ": " + answer.describe());
-        }
-        return new OpenedTrade(request.tradeNo(), codeUrl, expiresAt);
+        boolean finalRefusal = (answer.status() == 400 || answer.status() == 403)
+                && !Set.of(ORDER_PAID, ORDER_CLOSED, "OUT_TRADE_NO_USED").contains(String.valueOf(answer.code()));
+        String codeUrl = answer.status() == 200 ? answer.json().path("code_url").asText(null) : null;
+        return opened("prepay", request, expiresAt, finalRefusal, codeUrl, answer.describe());
     }
 
     @Override
@@ -142,8 +123,7 @@ public final class WechatPayChannel implements PaymentChannel {
                 : foreignCurrency(trade.path("amount"));
         if (foreign != null) {
             boolean paid = "SUCCESS".equals(state) || "REFUND".equals(state);
-            TradeState money = paid ? paid(trade) : null;
-            return new TradeState.Mismatched(foreign, money instanceof TradeState.Paid taken ? taken : null);
+            return mismatched(foreign, paid ? paid(trade) : null);
         }
         return switch (state) {
             case "NOTPAY", "USERPAYING" -> new TradeState.Waiting();
@@ -183,18 +163,13 @@ public final class WechatPayChannel implements PaymentChannel {
             body.put("reason", request.reason().length() > 80 ? request.reason().substring(0, 80) : request.reason());
         }
         body.put("notify_url", notifyUrl.get());
-        body.putObject("amount").put("refund", fen).put("total", fen).put("currency", "CNY");
+        body.putObject("amount").put("refund", fen).put("total", fen).put("currency", CURRENCY);
         return refundAnswer(api.call("refund", "POST", REFUNDS, body.toString()));
     }
 
     @Override
     public RefundAnswer refundStatus(String tradeNo, String refundRequestNo) {
         return refundAnswer(api.call("refund query", "GET", REFUNDS + "/" + encode(refundRequestNo), null));
-    }
-
-    @Override
-    public PaymentNotification readNotification(InboundNotification notification) {
-        return notifications.read(notification);
     }
 
     private RefundAnswer refundAnswer(WechatCalls.Answer answer) {
@@ -236,10 +211,6 @@ public final class WechatPayChannel implements PaymentChannel {
                 trade.path("transaction_id").asText(null),
                 WechatAmount.yuan(total.asLong()),
                 timeOr(trade.path("success_time").asText(null)));
-    }
-
-    private Instant timeOr(String wechatTime) {
-        return ReportedTime.orNow(wechatTime, WechatTime::parse, clock);
     }
 
     private static String encode(String pathPart) {

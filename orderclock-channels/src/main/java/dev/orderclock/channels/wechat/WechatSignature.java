@@ -5,6 +5,8 @@ import dev.orderclock.channels.keys.Sha256WithRsa;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * WeChat Pay v3's signatures: SHA256withRSA over the UTF-8 bytes of a message of lines, each ending
@@ -32,6 +34,22 @@ public final class WechatSignature {
     /** What an answer or a notification signs: its timestamp and nonce headers and the exact body. */
     public static String responseMessage(String timestamp, String nonce, String body) {
         return timestamp + "\n" + nonce + "\n" + (body == null ? "" : body) + "\n";
+    }
+
+    /**
+     * The headers that carry an answer's or a notification's signature over {@code body}, in the order
+     * WeChat Pay sends them: {@code Wechatpay-Serial} (the public key id), {@code -Timestamp}, {@code -Nonce},
+     * {@code -Signature-Type} and {@code -Signature}.
+     */
+    public static Map<String, String> responseHeaders(
+            String serial, String timestamp, String nonce, String body, PrivateKey key) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Wechatpay-Serial", serial);
+        headers.put("Wechatpay-Timestamp", timestamp);
+        headers.put("Wechatpay-Nonce", nonce);
+        headers.put("Wechatpay-Signature-Type", SCHEMA);
+        headers.put("Wechatpay-Signature", sign(responseMessage(timestamp, nonce, body), key));
+        return headers;
     }
 
     public static String sign(String message, PrivateKey key) {

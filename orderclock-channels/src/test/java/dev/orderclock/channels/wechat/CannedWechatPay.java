@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -69,21 +71,10 @@ final class CannedWechatPay implements WechatTransport {
         if (!signed) {
             return new Reply(status, Map.of(), body);
         }
-        String timestamp = Long.toString(now.getEpochSecond());
-        String nonce = "NONCE42";
-        String signature = WechatSignature.sign(
-                WechatSignature.responseMessage(timestamp, nonce, body), TestKeys.PLATFORM.getPrivate());
-        return new Reply(
-                status,
-                Map.of(
-                        "wechatpay-serial",
-                        serial,
-                        "wechatpay-timestamp",
-                        timestamp,
-                        "wechatpay-nonce",
-                        nonce,
-                        "wechatpay-signature",
-                        signature),
-                body);
+        Map<String, String> signature = new HashMap<>();
+        WechatSignature.responseHeaders(
+                        serial, Long.toString(now.getEpochSecond()), "NONCE42", body, TestKeys.PLATFORM.getPrivate())
+                .forEach((name, value) -> signature.put(name.toLowerCase(Locale.ROOT), value));
+        return new Reply(status, signature, body);
     }
 }

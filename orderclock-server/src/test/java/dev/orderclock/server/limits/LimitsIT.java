@@ -1,15 +1,13 @@
 package dev.orderclock.server.limits;
 
-import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Reply;
 import dev.orderclock.server.testing.RunningServer;
 import dev.orderclock.server.testing.Shop;
+import dev.orderclock.server.testing.ShopperFixture;
 import dev.orderclock.testing.Race;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
@@ -27,22 +25,11 @@ import static org.awaitility.Awaitility.await;
  */
 @RunningServer
 @TestPropertySource(properties = "orderclock.limits.enabled=true")
-class LimitsIT {
+class LimitsIT extends ShopperFixture {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Shop shop;
-    String user;
-    String sku;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        shop = new Shop(api);
-        user = Shop.newUser();
-        sku = shop.product(1000);
+    @Override
+    protected int stock() {
+        return 1000;
     }
 
     @Test

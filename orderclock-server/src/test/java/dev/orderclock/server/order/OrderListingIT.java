@@ -1,14 +1,12 @@
 package dev.orderclock.server.order;
 
-import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Reply;
 import dev.orderclock.server.testing.RunningServer;
 import dev.orderclock.server.testing.Shop;
+import dev.orderclock.server.testing.ShopperFixture;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,22 +16,11 @@ import static dev.orderclock.server.testing.ReplyAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @RunningServer
-class OrderListingIT {
+class OrderListingIT extends ShopperFixture {
 
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Shop shop;
-    String user;
-    String sku;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        shop = new Shop(api);
-        user = Shop.newUser();
-        sku = shop.product(100);
+    @Override
+    protected int stock() {
+        return 100;
     }
 
     @Test

@@ -1,21 +1,16 @@
 package dev.orderclock.server.payment;
 
-import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Reply;
-import dev.orderclock.server.testing.Shop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
-import javax.sql.DataSource;
 
 import static dev.orderclock.server.testing.ReplyAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,36 +22,16 @@ import static org.awaitility.Awaitility.await;
  * the money taken is refunded at the channel, and nothing keeps asking the channel about it.
  */
 @PaymentServer
-class MismatchedTradeIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DataSource dataSource;
+class MismatchedTradeIT extends SimulatedShop {
 
     @Autowired
     MeterRegistry meters;
 
-    Api api;
-    Shop shop;
-    SimFaults faults;
-    String user;
-    String sku;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        shop = new Shop(api);
-        faults = new SimFaults(api);
-        user = Shop.newUser();
-        sku = shop.product(10);
-    }
-
     @AfterEach
+    @Override
     void aWellBehavedChannelAgain() {
-        faults.set("\"open-amount-offset\":0");
-        faults.reset();
+        faults.set("\"open-amount-offset\":0"); // reset leaves the offset as it is
+        super.aWellBehavedChannelAgain();
     }
 
     @Test
@@ -141,9 +116,5 @@ class MismatchedTradeIT {
                 .stream()
                 .mapToLong(Timer::count)
                 .sum();
-    }
-
-    private String refundStatus(String id) {
-        return shop.orderAsOperator(id).path("refund").path("status").asText(null);
     }
 }

@@ -27,7 +27,6 @@ import net.jqwik.api.statistics.Statistics;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -256,16 +255,7 @@ class NotifyInputPropertiesIT {
     private static Map<String, String> signed(String body, String privateKey, String serial, Instant at) {
         String timestamp = Long.toString(at.getEpochSecond());
         String nonce = "NONCE" + Long.toHexString(body.hashCode());
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Wechatpay-Serial", serial);
-        headers.put("Wechatpay-Timestamp", timestamp);
-        headers.put("Wechatpay-Nonce", nonce);
-        headers.put("Wechatpay-Signature-Type", WechatSignature.SCHEMA);
-        headers.put(
-                "Wechatpay-Signature",
-                WechatSignature.sign(
-                        WechatSignature.responseMessage(timestamp, nonce, body), RsaKeys.privateKey(privateKey)));
-        return headers;
+        return WechatSignature.responseHeaders(serial, timestamp, nonce, body, RsaKeys.privateKey(privateKey));
     }
 
     /** One of the right values, or any JSON value in its place. */

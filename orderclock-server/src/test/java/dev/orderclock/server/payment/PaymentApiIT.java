@@ -1,14 +1,12 @@
 package dev.orderclock.server.payment;
 
-import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Reply;
 import dev.orderclock.server.testing.RunningServer;
 import dev.orderclock.server.testing.Shop;
+import dev.orderclock.server.testing.ShopperFixture;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,23 +18,7 @@ import static org.awaitility.Awaitility.await;
 
 /** {@code /pay}, {@code /ship}, {@code /confirm} and a cancel with an open trade, over HTTP with the simulator. */
 @RunningServer
-class PaymentApiIT {
-
-    @LocalServerPort
-    int port;
-
-    Api api;
-    Shop shop;
-    String user;
-    String sku;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        shop = new Shop(api);
-        user = Shop.newUser();
-        sku = shop.product(10);
-    }
+class PaymentApiIT extends ShopperFixture {
 
     @Test
     void payOpensATradeThatExpiresAtTheDeadlineAndAskingAgainAnswersTheSameTrade() {

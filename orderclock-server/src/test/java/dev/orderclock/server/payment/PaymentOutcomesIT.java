@@ -1,23 +1,16 @@
 package dev.orderclock.server.payment;
 
-import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Reply;
-import dev.orderclock.server.testing.Shop;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 
 import static dev.orderclock.server.testing.ReplyAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,33 +22,7 @@ import static org.awaitility.Awaitility.await;
  * the refund fails at first, and auto-confirm.
  */
 @PaymentServer
-class PaymentOutcomesIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DataSource dataSource;
-
-    Api api;
-    Shop shop;
-    SimFaults faults;
-    String user;
-    String sku;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        shop = new Shop(api);
-        faults = new SimFaults(api);
-        user = Shop.newUser();
-        sku = shop.product(10);
-    }
-
-    @AfterEach
-    void aWellBehavedChannelAgain() {
-        faults.reset();
-    }
+class PaymentOutcomesIT extends SimulatedShop {
 
     @Test
     void aPaymentWhoseNotificationsAreAllLostEndsPaidThroughQueryBeforeClose() throws Exception {
@@ -150,14 +117,6 @@ class PaymentOutcomesIT {
         Reply reply = api.post("/api/orders/" + id + "/pay").as(user).send();
         assertThat(reply).hasStatus(201);
         return reply.text("tradeNo");
-    }
-
-    private String status(String id) {
-        return shop.orderAsOperator(id).path("status").asText();
-    }
-
-    private String refundStatus(String id) {
-        return shop.orderAsOperator(id).path("refund").path("status").asText(null);
     }
 
     /** Runs the call at the given moment of the real clock, without sleeping in the test thread. */

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -100,15 +99,6 @@ final class WechatNotification {
     Map<String, String> headersFor(String body, String privateKey) {
         String timestamp = Long.toString(signedAt.getEpochSecond());
         String nonce = UUID.randomUUID().toString().replace("-", "").toUpperCase();
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Wechatpay-Serial", serial);
-        headers.put("Wechatpay-Timestamp", timestamp);
-        headers.put("Wechatpay-Nonce", nonce);
-        headers.put("Wechatpay-Signature-Type", WechatSignature.SCHEMA);
-        headers.put(
-                "Wechatpay-Signature",
-                WechatSignature.sign(
-                        WechatSignature.responseMessage(timestamp, nonce, body), RsaKeys.privateKey(privateKey)));
-        return headers;
+        return WechatSignature.responseHeaders(serial, timestamp, nonce, body, RsaKeys.privateKey(privateKey));
     }
 }

@@ -1,19 +1,12 @@
 package dev.orderclock.server.payment;
 
-import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Reply;
-import dev.orderclock.server.testing.Shop;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import java.time.Duration;
 import java.time.Instant;
-import javax.sql.DataSource;
 
 import static dev.orderclock.server.testing.ReplyAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,33 +19,7 @@ import static org.awaitility.Awaitility.await;
  * late money after time_expire refunded.
  */
 @PaymentServer
-class WechatPaymentIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    DataSource dataSource;
-
-    Api api;
-    Shop shop;
-    SimFaults faults;
-    String user;
-    String sku;
-
-    @BeforeEach
-    void setUp() {
-        api = new Api(port);
-        shop = new Shop(api);
-        faults = new SimFaults(api);
-        user = Shop.newUser();
-        sku = shop.product(10);
-    }
-
-    @AfterEach
-    void aWellBehavedChannelAgain() {
-        faults.reset();
-    }
+class WechatPaymentIT extends SimulatedShop {
 
     @Test
     void aTradePaidWithWechatPayMakesTheOrderPaid() {
@@ -254,14 +221,6 @@ class WechatPaymentIT {
         Reply reply = pay(id, "wechat");
         assertThat(reply).hasStatus(201);
         return reply.text("tradeNo");
-    }
-
-    private String status(String id) {
-        return shop.orderAsOperator(id).path("status").asText();
-    }
-
-    private String refundStatus(String id) {
-        return shop.orderAsOperator(id).path("refund").path("status").asText(null);
     }
 
     private String simStatus(String tradeNo) {

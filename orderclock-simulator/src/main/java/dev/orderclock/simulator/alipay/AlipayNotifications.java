@@ -3,16 +3,13 @@ package dev.orderclock.simulator.alipay;
 import dev.orderclock.channels.alipay.AlipayTime;
 import dev.orderclock.channels.alipay.FormCodec;
 import dev.orderclock.channels.alipay.Rsa2;
+import dev.orderclock.simulator.ChannelNotifications;
 import dev.orderclock.simulator.Notifier;
 import dev.orderclock.simulator.OutgoingNotification;
-import dev.orderclock.simulator.SimChannel;
 import dev.orderclock.simulator.SimRandom;
 import dev.orderclock.simulator.SimRefund;
 import dev.orderclock.simulator.SimTrade;
 import dev.orderclock.simulator.TradeStatus;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -23,6 +20,7 @@ import java.time.temporal.ChronoField;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -31,38 +29,26 @@ import java.util.Set;
  * {@code notify_url} and sent again after 4m, 10m, 10m, 1h, 2h, 6h and 15h with the same
  * {@code notify_id} until the shop answers exactly {@code success}.
  */
-public final class AlipayNotifications implements SimChannel {
+public final class AlipayNotifications extends ChannelNotifications {
 
     public static final String NAME = "alipay";
-    public static final List<Duration> RETRY_SCHEDULE = List.of(
-            Duration.ofMinutes(4),
-            Duration.ofMinutes(10),
-            Duration.ofMinutes(10),
-            Duration.ofHours(1),
-            Duration.ofHours(2),
-            Duration.ofHours(6),
-            Duration.ofHours(15));
+    public static final List<Duration> RETRY_SCHEDULE = schedule("4m 10m 10m 1h 2h 6h 15h");
 
-    private static final Logger log = LoggerFactory.getLogger(AlipayNotifications.class);
     private static final Set<String> UNSIGNED = Set.of("sign", "sign_type");
     private static final Map<String, String> HEADERS =
             Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8");
 
-    private final Notifier notifier;
     private final AlipaySimAccount account;
-    private final SimRandom random;
-    private final InstantSource clock;
 
     AlipayNotifications(Notifier notifier, AlipaySimAccount account, SimRandom random, InstantSource clock) {
-        this.notifier = notifier;
+        super(
+                NAME,
+                notifier,
+                random,
+                clock,
+                RETRY_SCHEDULE,
+                reply -> reply.status() == 200 && "success".equals(reply.body()));
         this.account = account;
-        this.random = random;
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     /** Alipay's trade_status: a paid trade refunded in full reads TRADE_CLOSED, as at Alipay. */
@@ -142,24 +128,13 @@ public final class AlipayNotifications implements SimChannel {
     }
 
     private void send(SimTrade trade, Map<String, String> fields) {
-        if (trade.notifyUrl() == null || trade.notifyUrl().isBlank()) {
-            return; // the shop gave no notify_url: Alipay has nowhere to send it
-        }
-        URI target;
-        try {
-            target = URI.create(trade.notifyUrl());
-        } catch (IllegalArgumentException e) {
-            log.warn("trade {}: notify_url is not a URL, nothing sent", trade.tradeNo());
+        Optional<URI> target = target(trade);
+        if (target.isEmpty()) {
             return;
         }
         fields.put("sign_type", "RSA2");
         fields.put("sign", Rsa2.sign(Rsa2.content(fields, UNSIGNED), account.platformKey()));
         OutgoingNotification.Message message = new OutgoingNotification.Message(HEADERS, FormCodec.encode(fields));
-        notifier.send(new OutgoingNotification(
-                fields.get("notify_id"),
-                target,
-                () -> message,
-                RETRY_SCHEDULE,
-                reply -> reply.status() == 200 && "success".equals(reply.body())));
+        send(target.get(), fields.get("notify_id"), () -> message);
     }
 }

@@ -1,10 +1,9 @@
 package dev.orderclock.simulator.alipay;
 
 import dev.orderclock.simulator.ConditionalOnSimulator;
-import dev.orderclock.simulator.Faults;
 import dev.orderclock.simulator.Notifier;
 import dev.orderclock.simulator.SimRandom;
-import dev.orderclock.simulator.TradeLedger;
+import dev.orderclock.simulator.TradeDesk;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -31,13 +30,7 @@ public class AlipaySimConfiguration {
     }
 
     @Bean
-    AlipayGateway alipaySimGateway(
-            TradeLedger ledger,
-            Faults faults,
-            SimRandom random,
-            InstantSource clock,
-            AlipaySimAccount account,
-            AlipayNotifications notifications) {
-        return new AlipayGateway(account, new AlipayTrades(ledger, faults, random, clock, account, notifications));
+    AlipayGateway alipaySimGateway(TradeDesk desk, AlipaySimAccount account, AlipayNotifications notifications) {
+        return new AlipayGateway(account, new AlipayTrades(desk, account, notifications));
     }
 }

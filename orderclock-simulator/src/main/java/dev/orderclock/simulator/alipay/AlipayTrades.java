@@ -2,9 +2,11 @@ package dev.orderclock.simulator.alipay;
 
 import dev.orderclock.channels.alipay.AlipayTime;
 import dev.orderclock.simulator.Faults;
-import dev.orderclock.simulator.SimRandom;
 import dev.orderclock.simulator.SimRefund;
 import dev.orderclock.simulator.SimTrade;
+import dev.orderclock.simulator.TradeDesk;
+import dev.orderclock.simulator.TradeDesk.Opening;
+import dev.orderclock.simulator.TradeExpiry;
 import dev.orderclock.simulator.TradeLedger;
 import dev.orderclock.simulator.TradeLedger.Closing;
 import dev.orderclock.simulator.TradeLedger.Refunding;
@@ -15,8 +17,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -36,35 +36,26 @@ final class AlipayTrades {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("100000000.00");
     private static final String NOT_EXIST = "ACQ.TRADE_NOT_EXIST";
 
+    private final TradeDesk desk;
     private final TradeLedger ledger;
     private final Faults faults;
-    private final SimRandom random;
-    private final InstantSource clock;
     private final AlipaySimAccount account;
     private final AlipayNotifications notifications;
 
-    AlipayTrades(
-            TradeLedger ledger,
-            Faults faults,
-            SimRandom random,
-            InstantSource clock,
-            AlipaySimAccount account,
-            AlipayNotifications notifications) {
-        this.ledger = ledger;
-        this.faults = faults;
-        this.random = random;
-        this.clock = clock;
+    AlipayTrades(TradeDesk desk, AlipaySimAccount account, AlipayNotifications notifications) {
+        this.desk = desk;
+        this.ledger = desk.ledger();
+        this.faults = desk.faults();
         this.account = account;
         this.notifications = notifications;
     }
 
     /** @param payUrlPrefix where the simulated buyer pays, before the trade number: the QR code's content */
     Map<String, Object> precreate(JsonNode biz, String notifyUrl, String payUrlPrefix) {
-        Instant now = clock.instant();
+        Instant now = desk.clock().instant();
         String tradeNo = text(biz, "out_trade_no");
         String amount = text(biz, "total_amount");
         String subject = text(biz, "subject");
-        String timeExpire = text(biz, "time_expire");
         if (tradeNo == null || !TRADE_NO.matcher(tradeNo).matches()) {
             return AlipayResponses.invalidParameter("out_trade_no must be 1 to 64 letters, digits or '_'");
         }
@@ -78,16 +69,12 @@ final class AlipayTrades {
         if (subject == null || subject.length() > 256) {
             return AlipayResponses.invalidParameter("subject is required, 256 characters at most");
         }
-        Instant expiresAt;
-        try {
-            expiresAt = timeExpire == null ? now.plus(DEFAULT_EXPIRY) : AlipayTime.parse(timeExpire);
-        } catch (DateTimeParseException e) {
-            return AlipayResponses.invalidParameter("time_expire must be yyyy-MM-dd HH:mm:ss");
+        TradeExpiry expiry =
+                TradeExpiry.of(text(biz, "time_expire"), AlipayTime::parse, "yyyy-MM-dd HH:mm:ss", DEFAULT_EXPIRY, now);
+        if (expiry.refused()) {
+            return AlipayResponses.invalidParameter(expiry.refusal());
         }
-        if (!expiresAt.isAfter(now)) {
-            return AlipayResponses.invalidParameter("time_expire has passed");
-        }
-        SimTrade candidate = SimTrade.opened(
+        Opening opening = desk.open(SimTrade.opened(
                 tradeNo,
                 AlipayNotifications.NAME,
                 account.appId(),
@@ -97,13 +84,12 @@ final class AlipayTrades {
                 newTradeNo(now),
                 notifyUrl,
                 now,
-                expiresAt);
-        SimTrade stored = ledger.open(candidate);
-        SimTrade trade = stored.at(now);
-        if (stored != candidate && trade.status() == TradeStatus.PAID) {
+                expiry.at()));
+        TradeStatus status = opening.trade().status();
+        if (opening.repeated() && status == TradeStatus.PAID) {
             return AlipayResponses.businessFailed("ACQ.TRADE_HAS_SUCCESS", "交易已被支付");
         }
-        if (stored != candidate && trade.status() == TradeStatus.CLOSED) {
+        if (opening.repeated() && status == TradeStatus.CLOSED) {
             return AlipayResponses.businessFailed("ACQ.TRADE_HAS_CLOSE", "交易已经关闭");
         }
         Map<String, Object> node = AlipayResponses.success();
@@ -146,7 +132,7 @@ final class AlipayTrades {
         if (found.isEmpty()) {
             return AlipayResponses.businessFailed(NOT_EXIST, "交易不存在");
         }
-        Closing closing = ledger.close(found.get().tradeNo(), clock.instant());
+        Closing closing = ledger.close(found.get().tradeNo(), desk.clock().instant());
         if (closing.outcome() != Closing.Outcome.CLOSED) {
             return AlipayResponses.businessFailed("ACQ.TRADE_STATUS_ERROR", "交易状态不合法");
         }
@@ -167,8 +153,11 @@ final class AlipayTrades {
         }
         String requestNo = Optional.ofNullable(text(biz, "out_request_no"))
                 .orElse(found.get().tradeNo());
-        Refunding refunding =
-                ledger.refund(found.get().tradeNo(), requestNo, new BigDecimal(amount).setScale(2), clock.instant());
+        Refunding refunding = ledger.refund(
+                found.get().tradeNo(),
+                requestNo,
+                new BigDecimal(amount).setScale(2),
+                desk.clock().instant());
         if (refunding.outcome() == Refunding.Outcome.REFUNDED) {
             notifications.refunded(refunding.trade(), refunding.refund());
         }
@@ -231,18 +220,13 @@ final class AlipayTrades {
      * know it yet: with {@code unscanned-not-exist}, a precreated trade exists only once scanned.
      */
     private Optional<SimTrade> visible(JsonNode biz) {
-        Instant now = clock.instant();
-        String tradeNo = text(biz, "out_trade_no");
-        Optional<SimTrade> trade = tradeNo != null
-                ? ledger.find(tradeNo, now)
-                : Optional.ofNullable(text(biz, "trade_no")).flatMap(no -> ledger.findByChannelTradeNo(no, now));
-        return trade.filter(found -> found.scanned() || !faults.unscannedNotExist())
-                .filter(found -> AlipayNotifications.NAME.equals(found.channel()));
+        return desk.visible(AlipayNotifications.NAME, text(biz, "out_trade_no"), text(biz, "trade_no"));
     }
 
     /** Shaped like Alipay's: the date, a fixed infix and random digits, 28 digits in all. */
     private String newTradeNo(Instant now) {
-        return AlipayTime.format(now).substring(0, 10).replace("-", "") + "22001" + random.digits(15);
+        return AlipayTime.format(now).substring(0, 10).replace("-", "") + "22001"
+                + desk.random().digits(15);
     }
 
     private static String text(JsonNode biz, String field) {

@@ -62,16 +62,9 @@ class WechatApiController {
         String timestamp = Long.toString(clock.instant().getEpochSecond());
         String nonce = random.hex(32).toUpperCase();
         ResponseEntity.BodyBuilder reply = ResponseEntity.status(answer.status())
-                .header("Request-ID", random.hex(8) + "-" + random.hex(4) + "-" + random.hex(4) + "-" + random.hex(12))
-                .header("Wechatpay-Serial", account.publicKeyId())
-                .header("Wechatpay-Timestamp", timestamp)
-                .header("Wechatpay-Nonce", nonce)
-                .header("Wechatpay-Signature-Type", WechatSignature.SCHEMA)
-                .header(
-                        "Wechatpay-Signature",
-                        WechatSignature.sign(
-                                WechatSignature.responseMessage(timestamp, nonce, answer.body()),
-                                account.platformKey()));
+                .header("Request-ID", random.hex(8) + "-" + random.hex(4) + "-" + random.hex(4) + "-" + random.hex(12));
+        WechatSignature.responseHeaders(account.publicKeyId(), timestamp, nonce, answer.body(), account.platformKey())
+                .forEach((name, value) -> reply.header(name, value));
         if (answer.body().isEmpty()) {
             return reply.build();
         }

@@ -1,11 +1,10 @@
 package dev.orderclock.simulator.wechat;
 
 import dev.orderclock.simulator.ConditionalOnSimulator;
-import dev.orderclock.simulator.Faults;
 import dev.orderclock.simulator.Notifier;
 import dev.orderclock.simulator.SimProperties;
 import dev.orderclock.simulator.SimRandom;
-import dev.orderclock.simulator.TradeLedger;
+import dev.orderclock.simulator.TradeDesk;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,16 +29,8 @@ public class WechatSimConfiguration {
 
     @Bean
     WechatApi wechatSimApi(
-            SimProperties settings,
-            TradeLedger ledger,
-            Faults faults,
-            SimRandom random,
-            InstantSource clock,
-            WechatSimAccount account,
-            WechatNotifications notifications) {
+            SimProperties settings, TradeDesk desk, WechatSimAccount account, WechatNotifications notifications) {
         return new WechatApi(
-                account,
-                new WechatTrades(ledger, faults, random, clock, account, notifications, settings.maxTrades()),
-                clock);
+                account, new WechatTrades(desk, account, notifications, settings.maxTrades()), desk.clock());
     }
 }

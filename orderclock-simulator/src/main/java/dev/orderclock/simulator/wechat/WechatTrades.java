@@ -3,9 +3,11 @@ package dev.orderclock.simulator.wechat;
 import dev.orderclock.channels.wechat.WechatAmount;
 import dev.orderclock.channels.wechat.WechatTime;
 import dev.orderclock.simulator.Faults;
-import dev.orderclock.simulator.SimRandom;
 import dev.orderclock.simulator.SimRefund;
 import dev.orderclock.simulator.SimTrade;
+import dev.orderclock.simulator.TradeDesk;
+import dev.orderclock.simulator.TradeDesk.Opening;
+import dev.orderclock.simulator.TradeExpiry;
 import dev.orderclock.simulator.TradeLedger;
 import dev.orderclock.simulator.TradeLedger.Closing;
 import dev.orderclock.simulator.TradeLedger.Refunding;
@@ -16,8 +18,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -35,34 +35,25 @@ final class WechatTrades {
     private static final Pattern REFUND_NO = Pattern.compile("[A-Za-z0-9_\\-|*@]{1,64}");
     private static final long MAX_FEN = 10_000_000_000L;
 
+    private final TradeDesk desk;
     private final TradeLedger ledger;
     private final Faults faults;
-    private final SimRandom random;
-    private final InstantSource clock;
     private final WechatSimAccount account;
     private final WechatNotifications notifications;
     private final RefundIndex refunds;
 
-    WechatTrades(
-            TradeLedger ledger,
-            Faults faults,
-            SimRandom random,
-            InstantSource clock,
-            WechatSimAccount account,
-            WechatNotifications notifications,
-            int maxRefunds) {
+    WechatTrades(TradeDesk desk, WechatSimAccount account, WechatNotifications notifications, int maxRefunds) {
         this.refunds = new RefundIndex(maxRefunds);
-        this.ledger = ledger;
-        this.faults = faults;
-        this.random = random;
-        this.clock = clock;
+        this.desk = desk;
+        this.ledger = desk.ledger();
+        this.faults = desk.faults();
         this.account = account;
         this.notifications = notifications;
     }
 
     /** @param payUrlPrefix where the simulated buyer pays, before the trade number: the QR code's content */
     SimAnswer prepay(JsonNode body, String payUrlPrefix) {
-        Instant now = clock.instant();
+        Instant now = desk.clock().instant();
         if (!account.appid().equals(text(body, "appid"))) {
             return SimAnswer.error(400, "APPID_MCHID_NOT_MATCH", "appid和mch_id不匹配");
         }
@@ -89,17 +80,16 @@ final class WechatTrades {
         if (!"CNY".equals(currency)) {
             return SimAnswer.invalid("amount.currency must be CNY");
         }
-        Instant expiresAt;
-        try {
-            String timeExpire = text(body, "time_expire");
-            expiresAt = timeExpire == null ? now.plus(DEFAULT_EXPIRY) : WechatTime.parse(timeExpire);
-        } catch (DateTimeParseException e) {
-            return SimAnswer.invalid("time_expire must be RFC 3339, e.g. 2026-11-24T19:50:00+08:00");
+        TradeExpiry expiry = TradeExpiry.of(
+                text(body, "time_expire"),
+                WechatTime::parse,
+                "RFC 3339, e.g. 2026-11-24T19:50:00+08:00",
+                DEFAULT_EXPIRY,
+                now);
+        if (expiry.refused()) {
+            return SimAnswer.invalid(expiry.refusal());
         }
-        if (!expiresAt.isAfter(now)) {
-            return SimAnswer.invalid("time_expire has passed");
-        }
-        SimTrade candidate = SimTrade.opened(
+        Opening opening = desk.open(SimTrade.opened(
                 tradeNo,
                 WechatNotifications.NAME,
                 account.mchid(),
@@ -109,12 +99,11 @@ final class WechatTrades {
                 newTransactionId(now),
                 notifyUrl,
                 now,
-                expiresAt);
-        SimTrade stored = ledger.open(candidate);
-        SimTrade trade = stored.at(now);
-        if (stored != candidate) {
+                expiry.at()));
+        SimTrade trade = opening.trade();
+        if (opening.repeated()) {
             if (!WechatNotifications.NAME.equals(trade.channel())
-                    || trade.amount().compareTo(candidate.amount()) != 0) {
+                    || trade.amount().compareTo(opening.opened().amount()) != 0) {
                 return SimAnswer.error(400, "INVALID_REQUEST", "201 商户订单号重复");
             }
             if (trade.status() == TradeStatus.PAID) {
@@ -150,7 +139,7 @@ final class WechatTrades {
         if (found.isEmpty()) {
             return notExist();
         }
-        Closing closing = ledger.close(tradeNo, clock.instant());
+        Closing closing = ledger.close(tradeNo, desk.clock().instant());
         if (closing.outcome() == Closing.Outcome.NOT_WAITING && closing.trade().status() == TradeStatus.PAID) {
             return SimAnswer.error(400, "ORDERPAID", "订单已支付");
         }
@@ -170,11 +159,8 @@ final class WechatTrades {
         }
         // A failing refund is carried out all the same: the answer is what gets lost.
         boolean fail = faults.failRefund();
-        Instant now = clock.instant();
-        Optional<SimTrade> found = tradeNo != null
-                ? ledger.find(tradeNo, now)
-                : Optional.ofNullable(text(body, "transaction_id")).flatMap(no -> ledger.findByChannelTradeNo(no, now));
-        found = found.filter(trade -> WechatNotifications.NAME.equals(trade.channel()));
+        Instant now = desk.clock().instant();
+        Optional<SimTrade> found = desk.find(WechatNotifications.NAME, tradeNo, text(body, "transaction_id"), now);
         if (found.isEmpty()) {
             return fail ? SimAnswer.systemError() : SimAnswer.error(404, "RESOURCE_NOT_EXISTS", "订单不存在");
         }
@@ -205,7 +191,8 @@ final class WechatTrades {
         if (faults.failRefund()) {
             return SimAnswer.systemError();
         }
-        Optional<SimTrade> trade = refunds.tradeOf(refundNo).flatMap(tradeNo -> ledger.find(tradeNo, clock.instant()));
+        Optional<SimTrade> trade = refunds.tradeOf(refundNo)
+                .flatMap(tradeNo -> ledger.find(tradeNo, desk.clock().instant()));
         Optional<SimRefund> refund = trade.flatMap(found -> found.refund(refundNo));
         if (refund.isEmpty()) {
             return SimAnswer.error(404, "RESOURCE_NOT_EXISTS", "退款单不存在");
@@ -219,14 +206,13 @@ final class WechatTrades {
 
     /** The trade, unless WeChat Pay would not show it ({@code unscanned-not-exist} before the buyer scans). */
     private Optional<SimTrade> visible(String tradeNo) {
-        return ledger.find(tradeNo, clock.instant())
-                .filter(trade -> WechatNotifications.NAME.equals(trade.channel()))
-                .filter(trade -> trade.scanned() || !faults.unscannedNotExist());
+        return desk.visible(WechatNotifications.NAME, tradeNo, null);
     }
 
     /** Shaped like WeChat Pay's: 4200, a channel digit run, the date and random digits, 28 digits in all. */
     private String newTransactionId(Instant now) {
-        return "420000" + WechatTime.format(now).substring(0, 10).replace("-", "") + random.digits(14);
+        return "420000" + WechatTime.format(now).substring(0, 10).replace("-", "")
+                + desk.random().digits(14);
     }
 
     private static String text(JsonNode body, String field) {
