@@ -43,8 +43,8 @@ public final class BurstCommand implements Callable<Integer> {
             description = "orders due in the same second (default: ${DEFAULT-VALUE})")
     long orders;
 
-    @Option(names = "--concurrency", defaultValue = "8", description = "client threads (default: ${DEFAULT-VALUE})")
-    int concurrency;
+    @Mixin
+    CloseOptions close = new CloseOptions();
 
     @Option(
             names = "--warmup",
@@ -68,35 +68,14 @@ public final class BurstCommand implements Callable<Integer> {
                             + "--window 10s is 5,000 closes a second sustained for 10 s (default: ${DEFAULT-VALUE}, all at once)")
     Duration window;
 
-    @Option(
-            names = "--grace",
-            defaultValue = "5s",
-            converter = DurationConverter.class,
-            description = "a close later than this after the deadline is late (default: ${DEFAULT-VALUE})")
-    Duration grace;
-
-    @Option(
-            names = "--drain",
-            defaultValue = "120s",
-            converter = DurationConverter.class,
-            description =
-                    "how long after the last deadline plus grace to wait for late closes (default: ${DEFAULT-VALUE})")
-    Duration drain;
-
     @Option(names = "--profile", description = "record a JFR profile of the server while orders close")
     boolean profile;
-
-    @Option(
-            names = "--products",
-            defaultValue = "16",
-            description = "SKUs the orders spread over (default: ${DEFAULT-VALUE})")
-    int products;
 
     @Override
     public Integer call() throws Exception {
         InstantSource clock = InstantSource.system();
         try (Target server = target.open()) {
-            Catalogue catalogue = CloseRun.catalogue(server.api(), products, orders + warmup);
+            Catalogue catalogue = CloseRun.catalogue(server.api(), close.products, orders + warmup);
             double warmRate = warmUp(server, catalogue, clock);
             Duration until = dueIn != null
                     ? dueIn
@@ -104,16 +83,14 @@ public final class BurstCommand implements Callable<Integer> {
             Instant targetSecond = clock.instant().plus(until).truncatedTo(ChronoUnit.SECONDS);
             int seconds = (int) Math.max(1, window.toSeconds());
             Progress.step("all " + orders + " orders will fall due in [" + targetSecond + ", +" + seconds + " s)");
-            CloseRun.Plan plan = new CloseRun.Plan(
-                    new OrderLoad.Settings(orders, 0, concurrency, TimeoutPlan.dueWithin(targetSecond, seconds), 1000),
+            CloseRun.Plan plan = close.plan(
+                    new OrderLoad.Settings(
+                            orders, 0, close.concurrency, TimeoutPlan.dueWithin(targetSecond, seconds), 1000),
                     seconds == 1
                             ? "due within the second " + targetSecond
                             : "due at random over the " + seconds + " s from " + targetSecond,
                     0,
                     Duration.ZERO,
-                    grace,
-                    drain,
-                    products,
                     profile);
             Report report = new CloseRun(server, clock).execute("burst --mode " + target.mode, plan, catalogue);
             Map<String, Object> burst = report.section("workload");
@@ -139,7 +116,7 @@ public final class BurstCommand implements Callable<Integer> {
             try (Progress progress = Progress.of("warm-up", () -> load.done() + "/" + warmup / 2)) {
                 result = load.run(
                         new OrderLoad.Settings(
-                                warmup / 2, 0, concurrency, TimeoutPlan.fixed(Duration.ofMinutes(30)), 1000),
+                                warmup / 2, 0, close.concurrency, TimeoutPlan.fixed(Duration.ofMinutes(30)), 1000),
                         order -> {});
             }
         }

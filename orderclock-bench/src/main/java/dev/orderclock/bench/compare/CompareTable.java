@@ -1,10 +1,9 @@
 package dev.orderclock.bench.compare;
 
 import dev.orderclock.bench.measurement.CloseObserver;
+import dev.orderclock.bench.report.Json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -197,12 +196,6 @@ public final class CompareTable {
     }
 
     public void printJson(PrintStream out) {
-        try {
-            out.println(new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(asMap()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("compare table not serialisable", e);
-        }
+        Json.print(out, asMap());
     }
 }
