@@ -49,14 +49,19 @@ final class CompareNotes {
         return described;
     }
 
+    /** The machine's load average as a run ends, and its cores. */
+    static String loadAtTheEnd() {
+        return String.format(
+                Locale.ROOT,
+                "load average at the end: %.2f (%d cores)",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                Runtime.getRuntime().availableProcessors());
+    }
+
     /** What every reader of the table must know: how each figure was taken and what it leaves out. */
     static void add(CompareTable table, List<String> systems) {
-        table.note(String.format(
-                Locale.ROOT,
-                "load average at the end: %.2f (%d cores); every system shares them with "
-                        + "the bench's client threads and whatever else runs",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors()));
+        table.note(
+                loadAtTheEnd() + "; every system shares them with the bench's client threads and whatever else runs");
         table.note("orderclock is its real server jar in embedded mode (H2 file, local wheel), orders created through "
                 + "its HTTP API; the peers are libraries in the bench's JVM, orders created by plain JDBC into PostgreSQL "
                 + "(one transaction: reserve stock, insert the order), then handed to the peer. So created/s compares an "

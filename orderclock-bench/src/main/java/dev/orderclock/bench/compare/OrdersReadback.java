@@ -36,6 +36,11 @@ record OrdersReadback(
         return seconds > 0 ? closed / seconds : (double) closed;
     }
 
+    /** From the first close to the last, or null when nothing closed. */
+    Long firstToLastMs() {
+        return first == null ? null : Duration.between(first, last).toMillis();
+    }
+
     /**
      * Reads every order of {@code session}'s schema at {@code now}: a close later than {@code grace}
      * after the deadline is late, an order still pending {@code grace} after it is missed.

@@ -128,6 +128,7 @@ public final class PeerRun {
                 created.ids(),
                 created.perSecond(),
                 outcome.closesPerSecond(),
+                outcome.firstToLastMs(),
                 percentile(outcome.lag(), 50),
                 percentile(outcome.lag(), 99),
                 max(outcome.lag()),

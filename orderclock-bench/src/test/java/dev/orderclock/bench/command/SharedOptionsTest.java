@@ -27,6 +27,7 @@ class SharedOptionsTest {
         assertThat(compare.load.paid).isEqualTo(0.1);
         assertThat(compare.close.grace).isEqualTo(Duration.ofSeconds(5));
         assertThat(compare.close.concurrency).isEqualTo(8);
+        assertThat(burst.peers).containsExactly("scan-1s");
     }
 
     @Test
