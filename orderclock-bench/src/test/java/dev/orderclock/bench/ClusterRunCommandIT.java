@@ -1,15 +1,11 @@
 package dev.orderclock.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.ConnectionFactory;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,39 +32,31 @@ class ClusterRunCommandIT {
         long databasesBefore = benchDatabases();
 
         // when the bench runs 300 orders with a 2-second timeout, round robin over two cluster nodes
-        PrintStream console = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            exit = Bench.execute(
-                    "run",
-                    "--mode",
-                    "cluster",
-                    "--nodes",
-                    "2",
-                    "--jar",
-                    JAR.toString(),
-                    "--postgres",
-                    POSTGRES,
-                    "--orders",
-                    "300",
-                    "--timeout",
-                    "2s",
-                    "--concurrency",
-                    "4",
-                    "--server-heap",
-                    "256m",
-                    "--drain",
-                    "20s",
-                    "--json");
-        } finally {
-            System.setOut(console);
-        }
+        PrintedRun run = PrintedRun.of(
+                "run",
+                "--mode",
+                "cluster",
+                "--nodes",
+                "2",
+                "--jar",
+                JAR.toString(),
+                "--postgres",
+                POSTGRES,
+                "--orders",
+                "300",
+                "--timeout",
+                "2s",
+                "--concurrency",
+                "4",
+                "--server-heap",
+                "256m",
+                "--drain",
+                "20s",
+                "--json");
 
         // then every order was created and closed for timeout, once, none early, none missed
-        JsonNode report = new ObjectMapper().readTree(printed.toString(StandardCharsets.UTF_8));
-        assertThat(exit).isZero();
+        JsonNode report = run.report();
+        assertThat(run.exit()).isZero();
         assertThat(report.at("/workload/ordersCreated").asLong()).isEqualTo(300);
         assertThat(report.at("/close/closedByTimeout").asLong()).isEqualTo(300);
         assertThat(report.at("/close/missedCloses").asLong()).isZero();

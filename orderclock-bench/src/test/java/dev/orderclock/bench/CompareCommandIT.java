@@ -1,12 +1,8 @@
 package dev.orderclock.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,36 +30,28 @@ class CompareCommandIT {
         assertThat(JAR).as("server jar (build orderclock-server first)").isRegularFile();
 
         // when 200 orders with a 2-second timeout, a fifth of them paid, go through every system
-        PrintStream console = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            exit = Bench.execute(
-                    "compare",
-                    "--jar",
-                    JAR.toString(),
-                    "--server-heap",
-                    "256m",
-                    "--orders",
-                    "200",
-                    "--timeout",
-                    "2s",
-                    "--paid",
-                    "0.2",
-                    "--concurrency",
-                    "4",
-                    "--drain",
-                    "30s",
-                    "--peers",
-                    SYSTEMS,
-                    "--json");
-        } finally {
-            System.setOut(console);
-        }
+        PrintedRun run = PrintedRun.of(
+                "compare",
+                "--jar",
+                JAR.toString(),
+                "--server-heap",
+                "256m",
+                "--orders",
+                "200",
+                "--timeout",
+                "2s",
+                "--paid",
+                "0.2",
+                "--concurrency",
+                "4",
+                "--drain",
+                "30s",
+                "--peers",
+                SYSTEMS,
+                "--json");
 
         // then every system created them all, closed every unpaid one once, none paid, and kept the stock
-        JsonNode report = new ObjectMapper().readTree(printed.toString(StandardCharsets.UTF_8));
+        JsonNode report = run.report();
         List<String> names = new ArrayList<>();
         for (JsonNode system : report.get("systems")) {
             String name = system.get("system").asText();
@@ -110,6 +98,6 @@ class CompareCommandIT {
             }
         }
         assertThat(names).hasSize(10);
-        assertThat(exit).isZero();
+        assertThat(run.exit()).isZero();
     }
 }

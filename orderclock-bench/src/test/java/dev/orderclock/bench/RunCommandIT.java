@@ -1,12 +1,8 @@
 package dev.orderclock.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,31 +19,23 @@ class RunCommandIT {
         assertThat(JAR).as("server jar (build orderclock-server first)").isRegularFile();
 
         // when the bench runs 200 orders with a 2-second timeout and prints JSON
-        PrintStream console = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            exit = Bench.execute(
-                    "run",
-                    "--jar",
-                    JAR.toString(),
-                    "--orders",
-                    "200",
-                    "--timeout",
-                    "2s",
-                    "--concurrency",
-                    "4",
-                    "--server-heap",
-                    "256m",
-                    "--json");
-        } finally {
-            System.setOut(console);
-        }
+        PrintedRun run = PrintedRun.of(
+                "run",
+                "--jar",
+                JAR.toString(),
+                "--orders",
+                "200",
+                "--timeout",
+                "2s",
+                "--concurrency",
+                "4",
+                "--server-heap",
+                "256m",
+                "--json");
 
         // then the report has every order created and closed for timeout, on time and once
-        JsonNode report = new ObjectMapper().readTree(printed.toString(StandardCharsets.UTF_8));
-        assertThat(exit).isZero();
+        JsonNode report = run.report();
+        assertThat(run.exit()).isZero();
         assertThat(report.at("/workload/ordersCreated").asLong()).isEqualTo(200);
         assertThat(report.at("/close/closedByTimeout").asLong()).isEqualTo(200);
         assertThat(report.at("/close/missedCloses").asLong()).isZero();

@@ -15,8 +15,6 @@ import dev.orderclock.bench.workload.OrderLoad;
 import dev.orderclock.bench.workload.Payments;
 import dev.orderclock.order.OrderId;
 
-import org.HdrHistogram.Histogram;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One close workload end to end, shared by {@code run} and {@code burst}: create orders through the
@@ -115,14 +112,13 @@ final class CloseRun {
                 .max(Instant::compareTo)
                 .orElse(clock.instant());
         ServerProfile profile = plan.profile() ? startProfile(report) : null;
-        awaitCloses(
-                api,
-                probe,
-                created.created().size(),
-                closedBefore,
-                payments,
-                lastDeadline,
-                plan.grace().plus(plan.drain()));
+        new CloseWait(api, probe, clock)
+                .await(
+                        created.created().size(),
+                        closedBefore,
+                        payments,
+                        lastDeadline,
+                        plan.grace().plus(plan.drain()));
         if (observer.isPresent()) {
             observer.get().close();
         }
@@ -155,8 +151,8 @@ final class CloseRun {
                     + plan.drain().toSeconds() + " s after their deadline plus grace (--drain)");
         }
 
-        describe(report, plan, created, lastDeadline);
-        close(report, outcome, payments, accepted);
+        CloseSections.workload(report, plan, created, lastDeadline);
+        CloseSections.close(report, outcome, payments, accepted);
         ObservedLag.report(report.section("close"), observer, outcome);
         Long sweptAfter = ServerFigures.sweeperClaimed(target.nodes());
         if (sweptBefore != null && sweptAfter != null) {
@@ -235,107 +231,6 @@ final class CloseRun {
         } catch (SQLException e) {
             report.note("database statements not counted: " + e.getMessage());
             return Optional.empty();
-        }
-    }
-
-    /**
-     * Sleeps to the last deadline, then returns when nothing due is still pending, or at the last
-     * deadline plus {@code wait}; any order still pending then is a missed close. With the
-     * database at hand it asks it (a marked query, not counted); otherwise it polls {@code /api/stats}.
-     */
-    private void awaitCloses(
-            OrderApi api,
-            Optional<PendingProbe> probe,
-            long created,
-            long closedBefore,
-            Payments payments,
-            Instant lastDeadline,
-            Duration wait)
-            throws IOException, InterruptedException, SQLException {
-        Instant giveUp = lastDeadline.plus(wait);
-        try (Progress progress = Progress.of(
-                "closing",
-                () -> String.format(
-                        "%,d orders, last deadline in %d s",
-                        created, Duration.between(clock.instant(), lastDeadline).toSeconds()))) {
-            long untilLast = Duration.between(clock.instant(), lastDeadline).toMillis();
-            TimeUnit.MILLISECONDS.sleep(Math.max(0, untilLast));
-            while (clock.instant().isBefore(giveUp)) {
-                boolean open;
-                if (probe.isPresent()) {
-                    open = probe.get().anyPendingDueBy(lastDeadline);
-                } else {
-                    long closed = ServerFigures.closedByTimeout(api);
-                    long paid = payments == null ? 0 : payments.accepted().size();
-                    open = closed < 0 || closed - closedBefore + paid < created;
-                }
-                if (!open) {
-                    return;
-                }
-                // Lag and pace come from the orders' own timestamps; this poll only ends the wait.
-                TimeUnit.SECONDS.sleep(1);
-            }
-        }
-    }
-
-    private static void describe(Report report, Plan plan, OrderLoad.Result created, Instant lastDeadline) {
-        Map<String, Object> workload = report.section("workload");
-        workload.put("ordersRequested", plan.load().orders());
-        workload.put("ordersCreated", (long) created.created().size());
-        workload.put("createFailures", created.failures().toString());
-        workload.put("concurrency", plan.load().concurrency());
-        workload.put(
-                "rateLimitPerSecond",
-                plan.load().ratePerSecond() > 0 ? plan.load().ratePerSecond() : "none");
-        workload.put("timeouts", plan.timeoutsDescription());
-        workload.put("products", plan.products());
-        workload.put("graceSeconds", plan.grace().toSeconds());
-        workload.put("clientCpuSecondsWhileCreating", created.clientCpuSeconds());
-        workload.put("lastDeadline", lastDeadline.toString());
-        workload.put(
-                "lastCreatedBeforeLastDeadlineMs",
-                Duration.between(created.finished(), lastDeadline).toMillis());
-        Map<String, Object> create = report.section("create");
-        create.put("ordersPerSecond", created.perSecond());
-        create.put(
-                "seconds",
-                Duration.between(created.started(), created.finished()).toMillis() / 1000.0);
-        Histogram latency = created.latencyMicros();
-        create.put("latencyP50Ms", latency.getValueAtPercentile(50) / 1000.0);
-        create.put("latencyP99Ms", latency.getValueAtPercentile(99) / 1000.0);
-        create.put("latencyMaxMs", latency.getMaxValue() / 1000.0);
-    }
-
-    private static void close(Report report, CloseReadback.Outcome outcome, Payments payments, Set<String> accepted) {
-        Map<String, Object> close = report.section("close");
-        close.put("closedByTimeout", outcome.closedByTimeout());
-        close.put("closesPerSecond", outcome.closesPerSecond());
-        close.put(
-                "firstToLastCloseMs",
-                outcome.firstClose() == null
-                        ? 0L
-                        : Duration.between(outcome.firstClose(), outcome.lastClose())
-                                .toMillis());
-        Histogram lag = outcome.lagMs();
-        close.put("lagP50Ms", lag.getTotalCount() == 0 ? 0L : lag.getValueAtPercentile(50));
-        close.put("lagP99Ms", lag.getTotalCount() == 0 ? 0L : lag.getValueAtPercentile(99));
-        close.put("lagP999Ms", lag.getTotalCount() == 0 ? 0L : lag.getValueAtPercentile(99.9));
-        close.put("lagMaxMs", lag.getMaxValue());
-        close.put("closedLaterThanGrace", outcome.late());
-        close.put("missedCloses", outcome.missed());
-        close.put("stillPending", outcome.pending());
-        close.put("closedBeforeDeadline", outcome.closedEarly());
-        close.put("notFoundInListing", outcome.unseen());
-        close.put("cancelled", outcome.cancelled());
-        if (payments != null) {
-            close.put("paymentsIntended", payments.intended());
-            close.put("paymentsAccepted", (long) accepted.size());
-            close.put("paymentsTradeNotOpened", payments.notOpened());
-            close.put("paymentsRefusedByChannel", payments.refused());
-            close.put("paymentsUnanswered", payments.failed());
-            close.put("paymentsRefusedOrFailed", payments.notOpened() + payments.refused() + payments.failed());
-            close.put("paidOrders", outcome.paid());
-            close.put("paidOrdersClosed", outcome.paidButClosed());
         }
     }
 }

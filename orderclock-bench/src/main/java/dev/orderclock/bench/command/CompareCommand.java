@@ -2,32 +2,25 @@ package dev.orderclock.bench.command;
 
 import dev.orderclock.bench.compare.CompareTable;
 import dev.orderclock.bench.compare.Figures;
-import dev.orderclock.bench.compare.PeerContext;
 import dev.orderclock.bench.compare.PeerRun;
 import dev.orderclock.bench.compare.Peers;
 import dev.orderclock.bench.compare.Workload;
-import dev.orderclock.bench.measurement.CloseObserver;
 import dev.orderclock.bench.measurement.Progress;
 import dev.orderclock.bench.report.Report;
 import dev.orderclock.bench.workload.OrderLoad;
 import dev.orderclock.bench.workload.TimeoutPlan;
 
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@code compare}: one workload through orderclock (its real server jar) and then through each peer
@@ -59,50 +52,11 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--orders", defaultValue = "5000", description = "orders per system (default: ${DEFAULT-VALUE})")
     long orders;
 
-    @Option(names = "--rate", defaultValue = "0", description = "orders per second, 0 = as fast as they go")
-    double rate;
+    @Mixin
+    LoadOptions load = new LoadOptions(0.1);
 
-    @Option(names = "--concurrency", defaultValue = "8", description = "client threads (default: ${DEFAULT-VALUE})")
-    int concurrency;
-
-    @ArgGroup(exclusive = true)
-    DueOptions due = new DueOptions();
-
-    @Option(
-            names = "--paid",
-            defaultValue = "0.1",
-            description = "share of orders paid shortly before their deadline (default: ${DEFAULT-VALUE})")
-    double paid;
-
-    @Option(
-            names = "--pay-lead",
-            defaultValue = "1500ms",
-            converter = PayLeadConverter.class,
-            description = "how long before its deadline the buyer pays a paid order, at least 1s: the channel's "
-                    + "trade expires at the whole second the deadline falls in; the trade itself is opened right after "
-                    + "the order is created (default: ${DEFAULT-VALUE})")
-    Duration payLead;
-
-    @Option(
-            names = "--grace",
-            defaultValue = "5s",
-            converter = DurationConverter.class,
-            description = "a close later than this after the deadline is late (default: ${DEFAULT-VALUE})")
-    Duration grace;
-
-    @Option(
-            names = "--drain",
-            defaultValue = "90s",
-            converter = DurationConverter.class,
-            description =
-                    "how long after the last deadline plus grace to wait for late closes (default: ${DEFAULT-VALUE})")
-    Duration drain;
-
-    @Option(
-            names = "--products",
-            defaultValue = "16",
-            description = "SKUs the orders spread over (default: ${DEFAULT-VALUE})")
-    int products;
+    @Mixin
+    CloseOptions close = new CloseOptions(Duration.ofSeconds(90));
 
     @Option(
             names = "--peers",
@@ -112,30 +66,16 @@ public final class CompareCommand implements Callable<Integer> {
                     + "quartz, redisson, hashed-wheel)")
     List<String> peers;
 
-    @Option(names = "--redis", defaultValue = "redis://127.0.0.1:6379", description = "(default: ${DEFAULT-VALUE})")
-    URI redis;
-
-    @Option(names = "--keep-schemas", description = "keep the peers' PostgreSQL schemas for a look afterwards")
-    boolean keepSchemas;
+    @Mixin
+    PeerOptions peerOptions;
 
     @Override
     public Integer call() throws Exception {
         Workload workload = workload();
         List<String> systems = peers == null || peers.isEmpty() ? allSystems() : peers;
         systems.stream().filter(s -> !s.equals(EMBEDDED) && !s.equals(CLUSTER)).forEach(Peers::named);
-        CompareTable table = new CompareTable(describe(workload, systems));
-        String runPrefix =
-                "ocbench_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
-        PeerRun peerRun = new PeerRun(
-                new PeerContext.Services(
-                        target.services.postgresUrl,
-                        target.services.postgresUser,
-                        target.services.postgresPassword,
-                        target.services.rabbit,
-                        redis),
-                runPrefix,
-                InstantSource.system(),
-                keepSchemas);
+        CompareTable table = new CompareTable(CompareNotes.workload(workload, systems));
+        PeerRun peerRun = peerOptions.peerRun(target.services);
         for (String system : systems) {
             Progress.step("== " + system);
             if (system.equals(EMBEDDED) || system.equals(CLUSTER)) {
@@ -154,21 +94,14 @@ public final class CompareCommand implements Callable<Integer> {
             }
             Peers.Entry entry = Peers.named(system);
             Workload own = entry.otherDeadlines() ? otherDeadlines(workload) : workload;
-            var peer = entry.create().get();
-            try {
-                Figures figures = peerRun.execute(system, peer, own);
-                // The two RabbitMQ rows differ only in their deadlines: say which in the row's name.
-                table.add(
-                        system.startsWith("rabbitmq")
-                                ? figures.named(peer.name() + " (" + own.timeoutsDescription() + ")")
-                                : figures);
-                peer.finding().ifPresent(finding -> table.note(peer.name() + ": " + finding));
-            } catch (Exception e) {
-                Progress.step(system + " failed: " + e);
-                table.add(Figures.failed(peer.name(), peer.configuration(), own.timeoutsDescription(), e.toString()));
-            }
+            Figures figures = peerRun.row(system, entry, own, table);
+            // The two RabbitMQ rows differ only in their deadlines: say which in the row's name.
+            table.add(
+                    system.startsWith("rabbitmq") && figures.failure() == null
+                            ? figures.named(figures.system() + " (" + own.timeoutsDescription() + ")")
+                            : figures);
         }
-        notes(table, systems);
+        CompareNotes.add(table, systems);
         if (json) {
             table.printJson(System.out);
         } else {
@@ -187,9 +120,17 @@ public final class CompareCommand implements Callable<Integer> {
     }
 
     private Workload workload() {
-        TimeoutPlan timeouts = due.plan();
-        String described = due.description();
-        return new Workload(orders, concurrency, rate, timeouts, described, paid, payLead, grace, drain, products);
+        return new Workload(
+                orders,
+                close.concurrency,
+                load.rate,
+                load.due.plan(),
+                load.due.description(),
+                load.paid,
+                load.payLead,
+                close.grace,
+                close.drain,
+                close.products);
     }
 
     /**
@@ -197,11 +138,11 @@ public final class CompareCommand implements Callable<Integer> {
      * timeout) when the workload's are equal, equal (half the spread) when they are mixed.
      */
     private Workload otherDeadlines(Workload workload) {
-        if (due.isSpread()) {
-            Duration half = Duration.ofSeconds(Math.max(1, due.spread.toSeconds() / 2));
+        if (load.due.isSpread()) {
+            Duration half = Duration.ofSeconds(Math.max(1, load.due.spread.toSeconds() / 2));
             return workload.withTimeouts(TimeoutPlan.fixed(half), "fixed " + half.toSeconds() + " s");
         }
-        Duration timeout = due.fixedTimeout();
+        Duration timeout = load.due.fixedTimeout();
         Duration twice = Duration.ofSeconds(Math.max(2, timeout.toSeconds() * 2));
         return workload.withTimeouts(TimeoutPlan.spread(twice), "uniform 1.." + twice.toSeconds() + " s");
     }
@@ -211,15 +152,12 @@ public final class CompareCommand implements Callable<Integer> {
      * statistics; embedded, or one node in cluster mode on the peers' PostgreSQL and RabbitMQ.
      */
     private Figures orderclock(Workload workload, CompareTable table, boolean cluster) throws Exception {
-        CloseRun.Plan plan = new CloseRun.Plan(
+        CloseRun.Plan plan = close.plan(
                 new OrderLoad.Settings(
                         workload.orders(), workload.ratePerSecond(), workload.concurrency(), workload.timeouts(), 1000),
                 workload.timeoutsDescription(),
                 workload.paidShare(),
                 workload.payLead(),
-                workload.grace(),
-                workload.drain(),
-                workload.products(),
                 false);
         String row = cluster ? CLUSTER : EMBEDDED;
         try (Target server = cluster ? target.openCluster(1) : target.open()) {
@@ -254,93 +192,6 @@ public final class CompareCommand implements Callable<Integer> {
                         workload.timeoutsDescription());
             }
             return OrderclockFigures.from(report, server.description(), workload.timeoutsDescription());
-        }
-    }
-
-    private Map<String, Object> describe(Workload workload, List<String> systems) {
-        Map<String, Object> described = new LinkedHashMap<>();
-        described.put("orders", workload.orders());
-        described.put("deadlines", workload.timeoutsDescription());
-        described.put(
-                "rate",
-                workload.ratePerSecond() > 0
-                        ? workload.ratePerSecond() + "/s"
-                        : "as fast as " + workload.concurrency() + " client threads go");
-        described.put(
-                "paid",
-                String.format(
-                        Locale.ROOT,
-                        "%.0f %% of orders, trade opened at creation, paid %d ms " + "before their deadline",
-                        workload.paidShare() * 100,
-                        workload.payLead().toMillis()));
-        described.put("grace", workload.grace().toSeconds() + " s (a close later than this is late)");
-        described.put(
-                "missed", "still pending " + workload.drain().toSeconds() + " s after the last deadline plus grace");
-        described.put("products", workload.products());
-        described.put("systems", String.join(", ", systems));
-        described.put(
-                "machine",
-                String.format(
-                        Locale.ROOT,
-                        "%d cores, load average %.2f at the start, %s %s",
-                        Runtime.getRuntime().availableProcessors(),
-                        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                        System.getProperty("java.vm.name"),
-                        System.getProperty("java.version")));
-        return described;
-    }
-
-    private static void notes(CompareTable table, List<String> systems) {
-        table.note(String.format(
-                Locale.ROOT,
-                "load average at the end: %.2f (%d cores); every system shares them with "
-                        + "the bench's client threads and whatever else runs",
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
-                Runtime.getRuntime().availableProcessors()));
-        table.note("orderclock is its real server jar in embedded mode (H2 file, local wheel), orders created through "
-                + "its HTTP API; the peers are libraries in the bench's JVM, orders created by plain JDBC into PostgreSQL "
-                + "(one transaction: reserve stock, insert the order), then handed to the peer. So created/s compares an "
-                + "HTTP service with an in-process call, and the database differs (H2 vs PostgreSQL).");
-        table.note("statements: orderclock's as H2 counts them (INFORMATION_SCHEMA.QUERY_STATISTICS, COMMITs apart); "
-                + "a peer's at the JDBC boundary of its data source (every execute call, a batch counting once), "
-                + "including the order inserts, the payments and the closes. pg scans / rows written: PostgreSQL's "
-                + "pg_stat_user_tables (seq_scan + idx_scan, n_tup_ins + n_tup_upd + n_tup_del) for the peer's own schema; "
-                + "RabbitMQ and Redis work is not counted.");
-        table.note("heap: orderclock's server heap after a full GC at the end of the run, whole process (RSS too); a "
-                + "peer's is how much the bench JVM's live heap grew from before the peer started to the moment every "
-                + "order had been created (all pending), which is what that peer holds in this JVM per pending order; "
-                + "what RabbitMQ and Redis hold is not counted.");
-        table.note(
-                "seen (observed lag): one outside observer for every row, a session of its own polling the "
-                        + "system's own orders table (orderclock embedded: its H2 file over AUTO_SERVER, queries left out of the "
-                        + "statement count; cluster and peers: PostgreSQL, its transactions and index scans left out of the "
-                        + "figures) for the orders due by then that still read PENDING_PAYMENT, every "
-                        + CloseObserver.INTERVAL.toMillis()
-                        + " ms after its previous answer. An order due and no longer among "
-                        + "them has been committed closed where any session sees it; its seen lag runs from its deadline to that "
-                        + "answer. For every peer this is the same table the shop reads, whatever the peer fires from (a queue, "
-                        + "Redis, a wheel): the close is the same conditional update. Not the order.closed event: the SSE stream "
-                        + "and the RabbitMQ exchange exist only for orderclock, and a poll of the table serves all rows alike.");
-        table.note("swept: orderclock_sweeper_claimed_total over the run (scraped from /actuator/prometheus with the "
-                + "operator token): deadlines closed by the safety net because no timer had, 0 in a run without faults; "
-                + "n/a for the peers, which have no such net.");
-        table.note("every close, for every peer, is the same conditional update (still PENDING_PAYMENT and due), which "
-                + "returns the stock in the same transaction; so a paid order can only be closed by a bug in the harness, "
-                + "and a timer that fires early closes nothing and its order shows as missed.");
-        if (systems.contains(CLUSTER)) {
-            table.note("orderclock (cluster, 1 node) is the same jar with --spring.profiles.active=cluster on a fresh "
-                    + "PostgreSQL database and RabbitMQ queue prefix of its own (dropped after): deadlines go through the "
-                    + "RabbitMQ delay tiers, so it runs on the same services as the peers. Its commits are PostgreSQL's "
-                    + "transactions in that database (pg_stat_database: creation, payments, closes, outbox relay, sweeper); "
-                    + "statements only when pg_stat_statements is preloaded; pg scans and rows written as for the peers; "
-                    + "closed twice counts orders with more than one order.closed event. Broker messages per order are in "
-                    + "`run --mode cluster`'s report, not in this table.");
-        }
-        if (systems.contains("rabbitmq-ttl-other")) {
-            table.note(
-                    "the second RabbitMQ row runs the other kind of deadlines (mixed when the workload's are equal): "
-                            + "RabbitMQ expires a message only at the head of its queue, so mixed TTLs in one queue are closed late "
-                            + "behind longer ones (head-of-line blocking); its ratios are against orderclock on the workload's deadlines.");
         }
     }
 }

@@ -46,6 +46,7 @@ final class OrderclockFigures {
                 number(report.section("workload").get("ordersCreated")),
                 asDouble(create.get("ordersPerSecond")),
                 asDouble(close.get("closesPerSecond")),
+                asLong(close.get("firstToLastCloseMs")),
                 asLong(close.get("lagP50Ms")),
                 asLong(close.get("lagP99Ms")),
                 asLong(close.get("lagMaxMs")),

@@ -1,10 +1,9 @@
 package dev.orderclock.bench.compare;
 
 import dev.orderclock.bench.measurement.CloseObserver;
+import dev.orderclock.bench.report.Json;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -15,8 +14,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The result of a {@code compare}: one row per system, each figure with its ratio to orderclock's
- * (the first row), printed as a table for a person or as one JSON object.
+ * The result of a {@code compare}, or of the systems of a {@code burst}: one row per system, each
+ * figure with its ratio to orderclock's (the first row), printed as a table for a person or as one
+ * JSON object.
  */
 public final class CompareTable {
 
@@ -53,12 +53,50 @@ public final class CompareTable {
             new Column("RSS MiB", Figures::rssMiB, true),
             new Column("swept", Figures::sweeperClaimed, false));
 
+    /** A burst's close work alike for every system: its pace, spread and lateness first. */
+    private static final List<Column> BURST = List.of(
+            new Column("closes/s", Figures::closesPerSecond, false),
+            new Column("first-to-last ms", Figures::firstToLastCloseMs, false),
+            new Column("lag p50 ms", Figures::lagP50Ms, false),
+            new Column("lag p99 ms", Figures::lagP99Ms, false),
+            new Column("lag max ms", Figures::lagMaxMs, false),
+            new Column("seen p50 ms", Figures::observedLagP50Ms, false),
+            new Column("seen p99 ms", Figures::observedLagP99Ms, false));
+
+    private static final List<Column> BURST_CORRECTNESS = List.of(
+            new Column("created", Figures::created, false),
+            new Column("closed", Figures::closed, false),
+            new Column("late", Figures::late, false),
+            new Column("missed", Figures::missed, false),
+            new Column("closed twice", Figures::closedTwice, false),
+            new Column("stock ok", f -> f.stockConserved() == null ? null : (f.stockConserved() ? 1 : 0), false),
+            new Column("statements", Figures::statements, false),
+            new Column("pg scans", Figures::tableScans, false),
+            new Column("pg rows written", Figures::rowsWritten, false),
+            new Column("swept", Figures::sweeperClaimed, false));
+
+    private final String command;
+    private final List<Column> figures;
+    private final List<Column> correctness;
     private final Map<String, Object> workload;
     private final List<Figures> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
+    /** The table of {@code compare}: creation and close figures, statements, commits and heap. */
     public CompareTable(Map<String, Object> workload) {
+        this("compare", MAIN, CORRECTNESS, workload);
+    }
+
+    private CompareTable(String command, List<Column> figures, List<Column> correctness, Map<String, Object> workload) {
+        this.command = command;
+        this.figures = figures;
+        this.correctness = correctness;
         this.workload = workload;
+    }
+
+    /** The table of {@code burst}'s systems: the close figures of the same burst, each system on its own. */
+    public static CompareTable ofBurst(Map<String, Object> workload) {
+        return new CompareTable("burst", BURST, BURST_CORRECTNESS, workload);
     }
 
     public void add(Figures figures) {
@@ -83,12 +121,12 @@ public final class CompareTable {
     }
 
     public void printText(PrintStream out) {
-        out.println("== orderclock-bench compare");
+        out.println("== orderclock-bench " + command);
         workload.forEach((key, value) -> out.printf(Locale.ROOT, "  %-24s %s%n", key, value));
         out.println();
         String base = rows.isEmpty() ? "orderclock" : rows.get(0).system();
         out.println("Figures, with the ratio to " + base + "'s in brackets (x2.0 = twice its figure):");
-        printColumns(out, MAIN, true);
+        printColumns(out, figures, true);
         out.println("  lag: closed_at - deadline as each system records it; seen: deadline to the moment an outside "
                 + "observer saw the order no longer pending, polling the system's orders table every "
                 + CloseObserver.INTERVAL.toMillis()
@@ -97,10 +135,9 @@ public final class CompareTable {
         out.println();
         out.println(
                 "Correctness and database work (stock ok: 1 = every unit is on the shelf or held by a pending or paid order;");
-        out.println(
-                "  paid: payments the channel accepted / payments intended; swept: orderclock's closes by its sweeper, "
-                        + "the safety net, instead of its timers):");
-        printColumns(out, CORRECTNESS, false);
+        out.println((correctness == CORRECTNESS ? "  paid: payments the channel accepted / payments intended; " : "  ")
+                + "swept: orderclock's closes by its sweeper, the safety net, instead of its timers):");
+        printColumns(out, correctness, false);
         out.println();
         out.println("How each system was configured:");
         for (Figures row : rows) {
@@ -168,7 +205,7 @@ public final class CompareTable {
 
     public Map<String, Object> asMap() {
         Map<String, Object> all = new LinkedHashMap<>();
-        all.put("command", "compare");
+        all.put("command", command);
         all.put("workload", workload);
         List<Map<String, Object>> systems = new ArrayList<>();
         Figures base = rows.isEmpty() ? null : rows.get(0);
@@ -177,7 +214,7 @@ public final class CompareTable {
             @SuppressWarnings("unchecked")
             Map<String, Object> entry = mapper.convertValue(row, LinkedHashMap.class);
             Map<String, Double> ratios = new LinkedHashMap<>();
-            for (Column column : MAIN) {
+            for (Column column : figures) {
                 ratios.put(
                         column.heading(),
                         base == null
@@ -197,12 +234,6 @@ public final class CompareTable {
     }
 
     public void printJson(PrintStream out) {
-        try {
-            out.println(new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(asMap()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("compare table not serialisable", e);
-        }
+        Json.print(out, asMap());
     }
 }

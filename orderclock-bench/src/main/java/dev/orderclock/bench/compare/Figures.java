@@ -4,6 +4,7 @@ package dev.orderclock.bench.compare;
  * One row of the {@code compare} table: what one system did with the workload. A figure that could
  * not be measured for a system is {@code null}, printed as n/a.
  *
+ * @param firstToLastCloseMs from the first close of the run to its last
  * @param observedLagP50Ms lag as an outside observer saw it: from the deadline to the first poll of the
  *                   system's orders table at which the order no longer read pending (see {@code observer})
  * @param paidIntended orders the workload chose to pay; {@code paidAccepted} of them the channel (or
@@ -26,6 +27,7 @@ public record Figures(
         long created,
         Double createdPerSecond,
         Double closesPerSecond,
+        Long firstToLastCloseMs,
         Long lagP50Ms,
         Long lagP99Ms,
         Long lagMaxMs,
@@ -59,6 +61,7 @@ public record Figures(
                 created,
                 createdPerSecond,
                 closesPerSecond,
+                firstToLastCloseMs,
                 lagP50Ms,
                 lagP99Ms,
                 lagMaxMs,
@@ -91,6 +94,7 @@ public record Figures(
                 configuration,
                 deadlines,
                 0,
+                null,
                 null,
                 null,
                 null,

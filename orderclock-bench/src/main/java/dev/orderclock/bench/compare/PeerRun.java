@@ -10,27 +10,15 @@ import org.HdrHistogram.Histogram;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * One peer through one workload, end to end: a fresh schema with the orders table, the peer
@@ -51,11 +39,36 @@ public final class PeerRun {
         this.keepSchema = keepSchema;
     }
 
+    /** A run whose schemas and names outside PostgreSQL share a fresh random prefix. */
+    public static PeerRun fresh(PeerContext.Services services, InstantSource clock, boolean keepSchema) {
+        String runPrefix =
+                "ocbench_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0x100000));
+        return new PeerRun(services, runPrefix, clock, keepSchema);
+    }
+
+    /**
+     * The row of {@code key}'s peer through {@code workload}, its finding a note of {@code table}; a
+     * run that throws is a failed row, said on the progress log too.
+     */
+    public Figures row(String key, Peers.Entry entry, Workload workload, CompareTable table) {
+        Peer peer = entry.create().get();
+        try {
+            Figures figures = execute(key, peer, workload);
+            peer.finding().ifPresent(finding -> table.note(peer.name() + ": " + finding));
+            return figures;
+        } catch (Exception e) {
+            Progress.step(key + " failed: " + e);
+            return Figures.failed(peer.name(), peer.configuration(), workload.timeoutsDescription(), e.toString());
+        }
+    }
+
     public Figures execute(String key, Peer peer, Workload workload) throws Exception {
-        String schema = (runPrefix + "_" + key).replaceAll("[^A-Za-z0-9_]", "_").toLowerCase();
-        createSchema(schema, workload);
+        PeerSchema schema = new PeerSchema(
+                services,
+                (runPrefix + "_" + key).replaceAll("[^A-Za-z0-9_]", "_").toLowerCase());
+        schema.create(workload.products(), workload.stockEach());
         HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(services.jdbcUrlFor(schema));
+        pool.setJdbcUrl(services.jdbcUrlFor(schema.name()));
         pool.setUsername(services.postgresUser());
         pool.setPassword(services.postgresPassword());
         pool.setMaximumPoolSize(Math.max(10, workload.concurrency() + 4));
@@ -63,29 +76,32 @@ public final class PeerRun {
         StatementCountingDataSource counted;
         OrdersTable orders;
         TableStatistics before;
-        Created created;
+        OrderCreation.Result created;
         Set<Long> paid = ConcurrentHashMap.newKeySet();
         Double heapMiB;
         CloseObserver observer;
         try (HikariDataSource dataSource = new HikariDataSource(pool)) {
             counted = new StatementCountingDataSource(dataSource);
             orders = new OrdersTable(counted, clock, workload.products());
-            before = statistics(schema);
+            before = schema.statistics();
             long heapBefore = liveHeap();
             ScheduledExecutorService payer = Executors.newScheduledThreadPool(2, daemon("bench-payer"));
             try (peer) {
-                peer.start(new PeerContext(orders, services, schema, runPrefix + "." + key));
+                peer.start(new PeerContext(orders, services, schema.name(), runPrefix + "." + key));
                 // The observer's session is outside the counted data source: its statements are not the peer's.
-                observer = new CloseObserver(new PendingOrders(connect(schema), () -> {}), clock);
+                observer = new CloseObserver(new PendingOrders(schema.session(), () -> {}), clock);
                 observer.start();
                 try (Progress progress = Progress.of(key + " creating", () -> orders.closed() + " closed so far")) {
-                    created = create(orders, peer, workload, payer, paid, observer);
+                    created = new OrderCreation(orders, clock, payer, paid).run(peer, workload, observer);
                 }
                 heapMiB = (liveHeap() - heapBefore) / 1048576.0;
-                analyze(schema);
+                schema.analyze();
                 Progress.step(String.format(
                         "%s: created %,d orders at %,.0f/s (%,d failed)",
-                        key, created.ids, created.perSecond(), created.failed.get()));
+                        key,
+                        created.ids(),
+                        created.perSecond(),
+                        created.failed().get()));
                 awaitCloses(key, orders, created, paid, workload);
                 payer.shutdownNow();
                 observer.close();
@@ -93,35 +109,40 @@ public final class PeerRun {
         }
         // The pool is closed: every backend has reported its counts to the statistics.
         TimeUnit.MILLISECONDS.sleep(1_500);
-        TableStatistics measured = statistics(schema).since(before);
-        Readback outcome = readback(schema, paid, workload.grace(), workload.products() * workload.stockEach());
-        CloseObserver.Summary seen = observer.summary(outcome.closedIds);
+        TableStatistics measured = schema.statistics().since(before);
+        OrdersReadback outcome;
+        try (var session = schema.session()) {
+            outcome = OrdersReadback.read(
+                    session, paid, workload.grace(), workload.products() * workload.stockEach(), clock.instant());
+        }
+        CloseObserver.Summary seen = observer.summary(outcome.closedIds());
         // One index scan per observer poll: the bench's, not the peer's.
         TableStatistics work = measured.withoutScans(seen.polls());
         if (!keepSchema) {
-            dropSchema(schema);
+            schema.drop();
         }
         return new Figures(
                 peer.name(),
                 peer.configuration(),
                 workload.timeoutsDescription(),
-                created.ids,
+                created.ids(),
                 created.perSecond(),
                 outcome.closesPerSecond(),
-                percentile(outcome.lag, 50),
-                percentile(outcome.lag, 99),
-                max(outcome.lag),
+                outcome.firstToLastMs(),
+                percentile(outcome.lag(), 50),
+                percentile(outcome.lag(), 99),
+                max(outcome.lag()),
                 percentile(seen.lagMs(), 50),
                 percentile(seen.lagMs(), 99),
                 max(seen.lagMs()),
-                outcome.closed,
-                outcome.missed,
-                outcome.late,
+                outcome.closed(),
+                outcome.missed(),
+                outcome.late(),
                 paid.size(),
-                created.paymentsIntended.get(),
-                outcome.paidClosed,
-                orders.closed() - outcome.closed,
-                outcome.stockConserved,
+                created.paymentsIntended().get(),
+                outcome.paidClosed(),
+                orders.closed() - outcome.closed(),
+                outcome.stockConserved(),
                 counted.statements(),
                 counted.commits(),
                 work.scans(),
@@ -131,8 +152,9 @@ public final class PeerRun {
                 null,
                 "first poll of its orders table (PostgreSQL, a session of its own) at which the order, due, no longer "
                         + "read PENDING_PAYMENT; " + seen.resolution() + ", " + seen.unobserved() + " closes not seen",
-                created.failed.get() > 0
-                        ? created.failed.get() + " creations failed: " + created.firstFailure.get()
+                created.failed().get() > 0
+                        ? created.failed().get() + " creations failed: "
+                                + created.firstFailure().get()
                         : null);
     }
 
@@ -144,99 +166,9 @@ public final class PeerRun {
         return histogram.getTotalCount() == 0 ? null : histogram.getMaxValue();
     }
 
-    /** What the creation phase did. */
-    private record Created(
-            long ids,
-            Instant started,
-            Instant finished,
-            Instant lastDeadline,
-            AtomicLong failed,
-            AtomicReference<String> firstFailure,
-            AtomicLong paymentsIntended) {
-        double perSecond() {
-            double seconds = Duration.between(started, finished).toNanos() / 1e9;
-            return seconds > 0 ? ids / seconds : 0;
-        }
-    }
-
-    private Created create(
-            OrdersTable orders,
-            Peer peer,
-            Workload workload,
-            ScheduledExecutorService payer,
-            Set<Long> paid,
-            CloseObserver observer)
-            throws InterruptedException {
-        AtomicLong next = new AtomicLong();
-        AtomicLong intended = new AtomicLong();
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        AtomicReference<String> firstFailure = new AtomicReference<>();
-        AtomicReference<Instant> lastDeadline = new AtomicReference<>(clock.instant());
-        Instant started = clock.instant();
-        long startNanos = System.nanoTime();
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < workload.concurrency(); t++) {
-            Thread thread = new Thread(
-                    () -> {
-                        long i;
-                        while ((i = next.getAndIncrement()) < workload.orders()) {
-                            pace(workload, startNanos, i);
-                            Instant now = clock.instant();
-                            // Whole milliseconds: Quartz's Date, a TTL and a delayed queue's score cannot hold finer.
-                            Instant deadline = now.plusSeconds(
-                                            workload.timeouts().secondsFor(now))
-                                    .truncatedTo(ChronoUnit.MILLIS);
-                            try {
-                                long id = orders.createOrder(deadline);
-                                observer.expect(id, deadline);
-                                peer.schedule(id, deadline);
-                                done.incrementAndGet();
-                                lastDeadline.accumulateAndGet(deadline, (a, b) -> a.isAfter(b) ? a : b);
-                                if (ThreadLocalRandom.current().nextDouble() < workload.paidShare()) {
-                                    intended.incrementAndGet();
-                                    long delay = Duration.between(clock.instant(), deadline.minus(workload.payLead()))
-                                            .toMillis();
-                                    payer.schedule(
-                                            () -> pay(orders, id, paid), Math.max(0, delay), TimeUnit.MILLISECONDS);
-                                }
-                            } catch (Exception e) {
-                                failed.incrementAndGet();
-                                firstFailure.compareAndSet(null, e.toString());
-                            }
-                        }
-                    },
-                    "bench-peer-client-" + t);
-            thread.start();
-            threads.add(thread);
-        }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        return new Created(done.get(), started, clock.instant(), lastDeadline.get(), failed, firstFailure, intended);
-    }
-
-    private static void pace(Workload workload, long startNanos, long i) {
-        if (workload.ratePerSecond() > 0) {
-            long due = startNanos + (long) (i * 1e9 / workload.ratePerSecond());
-            for (long wait; (wait = due - System.nanoTime()) > 0; ) {
-                LockSupport.parkNanos(wait);
-            }
-        }
-    }
-
-    private static void pay(OrdersTable orders, long id, Set<Long> paid) {
-        try {
-            if (orders.pay(id)) {
-                paid.add(id);
-            }
-        } catch (SQLException e) {
-            // Not paid: the order stays pending and must close like any other.
-        }
-    }
-
     /** Until every order is closed or paid (counted in memory, no query), or the last deadline plus grace and drain. */
-    private void awaitCloses(String key, OrdersTable orders, Created created, Set<Long> paid, Workload workload)
+    private void awaitCloses(
+            String key, OrdersTable orders, OrderCreation.Result created, Set<Long> paid, Workload workload)
             throws InterruptedException {
         Instant giveUp = created.lastDeadline().plus(workload.grace()).plus(workload.drain());
         try (Progress progress = Progress.of(
@@ -249,122 +181,6 @@ public final class PeerRun {
         }
     }
 
-    /** The orders as they ended, judged from their own timestamps. */
-    private record Readback(
-            long closed,
-            long missed,
-            long late,
-            long paidClosed,
-            Boolean stockConserved,
-            Histogram lag,
-            List<Long> closedIds,
-            Instant first,
-            Instant last) {
-        Double closesPerSecond() {
-            if (closed < 2 || first == null) {
-                return null;
-            }
-            double seconds = Duration.between(first, last).toMillis() / 1000.0;
-            return seconds > 0 ? closed / seconds : (double) closed;
-        }
-    }
-
-    private Readback readback(String schema, Set<Long> paid, Duration grace, long stockTotal) throws SQLException {
-        Histogram lag = new Histogram(3);
-        long closed = 0, missed = 0, late = 0, paidClosed = 0, stillReserved = 0;
-        Instant first = null, last = null;
-        List<Long> closedIds = new ArrayList<>();
-        Instant now = clock.instant();
-        try (Connection connection = connect();
-                Statement select = connection.createStatement()) {
-            select.execute("SET search_path TO " + schema);
-            try (ResultSet row = select.executeQuery("SELECT id, status, pay_deadline, closed_at FROM orders")) {
-                while (row.next()) {
-                    String status = row.getString(2);
-                    Instant deadline = row.getObject(3, OffsetDateTime.class).toInstant();
-                    if ("CLOSED".equals(status)) {
-                        closed++;
-                        closedIds.add(row.getLong(1));
-                        if (paid.contains(row.getLong(1))) {
-                            paidClosed++;
-                        }
-                        Instant closedAt =
-                                row.getObject(4, OffsetDateTime.class).toInstant();
-                        long ms = Duration.between(deadline, closedAt).toMillis();
-                        if (ms > grace.toMillis()) {
-                            late++;
-                        }
-                        lag.recordValue(Math.max(0, ms));
-                        first = first == null || closedAt.isBefore(first) ? closedAt : first;
-                        last = last == null || closedAt.isAfter(last) ? closedAt : last;
-                    } else {
-                        stillReserved++;
-                        if ("PENDING_PAYMENT".equals(status)
-                                && deadline.plus(grace).isBefore(now)) {
-                            missed++;
-                        }
-                    }
-                }
-            }
-            // Stock is conserved when what is on the shelves plus what pending and paid orders hold is what was put
-            // there.
-            try (ResultSet row = select.executeQuery("SELECT sum(available) FROM stock")) {
-                row.next();
-                return new Readback(
-                        closed,
-                        missed,
-                        late,
-                        paidClosed,
-                        row.getLong(1) + stillReserved == stockTotal,
-                        lag,
-                        closedIds,
-                        first,
-                        last);
-            }
-        }
-    }
-
-    private void createSchema(String schema, Workload workload) throws SQLException {
-        try (Connection connection = connect();
-                Statement ddl = connection.createStatement()) {
-            ddl.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-            ddl.execute("CREATE SCHEMA " + schema);
-            ddl.execute("SET search_path TO " + schema);
-            OrdersTable.create(connection, workload.products(), workload.stockEach());
-        }
-    }
-
-    /** Autovacuum may be off: fresh planner statistics once the orders are in, as after any bulk load. */
-    private void analyze(String schema) throws SQLException {
-        try (Connection connection = connect();
-                Statement analyze = connection.createStatement()) {
-            analyze.execute("ANALYZE " + schema + ".orders");
-        }
-    }
-
-    private void dropSchema(String schema) throws SQLException {
-        try (Connection connection = connect();
-                Statement ddl = connection.createStatement()) {
-            ddl.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
-    }
-
-    private TableStatistics statistics(String schema) throws SQLException {
-        try (Connection connection = connect()) {
-            return TableStatistics.read(connection, schema);
-        }
-    }
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(
-                services.postgresUrl(), services.postgresUser(), services.postgresPassword());
-    }
-
-    private Connection connect(String schema) throws SQLException {
-        return DriverManager.getConnection(
-                services.jdbcUrlFor(schema), services.postgresUser(), services.postgresPassword());
-    }
-
     /** Live heap of this JVM after a full collection. */
     private static long liveHeap() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -372,7 +188,7 @@ public final class PeerRun {
         return memory.getHeapMemoryUsage().getUsed();
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return runnable -> {
             Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);

@@ -1,9 +1,5 @@
 package dev.orderclock.bench.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,13 +40,7 @@ public final class Report {
     }
 
     public void printJson(PrintStream out) {
-        try {
-            out.println(new ObjectMapper()
-                    .enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(asMap()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("report not serialisable", e);
-        }
+        Json.print(out, asMap());
     }
 
     public void printText(PrintStream out) {

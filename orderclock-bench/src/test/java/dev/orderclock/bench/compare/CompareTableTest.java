@@ -71,15 +71,11 @@ class CompareTableTest {
         table.add(row("scan", 500.0, 100L, 0, 0));
 
         // when printed for a person and as JSON
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        table.printText(new PrintStream(out, true, StandardCharsets.UTF_8));
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> systems =
-                (List<Map<String, Object>>) table.asMap().get("systems");
+        String text = printed(table);
+        List<Map<String, Object>> systems = systems(table);
 
         // then the seen lag has its own columns with ratios, paid reads accepted/intended, and the
         // sweeper's count is orderclock's alone, with the observer's resolution in the caption
-        String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text)
                 .contains("seen p50 ms")
                 .contains("seen p99 ms")
@@ -95,6 +91,44 @@ class CompareTableTest {
         assertThat(systems.get(1).get("sweeperClaimed")).isNull();
     }
 
+    @Test
+    void aBurstTableGivesTheCloseFiguresWithTheirRatiosToOrderclocks() {
+        // given orderclock and a scan job through the same burst, the scan job half as fast and ten times as late
+        CompareTable table = CompareTable.ofBurst(Map.of("orders", 100L));
+        table.add(row("orderclock", 1_000.0, 10L, 0, 0));
+        table.add(row("scan", 500.0, 100L, 0, 0));
+
+        // when printed for a person and read as JSON
+        String text = printed(table);
+        @SuppressWarnings("unchecked")
+        Map<String, Double> ratio = (Map<String, Double>) systems(table).get(1).get("ratio");
+
+        // then the close figures lead, first to last among them, with ratios; payments and heap are left out
+        assertThat(text)
+                .startsWith("== orderclock-bench burst")
+                .contains("first-to-last ms")
+                .contains("100 (x10)")
+                .doesNotContain("heap MiB")
+                .doesNotContain("paid: payments");
+        assertThat(table.asMap()).containsEntry("command", "burst");
+        assertThat(ratio)
+                .containsEntry("closes/s", 1.0)
+                .containsEntry("first-to-last ms", 1.0)
+                .containsEntry("lag p99 ms", 10.0)
+                .doesNotContainKey("created/s");
+    }
+
+    private static String printed(CompareTable table) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        table.printText(new PrintStream(out, true, StandardCharsets.UTF_8));
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> systems(CompareTable table) {
+        return (List<Map<String, Object>>) table.asMap().get("systems");
+    }
+
     private static Figures row(String system, double createdPerSecond, long lagP50, long missed, long paidClosed) {
         return new Figures(
                 system,
@@ -103,6 +137,7 @@ class CompareTableTest {
                 100,
                 createdPerSecond,
                 100.0,
+                900L,
                 lagP50,
                 lagP50 * 2,
                 lagP50 * 3,
