@@ -1,6 +1,7 @@
 package dev.orderclock.server.cluster;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The broker's address in Spring Boot's standard {@code spring.rabbitmq.*} properties, which a shop's
@@ -8,13 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("spring.rabbitmq")
 public record RabbitConnectionProperties(
-        String host, Integer port, String username, String password, String virtualHost) {
-
-    public RabbitConnectionProperties {
-        host = host != null ? host : "localhost";
-        port = port != null ? port : 5672;
-        username = username != null ? username : "guest";
-        password = password != null ? password : "guest";
-        virtualHost = virtualHost != null ? virtualHost : "/";
-    }
-}
+        @DefaultValue("localhost") String host,
+        @DefaultValue("5672") int port,
+        @DefaultValue("guest") String username,
+        @DefaultValue("guest") String password,
+        @DefaultValue("/") String virtualHost) {}

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Hands each engine notification to every listener in the context (close lag, metrics, and later
@@ -27,30 +28,26 @@ public final class EngineListeners implements EngineListener {
 
     @Override
     public void onFired(DeadlineSource source, List<Fired> fired, boolean bySweeper) {
-        for (EngineListener listener : listeners) {
-            run(() -> listener.onFired(source, fired, bySweeper));
-        }
+        each(listener -> listener.onFired(source, fired, bySweeper));
     }
 
     @Override
     public void onFireFailed(DeadlineSource source, int deadlines, Exception cause) {
-        for (EngineListener listener : listeners) {
-            run(() -> listener.onFireFailed(source, deadlines, cause));
-        }
+        each(listener -> listener.onFireFailed(source, deadlines, cause));
     }
 
     @Override
     public void onLoaded(DeadlineSource source, int deadlines, Duration took) {
-        for (EngineListener listener : listeners) {
-            run(() -> listener.onLoaded(source, deadlines, took));
-        }
+        each(listener -> listener.onLoaded(source, deadlines, took));
     }
 
-    private static void run(Runnable call) {
-        try {
-            call.run();
-        } catch (RuntimeException e) {
-            log.warn("an engine listener failed", e);
+    private void each(Consumer<EngineListener> call) {
+        for (EngineListener listener : listeners) {
+            try {
+                call.accept(listener);
+            } catch (RuntimeException e) {
+                log.warn("an engine listener failed", e);
+            }
         }
     }
 }

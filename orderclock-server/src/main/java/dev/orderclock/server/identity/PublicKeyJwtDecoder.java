@@ -7,6 +7,7 @@ import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2Res
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -18,12 +19,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.io.IOException;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
+import java.io.InputStream;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 
@@ -52,7 +50,7 @@ class PublicKeyJwtDecoder {
                     "Set " + JWT + "jws-algorithms to the one RS algorithm the identity provider signs with "
                             + "(RS256 when unset).");
         }
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(rsaKey(jwt.readPublicKey()))
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(rsaKey(jwt))
                 .signatureAlgorithm(SignatureAlgorithm.from(algorithms.get(0)))
                 .build();
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
@@ -70,12 +68,11 @@ class PublicKeyJwtDecoder {
         return decoder;
     }
 
-    private static RSAPublicKey rsaKey(String pem) {
-        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        try {
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (IllegalArgumentException | ClassCastException | GeneralSecurityException e) {
+    /** The key as Spring Boot reads it, with a refusal that names the property. */
+    private static RSAPublicKey rsaKey(OAuth2ResourceServerProperties.Jwt jwt) throws IOException {
+        try (InputStream pem = jwt.getPublicKeyLocation().getInputStream()) {
+            return RsaKeyConverters.x509().convert(pem);
+        } catch (IllegalArgumentException e) {
             throw InvalidSettingException.of(
                     JWT + "public-key-location",
                     JWT + "public-key-location does not hold "

@@ -1,5 +1,7 @@
 package dev.orderclock.server.identity;
 
+import dev.orderclock.settings.InvalidSettingException;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,6 +12,9 @@ import java.security.NoSuchAlgorithmException;
  */
 final class SecretDigest {
 
+    /** The shortest secret a setting may hold: a shorter one could be guessed by anyone who can reach the port. */
+    static final int MIN_LENGTH = 32;
+
     private final byte[] digest;
 
     SecretDigest(String secret) {
@@ -17,6 +22,24 @@ final class SecretDigest {
             throw new IllegalArgumentException("a secret must not be blank");
         }
         this.digest = sha256(secret);
+    }
+
+    /**
+     * A secret from {@code property}, refused at start when shorter than {@link #MIN_LENGTH}.
+     *
+     * @param risk   what anyone who guessed it could do
+     * @param orElse the action's ending: what to do instead of setting it
+     */
+    static SecretDigest configured(String property, String secret, String risk, String orElse) {
+        if (secret.length() < MIN_LENGTH) {
+            throw InvalidSettingException.of(
+                    property,
+                    property + " has " + secret.length() + " characters; it must have at least " + MIN_LENGTH + ": "
+                            + risk + ".",
+                    "Set " + property + " to at least " + MIN_LENGTH + " random characters (e.g. openssl rand -base64 "
+                            + MIN_LENGTH + ")" + orElse + ".");
+        }
+        return new SecretDigest(secret);
     }
 
     boolean matches(String presented) {

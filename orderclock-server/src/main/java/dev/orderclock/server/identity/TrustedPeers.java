@@ -4,8 +4,6 @@ import dev.orderclock.settings.InvalidSettingException;
 
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -19,6 +17,9 @@ final class TrustedPeers {
     /** An IP literal, possibly with a prefix length: nothing here may ever cause a DNS lookup. */
     private static final Pattern IP_OR_CIDR = Pattern.compile("[0-9A-Fa-f:.]+(/\\d{1,3})?");
 
+    private static final List<IpAddressMatcher> LOOPBACK =
+            List.of(new IpAddressMatcher("127.0.0.0/8"), new IpAddressMatcher("::1/128"));
+
     private final List<IpAddressMatcher> proxies;
 
     TrustedPeers(List<String> cidrs) {
@@ -26,23 +27,16 @@ final class TrustedPeers {
     }
 
     boolean trusts(String remoteAddr) {
-        return isLoopback(remoteAddr) || isProxy(remoteAddr);
+        return isLoopback(remoteAddr) || matchesAny(proxies, remoteAddr);
     }
 
     static boolean isLoopback(String remoteAddr) {
-        if (!isIpAddress(remoteAddr)) {
-            return false;
-        }
-        try {
-            // an IP literal: parsed, not resolved
-            return InetAddress.getByName(remoteAddr).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return matchesAny(LOOPBACK, remoteAddr);
     }
 
-    private boolean isProxy(String remoteAddr) {
-        return isIpAddress(remoteAddr) && proxies.stream().anyMatch(proxy -> proxy.matches(remoteAddr));
+    /** Only an IP literal is matched: the matchers parse it, and nothing here may cause a DNS lookup. */
+    private static boolean matchesAny(List<IpAddressMatcher> matchers, String remoteAddr) {
+        return isIpAddress(remoteAddr) && matchers.stream().anyMatch(matcher -> matcher.matches(remoteAddr));
     }
 
     private static boolean isIpAddress(String remoteAddr) {

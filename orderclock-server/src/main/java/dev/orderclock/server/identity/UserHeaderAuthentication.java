@@ -1,7 +1,5 @@
 package dev.orderclock.server.identity;
 
-import dev.orderclock.settings.InvalidSettingException;
-
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -36,17 +34,13 @@ final class UserHeaderAuthentication {
         this.enabled = properties.userHeader().enabled();
         this.peers = new TrustedPeers(properties.trustedProxies());
         String secret = properties.gatewaySecret();
-        if (secret != null && !secret.isBlank() && secret.length() < AdminToken.MIN_LENGTH) {
-            throw InvalidSettingException.of(
-                    "orderclock.identity.gateway-secret",
-                    "orderclock.identity.gateway-secret "
-                            + "has " + secret.length() + " characters; it must have at least " + AdminToken.MIN_LENGTH
-                            + ": whoever presents it may speak for any shopper with X-User-Id.",
-                    "Set orderclock.identity.gateway-secret to at least " + AdminToken.MIN_LENGTH
-                            + " random characters "
-                            + "(e.g. openssl rand -base64 32), the same in the gateway, or leave it unset.");
-        }
-        this.gatewaySecret = secret == null || secret.isBlank() ? null : new SecretDigest(secret);
+        this.gatewaySecret = secret == null || secret.isBlank()
+                ? null
+                : SecretDigest.configured(
+                        "orderclock.identity.gateway-secret",
+                        secret,
+                        "whoever presents it may speak for any shopper with X-User-Id",
+                        ", the same in the gateway, or leave it unset");
         this.gatewaySecretHeader = properties.gatewaySecretHeader();
     }
 

@@ -1,8 +1,10 @@
 package dev.orderclock.server.limits;
 
+import dev.orderclock.order.OrderBounds;
 import dev.orderclock.settings.InvalidSettingException;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 
@@ -24,67 +26,46 @@ import java.time.Duration;
  */
 @ConfigurationProperties("orderclock.limits")
 public record LimitsProperties(
-        Boolean enabled,
-        Integer maxPendingOrdersPerShopper,
-        Long maxPendingUnitsPerShopper,
-        Integer maxUnitsPerLine,
-        Duration maxPayTimeout,
-        Integer maxPaymentAttemptsPerOrder,
-        Rate rate) {
+        @DefaultValue("true") boolean enabled,
+
+        @DefaultValue("" + DEFAULT_MAX_PENDING_ORDERS_PER_SHOPPER)
+        int maxPendingOrdersPerShopper,
+
+        @DefaultValue("" + DEFAULT_MAX_PENDING_UNITS_PER_SHOPPER)
+        long maxPendingUnitsPerShopper,
+
+        @DefaultValue("" + DEFAULT_MAX_UNITS_PER_LINE) int maxUnitsPerLine,
+        @DefaultValue(DEFAULT_MAX_PAY_TIMEOUT) Duration maxPayTimeout,
+
+        @DefaultValue("" + DEFAULT_MAX_PAYMENT_ATTEMPTS_PER_ORDER)
+        int maxPaymentAttemptsPerOrder,
+
+        @DefaultValue Rate rate) {
 
     public static final int DEFAULT_MAX_PENDING_ORDERS_PER_SHOPPER = 10;
     public static final long DEFAULT_MAX_PENDING_UNITS_PER_SHOPPER = 200;
     public static final int DEFAULT_MAX_UNITS_PER_LINE = 100;
-    public static final Duration DEFAULT_MAX_PAY_TIMEOUT = Duration.ofHours(24);
+    public static final String DEFAULT_MAX_PAY_TIMEOUT = "24h";
     public static final int DEFAULT_MAX_PAYMENT_ATTEMPTS_PER_ORDER = 10;
 
     /** The name a problem document gives the attempt limit. */
     public static final String ATTEMPTS_LIMIT = "max-payment-attempts-per-order";
 
-    /** The API's bounds, which a shop's limit may narrow but not widen. */
-    static final int API_MAX_UNITS_PER_LINE = 10_000;
-
-    static final long API_MAX_PAY_TIMEOUT_SECONDS = 604_800;
-
     public LimitsProperties {
-        enabled = enabled == null || enabled;
-        maxPendingOrdersPerShopper = maxPendingOrdersPerShopper != null
-                ? maxPendingOrdersPerShopper
-                : DEFAULT_MAX_PENDING_ORDERS_PER_SHOPPER;
-        maxPendingUnitsPerShopper =
-                maxPendingUnitsPerShopper != null ? maxPendingUnitsPerShopper : DEFAULT_MAX_PENDING_UNITS_PER_SHOPPER;
-        maxUnitsPerLine = maxUnitsPerLine != null ? maxUnitsPerLine : DEFAULT_MAX_UNITS_PER_LINE;
-        maxPayTimeout = maxPayTimeout != null ? maxPayTimeout : DEFAULT_MAX_PAY_TIMEOUT;
-        maxPaymentAttemptsPerOrder = maxPaymentAttemptsPerOrder != null
-                ? maxPaymentAttemptsPerOrder
-                : DEFAULT_MAX_PAYMENT_ATTEMPTS_PER_ORDER;
-        rate = rate != null ? rate : new Rate(null, null, null);
         atLeastOne(ATTEMPTS_LIMIT, maxPaymentAttemptsPerOrder);
         atLeastOne("max-pending-orders-per-shopper", maxPendingOrdersPerShopper);
         atLeastOne("max-pending-units-per-shopper", maxPendingUnitsPerShopper);
-        if (maxUnitsPerLine < 1 || maxUnitsPerLine > API_MAX_UNITS_PER_LINE) {
+        if (maxUnitsPerLine < 1 || maxUnitsPerLine > OrderBounds.MAX_QUANTITY) {
             throw InvalidSettingException.of(
                     "orderclock.limits.max-units-per-line",
                     "orderclock.limits.max-units-per-line "
-                            + "must be from 1 to " + API_MAX_UNITS_PER_LINE + " (the API's own bound): it is "
+                            + "must be from 1 to " + OrderBounds.MAX_QUANTITY + " (the API's own bound): it is "
                             + maxUnitsPerLine
                             + ".",
-                    "Set orderclock.limits.max-units-per-line from 1 to " + API_MAX_UNITS_PER_LINE
+                    "Set orderclock.limits.max-units-per-line from 1 to " + OrderBounds.MAX_QUANTITY
                             + ", or remove it for the default (" + DEFAULT_MAX_UNITS_PER_LINE + ").");
         }
-        if (maxPayTimeout.getNano() != 0
-                || maxPayTimeout.getSeconds() < 1
-                || maxPayTimeout.getSeconds() > API_MAX_PAY_TIMEOUT_SECONDS) {
-            throw InvalidSettingException.of(
-                    "orderclock.limits.max-pay-timeout",
-                    "orderclock.limits.max-pay-timeout "
-                            + "must be whole seconds from 1 to " + API_MAX_PAY_TIMEOUT_SECONDS
-                            + " (7 days, the API's own bound): "
-                            + "it is " + maxPayTimeout + ".",
-                    "Set orderclock.limits.max-pay-timeout to whole seconds up to 7d "
-                            + "(e.g. 30m, 24h), or remove it for the default (" + DEFAULT_MAX_PAY_TIMEOUT.toHours()
-                            + "h).");
-        }
+        OrderBounds.payTimeoutSetting("orderclock.limits.max-pay-timeout", maxPayTimeout, DEFAULT_MAX_PAY_TIMEOUT);
     }
 
     /**
@@ -96,16 +77,16 @@ public record LimitsProperties(
      * @param callersHeld     callers whose counts are kept at once; the least recently seen are forgotten
      *                        beyond it, which bounds the memory (100,000)
      */
-    public record Rate(Integer ordersPerMinute, Integer paysPerMinute, Integer callersHeld) {
+    public record Rate(
+            @DefaultValue("" + DEFAULT_ORDERS_PER_MINUTE) int ordersPerMinute,
+            @DefaultValue("" + DEFAULT_PAYS_PER_MINUTE) int paysPerMinute,
+            @DefaultValue("" + DEFAULT_CALLERS_HELD) int callersHeld) {
 
         public static final int DEFAULT_ORDERS_PER_MINUTE = 30;
         public static final int DEFAULT_PAYS_PER_MINUTE = 30;
         public static final int DEFAULT_CALLERS_HELD = 100_000;
 
         public Rate {
-            ordersPerMinute = ordersPerMinute != null ? ordersPerMinute : DEFAULT_ORDERS_PER_MINUTE;
-            paysPerMinute = paysPerMinute != null ? paysPerMinute : DEFAULT_PAYS_PER_MINUTE;
-            callersHeld = callersHeld != null ? callersHeld : DEFAULT_CALLERS_HELD;
             atLeastOne("rate.orders-per-minute", ordersPerMinute);
             atLeastOne("rate.pays-per-minute", paysPerMinute);
             atLeastOne("rate.callers-held", callersHeld);

@@ -1,6 +1,7 @@
 package dev.orderclock.server.order;
 
 import dev.orderclock.order.NewOrder;
+import dev.orderclock.order.OrderBounds;
 import dev.orderclock.order.PlaceOrder;
 
 import jakarta.validation.Valid;
@@ -14,23 +15,17 @@ import java.util.List;
 
 /**
  * {@code POST /api/orders}: 1 to 100 lines, each a SKU and a quantity from 1 to 10000; the time to pay
- * in seconds (1 to 604800), or none for the shop's default. Each SKU at most once is checked by
+ * in seconds (1 to 604800), or none for the shop's default ({@link OrderBounds}). Each SKU at most once is checked by
  * {@link PlaceOrder}, which names the repeated SKU.
  */
 public record CreateOrderRequest(
         @NotNull(message = "is required")
-        @Size(min = 1, max = MAX_LINES, message = "must have 1 to " + MAX_LINES + " lines")
+        @Size(min = 1, max = OrderBounds.MAX_LINES, message = "must have 1 to " + OrderBounds.MAX_LINES + " lines")
         List<@NotNull(message = "must not be null") @Valid Line> items,
 
-        @Min(value = MIN_PAY_TIMEOUT_SECONDS, message = "must be from 1 to 604800")
-        @Max(value = MAX_PAY_TIMEOUT_SECONDS, message = "must be from 1 to 604800")
+        @Min(value = OrderBounds.MIN_PAY_TIMEOUT_SECONDS, message = "must be from 1 to 604800")
+        @Max(value = OrderBounds.MAX_PAY_TIMEOUT_SECONDS, message = "must be from 1 to 604800")
         Integer payTimeoutSeconds) {
-
-    public static final int MAX_LINES = 100;
-    public static final int MAX_QUANTITY = 10_000;
-    public static final long MIN_PAY_TIMEOUT_SECONDS = 1;
-    /** Seven days. */
-    public static final long MAX_PAY_TIMEOUT_SECONDS = 604_800;
 
     PlaceOrder.Request toPlacement(String userId) {
         return new PlaceOrder.Request(
@@ -47,7 +42,7 @@ public record CreateOrderRequest(
             String sku,
 
             @NotNull(message = "is required")
-            @Min(value = 1, message = "must be from 1 to " + MAX_QUANTITY)
-            @Max(value = MAX_QUANTITY, message = "must be from 1 to " + MAX_QUANTITY)
+            @Min(value = 1, message = "must be from 1 to " + OrderBounds.MAX_QUANTITY)
+            @Max(value = OrderBounds.MAX_QUANTITY, message = "must be from 1 to " + OrderBounds.MAX_QUANTITY)
             Integer quantity) {}
 }

@@ -1,5 +1,6 @@
 package dev.orderclock.server.order;
 
+import dev.orderclock.order.OrderBounds;
 import dev.orderclock.settings.InvalidSettingException;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -19,19 +20,7 @@ public record OrderProperties(Duration payTimeout, String currency) {
     public OrderProperties {
         payTimeout = payTimeout != null ? payTimeout : DEFAULT_PAY_TIMEOUT;
         currency = currency != null ? currency : DEFAULT_CURRENCY;
-        long seconds = payTimeout.getSeconds();
-        if (payTimeout.getNano() != 0
-                || seconds < CreateOrderRequest.MIN_PAY_TIMEOUT_SECONDS
-                || seconds > CreateOrderRequest.MAX_PAY_TIMEOUT_SECONDS) {
-            throw InvalidSettingException.of(
-                    "orderclock.pay-timeout",
-                    "orderclock.pay-timeout must be whole seconds "
-                            + "from " + CreateOrderRequest.MIN_PAY_TIMEOUT_SECONDS + " to "
-                            + CreateOrderRequest.MAX_PAY_TIMEOUT_SECONDS + " (the API's own bounds): it is "
-                            + payTimeout + ".",
-                    "Set orderclock.pay-timeout to whole seconds within those bounds (e.g. 30m), or remove it for the "
-                            + "default (" + DEFAULT_PAY_TIMEOUT.toMinutes() + "m).");
-        }
+        OrderBounds.payTimeoutSetting("orderclock.pay-timeout", payTimeout, DEFAULT_PAY_TIMEOUT.toMinutes() + "m");
         if (!currency.matches("[A-Z]{3}")) {
             throw InvalidSettingException.of(
                     "orderclock.currency",

@@ -87,10 +87,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BodyTooLargeException tooLarge) {
-                return tooLarge(tooLarge);
-            }
+        BodyTooLargeException tooLarge = UnreadableBody.find(e, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
         }
         return refused(ProblemException.invalid(UnreadableBody.describe(e.getCause())));
     }

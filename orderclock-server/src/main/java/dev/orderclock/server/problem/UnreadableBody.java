@@ -55,7 +55,8 @@ final class UnreadableBody {
         return "a JSON body is required";
     }
 
-    private static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
+    /** The first of {@code thrown}'s causes (itself included) of that type, or null. */
+    static <T extends Throwable> T find(Throwable thrown, Class<T> type) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (type.isInstance(cause)) {
                 return type.cast(cause);

@@ -87,11 +87,7 @@ public class CloseRecorder implements EngineListener {
     public synchronized CloseLag lag() {
         recycled = recent.getIntervalHistogram(recycled);
         total.add(recycled);
-        return new CloseLag(
-                total.getValueAtPercentile(50),
-                total.getValueAtPercentile(99),
-                total.getMaxValue(),
-                total.getTotalCount());
+        return lagOf(total);
     }
 
     /**
@@ -100,7 +96,10 @@ public class CloseRecorder implements EngineListener {
      */
     public synchronized CloseLag sinceLastSample() {
         recycledSecond = sinceLastSecond.getIntervalHistogram(recycledSecond);
-        Histogram h = recycledSecond;
+        return lagOf(recycledSecond);
+    }
+
+    private static CloseLag lagOf(Histogram h) {
         return new CloseLag(h.getValueAtPercentile(50), h.getValueAtPercentile(99), h.getMaxValue(), h.getTotalCount());
     }
 }
