@@ -32,9 +32,8 @@ final class TimeoutClaims {
     private static final String ANY_SWEEPABLE = "SELECT 1 FROM orders\n WHERE " + SWEEPABLE + "\n LIMIT 1";
 
     /** Parameters: check claimed until, ids as an array, now. */
-    private static final String CLAIM_FOR_CHECK = """
-            UPDATE orders SET check_claimed_until = ?
-             WHERE id = ANY(?) AND status = 'PENDING_PAYMENT' AND pay_deadline <= ? AND open_trade_no IS NOT NULL""";
+    static final String CLAIM_FOR_CHECK = "UPDATE orders SET check_claimed_until = ?\n WHERE "
+            + OrderSql.byIds("status = 'PENDING_PAYMENT' AND pay_deadline <= ? AND open_trade_no IS NOT NULL");
 
     /** As {@link #CLAIM_FOR_CHECK}, respecting another claim still running. Parameters: that and now again. */
     private static final String CLAIM_UNCLAIMED_FOR_CHECK =

@@ -93,6 +93,19 @@ final class QueryPlans {
         });
     }
 
+    /** The bare claim of a firing batch's orders that hold an open attempt, for the channel check. */
+    String bareClaimForCheck() {
+        return explain(TimeoutClaims.CLAIM_FOR_CHECK, (update, c) -> {
+            Instant now = FIRST_PAY_DEADLINE.plusSeconds(ORDERS);
+            Timestamps.set(update, 1, now.plusSeconds(10));
+            update.setArray(
+                    2,
+                    dialect.bigints(
+                            c, LongStream.rangeClosed(1, 500).map(i -> i * 20).toArray()));
+            Timestamps.set(update, 3, now);
+        });
+    }
+
     /** The first page of one shopper's orders. */
     String listOfUser() {
         return explain(OrderSql.list(new OrderQuery("u-7", null, 50, null)), (select, c) -> {
