@@ -125,6 +125,10 @@ public final class StatementCounter implements AutoCloseable, PendingProbe {
                     .sum();
         }
 
+        public double commitsPerMinute() {
+            return seconds > 0 ? commits() * 60 / seconds : 0;
+        }
+
         /** The most frequent statements with their counts, SQL shortened for a report. */
         public Map<String, Long> top(int n) {
             List<Map.Entry<String, Long>> sorted = new ArrayList<>(bySql.entrySet());
