@@ -136,7 +136,8 @@ public final class StatementCounter implements AutoCloseable, PendingProbe {
             Map<String, Long> top = new LinkedHashMap<>();
             for (Map.Entry<String, Long> entry : sorted.subList(0, Math.min(n, sorted.size()))) {
                 String sql = entry.getKey();
-                top.put(sql.length() > 110 ? sql.substring(0, 107) + "..." : sql, entry.getValue());
+                // Statements alike in their first 107 characters share a line rather than hide each other.
+                top.merge(sql.length() > 110 ? sql.substring(0, 107) + "..." : sql, entry.getValue(), Long::sum);
             }
             return top;
         }
