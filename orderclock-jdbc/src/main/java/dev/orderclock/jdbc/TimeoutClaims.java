@@ -29,7 +29,16 @@ final class TimeoutClaims {
             status = 'PENDING_PAYMENT' AND pay_deadline < ?
                AND (open_trade_no IS NULL OR check_claimed_until IS NULL OR check_claimed_until <= ?)""";
 
-    private static final String ANY_SWEEPABLE = "SELECT 1 FROM orders\n WHERE " + SWEEPABLE + "\n LIMIT 1";
+    /**
+     * The sweeper's idle look. Ordered by the deadline for the reason OrderSql's look is: unordered,
+     * PostgreSQL's generic plan (a server-prepared statement after five runs) scans the table for its
+     * LIMIT 1 and reads every pending row whenever none is overdue (20,000 rows a look on an idle
+     * cluster, measured with pg_stat_database); ordered, it reads the deadline index from its start
+     * and stops at the first entry past the cutoff, 0 rows read (PostgresIdleLookIT). The status
+     * leads for H2's (status, pay_deadline, id) index. Parameters: cutoff, now.
+     */
+    static final String ANY_SWEEPABLE =
+            "SELECT 1 FROM orders\n WHERE " + SWEEPABLE + "\n ORDER BY status, pay_deadline\n LIMIT 1";
 
     /** Parameters: check claimed until, ids as an array, now. */
     static final String CLAIM_FOR_CHECK = "UPDATE orders SET check_claimed_until = ?\n WHERE "

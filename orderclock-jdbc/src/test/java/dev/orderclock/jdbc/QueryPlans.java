@@ -139,17 +139,33 @@ final class QueryPlans {
                 "'2026-11-24T03:16:40Z', 0, '2026-11-24T03:26:40Z', 5000");
     }
 
-    /** PostgreSQL's generic plan of the sweeper's claim. */
     /** The sweeper's idle look as a cached statement, at a cutoff before every deadline: nothing overdue. */
     String genericAnyOverdue(OrderTransition transition) {
         return genericPlan(sql.anyOverdue(transition), "timestamptz", "'2026-11-24T00:00:00Z'");
     }
 
+    /**
+     * The payment timeout sweeper's idle look ({@link TimeoutClaims}) as a cached statement, nothing
+     * overdue, run: EXPLAIN ANALYZE shows the rows each node read and those its filter dropped.
+     */
+    String genericAnySweepableForTimeoutRun() {
+        return genericPlan(
+                "EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF)",
+                TimeoutClaims.ANY_SWEEPABLE,
+                "timestamptz, timestamptz",
+                "'2026-11-24T00:00:00Z', '2026-11-24T00:00:05Z'");
+    }
+
+    /** PostgreSQL's generic plan of the sweeper's claim. */
     String genericClaim(OrderTransition transition) {
         return genericPlan(sql.claim(transition), "timestamptz, int", "'2026-11-24T01:30:00Z', 1000");
     }
 
     private String genericPlan(String statement, String types, String arguments) {
+        return genericPlan("EXPLAIN", statement, types, arguments);
+    }
+
+    private String genericPlan(String explainCommand, String statement, String types, String arguments) {
         int parameter = 0;
         StringBuilder numbered = new StringBuilder();
         for (char c : statement.toCharArray()) {
@@ -160,7 +176,7 @@ final class QueryPlans {
             explain.execute("PREPARE planned(" + types + ") AS " + numbered);
             explain.execute("SET plan_cache_mode = force_generic_plan");
             StringBuilder plan = new StringBuilder();
-            try (ResultSet row = explain.executeQuery("EXPLAIN EXECUTE planned(" + arguments + ")")) {
+            try (ResultSet row = explain.executeQuery(explainCommand + " EXECUTE planned(" + arguments + ")")) {
                 while (row.next()) {
                     plan.append(row.getString(1)).append('\n');
                 }

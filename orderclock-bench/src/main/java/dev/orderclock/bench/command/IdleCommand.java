@@ -1,8 +1,8 @@
 package dev.orderclock.bench.command;
 
 import dev.orderclock.bench.measurement.Progress;
-import dev.orderclock.bench.measurement.StatementCounter;
 import dev.orderclock.bench.report.Report;
+import dev.orderclock.bench.server.ServerDatabase;
 import dev.orderclock.bench.workload.Catalogue;
 import dev.orderclock.bench.workload.OrderLoad;
 import dev.orderclock.bench.workload.TimeoutPlan;
@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code idle}: the database load of a server holding many pending orders of which none is due, from
@@ -50,23 +50,13 @@ public final class IdleCommand implements Callable<Integer> {
     @Option(names = "--concurrency", defaultValue = "8", description = "client threads (default: ${DEFAULT-VALUE})")
     int concurrency;
 
-    @Option(
-            names = "--settle",
-            defaultValue = "10s",
-            converter = DurationConverter.class,
-            description = "quiet time before the window opens (default: ${DEFAULT-VALUE})")
-    Duration settle;
-
-    @Option(
-            names = "--window",
-            defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "how long statements are counted (default: ${DEFAULT-VALUE})")
-    Duration window;
+    @Mixin
+    QuietWindow quiet;
 
     @Override
     public Integer call() throws Exception {
         target.requireEmbedded("idle");
+        quiet.requirePositive();
         InstantSource clock = InstantSource.system();
         Report report = new Report("idle --mode " + target.mode);
         try (Target server = target.open()) {
@@ -85,31 +75,17 @@ public final class IdleCommand implements Callable<Integer> {
                 workload.put("createdPerSecond", created.perSecond());
                 workload.put("payTimeoutSeconds", dueIn.toSeconds());
             }
-            if (server.database().isEmpty()) {
+            Optional<ServerDatabase> database = server.database();
+            if (database.isEmpty()) {
                 report.note("statements not counted: the bench needs the server's --data-dir");
                 output.print(report);
                 return 1;
             }
-            try (StatementCounter counter =
-                    StatementCounter.attach(server.database().get())) {
-                sleep("settling", settle);
-                StatementCounter.Snapshot before = counter.snapshot();
-                sleep("counting statements", window);
-                ServerFigures.statements(
-                        report.section("database while none is due"),
-                        counter.snapshot().since(before));
-            }
+            ServerFigures.statements(report.section("database while none is due"), quiet.statements(database.get()));
             ServerFigures.memory(report, report.section("server"), server);
             ServerFigures.stats(report, report.section("server"), server.api());
         }
         output.print(report);
         return 0;
-    }
-
-    static void sleep(String phase, Duration duration) throws InterruptedException {
-        long end = System.nanoTime() + duration.toNanos();
-        try (Progress progress = Progress.of(phase, () -> (end - System.nanoTime()) / 1_000_000_000 + " s left")) {
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, end - System.nanoTime()));
-        }
     }
 }

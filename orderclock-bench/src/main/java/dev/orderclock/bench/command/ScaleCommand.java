@@ -64,23 +64,13 @@ public final class ScaleCommand implements Callable<Integer> {
                     + "when it starts, as after a restart (default: ${DEFAULT-VALUE}; 0 for none)")
     long overdue;
 
-    @Option(
-            names = "--settle",
-            defaultValue = "10s",
-            converter = DurationConverter.class,
-            description = "wait after start before measuring (default: ${DEFAULT-VALUE})")
-    Duration settle;
-
-    @Option(
-            names = "--window",
-            defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "statements counted over this window (default: ${DEFAULT-VALUE})")
-    Duration window;
+    @Mixin
+    QuietWindow quiet;
 
     @Override
     public Integer call() throws Exception {
         target.requireEmbedded("scale");
+        quiet.requirePositive();
         if (target.url != null) {
             throw new IllegalArgumentException("scale starts its own servers; --url does not apply");
         }
@@ -118,14 +108,10 @@ public final class ScaleCommand implements Callable<Integer> {
             figures.put("startToHealthyMs", server.startedIn().toMillis());
             Target running = new Target(
                     new OrderApi(server.baseUri(), token), "pid " + server.pid(), null, database, server.pid(), null);
-            try (StatementCounter counter = StatementCounter.attach(database)) {
-                IdleCommand.sleep("settling", settle);
-                StatementCounter.Snapshot before = counter.snapshot();
-                IdleCommand.sleep("counting statements", window);
-                StatementCounter.Issued issued = counter.snapshot().since(before);
-                figures.put("statementsPerMinute", issued.perMinute());
-                figures.put("statementsTop", issued.top(4));
-            }
+            StatementCounter.Issued issued = quiet.statements(database);
+            figures.put("statementsPerMinute", issued.perMinute());
+            figures.put("commitStatementsPerMinute", issued.commitsPerMinute());
+            figures.put("statementsTop", issued.top(4));
             ServerFigures.memory(report, figures, running);
             ServerFigures.stats(report, figures, running.api());
         }

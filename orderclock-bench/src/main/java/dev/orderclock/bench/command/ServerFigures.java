@@ -121,6 +121,7 @@ final class ServerFigures {
         database.put("statements", issued.total());
         database.put("statementsPerMinute", issued.perMinute());
         database.put("commitStatements", issued.commits());
+        database.put("commitStatementsPerMinute", issued.commitsPerMinute());
         database.put("top", issued.top(12));
     }
 }

@@ -50,32 +50,21 @@ public final class StarterIdleCommand implements Callable<Integer> {
                     "the first of them falls due this long after seeding, the rest over the hour after (default: ${DEFAULT-VALUE})")
     Duration dueIn;
 
-    @Option(
-            names = "--settle",
-            defaultValue = "10s",
-            converter = DurationConverter.class,
-            description = "time after a contender starts before the window opens (default: ${DEFAULT-VALUE})")
-    Duration settle;
-
-    @Option(
-            names = "--window",
-            defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "how long statements are counted (default: ${DEFAULT-VALUE})")
-    Duration window;
+    @Mixin
+    QuietWindow quiet;
 
     @Override
     public Integer call() throws Exception {
-        if (pending < 1 || window.isZero() || window.isNegative()) {
-            throw new IllegalArgumentException("--pending must be at least 1 and --window positive");
+        if (pending < 1) {
+            throw new IllegalArgumentException("--pending must be at least 1");
         }
-        if (dueIn.compareTo(settle.plus(window).plusSeconds(60)) < 0) {
+        quiet.requirePositive();
+        if (dueIn.compareTo(quiet.settle.plus(quiet.window).plusSeconds(60)) < 0) {
             throw new IllegalArgumentException(
                     "--due-in must leave a minute after --settle + --window: nothing may fall due");
         }
         options.validate();
         Report report = new Report("starter-idle --pending " + pending);
-        double perMinute = 60.0 / (window.toNanos() / 1e9);
         for (ShopTable.Database database : options.databases()) {
             try (ShopTable shop = ShopTable.create(database)) {
                 shop.reset();
@@ -90,21 +79,22 @@ public final class StarterIdleCommand implements Callable<Integer> {
                     figures.put("database", shop.description());
                     figures.put("pending", pending);
                     figures.put("seedAndAnalyzeSeconds", seedSeconds);
-                    StatementCountingDataSource counted = new StatementCountingDataSource(shop.dataSource());
+                    StatementCountingDataSource counting = new StatementCountingDataSource(shop.dataSource());
                     try (contender;
                             ServerActivity server = ServerActivity.of(shop)) {
-                        contender.start(shop, counted);
-                        IdleCommand.sleep("settling", settle);
-                        long statements = counted.statements();
-                        long commits = counted.commits();
-                        Map<String, Long> before = server.snapshot();
-                        IdleCommand.sleep("counting " + contender.name() + " on " + database.label(), window);
-                        figures.put("statementsPerMinute", (counted.statements() - statements) * perMinute);
-                        figures.put("commitsPerMinute", (counted.commits() - commits) * perMinute);
+                        contender.start(shop, counting);
+                        QuietWindow.Counted<Counters> counted = quiet.count(
+                                contender.name() + " on " + database.label(),
+                                () -> new Counters(counting.statements(), counting.commits(), server.snapshot()));
+                        Counters before = counted.before();
+                        Counters after = counted.after();
+                        figures.put("statementsPerMinute", quiet.perMinute(after.statements() - before.statements()));
+                        figures.put("commitsPerMinute", quiet.perMinute(after.commits() - before.commits()));
                         Map<String, Object> serverWide = new LinkedHashMap<>();
-                        server.snapshot()
+                        after.server()
                                 .forEach((name, value) -> serverWide.put(
-                                        name + " per minute", (value - before.getOrDefault(name, 0L)) * perMinute));
+                                        name + " per minute",
+                                        quiet.perMinute(value - before.server().getOrDefault(name, 0L))));
                         figures.put("server-wide counters (shared with everything else on it)", serverWide);
                     }
                     System.err.println("[bench] " + database.label() + ", " + contender.name() + ": " + figures);
@@ -121,4 +111,7 @@ public final class StarterIdleCommand implements Callable<Integer> {
         output.print(report);
         return 0;
     }
+
+    /** What the contender's data source and the database server counted so far. */
+    private record Counters(long statements, long commits, Map<String, Long> server) {}
 }

@@ -125,6 +125,10 @@ public final class StatementCounter implements AutoCloseable, PendingProbe {
                     .sum();
         }
 
+        public double commitsPerMinute() {
+            return seconds > 0 ? commits() * 60 / seconds : 0;
+        }
+
         /** The most frequent statements with their counts, SQL shortened for a report. */
         public Map<String, Long> top(int n) {
             List<Map.Entry<String, Long>> sorted = new ArrayList<>(bySql.entrySet());
@@ -132,7 +136,8 @@ public final class StatementCounter implements AutoCloseable, PendingProbe {
             Map<String, Long> top = new LinkedHashMap<>();
             for (Map.Entry<String, Long> entry : sorted.subList(0, Math.min(n, sorted.size()))) {
                 String sql = entry.getKey();
-                top.put(sql.length() > 110 ? sql.substring(0, 107) + "..." : sql, entry.getValue());
+                // Statements alike in their first 107 characters share a line rather than hide each other.
+                top.merge(sql.length() > 110 ? sql.substring(0, 107) + "..." : sql, entry.getValue(), Long::sum);
             }
             return top;
         }
