@@ -18,7 +18,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One consumer channel's deliveries from the due queue. Each message's due deadlines are handed to
@@ -50,8 +49,6 @@ final class DueDeliveries {
     private final DeadlineEngine engine;
     private final InstantSource clock;
     private final BlockingQueue<Settled> settled = new LinkedBlockingQueue<>();
-    /** Delivered and not yet acked or sent back. */
-    private final AtomicInteger unacked = new AtomicInteger();
 
     DueDeliveries(Map<String, DeadlineSource> sources, DeadlineEngine engine, InstantSource clock) {
         this.sources = sources;
@@ -61,7 +58,6 @@ final class DueDeliveries {
 
     /** Hands the message's deadlines to the engine; its ack is queued for {@link #acknowledge} once they are settled. */
     void delivered(long tag, Delivery delivery) {
-        unacked.incrementAndGet();
         handOver(delivery).whenComplete((done, failure) -> settled.add(new Settled(tag, failure)));
     }
 
@@ -84,15 +80,9 @@ final class DueDeliveries {
                         next.failure().toString());
                 acks.requeue(next.tag());
             }
-            unacked.decrementAndGet();
             count++;
         }
         return count;
-    }
-
-    /** Deliveries neither acked nor sent back yet. */
-    int unacked() {
-        return unacked.get();
     }
 
     private CompletionStage<Void> handOver(Delivery delivery) {

@@ -36,11 +36,6 @@ public final class DueQueueConsumer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DueQueueConsumer.class);
     /** How long the acking thread waits for a settled delivery before it looks whether it should stop. */
     private static final Duration ACK_WAIT = Duration.ofMillis(100);
-    /**
-     * How long a stopping consumer, no longer taking deliveries, still acks those the engine settles:
-     * each one it acks is one the other nodes need not fire again.
-     */
-    private static final Duration STOP_DRAIN = Duration.ofSeconds(5);
 
     private final Connection connection;
     private final RabbitDelayTiers tiers;
@@ -90,7 +85,7 @@ public final class DueQueueConsumer implements AutoCloseable {
             workers.add(worker);
             // The consumer is registered on a recovering channel: after a reconnection it consumes again.
             worker.channel.basicQos(settings.prefetch());
-            worker.consumerTag = worker.channel.basicConsume(tiers.dueQueue(), false, worker.consumer());
+            worker.channel.basicConsume(tiers.dueQueue(), false, worker.consumer());
             Thread thread = new Thread(worker, "orderclock-due-" + i);
             thread.setDaemon(true);
             worker.thread = thread;
@@ -129,7 +124,6 @@ public final class DueQueueConsumer implements AutoCloseable {
         private final Channel channel;
         private final DueDeliveries deliveries = new DueDeliveries(sources, engine, clock);
         private Thread thread;
-        private volatile String consumerTag;
 
         Worker(Channel channel) {
             this.channel = channel;
@@ -147,36 +141,17 @@ public final class DueQueueConsumer implements AutoCloseable {
 
         @Override
         public void run() {
-            while (running && !Thread.currentThread().isInterrupted()) {
-                acknowledge();
-            }
-            if (Thread.currentThread().isInterrupted()) {
-                return;
-            }
-            try {
-                channel.basicCancel(consumerTag);
-            } catch (IOException | RuntimeException e) {
-                log.debug("cancelling a due-queue consumer failed", e);
-                return;
-            }
-            // What is still unacked when the drain ends goes back to the queue when the channel closes.
-            long until = System.nanoTime() + STOP_DRAIN.toNanos();
-            while (deliveries.unacked() > 0
-                    && System.nanoTime() < until
-                    && !Thread.currentThread().isInterrupted()) {
-                acknowledge();
-            }
-        }
-
-        private void acknowledge() {
-            try {
-                deliveries.acknowledge(this, ACK_WAIT);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException | RuntimeException e) {
-                // The channel is closed: the broker delivers its unacked messages again, and firing them
-                // again changes nothing.
-                log.warn("due-queue messages not acked, the broker will deliver them again: {}", e.toString());
+            while (running) {
+                try {
+                    deliveries.acknowledge(this, ACK_WAIT);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    // The channel is closed: the broker delivers its unacked messages again, and firing
+                    // them again changes nothing.
+                    log.warn("due-queue messages not acked, the broker will deliver them again: {}", e.toString());
+                }
             }
         }
 

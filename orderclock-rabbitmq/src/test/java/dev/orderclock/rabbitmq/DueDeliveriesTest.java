@@ -111,7 +111,6 @@ class DueDeliveriesTest {
         engine.runOnce();
         assertThat(rows.fireCalls).hasSize(1);
         assertThat(deliveries.acknowledge(acks, Duration.ZERO)).isZero();
-        assertThat(deliveries.unacked()).isEqualTo(1);
 
         // when the retry delay has passed, the engine fires them again and the transaction commits
         now.incrementAndGet();
@@ -123,7 +122,6 @@ class DueDeliveriesTest {
         assertThat(deliveries.acknowledge(acks, Duration.ZERO)).isEqualTo(1);
         assertThat(acks.acked).containsExactly(7L);
         assertThat(acks.requeued).isEmpty();
-        assertThat(deliveries.unacked()).isZero();
     }
 
     @Test
