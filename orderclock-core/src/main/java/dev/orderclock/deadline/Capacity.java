@@ -30,6 +30,15 @@ public final class Capacity {
         return true;
     }
 
+    /**
+     * Takes {@code places} even past the limit: for deadlines that are in memory already, held by a
+     * caller that hands them over ({@link DeadlineEngine#fireNow}). While they are counted, the
+     * wheels take no more.
+     */
+    void takeBeyondLimit(long places) {
+        used.addAndGet(places);
+    }
+
     public void release(long places) {
         long after = used.addAndGet(-places);
         if (after < 0) {

@@ -3,6 +3,7 @@ package dev.orderclock.deadline;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -94,11 +95,30 @@ public final class DeadlineEngine implements DeadlineScheduler, AutoCloseable {
         parts.ticker.submit(() -> track.retry(id, at));
     }
 
+    /**
+     * Fires {@code ids}, due now, through the firing workers, batched with the wheels' deadlines and
+     * under the same retry rule: a failed batch is tried again after the retry delay, in the wheel. The
+     * stage completes once each id has been fired in a committed transaction, closed by the sweeper or
+     * cancelled; so a caller that acks a broker's message on completion leaves it unacked, for the
+     * broker to deliver again, while any of its ids could still be pending. The stage fails when the
+     * engine stops first, or when a retry finds the capacity full (the sweeper closes those). The ids
+     * take places in the capacity even past the cap: the caller holds them in memory already, and its
+     * own prefetch bounds them. Any thread; an engine driven by {@link #runOnce()} fires them there.
+     */
+    public CompletionStage<Void> fireNow(DeadlineSource source, long[] ids) {
+        return parts.handOver(parts.track(source), ids.clone());
+    }
+
     /** Forgets a deadline that will not be needed (the order was paid), to spare a useless firing. Any thread. */
     @Override
     public void cancel(DeadlineSource source, long id) {
         SourceTrack track = parts.track(source);
-        parts.ticker.submit(() -> track.wheel.cancel(id));
+        parts.ticker.submit(() -> {
+            if (track.wheel.cancel(id)) {
+                // A handed-over id waiting for its retry: its row is no longer pending, nothing is left to fire.
+                parts.handovers.settled(track, new long[] {id});
+            }
+        });
     }
 
     /**

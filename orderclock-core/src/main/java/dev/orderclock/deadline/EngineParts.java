@@ -6,6 +6,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 
 /**
@@ -20,6 +21,7 @@ final class EngineParts {
     final List<SourceTrack> tracks;
     final HorizonLoader loader;
     final DueQueues queues;
+    final Handovers handovers;
     final Firing firing;
     final Sweeper sweeper;
     private final InstantSource clock;
@@ -58,9 +60,18 @@ final class EngineParts {
                 settings.loadPageSize(),
                 settings.horizon().dividedBy(10));
         this.queues = new DueQueues(tracks, capacity);
-        this.firing = new Firing(clock, capacity, listener, ticker, settings.retryDelay(), queues, firingBatchSize);
+        this.handovers = new Handovers(tracks);
+        this.firing = new Firing(
+                clock, capacity, listener, ticker, settings.retryDelay(), queues, firingBatchSize, handovers);
         this.sweeper = new Sweeper(
-                clock, ticker, listener, settings.grace(), settings.sweepBatchSize(), queues, settings.sweepTurn());
+                clock,
+                ticker,
+                listener,
+                settings.grace(),
+                settings.sweepBatchSize(),
+                queues,
+                settings.sweepTurn(),
+                handovers);
         this.backlog = new BacklogCloser(clock, ticker, listener, settings.sweepBatchSize());
     }
 
@@ -92,6 +103,18 @@ final class EngineParts {
         }
     }
 
+    /**
+     * Queues {@code ids}, due now, for the firing workers, each taking its place in the capacity even
+     * past the cap (the caller holds them already); the stage completes once each is settled.
+     */
+    CompletionStage<Void> handOver(SourceTrack track, long[] ids) {
+        // Registered before queued: a worker may fire and settle them at once.
+        CompletionStage<Void> settled = handovers.register(track, ids);
+        capacity.takeBeyondLimit(ids.length);
+        queues.add(track, ids);
+        return settled;
+    }
+
     /** Fires everything already overdue, ignoring the grace period, on {@code threads}; returns how many fired. */
     int closeBacklog(Executor threads) {
         return backlog.close(tracks, clock.instant(), threads, firingThreads);
@@ -103,6 +126,7 @@ final class EngineParts {
      */
     long dropAll() {
         long dropped = queues.dropAll();
+        handovers.failAll(new IllegalStateException("the engine stopped before firing the deadlines handed to it"));
         for (SourceTrack track : tracks) {
             dropped += track.wheel.size();
             track.wheel.drain(id -> {});

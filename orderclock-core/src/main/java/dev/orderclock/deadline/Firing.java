@@ -30,6 +30,7 @@ final class Firing {
     private final Duration retryDelay;
     private final DueQueues queues;
     private final int batchSize;
+    private final Handovers handovers;
     private final AtomicLong lastFailureLogged = new AtomicLong(Long.MIN_VALUE);
     private final AtomicLong failuresSinceLog = new AtomicLong();
 
@@ -40,7 +41,8 @@ final class Firing {
             Ticker ticker,
             Duration retryDelay,
             DueQueues queues,
-            int batchSize) {
+            int batchSize,
+            Handovers handovers) {
         this.clock = clock;
         this.capacity = capacity;
         this.listener = listener;
@@ -48,6 +50,7 @@ final class Firing {
         this.retryDelay = retryDelay;
         this.queues = queues;
         this.batchSize = batchSize;
+        this.handovers = handovers;
     }
 
     /** Starts {@code workers} long-lived firing workers on {@code executor}; they leave at {@link #stopWorkers()}. */
@@ -101,6 +104,7 @@ final class Firing {
                 retryLater(track, ids, e);
                 return;
             }
+            handovers.settled(track, ids);
             notifyQuietly(track, fired);
         } finally {
             capacity.release(ids.length);
@@ -113,7 +117,9 @@ final class Firing {
         long retryAt = clock.millis() + retryDelay.toMillis();
         ticker.submit(() -> {
             for (long id : ids) {
-                track.retry(id, retryAt);
+                if (!track.retry(id, retryAt)) {
+                    handovers.failed(track, id, cause);
+                }
             }
         });
     }

@@ -55,10 +55,12 @@ final class SourceTrack {
         }
     }
 
-    /** A deadline whose firing failed, back in the wheel to be tried again at {@code retryAtMillis}. */
-    void retry(long id, long retryAtMillis) {
-        // Refused at capacity: it is overdue, so the sweeper closes it.
-        wheel.schedule(id, retryAtMillis);
+    /**
+     * A deadline whose firing failed, back in the wheel to be tried again at {@code retryAtMillis}.
+     * False when the capacity refused it: it is overdue, so the sweeper closes it.
+     */
+    boolean retry(long id, long retryAtMillis) {
+        return wheel.schedule(id, retryAtMillis);
     }
 
     /** Starts a load; returns the frontier to scan after. */

@@ -41,6 +41,7 @@ final class Sweeper {
     private final int batchSize;
     private final DueQueues queues;
     private final SweepTurn turn;
+    private final Handovers handovers;
 
     Sweeper(
             InstantSource clock,
@@ -49,7 +50,7 @@ final class Sweeper {
             Duration grace,
             int batchSize,
             DueQueues queues) {
-        this(clock, ticker, listener, grace, batchSize, queues, SweepTurn.ALWAYS);
+        this(clock, ticker, listener, grace, batchSize, queues, SweepTurn.ALWAYS, new Handovers(List.of()));
     }
 
     Sweeper(
@@ -59,8 +60,10 @@ final class Sweeper {
             Duration grace,
             int batchSize,
             DueQueues queues,
-            SweepTurn turn) {
+            SweepTurn turn,
+            Handovers handovers) {
         this.turn = turn;
+        this.handovers = handovers;
         this.clock = clock;
         this.ticker = ticker;
         this.listener = listener;
@@ -128,7 +131,9 @@ final class Sweeper {
             if (!fired.isEmpty()) {
                 // The wheel or the due queue may hold them too: drop them there rather than hand them
                 // to a firing transaction again for nothing.
-                queues.remove(track, fired.stream().mapToLong(Fired::id).toArray());
+                long[] ids = fired.stream().mapToLong(Fired::id).toArray();
+                queues.remove(track, ids);
+                handovers.settled(track, ids);
                 ticker.submit(() -> fired.forEach(f -> track.wheel.cancel(f.id())));
                 listener.onFired(track.source, fired, true);
             }

@@ -134,8 +134,15 @@ class SweeperTest {
         }
         queues.add(track, ids);
         Sweeper sweeper = new Sweeper(clock, new Ticker(), EngineListener.NONE, GRACE, 100, queues);
-        Firing firing =
-                new Firing(clock, capacity, EngineListener.NONE, new Ticker(), Duration.ofMillis(500), queues, 500);
+        Firing firing = new Firing(
+                clock,
+                capacity,
+                EngineListener.NONE,
+                new Ticker(),
+                Duration.ofMillis(500),
+                queues,
+                500,
+                new Handovers(List.of(track)));
 
         // when the sweeper looks first, and then firing takes what is queued
         int swept = sweeper.sweep(List.of(track));
@@ -230,7 +237,14 @@ class SweeperTest {
                 List.of(new SourceTrack(source, new TimingWheel(10, t0, capacity), Duration.ofSeconds(5)));
         java.util.concurrent.atomic.AtomicBoolean mine = new java.util.concurrent.atomic.AtomicBoolean(false);
         Sweeper sweeper = new Sweeper(
-                clock, new Ticker(), EngineListener.NONE, GRACE, 100, new DueQueues(tracks, capacity), mine::get);
+                clock,
+                new Ticker(),
+                EngineListener.NONE,
+                GRACE,
+                100,
+                new DueQueues(tracks, capacity),
+                mine::get,
+                new Handovers(tracks));
 
         // when its rounds come, three intervals long
         for (int round = 0; round < 3; round++) {

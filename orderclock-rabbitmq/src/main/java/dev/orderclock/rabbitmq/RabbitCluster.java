@@ -2,7 +2,6 @@ package dev.orderclock.rabbitmq;
 
 import dev.orderclock.deadline.DeadlineEngine;
 import dev.orderclock.deadline.DeadlineSource;
-import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.outbox.Outbox;
 
 import com.rabbitmq.client.Channel;
@@ -33,7 +32,6 @@ public final class RabbitCluster {
     public static final long RECOVERY_INTERVAL_MILLIS = 2_000;
 
     public static final int HEARTBEAT_SECONDS = 10;
-    public static final Duration DEFAULT_RETRY_DELAY = Duration.ofMillis(500);
     /** The least gap between two relay runs (and the wait after a failed one): the relay is woken, not polled. */
     public static final Duration DEFAULT_RELAY_INTERVAL = Duration.ofMillis(100);
     /** The looking node's look for events whose wake was lost (issue 15: idle means idle). */
@@ -81,11 +79,9 @@ public final class RabbitCluster {
                 .start();
     }
 
-    /** A consumer of the due queue firing through {@code sources}, not yet started. */
-    public DueQueueConsumer dueQueueConsumer(
-            List<DeadlineSource> sources, DeadlineEngine engine, EngineListener listener) {
-        return new DueQueueConsumer(
-                connection, tiers, sources, engine, listener, settings.clock(), settings.dueQueue());
+    /** A consumer of the due queue handing the deadlines of {@code sources} to {@code engine}'s firing, not yet started. */
+    public DueQueueConsumer dueQueueConsumer(List<DeadlineSource> sources, DeadlineEngine engine) {
+        return new DueQueueConsumer(connection, tiers, sources, engine, settings.clock(), settings.dueQueue());
     }
 
     /**
@@ -129,11 +125,8 @@ public final class RabbitCluster {
         private final Connection connection;
         private final InstantSource clock;
         private String prefix = RabbitDelayTiers.DEFAULT_PREFIX;
-        private DueQueueConsumer.Settings dueQueue = new DueQueueConsumer.Settings(
-                DueQueueConsumer.DEFAULT_CONSUMERS,
-                DueQueueConsumer.DEFAULT_PREFETCH,
-                DueQueueConsumer.DEFAULT_BATCH_SIZE,
-                DEFAULT_RETRY_DELAY);
+        private DueQueueConsumer.Settings dueQueue =
+                new DueQueueConsumer.Settings(DueQueueConsumer.DEFAULT_CONSUMERS, DueQueueConsumer.DEFAULT_PREFETCH);
         private int delayBatchSize = RabbitDeadlineScheduler.DEFAULT_BATCH_SIZE;
         private Duration delayLinger = RabbitDeadlineScheduler.DEFAULT_LINGER;
         private Duration relayInterval = DEFAULT_RELAY_INTERVAL;

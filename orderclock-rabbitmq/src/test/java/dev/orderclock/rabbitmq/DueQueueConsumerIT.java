@@ -3,7 +3,6 @@ package dev.orderclock.rabbitmq;
 import dev.orderclock.deadline.Deadline;
 import dev.orderclock.deadline.DeadlineEngine;
 import dev.orderclock.deadline.DeadlineSource;
-import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.deadline.Fired;
 
 import com.rabbitmq.client.Channel;
@@ -77,6 +76,7 @@ class DueQueueConsumerIT {
     private final DeadlineEngine engine = DeadlineEngine.builder(InstantSource.system())
             .source(rows)
             .horizonLoading(false)
+            .firingBatchSize(100)
             .build();
     private Connection connection;
     private Channel channel;
@@ -89,13 +89,7 @@ class DueQueueConsumerIT {
         tiers.declare(channel);
         engine.start();
         consumer = new DueQueueConsumer(
-                connection,
-                tiers,
-                List.of(rows),
-                engine,
-                EngineListener.NONE,
-                InstantSource.system(),
-                new DueQueueConsumer.Settings(2, 4, 100, Duration.ofMillis(200)));
+                connection, tiers, List.of(rows), engine, InstantSource.system(), new DueQueueConsumer.Settings(2, 4));
         consumer.start();
     }
 
@@ -110,7 +104,7 @@ class DueQueueConsumerIT {
     @Test
     void everyDeadlineFiresOnceNeverEarlyAndTheQueueIsAcked() throws Exception {
         // given 300 pending rows due within the next 0 to 4 s, at odd milliseconds
-        // (batches of at most 50, so that several messages and transactions of 100 ids meet in one step)
+        // (messages of at most 50, so that several of them meet in one of the engine's transactions of 100 ids)
         RabbitDeadlineScheduler scheduler = new RabbitDeadlineScheduler(
                         connection, tiers, InstantSource.system(), 50, Duration.ofMillis(20))
                 .start();

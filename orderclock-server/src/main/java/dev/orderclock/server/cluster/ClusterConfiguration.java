@@ -2,7 +2,6 @@ package dev.orderclock.server.cluster;
 
 import dev.orderclock.deadline.DeadlineEngine;
 import dev.orderclock.deadline.DeadlineSource;
-import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.jdbc.JdbcStorage;
 import dev.orderclock.outbox.Outbox;
 import dev.orderclock.rabbitmq.DueQueueConsumer;
@@ -11,7 +10,6 @@ import dev.orderclock.rabbitmq.LookingTurn;
 import dev.orderclock.rabbitmq.OutboxNotifications;
 import dev.orderclock.rabbitmq.RabbitCluster;
 import dev.orderclock.rabbitmq.RabbitDeadlineScheduler;
-import dev.orderclock.server.engine.EngineListeners;
 
 import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
@@ -65,8 +63,7 @@ public class ClusterConfiguration {
             throws IOException {
         return RabbitCluster.on(connection, clock)
                 .prefix(settings.prefix())
-                .dueQueue(new DueQueueConsumer.Settings(
-                        settings.consumers(), settings.prefetch(), settings.batchSize(), settings.retryDelay()))
+                .dueQueue(new DueQueueConsumer.Settings(settings.consumers(), settings.prefetch()))
                 .delayBatches(settings.delayBatchSize(), settings.delayLinger())
                 .relay(settings.relayInterval(), settings.relaySafetyPoll(), settings.relayBatchSize())
                 .build();
@@ -80,13 +77,8 @@ public class ClusterConfiguration {
     }
 
     @Bean
-    DueQueueConsumer dueQueueConsumer(
-            RabbitCluster cluster,
-            List<DeadlineSource> sources,
-            DeadlineEngine engine,
-            ObjectProvider<EngineListener> listeners) {
-        return cluster.dueQueueConsumer(
-                sources, engine, new EngineListeners(listeners.orderedStream().toList()));
+    DueQueueConsumer dueQueueConsumer(RabbitCluster cluster, List<DeadlineSource> sources, DeadlineEngine engine) {
+        return cluster.dueQueueConsumer(sources, engine);
     }
 
     /**

@@ -11,7 +11,7 @@ import java.time.Duration;
 
 /**
  * Cluster mode's own settings ({@code orderclock.cluster.*}): the broker names' prefix, the due-queue
- * consumers, the batching of delay messages ({@code delay-batch-size}, {@code delay-linger}), and the
+ * consumers (the closing transactions they feed, and their retries, are the engine's), the batching of delay messages ({@code delay-batch-size}, {@code delay-linger}), and the
  * event relay. The connections themselves are Spring Boot's standard properties.
  */
 @ConfigurationProperties("orderclock.cluster")
@@ -19,8 +19,6 @@ public record ClusterProperties(
         String prefix,
         Integer consumers,
         Integer prefetch,
-        Integer batchSize,
-        Duration retryDelay,
         Integer delayBatchSize,
         Duration delayLinger,
         Duration relayInterval,
@@ -32,8 +30,6 @@ public record ClusterProperties(
         consumers = consumers != null ? consumers : DueQueueConsumer.DEFAULT_CONSUMERS;
         // in messages, each of up to delayBatchSize deadlines: a few batches ready while one commits
         prefetch = prefetch != null ? prefetch : DueQueueConsumer.DEFAULT_PREFETCH;
-        batchSize = batchSize != null ? batchSize : DueQueueConsumer.DEFAULT_BATCH_SIZE;
-        retryDelay = retryDelay != null ? retryDelay : RabbitCluster.DEFAULT_RETRY_DELAY;
         delayBatchSize = delayBatchSize != null ? delayBatchSize : RabbitDeadlineScheduler.DEFAULT_BATCH_SIZE;
         delayLinger = delayLinger != null ? delayLinger : RabbitDeadlineScheduler.DEFAULT_LINGER;
         relayInterval = relayInterval != null ? relayInterval : RabbitCluster.DEFAULT_RELAY_INTERVAL;

@@ -3,7 +3,6 @@ package dev.orderclock.boot.rabbitmq;
 import dev.orderclock.boot.Deadlines;
 import dev.orderclock.boot.OrderClockAutoConfiguration;
 import dev.orderclock.deadline.DeadlineEngine;
-import dev.orderclock.deadline.EngineListener;
 import dev.orderclock.rabbitmq.DueQueueConsumer;
 import dev.orderclock.rabbitmq.RabbitCluster;
 import dev.orderclock.rabbitmq.RabbitDeadlineScheduler;
@@ -55,11 +54,7 @@ public class OrderClockRabbitAutoConfiguration {
             throws IOException {
         return RabbitCluster.on(orderclockRabbitConnection, clock)
                 .prefix(properties.getPrefix())
-                .dueQueue(new DueQueueConsumer.Settings(
-                        properties.getConsumers(),
-                        properties.getPrefetch(),
-                        properties.getBatchSize(),
-                        properties.getRetryDelay()))
+                .dueQueue(new DueQueueConsumer.Settings(properties.getConsumers(), properties.getPrefetch()))
                 .delayBatches(properties.getBatchSize(), properties.getLinger())
                 .build();
     }
@@ -73,7 +68,7 @@ public class OrderClockRabbitAutoConfiguration {
     @Bean
     DueQueueConsumer orderclockDueQueueConsumer(
             RabbitCluster orderclockRabbitCluster, Deadlines deadlines, DeadlineEngine engine) {
-        return orderclockRabbitCluster.dueQueueConsumer(List.copyOf(deadlines.sources()), engine, EngineListener.NONE);
+        return orderclockRabbitCluster.dueQueueConsumer(List.copyOf(deadlines.sources()), engine);
     }
 
     @Bean

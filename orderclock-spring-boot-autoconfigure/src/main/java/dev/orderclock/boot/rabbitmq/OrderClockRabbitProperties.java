@@ -33,14 +33,14 @@ public class OrderClockRabbitProperties {
     /** Messages in flight per consumer. */
     private int prefetch = 4;
 
-    /** Most ids per closing transaction when consuming, and per published message. */
+    /**
+     * Most ids per published message. The due-queue consumer hands them to the engine, whose
+     * orderclock.engine.firing-batch-size and retry-delay rule its closing transactions.
+     */
     private int batchSize = 500;
 
     /** The longest a batch of deadlines waits for more before it is published. */
     private Duration linger = Duration.ofSeconds(1);
-
-    /** Back-off before a failed closing transaction of consumed deadlines is tried again. */
-    private Duration retryDelay = Duration.ofMillis(500);
 
     public boolean isEnabled() {
         return enabled;
@@ -88,13 +88,5 @@ public class OrderClockRabbitProperties {
 
     public void setLinger(Duration linger) {
         this.linger = linger;
-    }
-
-    public Duration getRetryDelay() {
-        return retryDelay;
-    }
-
-    public void setRetryDelay(Duration retryDelay) {
-        this.retryDelay = retryDelay;
     }
 }
