@@ -1,14 +1,10 @@
 package dev.orderclock.bench.starter;
 
-import dev.orderclock.bench.Bench;
+import dev.orderclock.bench.PrintedRun;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,11 +26,12 @@ class StarterCommandsIT {
     void aSmallBurstIsClosedOnceByEachContenderOnBothDatabasesWithTheStockReturnedOnce() throws Exception {
         long before = leftovers();
 
-        Printed run = run("starter-burst", "--orders", "300", "--lead", "6s", "--max-wait", "60s", "--json");
+        PrintedRun run =
+                PrintedRun.of("starter-burst", "--orders", "300", "--lead", "6s", "--max-wait", "60s", "--json");
 
-        assertThat(run.exit).isZero();
+        assertThat(run.exit()).isZero();
         for (String section : SECTIONS) {
-            JsonNode figures = run.report.at(section);
+            JsonNode figures = run.report().at(section);
             assertThat(figures.at("/closed").asLong()).as(section).isEqualTo(300);
             assertThat(figures.at("/stillPending").asLong()).as(section).isZero();
             assertThat(figures.at("/stockReturns").asLong()).as(section).isEqualTo(300);
@@ -50,44 +47,29 @@ class StarterCommandsIT {
 
     @Test
     void anIdleWindowCountsEachContendersStatementsAndClosesNothing() throws Exception {
-        Printed run = run("starter-idle", "--pending", "2000", "--settle", "1s", "--window", "3s", "--json");
+        PrintedRun run =
+                PrintedRun.of("starter-idle", "--pending", "2000", "--settle", "1s", "--window", "3s", "--json");
 
-        assertThat(run.exit).isZero();
+        assertThat(run.exit()).isZero();
         for (String section : SECTIONS) {
-            JsonNode figures = run.report.at(section);
+            JsonNode figures = run.report().at(section);
             assertThat(figures.at("/pending").asLong()).as(section).isEqualTo(2000);
             assertThat(figures.at("/statementsPerMinute").asDouble())
                     .as(section)
                     .isPositive();
             assertThat(figures.at("/commitsPerMinute").asDouble()).as(section).isPositive();
         }
-        assertThat(run.report.at("/notes").toString()).doesNotContain("an order closed during the idle window");
+        assertThat(run.report().at("/notes").toString()).doesNotContain("an order closed during the idle window");
     }
 
     @Test
     void anUnknownDatabaseIsAMessageAndCreatesNothing() throws Exception {
         long before = leftovers();
 
-        Printed run = run("starter-burst", "--db", "mariadb,oracle", "--orders", "10");
+        PrintedRun run = PrintedRun.of("starter-burst", "--db", "mariadb,oracle", "--orders", "10");
 
-        assertThat(run.exit).isEqualTo(2);
+        assertThat(run.exit()).isEqualTo(2);
         assertThat(leftovers()).isEqualTo(before);
-    }
-
-    private record Printed(int exit, JsonNode report) {}
-
-    private static Printed run(String... args) throws Exception {
-        PrintStream console = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        int exit;
-        try {
-            System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-            exit = Bench.execute(args);
-        } finally {
-            System.setOut(console);
-        }
-        String text = printed.toString(StandardCharsets.UTF_8);
-        return new Printed(exit, text.isBlank() ? null : new ObjectMapper().readTree(text));
     }
 
     /** The bench's own databases and schemas on both servers; another run may be under way, so compared, not zero. */
