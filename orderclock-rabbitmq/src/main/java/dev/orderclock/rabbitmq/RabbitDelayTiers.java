@@ -1,11 +1,14 @@
 package dev.orderclock.rabbitmq;
 
 import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.Connection;
+import com.rabbitmq.client.ConnectionFactory;
 
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The binary delay tiers, routed by the broker (as NServiceBus does): tier <i>i</i> is a quorum queue
@@ -140,6 +143,18 @@ public final class RabbitDelayTiers {
         channel.queueDelete(dueQueue());
         channel.exchangeDelete(deliveryExchange());
         channel.exchangeDelete(eventsExchange());
+    }
+
+    /**
+     * Deletes what {@link #declare} made for {@code prefix} over a connection of its own from {@code factory},
+     * then closes it: for tests and the bench taking a prefix down once its nodes have stopped (a running node
+     * declares it again on its next reconnection). Deleting what is already gone succeeds.
+     */
+    public static void deleteAll(ConnectionFactory factory, String prefix) throws IOException, TimeoutException {
+        try (Connection connection = factory.newConnection("orderclock clean-up of " + prefix);
+                Channel channel = connection.createChannel()) {
+            new RabbitDelayTiers(prefix).delete(channel);
+        }
     }
 
     private String below(int level) {

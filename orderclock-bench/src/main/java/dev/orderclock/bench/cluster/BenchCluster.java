@@ -5,21 +5,19 @@ import dev.orderclock.bench.server.ServerProcess;
 import dev.orderclock.bench.server.ServerSettings;
 import dev.orderclock.rabbitmq.RabbitDelayTiers;
 
-import com.rabbitmq.client.Channel;
-import com.rabbitmq.client.Connection;
 import com.rabbitmq.client.ConnectionFactory;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * N server jar processes in cluster mode on the local PostgreSQL and RabbitMQ, isolated as the
  * server's own cluster tests isolate theirs: a fresh database and a fresh queue prefix per run,
- * both taken down on close (the database kept on request). Every node has the same operator token.
+ * both taken down on close, or at exit if the bench is interrupted (the database kept on request).
+ * Every node has the same operator token.
  */
 public final class BenchCluster implements AutoCloseable {
 
@@ -28,6 +26,9 @@ public final class BenchCluster implements AutoCloseable {
     private final ClusterServices services;
     private final List<ServerProcess> nodes = new ArrayList<>();
     private final boolean keepDatabase;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    /** Ctrl-C skips {@link #close}: without this the prefix's quorum queues and the database would stay behind. */
+    private final Thread closeAtExit = new Thread(this::closeAtExit, "bench-cluster-cleanup");
 
     private BenchCluster(RunDatabase database, RabbitDelayTiers tiers, ClusterServices services, boolean keepDatabase) {
         this.database = database;
@@ -52,6 +53,7 @@ public final class BenchCluster implements AutoCloseable {
         RunDatabase database = RunDatabase.create(services, "orderclock_bench_" + run);
         BenchCluster cluster =
                 new BenchCluster(database, new RabbitDelayTiers("bench-" + run + "."), services, keepDatabase);
+        Runtime.getRuntime().addShutdownHook(cluster.closeAtExit);
         try {
             for (int i = 0; i < count; i++) {
                 // A fixed --port would collide between nodes: node i takes port + i.
@@ -87,15 +89,26 @@ public final class BenchCluster implements AutoCloseable {
         return args;
     }
 
-    /** Stops every node, deletes the prefix's queues and exchanges, drops the database unless kept. */
+    /**
+     * Stops every node, then deletes the prefix's queues and exchanges (once no node is left to declare them
+     * again) and drops the database unless kept. A failure to delete on the broker is printed, not thrown.
+     */
     @Override
     public void close() throws Exception {
-        for (ServerProcess node : nodes) {
-            node.close();
+        if (!closed.compareAndSet(false, true)) {
+            return;
         }
         try {
-            deleteTopology();
+            Runtime.getRuntime().removeShutdownHook(closeAtExit);
+        } catch (IllegalStateException exiting) {
+            // closing from the hook itself, or another thread at exit: nothing to remove
+        }
+        try {
+            for (ServerProcess node : nodes) {
+                node.close();
+            }
         } finally {
+            deleteTopology();
             if (keepDatabase) {
                 Progress.step("kept database " + database.name());
             } else {
@@ -104,17 +117,27 @@ public final class BenchCluster implements AutoCloseable {
         }
     }
 
+    private void closeAtExit() {
+        try {
+            close();
+        } catch (Exception e) {
+            Progress.step("could not take down cluster run " + database.name() + " at exit: " + e);
+        }
+    }
+
     /** The 28 tiers, the due queue and the exchanges the nodes declared; their messages with them. */
-    private void deleteTopology() throws IOException, TimeoutException {
+    private void deleteTopology() {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setHost(services.rabbitHost());
         factory.setPort(services.rabbitPort());
         factory.setUsername(services.rabbitUser());
         factory.setPassword(services.rabbitPassword());
         factory.setVirtualHost(services.rabbitVirtualHost());
-        try (Connection connection = factory.newConnection("orderclock-bench cleanup");
-                Channel channel = connection.createChannel()) {
-            tiers.delete(channel);
+        try {
+            RabbitDelayTiers.deleteAll(factory, tiers.prefix());
+        } catch (Exception e) {
+            Progress.step(
+                    "could not delete queue prefix " + tiers.prefix() + " (its delay tiers stay on the broker): " + e);
         }
     }
 }

@@ -49,25 +49,38 @@ final class ClusterFixture implements AutoCloseable {
     final Map<String, AtomicInteger> closedEventsByOrder = new ConcurrentHashMap<>();
     final AtomicLong closedMessages = new AtomicLong();
     private final Path dir;
-    private final com.rabbitmq.client.Connection rabbit;
-    private final Channel listening;
     private final String eventsQueue;
     private final List<String> nodeArgs;
+    private com.rabbitmq.client.Connection rabbit;
 
     ClusterFixture(Path dir, String... nodeArgs) throws Exception {
         this.dir = dir;
         this.nodeArgs = List.of(nodeArgs);
+        eventsQueue = tiers.prefix() + "test-listener";
         try (Connection db = database(POSTGRES);
                 Statement statement = db.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
+        try {
+            listen();
+        } catch (Exception | Error e) {
+            try {
+                close();
+            } catch (Exception cleanUp) {
+                e.addSuppressed(cleanUp);
+            }
+            throw e;
+        }
+    }
+
+    /** Declares the tiers (the nodes would too) and consumes {@code order.closed} from their events exchange. */
+    private void listen() throws Exception {
         ConnectionFactory factory = new ConnectionFactory();
         factory.setAutomaticRecoveryEnabled(true);
         factory.setNetworkRecoveryInterval(1_000);
         rabbit = factory.newConnection("ClusterIT");
-        listening = rabbit.createChannel();
+        Channel listening = rabbit.createChannel();
         tiers.declare(listening);
-        eventsQueue = tiers.prefix() + "test-listener";
         listening.queueDeclare(eventsQueue, true, false, false, Map.of("x-queue-type", "quorum"));
         listening.queueBind(eventsQueue, tiers.eventsExchange(), "order.closed");
         listening.basicQos(1_000);
@@ -194,17 +207,40 @@ final class ClusterFixture implements AutoCloseable {
         return DriverManager.getConnection(url, "postgres", "");
     }
 
+    /**
+     * Kills the nodes, then takes down the prefix's queues and exchanges (only then: a live node would declare
+     * them again) and drops the schema. A failure to delete on the broker is printed, not thrown: it is no
+     * failure of the cluster under test, and {@code .ci/run} deletes leftover tiers before a suite.
+     */
     @Override
     public void close() throws Exception {
-        for (ServerProcess node : nodes) {
-            node.kill9();
+        try {
+            for (ServerProcess node : nodes) {
+                node.kill9();
+            }
+        } finally {
+            deleteQueues();
+            dropSchema();
+        }
+    }
+
+    private void deleteQueues() {
+        if (rabbit != null) {
+            try (Channel channel = rabbit.createChannel()) {
+                channel.queueDelete(eventsQueue);
+            } catch (Exception e) {
+                System.err.println("ClusterFixture: could not delete " + eventsQueue + ": " + e);
+            }
+            rabbit.abort();
         }
         try {
-            listening.queueDelete(eventsQueue);
-            tiers.delete(listening);
-        } finally {
-            rabbit.close();
+            RabbitDelayTiers.deleteAll(new ConnectionFactory(), tiers.prefix());
+        } catch (Exception e) {
+            System.err.println("ClusterFixture: could not delete the delay tiers of " + tiers.prefix() + ": " + e);
         }
+    }
+
+    private void dropSchema() throws SQLException {
         try (Connection db = database(POSTGRES);
                 Statement statement = db.createStatement()) {
             statement.execute("DROP SCHEMA " + schema + " CASCADE");
