@@ -11,6 +11,9 @@ import java.util.List;
  */
 public interface Outbox {
 
+    /** What {@link #publishNext} answers when another relay holds the lock: it published nothing. */
+    int LOCKED = -1;
+
     /** The events after {@code seq}, in sequence order, at most {@code limit} (positive). */
     List<OutboxEvent> after(long seq, int limit);
 
@@ -30,8 +33,8 @@ public interface Outbox {
      * hands them to {@code publisher} and, when it returns, marks them published. A publisher that
      * throws marks nothing: the same events come again next time (at least once).
      *
-     * @return how many events were published: 0 when there were none or another relay holds the
-     *         lock, in which case the publisher is not called
+     * @return how many events were published (0 when there were none), or {@link #LOCKED} when another
+     *         relay holds the lock, in which case the publisher is not called
      */
     <X extends Exception> int publishNext(long lockKey, int limit, Publisher<X> publisher) throws X;
 

@@ -155,7 +155,7 @@ public abstract class OutboxContract {
                                 .get(30, TimeUnit.SECONDS)));
         // then
         assertThat(count).isEqualTo(1);
-        assertThat(othersCount).containsExactly(0);
+        assertThat(othersCount).containsExactly(Outbox.LOCKED);
         assertThat(othersBatches).isEmpty();
     }
 

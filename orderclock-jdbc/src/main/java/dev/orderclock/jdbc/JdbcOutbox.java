@@ -115,10 +115,10 @@ public final class JdbcOutbox implements dev.orderclock.outbox.Outbox {
                             db.getMetaData().getURL() + "#" + lockKey, key -> new ReentrantLock());
                     if (!processLock.tryLock()) {
                         processLock = null;
-                        return 0;
+                        return LOCKED;
                     }
                 } else if (!tryLock(db, lockSql, lockKey)) {
-                    return 0;
+                    return LOCKED;
                 }
                 List<OutboxEvent> batch = query(db, UNPUBLISHED, limit);
                 if (!batch.isEmpty()) {

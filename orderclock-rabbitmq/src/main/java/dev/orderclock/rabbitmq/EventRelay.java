@@ -25,10 +25,11 @@ import java.util.function.BooleanSupplier;
  * consumers deduplicate by event id).
  *
  * <p>It runs when woken, not on a clock: by this node's own commits ({@link #wake()} after an outbox
- * write commits) and by the other nodes' ({@link OutboxNotifications}, PostgreSQL {@code NOTIFY} sent
- * by the outbox's insert trigger, delivered at commit). A slow safety poll, on the one node whose
- * {@link LookingTurn} it is, catches a wake that was lost. An idle relay costs the database nothing
- * but that poll.
+ * write commits). A woken run that finds another node's relay holding the lock tries again after
+ * the interval until it has the lock, so every node relays its own events and no node needs to wake
+ * another: no {@code NOTIFY}, whose commit-time lock would serialize every commit that writes an
+ * event. A slow safety poll, on the one node whose {@link LookingTurn} it is, publishes what a node
+ * committed and did not relay before it died. An idle relay costs the database nothing but that poll.
  */
 public final class EventRelay implements AutoCloseable {
 
@@ -75,8 +76,8 @@ public final class EventRelay implements AutoCloseable {
     /**
      * @param interval   the least time between two runs (a burst of wakes is one run per interval, as
      *                   busy as the old poll and no busier) and the wait after a failed run
-     * @param safetyPoll how long it waits for a wake before it looks anyway, for anything whose wake
-     *                   was lost (a NOTIFY while the listener was reconnecting)
+     * @param safetyPoll how long it waits for a wake before it looks anyway, for events whose node
+     *                   committed them and stopped before its relay ran
      * @param polling    whether this node's safety poll runs: one node's for the cluster is enough
      *                   ({@link LookingTurn}); wakes and retries after a failure run on every node
      */
@@ -129,7 +130,7 @@ public final class EventRelay implements AutoCloseable {
     }
 
     /**
-     * Something may wait in the outbox: an event committed on this node, a NOTIFY from another. Any
+     * Something may wait in the outbox: an event committed on this node. Any
      * thread, never blocks; wakes that arrive during a run make one more run after it.
      */
     public void wake() {
@@ -139,6 +140,11 @@ public final class EventRelay implements AutoCloseable {
         }
     }
 
+    /** The cluster's relay lock key (for tests that hold it as another node's relay would). */
+    long lockKey() {
+        return lockKey;
+    }
+
     /** How many runs it made (each a transaction or more): what an idle relay must not grow. */
     public long runs() {
         return runs.get();
@@ -146,9 +152,9 @@ public final class EventRelay implements AutoCloseable {
 
     private void loop() {
         while (running) {
-            boolean failed = !relayQuietly();
+            boolean again = !relayQuietly();
             pause(interval);
-            if (!failed) {
+            if (!again) {
                 awaitWake();
             }
         }
@@ -194,18 +200,27 @@ public final class EventRelay implements AutoCloseable {
         }
     }
 
-    /** Relays batches until the outbox is empty or another node holds the lock; returns how many it published. */
+    /**
+     * Relays batches until the outbox is empty; returns how many it published, or {@link Outbox#LOCKED}
+     * when another node's relay held the lock before this one published anything.
+     */
     public int relayAll() throws Exception {
         int total = 0;
         int published;
         do {
             published = relayBatch();
+            if (published == Outbox.LOCKED) {
+                return total == 0 ? Outbox.LOCKED : total;
+            }
             total += published;
         } while (published == batchSize);
         return total;
     }
 
-    /** One run; answers whether it worked (a failed run is tried again after the interval, on any node). */
+    /**
+     * One run; answers whether it is done. A failed run, and one that found another relay holding the
+     * lock (which may have read the outbox before this node's commit), is tried again after the interval.
+     */
     private boolean relayQuietly() {
         synchronized (signal) {
             // Cleared before the run reads the outbox: a commit from now on wakes the next run.
@@ -213,9 +228,9 @@ public final class EventRelay implements AutoCloseable {
         }
         try {
             runs.incrementAndGet();
-            relayAll();
+            int published = relayAll();
             failures = 0;
-            return true;
+            return published != Outbox.LOCKED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;

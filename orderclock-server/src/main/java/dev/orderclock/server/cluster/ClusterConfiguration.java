@@ -7,7 +7,6 @@ import dev.orderclock.outbox.Outbox;
 import dev.orderclock.rabbitmq.DueQueueConsumer;
 import dev.orderclock.rabbitmq.EventRelay;
 import dev.orderclock.rabbitmq.LookingTurn;
-import dev.orderclock.rabbitmq.OutboxNotifications;
 import dev.orderclock.rabbitmq.RabbitCluster;
 import dev.orderclock.rabbitmq.RabbitDeadlineScheduler;
 
@@ -107,19 +106,14 @@ public class ClusterConfiguration {
     @Bean
     EventRelay eventRelay(RabbitCluster cluster, Outbox outbox, LookingTurn turn, JdbcStorage storage) {
         EventRelay relay = cluster.eventRelay(outbox, turn::mine);
-        // This node's commits wake its relay at once; the others' come by NOTIFY.
+        // This node's commits wake its relay at once; each node relays its own events.
         storage.onEventsCommitted(relay::wake);
         return relay;
     }
 
-    @Bean(destroyMethod = "stop")
-    OutboxNotifications outboxNotifications(DataSourceProperties database, EventRelay relay) {
-        return new OutboxNotifications(ownConnections(database), relay::wake, Duration.ofSeconds(1));
-    }
-
     @Bean
-    ClusterLifecycle clusterLifecycle(DueQueueConsumer consumer, EventRelay relay, OutboxNotifications notifications) {
-        return new ClusterLifecycle(consumer, relay, notifications);
+    ClusterLifecycle clusterLifecycle(DueQueueConsumer consumer, EventRelay relay) {
+        return new ClusterLifecycle(consumer, relay);
     }
 
     @Bean

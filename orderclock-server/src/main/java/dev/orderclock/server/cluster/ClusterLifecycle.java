@@ -2,7 +2,6 @@ package dev.orderclock.server.cluster;
 
 import dev.orderclock.rabbitmq.DueQueueConsumer;
 import dev.orderclock.rabbitmq.EventRelay;
-import dev.orderclock.rabbitmq.OutboxNotifications;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -10,20 +9,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Starts consuming the due queue, relaying events and listening for other nodes' events once the engine runs (its wheel takes the
- * near-due messages), and stops both before the engine stops: unacked messages go back to the queue.
+ * Starts consuming the due queue and relaying events once the engine runs (its wheel takes the near-due
+ * messages), and stops both before the engine stops: unacked messages go back to the queue.
  */
 final class ClusterLifecycle implements SmartLifecycle {
 
     private final DueQueueConsumer consumer;
     private final EventRelay relay;
-    private final OutboxNotifications notifications;
     private volatile boolean running;
 
-    ClusterLifecycle(DueQueueConsumer consumer, EventRelay relay, OutboxNotifications notifications) {
+    ClusterLifecycle(DueQueueConsumer consumer, EventRelay relay) {
         this.consumer = consumer;
         this.relay = relay;
-        this.notifications = notifications;
     }
 
     @Override
@@ -34,7 +31,6 @@ final class ClusterLifecycle implements SmartLifecycle {
             throw new UncheckedIOException("could not consume the due queue", e);
         }
         relay.start();
-        notifications.start();
         running = true;
     }
 
@@ -42,7 +38,6 @@ final class ClusterLifecycle implements SmartLifecycle {
     public void stop() {
         running = false;
         consumer.stop();
-        notifications.stop();
         relay.stop();
     }
 
