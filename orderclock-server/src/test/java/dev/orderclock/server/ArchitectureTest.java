@@ -7,6 +7,7 @@ import dev.orderclock.deadline.DeadlineSource;
 import dev.orderclock.jdbc.JdbcOrderStore;
 import dev.orderclock.order.OpenAttemptCheck;
 import dev.orderclock.simulator.SimulatorApplication;
+import dev.orderclock.web.problem.ProblemAdvice;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -45,13 +46,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The rules of ARCHITECTURE.md and STYLE.md that a compiler does not check and that span modules, over the
  * main code of every module on this classpath; each module checks its own rules too (CoreArchitectureTest,
- * ChannelsArchitectureTest, SimulatorArchitectureTest).
+ * ChannelsArchitectureTest, WebArchitectureTest, SimulatorArchitectureTest).
  */
 class ArchitectureTest {
 
     private static final String SERVER = "dev.orderclock.server..";
-    /** Where the clock bean is made: the only code that may read the system clock. */
-    private static final String WIRING = "dev.orderclock.server.config..";
+    /** Where the clock bean is made (orderclock-web): the only code that may read the system clock. */
+    private static final String WIRING = "dev.orderclock.web.config..";
 
     private static JavaClasses main;
 
@@ -69,6 +70,7 @@ class ArchitectureTest {
         assertThat(main.contain(JdbcOrderStore.class)).as("jdbc").isTrue();
         assertThat(main.contain(OrderclockApplication.class)).as("server").isTrue();
         assertThat(main.contain(AlipayChannel.class)).as("channels").isTrue();
+        assertThat(main.contain(ProblemAdvice.class)).as("web").isTrue();
         assertThat(main.contain(SimulatorApplication.class)).as("simulator").isTrue();
         assertThat(main.containPackage("dev.orderclock.testing"))
                 .as("core's test-jar")
@@ -99,18 +101,6 @@ class ArchitectureTest {
                 .orShould()
                 .dependOnClassesThat()
                 .belongToAnyOf(RowMapper.class, Statement.class, PreparedStatement.class, ResultSet.class)
-                .check(main);
-    }
-
-    @Test
-    void theServersProblemAnswersReadNoDatabaseCodes() {
-        noClasses()
-                .that()
-                .resideInAPackage("dev.orderclock.server.problem..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("dev.orderclock.jdbc..", "java.sql..")
-                .because("the jdbc module translates SQLSTATEs into core's StoreException kinds")
                 .check(main);
     }
 

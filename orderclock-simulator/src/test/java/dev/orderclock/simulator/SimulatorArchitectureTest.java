@@ -1,6 +1,7 @@
 package dev.orderclock.simulator;
 
 import dev.orderclock.payment.PaymentChannel;
+import dev.orderclock.simulator.host.StandaloneSimulatorHost;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -28,6 +29,7 @@ class SimulatorArchitectureTest {
     @Test
     void theRulesSeeTheSimulatorAndNoTestCode() {
         assertThat(main.contain(SimulatorApplication.class)).isTrue();
+        assertThat(main.contain(StandaloneSimulatorHost.class)).isTrue();
         assertThat(main.contain(SimulatorArchitectureTest.class)).isFalse();
     }
 
@@ -37,7 +39,20 @@ class SimulatorArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.orderclock.server..", "dev.orderclock.jdbc..", "dev.orderclock.rabbitmq..")
-                .because("the server hosts the simulator (ImportSimulatorHost, Operator), never the other way round")
+                .because("the server hosts the simulator (SimulatorHosting); both stand on orderclock-web")
+                .check(main);
+    }
+
+    @Test
+    void onlyTheHostPackageUsesTheWebEdge() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("dev.orderclock.simulator.host..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.orderclock.web..")
+                .because("the simulated channels answer in their own terms; only their Operator parameter and the "
+                        + "standalone application's edge come from the service's identity and problem documents")
                 .check(main);
     }
 

@@ -1,6 +1,6 @@
 package dev.orderclock.server.apidocs;
 
-import dev.orderclock.server.identity.Caller;
+import dev.orderclock.web.identity.Caller;
 
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;

@@ -1,6 +1,6 @@
 package dev.orderclock.server.dashboard;
 
-import dev.orderclock.server.identity.IssuedAdminToken;
+import dev.orderclock.web.identity.IssuedAdminToken;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,10 +2,10 @@ package dev.orderclock.server.events;
 
 import dev.orderclock.outbox.EventStream;
 import dev.orderclock.outbox.Subscriber;
-import dev.orderclock.server.identity.Caller;
 import dev.orderclock.server.order.JacksonOrderEventFormat;
-import dev.orderclock.server.problem.ProblemException;
-import dev.orderclock.server.problem.ProblemType;
+import dev.orderclock.web.identity.Caller;
+import dev.orderclock.web.problem.ProblemException;
+import dev.orderclock.web.problem.ProblemType;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;

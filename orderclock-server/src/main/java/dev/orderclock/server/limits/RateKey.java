@@ -1,7 +1,7 @@
 package dev.orderclock.server.limits;
 
-import dev.orderclock.server.identity.Caller;
-import dev.orderclock.server.identity.CallerAuthentication;
+import dev.orderclock.web.identity.Caller;
+import dev.orderclock.web.identity.CallerAuthentication;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;

@@ -1,7 +1,7 @@
 package dev.orderclock.server.limits;
 
-import dev.orderclock.server.problem.ProblemException;
-import dev.orderclock.server.problem.ProblemType;
+import dev.orderclock.web.problem.ProblemException;
+import dev.orderclock.web.problem.ProblemType;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

@@ -6,8 +6,8 @@ import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderStatus;
 import dev.orderclock.order.PlaceOrder;
 import dev.orderclock.server.limits.ShopLimits;
-import dev.orderclock.server.problem.ProblemException;
-import dev.orderclock.server.problem.ProblemType;
+import dev.orderclock.web.problem.ProblemException;
+import dev.orderclock.web.problem.ProblemType;
 
 /**
  * The one place where the order use cases' results become HTTP answers: the order to show, or a

@@ -6,7 +6,7 @@ import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderPage;
 import dev.orderclock.order.OrderStatus;
 import dev.orderclock.order.PlaceOrder;
-import dev.orderclock.server.identity.Caller;
+import dev.orderclock.web.identity.Caller;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

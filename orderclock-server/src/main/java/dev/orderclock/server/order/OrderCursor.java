@@ -1,6 +1,6 @@
 package dev.orderclock.server.order;
 
-import dev.orderclock.server.problem.ProblemException;
+import dev.orderclock.web.problem.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -6,9 +6,9 @@ import dev.orderclock.order.OrderPage;
 import dev.orderclock.order.OrderQuery;
 import dev.orderclock.order.OrderStatus;
 import dev.orderclock.order.OrderStore;
-import dev.orderclock.server.identity.Caller;
-import dev.orderclock.server.problem.ProblemException;
-import dev.orderclock.server.problem.ProblemType;
+import dev.orderclock.web.identity.Caller;
+import dev.orderclock.web.problem.ProblemException;
+import dev.orderclock.web.problem.ProblemType;
 
 import org.springframework.stereotype.Component;
 

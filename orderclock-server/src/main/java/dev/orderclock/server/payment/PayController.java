@@ -7,11 +7,11 @@ import dev.orderclock.payment.ChannelRefusedException;
 import dev.orderclock.payment.Checkout;
 import dev.orderclock.payment.PaymentChannel;
 import dev.orderclock.payment.PaymentChannels;
-import dev.orderclock.server.identity.Caller;
 import dev.orderclock.server.limits.LimitsProperties;
 import dev.orderclock.server.order.VisibleOrders;
-import dev.orderclock.server.problem.ProblemException;
-import dev.orderclock.server.problem.ProblemType;
+import dev.orderclock.web.identity.Caller;
+import dev.orderclock.web.problem.ProblemException;
+import dev.orderclock.web.problem.ProblemType;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -6,10 +6,10 @@ import dev.orderclock.order.OrderId;
 import dev.orderclock.order.PaymentTimeoutSource;
 import dev.orderclock.payment.ChannelTally;
 import dev.orderclock.server.engine.EngineConfiguration;
-import dev.orderclock.server.identity.Caller;
-import dev.orderclock.server.problem.ProblemException;
 import dev.orderclock.stats.CloseTimeline;
 import dev.orderclock.stats.OrderCounts;
+import dev.orderclock.web.identity.Caller;
+import dev.orderclock.web.problem.ProblemException;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

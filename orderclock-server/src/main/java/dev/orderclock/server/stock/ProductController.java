@@ -1,10 +1,10 @@
 package dev.orderclock.server.stock;
 
-import dev.orderclock.server.identity.Caller;
-import dev.orderclock.server.problem.ProblemException;
-import dev.orderclock.server.problem.ProblemType;
 import dev.orderclock.stock.Product;
 import dev.orderclock.stock.ProductStore;
+import dev.orderclock.web.identity.Caller;
+import dev.orderclock.web.problem.ProblemException;
+import dev.orderclock.web.problem.ProblemType;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

@@ -6,8 +6,8 @@ import dev.orderclock.order.HoldingLimits;
 import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderStatus;
 import dev.orderclock.order.PlaceOrder;
-import dev.orderclock.server.problem.ProblemException;
-import dev.orderclock.server.problem.ProblemType;
+import dev.orderclock.web.problem.ProblemException;
+import dev.orderclock.web.problem.ProblemType;
 
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;

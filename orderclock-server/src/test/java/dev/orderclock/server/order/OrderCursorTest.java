@@ -1,6 +1,6 @@
 package dev.orderclock.server.order;
 
-import dev.orderclock.server.problem.ProblemException;
+import dev.orderclock.web.problem.ProblemException;
 
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,8 @@ package dev.orderclock.server.problem;
 import dev.orderclock.server.testing.Api;
 import dev.orderclock.server.testing.Reply;
 import dev.orderclock.server.testing.RunningServer;
+import dev.orderclock.web.problem.ProblemConfiguration;
+import dev.orderclock.web.problem.ProblemType;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,2 @@
+/** The clock, strict JSON and the start-up report for a refused setting, shared by every application on this edge. */
+package dev.orderclock.web.config;
