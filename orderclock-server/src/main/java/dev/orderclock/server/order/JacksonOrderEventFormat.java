@@ -3,7 +3,6 @@ package dev.orderclock.server.order;
 import dev.orderclock.order.OrderEvent;
 import dev.orderclock.order.OrderEventFormat;
 import dev.orderclock.order.OrderId;
-import dev.orderclock.server.stock.Money;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,9 +43,8 @@ public final class JacksonOrderEventFormat implements OrderEventFormat {
     @Override
     public String render(OrderEvent event) {
         OrderEvent.Refund refund = event.refund();
-        OrderView.RefundView refundView = refund == null
-                ? null
-                : new OrderView.RefundView(refund.status(), Money.format(refund.amount()), refund.tradeNo());
+        OrderView.RefundView refundView =
+                refund == null ? null : OrderView.RefundView.of(refund.status(), refund.amount(), refund.tradeNo());
         EventBody body = new EventBody(
                 event.eventId().toString(),
                 event.type().wireName(),

@@ -5,12 +5,12 @@ import dev.orderclock.order.Order;
 import dev.orderclock.order.OrderLine;
 import dev.orderclock.order.OrderStatus;
 import dev.orderclock.server.stock.Money;
+import dev.orderclock.web.config.ApiTime;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -39,9 +39,6 @@ public record OrderView(
         @Schema(description = "null, or money that arrived for an order already closed")
         RefundView refund) {
 
-    private static final DateTimeFormatter MILLIS_UTC =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-
     /** A line as ordered, with the unit price at the time of the order. */
     @Schema(name = "OrderItem")
     public record ItemView(
@@ -56,7 +53,12 @@ public record OrderView(
             String status,
 
             @Schema(example = "19.98") String amount,
-            String tradeNo) {}
+            String tradeNo) {
+
+        public static RefundView of(String status, BigDecimal amount, String tradeNo) {
+            return new RefundView(status, Money.format(amount), tradeNo);
+        }
+    }
 
     public static OrderView of(Order order) {
         return of(order, null);
@@ -81,9 +83,9 @@ public record OrderView(
                 refund);
     }
 
-    /** {@code 2026-11-24T19:20:00.123Z}: always three decimals, always UTC. */
+    /** {@code 2026-11-24T19:20:00.123Z}: always three decimals, always UTC ({@link ApiTime}). */
     public static String time(Instant instant) {
-        return instant == null ? null : MILLIS_UTC.format(instant);
+        return ApiTime.of(instant);
     }
 
     private static ItemView item(OrderLine line) {

@@ -21,7 +21,6 @@ import dev.orderclock.server.order.OrderProperties;
 import dev.orderclock.server.order.OrderRefunds;
 import dev.orderclock.server.order.OrderView;
 import dev.orderclock.server.stats.CloseRecorder;
-import dev.orderclock.server.stock.Money;
 import dev.orderclock.settings.InvalidSettingException;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -179,9 +178,9 @@ public class PaymentConfiguration {
                 .stream()
                 .collect(Collectors.toMap(
                         Map.Entry::getKey,
-                        entry -> new OrderView.RefundView(
+                        entry -> OrderView.RefundView.of(
                                 entry.getValue().refund().status().name(),
-                                Money.format(entry.getValue().refund().amount()),
+                                entry.getValue().refund().amount(),
                                 entry.getValue().tradeNo())));
     }
 }

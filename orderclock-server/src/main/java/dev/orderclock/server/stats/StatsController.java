@@ -8,6 +8,7 @@ import dev.orderclock.payment.ChannelTally;
 import dev.orderclock.server.engine.EngineConfiguration;
 import dev.orderclock.stats.CloseTimeline;
 import dev.orderclock.stats.OrderCounts;
+import dev.orderclock.web.config.ApiTime;
 import dev.orderclock.web.identity.Caller;
 import dev.orderclock.web.problem.ProblemException;
 
