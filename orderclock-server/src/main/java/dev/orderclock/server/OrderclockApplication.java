@@ -1,11 +1,7 @@
 package dev.orderclock.server;
 
 import dev.orderclock.channels.ChannelsConfiguration;
-import dev.orderclock.web.config.ClockConfiguration;
-import dev.orderclock.web.config.StrictJsonConfiguration;
-import dev.orderclock.web.identity.IdentityConfiguration;
-import dev.orderclock.web.problem.ProblemAdvice;
-import dev.orderclock.web.problem.ProblemConfiguration;
+import dev.orderclock.web.WebEdge;
 import dev.orderclock.web.problem.ProblemErrorController;
 
 import org.springframework.boot.SpringApplication;
@@ -16,19 +12,12 @@ import org.springframework.context.annotation.Import;
 /**
  * The orderclock service: REST API, deadline engine and metrics in one process ({@code java -jar}). The HTTP
  * edge it shares with the standalone simulator (clock, identity, problem documents, strict JSON) lives in
- * orderclock-web, outside this package's scan, and is imported here.
+ * orderclock-web, outside this package's scan, and is imported here ({@link WebEdge}, and the error page's
+ * problem document, which the simulator alone does without).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({
-    ChannelsConfiguration.class,
-    ClockConfiguration.class,
-    StrictJsonConfiguration.class,
-    IdentityConfiguration.class,
-    ProblemConfiguration.class,
-    ProblemAdvice.class,
-    ProblemErrorController.class
-})
+@Import({ChannelsConfiguration.class, WebEdge.class, ProblemErrorController.class})
 public class OrderclockApplication {
 
     /**

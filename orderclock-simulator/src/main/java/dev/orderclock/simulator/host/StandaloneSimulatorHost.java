@@ -1,35 +1,22 @@
 package dev.orderclock.simulator.host;
 
 import dev.orderclock.simulator.SimulatorApplication;
-import dev.orderclock.web.config.ClockConfiguration;
-import dev.orderclock.web.config.StrictJsonConfiguration;
-import dev.orderclock.web.identity.IdentityConfiguration;
-import dev.orderclock.web.identity.IdentityProperties;
+import dev.orderclock.web.WebEdge;
 import dev.orderclock.web.identity.IssuedAdminToken;
-import dev.orderclock.web.problem.ProblemAdvice;
-import dev.orderclock.web.problem.ProblemConfiguration;
 
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
- * What the standalone {@link SimulatorApplication} imports from orderclock-web: the clock, operator identity,
- * problem documents and strict JSON of the service. {@link SimulatorOperators} is found by the simulator's
+ * What the standalone {@link SimulatorApplication} imports from orderclock-web ({@link WebEdge}): the clock,
+ * operator identity, problem documents and strict JSON of the service. {@link SimulatorOperators} is found by the simulator's
  * component scan, in the service and alone. Deliberately not a {@code @Configuration}, so that the service's
  * scan of the simulator's packages passes it by: the service imports these parts itself and tells a generated
  * token in its dashboard address, not on a line of this class's.
  */
-@EnableConfigurationProperties(IdentityProperties.class)
-@Import({
-    ClockConfiguration.class,
-    IdentityConfiguration.class,
-    ProblemConfiguration.class,
-    ProblemAdvice.class,
-    StrictJsonConfiguration.class
-})
+@Import(WebEdge.class)
 public class StandaloneSimulatorHost {
 
     /** docs/API.md: a token the server generated is logged once, so that an operator can switch faults. */
